@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, RedisModule } from '@forum/core';
+import { ActionItemsModule } from '@forum/action-items';
+import { BodiesModule } from '@forum/bodies';
+import { CommuniquesModule } from '@forum/communiques';
+import { GovernmentsModule } from '@forum/governments';
+import { IdentityModule } from '@forum/identity';
+import { MeetingsModule } from '@forum/meetings';
+import { NotificationsModule } from '@forum/notifications';
+import { HealthController } from './health/health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ForumConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ForumConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        EventsModule,
+        IdentityModule,
+        GovernmentsModule,
+        BodiesModule,
+        MeetingsModule,
+        ActionItemsModule,
+        CommuniquesModule,
+        NotificationsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

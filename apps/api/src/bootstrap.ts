@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Logger, LogLevel, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ForumConfig, forumValidationPipe, HttpErrorFilter } from '@forum/core';
+import { AppModule } from './app.module';
+
+const LOG_LEVELS: Record<ForumConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+/** Pages served outside /api/v1: the public portal is addressed by permanent, readable URLs. */
+export const PAGE_ROUTES = [
+  { path: 'en/communiques', method: RequestMethod.GET },
+  { path: 'fr/communiques', method: RequestMethod.GET },
+  { path: 'en/communiques/{*rest}', method: RequestMethod.GET },
+  { path: 'fr/communiques/{*rest}', method: RequestMethod.GET },
+];
+
+/** Builds the API exactly as production runs it; main.ts and the end-to-end tests both call this. */
+export async function createApiApp(config: ForumConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && given.length > 0 ? given.slice(0, 64) : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: LOG_LEVELS[config.logLevel],
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix('api/v1', { exclude: PAGE_ROUTES });
+  app.useGlobalPipes(forumValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Forum API')
+      .setDescription('The collaboration platform of the permanent federal-provincial-territorial-municipal forum')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  return app;
+}
+
+export async function startApi(config: ForumConfig): Promise<NestFastifyApplication> {
+  const app = await createApiApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  new Logger('Forum').log(`API listening on ${config.publicBaseUrl} (docs at ${config.publicBaseUrl}/api/docs)`);
+  return app;
+}

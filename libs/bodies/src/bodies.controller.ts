@@ -1,0 +1,92 @@
+import { Body as RequestBody, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, IdParam } from '@forum/core';
+import { BodiesService } from './bodies.service';
+import {
+  AddMemberDto,
+  BodyListQuery,
+  CreateBodyDto,
+  CreateJoinRequestDto,
+  JoinRequestDecisionDto,
+  JoinRequestListQuery,
+  MemberListQuery,
+  UpdateBodyDto,
+} from './body.dto';
+import { JoinRequestsService } from './join-requests.service';
+import { MembershipsService } from './memberships.service';
+
+@ApiTags('bodies')
+@ApiBearerAuth()
+@Controller('bodies')
+export class BodiesController {
+  constructor(
+    private readonly bodies: BodiesService,
+    private readonly memberships: MembershipsService,
+    private readonly joinRequests: JoinRequestsService,
+  ) {}
+
+  @Get()
+  list(@Query() query: BodyListQuery) {
+    return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q }, query.limit, query.offset);
+  }
+
+  @Post()
+  create(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateBodyDto) {
+    return this.bodies.create(caller, dto);
+  }
+
+  @Get(':id')
+  get(@IdParam() id: string) {
+    return this.bodies.get(id);
+  }
+
+  @Patch(':id')
+  update(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: UpdateBodyDto) {
+    return this.bodies.update(caller, id, dto);
+  }
+
+  @Get(':id/members')
+  members(@IdParam() id: string, @Query() query: MemberListQuery) {
+    return this.memberships.list(id, query.includeEnded ?? false);
+  }
+
+  @Post(':id/members')
+  addMember(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: AddMemberDto) {
+    return this.memberships.add(caller, id, dto.governmentId, dto.role, dto.startedAt);
+  }
+
+  @Delete(':id/members/:governmentId')
+  @HttpCode(200)
+  endMember(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('governmentId') governmentId: string) {
+    return this.memberships.end(caller, id, governmentId);
+  }
+
+  @Post(':id/join-requests')
+  requestToJoin(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateJoinRequestDto) {
+    return this.joinRequests.create(caller, id, dto.message);
+  }
+
+  @Get(':id/join-requests')
+  joinRequestsOf(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: JoinRequestListQuery) {
+    return this.joinRequests.listForBody(caller, id, query.status, query.limit, query.offset);
+  }
+
+  @Post(':id/join-requests/:rid/decision')
+  @HttpCode(200)
+  decide(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('rid') rid: string, @RequestBody() dto: JoinRequestDecisionDto) {
+    return this.joinRequests.decide(caller, id, rid, dto.approve, dto.reason);
+  }
+}
+
+@ApiTags('bodies')
+@ApiBearerAuth()
+@Controller('join-requests')
+export class MyJoinRequestsController {
+  constructor(private readonly joinRequests: JoinRequestsService) {}
+
+  /** the join requests of the caller's own government, across bodies */
+  @Get()
+  mine(@CurrentCaller() caller: Caller, @Query() query: JoinRequestListQuery) {
+    return this.joinRequests.listMine(caller, query.status, query.limit, query.offset);
+  }
+}

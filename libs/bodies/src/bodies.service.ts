@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound } from '@forum/core';
+import type { Page } from '@forum/contracts';
+import { Body } from './body.entity';
+import { BodyRepository, MembershipRepository } from './body.repository';
+import { CreateBodyDto, UpdateBodyDto } from './body.dto';
+import { BodyView, toBodyView } from './body.view';
+
+@Injectable()
+export class BodiesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bodies: BodyRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly events: EventRecorder,
+  ) {}
+
+  async list(filter: { kind?: string; parentId?: string; q?: string }, limit: number, offset: number): Promise<Page<BodyView>> {
+    const [rows, total] = await this.bodies.page(filter, limit, offset);
+    const counts = await this.memberships.countActive(rows.map((b) => b.id));
+    return { items: rows.map((b) => toBodyView(b, counts.get(b.id) ?? 0)), total };
+  }
+
+  async get(id: string): Promise<BodyView> {
+    const body = await this.bodies.findById(id);
+    if (!body) throw notFound('Body');
+    const counts = await this.memberships.countActive([id]);
+    return toBodyView(body, counts.get(id) ?? 0);
+  }
+
+  async create(caller: Caller, dto: CreateBodyDto): Promise<BodyView> {
+    if (!isSecretariat(caller)) throw forbidden('Only the secretariat creates bodies');
+    this.checkDates(dto.permanent, dto.startsOn ?? null, dto.endsOn ?? null);
+    if (dto.kind === 'subgroup' && !dto.parentId) throw invalid(['parentId is required for a subgroup']);
+    return this.dataSource.transaction(async (em) => {
+      if (dto.parentId && !(await this.bodies.findById(dto.parentId, em))) {
+        throw invalid(['parentId does not name an existing body']);
+      }
+      const body = await this.bodies.insert(
+        {
+          name: dto.name.trim(),
+          nameFr: dto.nameFr?.trim() || null,
+          kind: dto.kind,
+          parentId: dto.parentId ?? null,
+          permanent: dto.permanent,
+          startsOn: dto.startsOn ?? null,
+          endsOn: dto.endsOn ?? null,
+          mandate: dto.mandate ?? null,
+          quorumPercent: dto.quorumPercent ?? 50,
+        },
+        em,
+      );
+      await this.events.record(em, { actorUserId: caller.userId, action: 'body.created', entityType: 'body', entityId: body.id, changes: { ...dto } });
+      return toBodyView(body, 0);
+    });
+  }
+
+  async update(caller: Caller, id: string, dto: UpdateBodyDto): Promise<BodyView> {
+    if (!isSecretariat(caller)) throw forbidden('Only the secretariat changes bodies');
+    return this.dataSource.transaction(async (em) => {
+      const body = await em.getRepository(Body).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!body) throw notFound('Body');
+      if (dto.parentId !== undefined && dto.parentId !== null) {
+        if (!(await this.bodies.findById(dto.parentId, em))) throw invalid(['parentId does not name an existing body']);
+        if ((await this.bodies.ancestorsOf(dto.parentId, em)).includes(id)) {
+          throw invalid(['parentId would make the body its own ancestor']);
+        }
+      }
+      const next: Body = Object.assign(body, {
+        ...(dto.name !== undefined && { name: dto.name.trim() }),
+        ...(dto.nameFr !== undefined && { nameFr: dto.nameFr.trim() || null }),
+        ...(dto.parentId !== undefined && { parentId: dto.parentId }),
+        ...(dto.permanent !== undefined && { permanent: dto.permanent }),
+        ...(dto.endsOn !== undefined && { endsOn: dto.endsOn }),
+        ...(dto.mandate !== undefined && { mandate: dto.mandate }),
+        ...(dto.quorumPercent !== undefined && { quorumPercent: dto.quorumPercent }),
+      });
+      if (next.kind === 'subgroup' && !next.parentId) throw invalid(['parentId is required for a subgroup']);
+      this.checkDates(next.permanent, next.startsOn, next.endsOn);
+      const saved = await this.bodies.save(next, em);
+      await this.events.record(em, { actorUserId: caller.userId, action: 'body.updated', entityType: 'body', entityId: id, changes: { ...dto } });
+      const counts = await this.memberships.countActive([id]);
+      return toBodyView(saved, counts.get(id) ?? 0);
+    });
+  }
+
+  private checkDates(permanent: boolean, startsOn: string | null, endsOn: string | null): void {
+    if (permanent && endsOn) throw invalid(['endsOn is only for ad hoc bodies (permanent: false)']);
+    if (startsOn && endsOn && endsOn < startsOn) throw invalid(['endsOn must not be before startsOn']);
+  }
+}

@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { BodyKind } from '@forum/contracts';
+
+/** A table, working group, subgroup or task force of the forum; the forum is a tree of bodies. */
+@Entity('body')
+export class Body {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nameFr: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: BodyKind;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  permanent: boolean;
+
+  @Column({ type: 'date', nullable: true })
+  startsOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  endsOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  mandate: string | null;
+
+  /** share of non-observer members that must be present, in percent; a majority (more than 50) by default */
+  @Column({ type: 'int', default: 50 })
+  quorumPercent: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller, conflict, EventRecorder, forbidden, isSecretariat, notFound } from '@forum/core';
+import type { Page } from '@forum/contracts';
+import { GovernmentRepository } from '@forum/governments';
+import { BodyAccess } from './body-access.service';
+import { JoinRequestRepository, MembershipRepository } from './body.repository';
+import { JoinRequestView, toJoinRequestView } from './body.view';
+import { MembershipsService } from './memberships.service';
+
+@Injectable()
+export class JoinRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: JoinRequestRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly membershipsService: MembershipsService,
+    private readonly governments: GovernmentRepository,
+    private readonly access: BodyAccess,
+    private readonly events: EventRecorder,
+  ) {}
+
+  async create(caller: Caller, bodyId: string, message?: string): Promise<JoinRequestView> {
+    return this.dataSource.transaction(async (em) => {
+      const body = await this.access.requireBody(bodyId, em);
+      const government = caller.governmentId ? await this.governments.findById(caller.governmentId, em) : null;
+      if (!government || (government.level !== 'municipal' && government.level !== 'association')) {
+        throw forbidden('Only officials of a municipality or of an association of municipalities ask to join');
+      }
+      if (body.endsOn && body.endsOn < new Date().toISOString().slice(0, 10)) throw conflict('This body has ended');
+      if (await this.memberships.findActive(bodyId, government.id, em)) throw conflict(`${government.nameEn} is already a member of this body`);
+      if (await this.requests.findPending(bodyId, government.id, em)) throw conflict(`${government.nameEn} already has a pending request to join this body`);
+      const request = await this.requests.insert(
+        { bodyId, governmentId: government.id, requestedByUserId: caller.userId, message: message?.trim() || null, status: 'pending' },
+        em,
+      );
+      await this.events.record(
+        em,
+        { actorUserId: caller.userId, action: 'join-request.created', entityType: 'join_request', entityId: request.id, changes: { bodyId, message: request.message } },
+        [{ name: 'join-request.created', payload: { id: request.id, bodyId, governmentId: government.id }, audience: { kind: 'body', bodyId } }],
+      );
+      return toJoinRequestView(request);
+    });
+  }
+
+  async listForBody(caller: Caller, bodyId: string, status: string | undefined, limit: number, offset: number): Promise<Page<JoinRequestView>> {
+    await this.access.requireBody(bodyId);
+    await this.requireDecider(caller, bodyId);
+    const [rows, total] = await this.requests.page({ bodyId, status }, limit, offset);
+    return { items: rows.map(toJoinRequestView), total };
+  }
+
+  /** The requests of the caller's own government, so a municipality can follow what it asked. */
+  async listMine(caller: Caller, status: string | undefined, limit: number, offset: number): Promise<Page<JoinRequestView>> {
+    if (!caller.governmentId) return { items: [], total: 0 };
+    const [rows, total] = await this.requests.page({ governmentId: caller.governmentId, status }, limit, offset);
+    return { items: rows.map(toJoinRequestView), total };
+  }
+
+  async decide(caller: Caller, bodyId: string, requestId: string, approve: boolean, reason?: string): Promise<JoinRequestView> {
+    return this.dataSource.transaction(async (em) => {
+      await this.access.requireBody(bodyId, em);
+      await this.requireDecider(caller, bodyId);
+      const request = await this.requests.findInBody(bodyId, requestId, em, true);
+      if (!request) throw notFound('Join request');
+      if (request.status !== 'pending') throw conflict(`This request was already ${request.status}`);
+      request.status = approve ? 'approved' : 'rejected';
+      request.decidedByUserId = caller.userId;
+      request.decidedAt = new Date();
+      request.reason = reason?.trim() || null;
+      await this.requests.save(request, em);
+      if (approve) {
+        await this.membershipsService.addInTransaction(em, caller.userId, bodyId, request.governmentId, 'member', request.decidedAt);
+      }
+      await this.events.record(
+        em,
+        { actorUserId: caller.userId, action: 'join-request.decided', entityType: 'join_request', entityId: request.id, changes: { approve, reason: request.reason } },
+        [
+          {
+            name: 'join-request.decided',
+            payload: { id: request.id, bodyId, governmentId: request.governmentId, approved: approve },
+            audience: { kind: 'body', bodyId },
+            context: { requestedByUserId: request.requestedByUserId, reason: request.reason },
+          },
+        ],
+      );
+      return toJoinRequestView(request);
+    });
+  }
+
+  /** The secretariat or an official of a co-chair government decides; a member sees 403, so does anyone else (the directory is open). */
+  private async requireDecider(caller: Caller, bodyId: string): Promise<void> {
+    if (isSecretariat(caller)) return;
+    const membership = caller.governmentId ? await this.memberships.findActive(bodyId, caller.governmentId) : null;
+    if (membership?.role !== 'co_chair') throw forbidden('Only the secretariat or a co-chair decides join requests');
+  }
+}

@@ -1,0 +1,1 @@
+export * from './communiques.module';

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './events';
+export * from './queues';
+export * from './pagination';

@@ -1,0 +1,27 @@
+/** The one registry of queues, their jobs and payloads. */
+export const QUEUES = {
+  /** outbox events to be broadcast by an API instance over socket.io */
+  realtime: 'realtime',
+  /** outbox events to be turned into notifications for their recipients */
+  notifications: 'notifications',
+  /** one email to one recipient */
+  email: 'email',
+  /** delayed and repeatable jobs: embargoes, due-date scans, digests */
+  schedule: 'schedule',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface RealtimeJob {
+  eventId: string;
+  name: string;
+  payload: Record<string, unknown>;
+  audience: import('./events').EventAudience;
+}
+
+export interface EmailJob {
+  notificationId?: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}

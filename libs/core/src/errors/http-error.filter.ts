@@ -1,0 +1,96 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ErrorCode } from './domain-error';
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.InvalidInput:
+      return 400;
+    case ErrorCode.Unauthenticated:
+      return 401;
+    case ErrorCode.Forbidden:
+      return 403;
+    case ErrorCode.NotFound:
+      return 404;
+    case ErrorCode.Conflict:
+      return 409;
+    case ErrorCode.Unavailable:
+      return 503;
+    default: {
+      const never: never = code;
+      throw new Error(`unmapped error code ${String(never)}`);
+    }
+  }
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  requestId?: string;
+  [extra: string]: unknown;
+}
+
+/** The one place where anything thrown becomes the contract's error body. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const body = this.toBody(exception);
+    body.requestId = String(request.id);
+    if (body.statusCode >= 500) {
+      this.logger.error(`${request.method} ${request.url} → ${body.statusCode} [${request.id}]`, (exception as Error)?.stack);
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusOf(exception.code);
+      return { statusCode, error: REASONS[statusCode], message: exception.messages, ...exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : ((response as { message?: string | string[] }).message ?? exception.message);
+      return { statusCode, error: REASONS[statusCode] ?? 'Error', message };
+    }
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const statusCode = fastifyError.statusCode;
+      return { statusCode, error: REASONS[statusCode] ?? 'Error', message: fastifyError.message ?? 'Bad request' };
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverError = (exception as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError;
+      // Constraint violations that a service did not anticipate are still the caller's conflict, not a crash.
+      if (driverError?.code === '23505') return { statusCode: 409, error: REASONS[409], message: 'This already exists' };
+      if (driverError?.code === '22P02' || driverError?.code === '22001' || driverError?.code === '22003') {
+        return { statusCode: 400, error: REASONS[400], message: 'A value has the wrong form or size' };
+      }
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: REASONS[500], message: 'Internal server error' };
+  }
+}

@@ -1,0 +1,11 @@
+import type { UserRole } from '@forum/contracts';
+
+/** The signed-in person a request acts for, as established by the access token. */
+export interface Caller {
+  userId: string;
+  email: string;
+  role: UserRole;
+  governmentId: string | null;
+}
+
+export const isSecretariat = (caller: Caller | null | undefined): boolean => caller?.role === 'secretariat';

@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, Matches, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { GOVERNMENT_LEVELS, type GovernmentLevel } from '@forum/contracts';
+import { IANAZone } from 'luxon';
+
+@ValidatorConstraint({ name: 'ianaTimeZone' })
+export class IsIanaTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && !/^(UTC|GMT)?[+-]\d/.test(value) && IANAZone.isValidZone(value);
+  }
+  defaultMessage(): string {
+    return 'timeZone must be an IANA time zone name such as America/Toronto';
+  }
+}
+
+export class CreateGovernmentDto {
+  @ApiProperty({ example: 'ON', description: 'unique, 2–12 capital letters, digits or hyphens' })
+  @IsString()
+  @Matches(/^[A-Z0-9-]{2,12}$/, { message: 'code must be 2–12 capital letters, digits or hyphens' })
+  code: string;
+
+  @ApiProperty({ example: 'Government of Ontario' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  nameEn: string;
+
+  @ApiProperty({ example: "Gouvernement de l'Ontario" })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  nameFr: string;
+
+  @ApiProperty({ enum: GOVERNMENT_LEVELS })
+  @IsIn(GOVERNMENT_LEVELS)
+  level: GovernmentLevel;
+
+  @ApiProperty({ example: 'America/Toronto' })
+  @IsString()
+  @MaxLength(64)
+  @Validate(IsIanaTimeZone)
+  timeZone: string;
+}

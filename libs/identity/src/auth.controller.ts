@@ -1,0 +1,24 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, Public } from '@forum/core';
+import { AuthService } from './auth.service';
+import { LoginDto } from './user.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() dto: LoginDto) {
+    return this.auth.login(dto);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentCaller() caller: Caller) {
+    return this.auth.me(caller.userId);
+  }
+}

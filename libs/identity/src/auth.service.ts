@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { unauthenticated } from '@forum/core';
+import { AccessTokenService } from './access-token.service';
+import { verifyPassword } from './password';
+import { LoginDto, UserView } from './user.dto';
+import { UserRepository } from './user.repository';
+import { toUserView } from './user.view';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  async login(dto: LoginDto): Promise<{ accessToken: string; user: UserView }> {
+    const user = await this.users.findByEmail(dto.email);
+    const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
+    // One message for a wrong email and a wrong password: the login form must not reveal who has an account.
+    if (!user || !ok || !user.active) throw unauthenticated('Email or password is incorrect');
+    const accessToken = this.tokens.issue({ userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId });
+    return { accessToken, user: toUserView(user) };
+  }
+
+  async me(userId: string): Promise<UserView> {
+    const user = await this.users.findById(userId);
+    if (!user) throw unauthenticated();
+    return toUserView(user);
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Caller, CurrentCaller, IdParam, PageQuery } from '@forum/core';
+import { USER_ROLES } from '@forum/contracts';
+import { CreateUserDto } from './user.dto';
+import { UsersService } from './users.service';
+
+class UserListQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  governmentId?: string;
+
+  @ApiPropertyOptional({ enum: USER_ROLES })
+  @IsOptional()
+  @IsIn(USER_ROLES)
+  role?: string;
+}
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@CurrentCaller() caller: Caller, @Query() query: UserListQuery) {
+    return this.users.list(caller, { governmentId: query.governmentId, role: query.role }, query.limit, query.offset);
+  }
+
+  @Get(':id')
+  get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.users.get(caller, id);
+  }
+
+  @Post()
+  create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto) {
+    return this.users.create(caller, dto);
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound } from '@forum/core';
+import type { Page } from '@forum/contracts';
+import { GovernmentRepository } from '@forum/governments';
+import { hashPassword } from './password';
+import { CreateUserDto, UserView } from './user.dto';
+import { UserRepository } from './user.repository';
+import { toUserView } from './user.view';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly governments: GovernmentRepository,
+    private readonly events: EventRecorder,
+  ) {}
+
+  async list(caller: Caller, filter: { governmentId?: string; role?: string }, limit: number, offset: number): Promise<Page<UserView>> {
+    if (!isSecretariat(caller)) throw forbidden('Only the secretariat manages accounts');
+    const [rows, total] = await this.users.page(filter, limit, offset);
+    return { items: rows.map(toUserView), total };
+  }
+
+  async get(caller: Caller, id: string): Promise<UserView> {
+    if (!isSecretariat(caller) && caller.userId !== id) throw notFound('User');
+    const user = await this.users.findById(id);
+    if (!user) throw notFound('User');
+    return toUserView(user);
+  }
+
+  async create(caller: Caller, dto: CreateUserDto): Promise<UserView> {
+    if (!isSecretariat(caller)) throw forbidden('Only the secretariat manages accounts');
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.createInTransaction(em, dto, caller.userId);
+      return toUserView(user);
+    });
+  }
+
+  /** Shared by the API, the admin bootstrap and the demo data so every account obeys the same rules. */
+  async createInTransaction(em: EntityManager, dto: CreateUserDto, actorUserId: string | null) {
+    if (dto.role === 'official' && !dto.governmentId) throw invalid(['governmentId is required for an official']);
+    if (dto.role === 'secretariat' && dto.governmentId) {
+      throw invalid(['governmentId must be empty for a secretariat account']);
+    }
+    if (dto.governmentId && !(await this.governments.findById(dto.governmentId, em))) {
+      throw invalid(['governmentId does not name an existing government']);
+    }
+    const email = dto.email.trim().toLowerCase();
+    if (await this.users.findByEmail(email, em)) throw conflict(`An account with email ${email} already exists`);
+    const user = await this.users.insert(
+      {
+        email,
+        displayName: dto.displayName.trim(),
+        passwordHash: await hashPassword(dto.password),
+        role: dto.role,
+        governmentId: dto.governmentId ?? null,
+        locale: dto.locale ?? 'en',
+      },
+      em,
+    );
+    await this.events.record(em, {
+      actorUserId,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { email, role: dto.role, governmentId: dto.governmentId ?? null },
+    });
+    return user;
+  }
+}

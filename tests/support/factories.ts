@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { GovernmentLevel, MembershipRole } from '@forum/contracts';
+import { OFFICIAL_PASSWORD, TestApp } from './test-app';
+
+const unique = () => randomBytes(3).toString('hex').toUpperCase();
+
+export interface TestGovernment {
+  id: string;
+  code: string;
+  nameEn: string;
+  level: GovernmentLevel;
+  timeZone: string;
+}
+export interface TestOfficial {
+  id: string;
+  email: string;
+  token: string;
+  governmentId: string;
+}
+
+/** Small factories over the real API, so every test states the few facts it depends on. */
+export class Factories {
+  constructor(private readonly t: TestApp) {}
+
+  async government(overrides: Partial<{ code: string; nameEn: string; nameFr: string; level: GovernmentLevel; timeZone: string }> = {}): Promise<TestGovernment> {
+    const code = overrides.code ?? `G${unique()}`;
+    const res = await this.t.http.post(
+      '/api/v1/governments',
+      { code, nameEn: `Government ${code}`, nameFr: `Gouvernement ${code}`, level: 'provincial', timeZone: 'America/Toronto', ...overrides },
+      this.t.adminToken,
+    );
+    if (res.status !== 201) throw new Error(`government: ${res.status} ${res.text}`);
+    return res.body;
+  }
+
+  async body(overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string; kind: string }> {
+    const res = await this.t.http.post(
+      '/api/v1/bodies',
+      { name: `Working group ${unique()}`, kind: 'working_group', permanent: true, ...overrides },
+      this.t.adminToken,
+    );
+    if (res.status !== 201) throw new Error(`body: ${res.status} ${res.text}`);
+    return res.body;
+  }
+
+  async member(bodyId: string, governmentId: string, role: MembershipRole = 'member'): Promise<void> {
+    const res = await this.t.http.post(`/api/v1/bodies/${bodyId}/members`, { governmentId, role }, this.t.adminToken);
+    if (res.status !== 201) throw new Error(`member: ${res.status} ${res.text}`);
+  }
+
+  async official(governmentId: string, overrides: Partial<{ email: string; displayName: string; locale: string }> = {}): Promise<TestOfficial> {
+    const email = overrides.email ?? `official-${unique().toLowerCase()}@forum.test`;
+    const res = await this.t.http.post(
+      '/api/v1/users',
+      { email, displayName: `Official ${email}`, password: OFFICIAL_PASSWORD, role: 'official', governmentId, ...overrides },
+      this.t.adminToken,
+    );
+    if (res.status !== 201) throw new Error(`official: ${res.status} ${res.text}`);
+    const login = await this.t.http.post('/api/v1/auth/login', { email, password: OFFICIAL_PASSWORD });
+    return { id: res.body.id, email, token: login.body.accessToken, governmentId };
+  }
+
+  /** A body with governments in the given roles and one official each, ready for most scenarios. */
+  async bodyWith(roles: Record<string, { level?: GovernmentLevel; role: MembershipRole; timeZone?: string }>, bodyOverrides: Record<string, unknown> = {}) {
+    const body = await this.body({ kind: 'table', ...bodyOverrides });
+    const seats: Record<string, { government: TestGovernment; official: TestOfficial }> = {};
+    for (const [key, spec] of Object.entries(roles)) {
+      const government = await this.government({ level: spec.level ?? 'provincial', timeZone: spec.timeZone ?? 'America/Toronto' });
+      await this.member(body.id, government.id, spec.role);
+      seats[key] = { government, official: await this.official(government.id) };
+    }
+    return { body, seats };
+  }
+}
