@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { databaseUrl, TEMPLATE_DATABASE, TEST_ADMIN_URL } from './test-env';
+import { databaseUrl, templateDatabase, TEST_ADMIN_URL, testRunId } from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -10,11 +10,11 @@ export interface TestDatabase {
 
 /** A fresh, migrated database cloned from the template made by the global setup. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `forum_test_${randomBytes(6).toString('hex')}`;
+  const name = `forum_test_${testRunId()}_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`);
   } finally {
     await admin.end();
   }

@@ -1,1 +1,3 @@
 export * from './action-items.module';
+export * from './action-items.seed';
+export * from './action-items-worker.module';

@@ -1,1 +1,3 @@
 export * from './communiques.module';
+export * from './communiques.seed';
+export * from './communiques-worker.module';

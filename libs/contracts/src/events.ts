@@ -27,12 +27,44 @@ export type EventAudience =
   | { kind: 'users'; userIds: string[] }
   | { kind: 'none' };
 
+export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account'] as const;
+export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+
+/**
+ * Who must be told what, decided by the service that made the change (it knows the domain),
+ * delivered by the worker (in-app, email, digest) once per recipient and key.
+ */
+export interface NotificationIntent {
+  category: NotificationCategory;
+  /** stable across retries: (key, recipient) is notified at most once */
+  key: string;
+  /** governments are expanded to their active officials; users are taken as they are */
+  recipients: { governmentIds?: string[]; userIds?: string[] };
+  subject: { en: string; fr: string };
+  body: { en: string; fr: string };
+  /** path inside the web app, e.g. /meetings/<id> */
+  link?: string;
+}
+
+/** A queue job the relay adds once the change has committed (embargoes, delayed scans). */
+export interface JobIntent {
+  queue: string;
+  name: string;
+  /** idempotency key: a relay retried adds nothing twice */
+  jobId: string;
+  /** ISO time; absent means now */
+  runAt?: string;
+  data: Record<string, unknown>;
+}
+
 export interface DomainEvent<N extends DomainEventName = DomainEventName> {
   name: N;
   payload: DomainEventPayloads[N];
   audience: EventAudience;
-  /** extra facts for notification fan-out; never sent to sockets */
+  /** extra facts for the audit trail and the worker; never sent to sockets */
   context?: Record<string, unknown>;
+  notify?: NotificationIntent[];
+  jobs?: JobIntent[];
 }
 
 /** The in-app notification as pushed on the `notification` socket event and listed by GET /notifications. */

@@ -16,3 +16,5 @@ export * from './http/public.decorator';
 export * from './http/current-caller.decorator';
 export * from './http/id-param';
 export * from './redis/redis.module';
+export * from './queue/queue.module';
+export * from './database/demo-context';

@@ -1,1 +1,3 @@
 export * from './meetings.module';
+export * from './meetings.seed';
+export * from './meetings-worker.module';

@@ -32,6 +32,8 @@ export class EventRecorder {
         payload: e.payload as never,
         audience: e.audience as never,
         context: (e.context ?? null) as never,
+        notify: (e.notify?.length ? e.notify : null) as never,
+        jobs: (e.jobs?.length ? e.jobs : null) as never,
         actorUserId: audit.actorUserId,
       })),
     );

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { EventAudience } from '@forum/contracts';
+import type { EventAudience, JobIntent, NotificationIntent } from '@forum/contracts';
 
 /**
  * A domain event written in the same transaction as the change it describes.
@@ -22,6 +22,12 @@ export class OutboxEvent {
 
   @Column({ type: 'jsonb', nullable: true })
   context: Record<string, unknown> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  notify: NotificationIntent[] | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  jobs: JobIntent[] | null;
 
   @Column({ type: 'uuid', nullable: true })
   actorUserId: string | null;

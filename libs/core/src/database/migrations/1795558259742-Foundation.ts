@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Foundation1795558139706 implements MigrationInterface {
-    name = 'Foundation1795558139706'
+export class Foundation1795558259742 implements MigrationInterface {
+    name = 'Foundation1795558259742'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -11,6 +11,8 @@ export class Foundation1795558139706 implements MigrationInterface {
                 "payload" jsonb NOT NULL,
                 "audience" jsonb NOT NULL,
                 "context" jsonb,
+                "notify" jsonb,
+                "jobs" jsonb,
                 "actor_user_id" uuid,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "relayed_at" TIMESTAMP WITH TIME ZONE,
