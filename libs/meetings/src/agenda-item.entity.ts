@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+export const AGENDA_PURPOSES = ['information', 'discussion', 'decision'] as const;
+export type AgendaPurpose = (typeof AGENDA_PURPOSES)[number];
+
+/**
+ * One item of a meeting's agenda. Positions are 1..n; the unique constraint is checked at commit
+ * so a reorder can pass through intermediate states, and never lets a duplicate survive.
+ */
+@Entity('agenda_item')
+@Unique('agenda_item_position_once', ['meetingId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
+export class AgendaItem {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  meetingId: string;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  purpose: AgendaPurpose;
+
+  @Column({ type: 'int' })
+  durationMinutes: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  presenterGovernmentId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A paper for an agenda item: a link, or a small uploaded file kept in the database. */
+@Entity('agenda_paper')
+export class AgendaPaper {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  agendaItemId: string;
+
+  @Column({ type: 'uuid' })
+  meetingId: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  url: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  fileName: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  contentType: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  sizeBytes: number | null;
+
+  /** never loaded with the list: only the download reads it */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  content: Buffer | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  uploadedByUserId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,17 @@
+export const MEETING_STATUSES = ['draft', 'scheduled', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+const NEXT: Record<MeetingStatus, MeetingStatus[]> = {
+  draft: ['scheduled', 'cancelled'],
+  scheduled: ['held', 'cancelled'],
+  held: [],
+  cancelled: [],
+};
+
+/** draft → scheduled → held, and anything not yet held may be cancelled; nothing comes back from held or cancelled. */
+export function canMove(from: MeetingStatus, to: MeetingStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** A held or cancelled meeting is a record: its time, place and agenda no longer change. */
+export const isClosed = (status: MeetingStatus): boolean => status === 'held' || status === 'cancelled';

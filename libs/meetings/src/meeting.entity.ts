@@ -1,0 +1,64 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { MeetingStatus } from './meeting-status.rule';
+
+/** A meeting of one body: its time is stored in UTC and shown in each invited government's zone. */
+@Entity('meeting')
+@Index(['bodyId', 'startsAt'])
+@Index(['startsAt'])
+export class Meeting {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  bodyId: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  location: string | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  videoUrl: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'scheduled' })
+  status: MeetingStatus;
+
+  /** the iCalendar SEQUENCE: bumped whenever time, place or status change, so calendars replace the old copy */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  rescheduleReason: string | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  cancellationReason: string | null;
+
+  /** before publication only the secretariat sees the agenda */
+  @Column({ type: 'timestamptz', nullable: true })
+  agendaPublishedAt: Date | null;
+
+  @Column({ type: 'int', default: 0 })
+  agendaRevision: number;
+
+  @Column({ type: 'text', nullable: true })
+  minutes: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  minutesUpdatedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdByUserId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
