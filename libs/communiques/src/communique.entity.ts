@@ -1,0 +1,72 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const COMMUNIQUE_STATUSES = ['draft', 'in_concurrence', 'approved', 'published', 'withdrawn'] as const;
+export type CommuniqueStatus = (typeof COMMUNIQUE_STATUSES)[number];
+
+/**
+ * A joint communiqué of a body. The text lives in its revisions; the row holds the state and the
+ * current text (a copy of the current revision) so lists and searches need no join.
+ */
+@Entity('communique')
+@Index('communique_embargo_due_idx', ['embargoUntil'], { where: `status = 'approved' AND embargo_until IS NOT NULL` })
+@Index(['status', 'publishedAt'])
+export class Communique {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  bodyId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  meetingId: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status: CommuniqueStatus;
+
+  /** number of the current revision; concurrences are given on exactly this number */
+  @Column({ type: 'int', default: 1 })
+  currentRevision: number;
+
+  @Column({ type: 'varchar', length: 300, default: '' })
+  titleEn: string;
+
+  @Column({ type: 'varchar', length: 300, default: '' })
+  titleFr: string;
+
+  @Column({ type: 'text', default: '' })
+  bodyEn: string;
+
+  @Column({ type: 'text', default: '' })
+  bodyFr: string;
+
+  /** set while an approved communiqué waits for its embargo to lift */
+  @Column({ type: 'timestamptz', nullable: true })
+  embargoUntil: Date | null;
+
+  /** first publication: the date the public cites */
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  /** the revision the public sees (the first published one, then each correction) */
+  @Column({ type: 'int', nullable: true })
+  publishedRevision: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  withdrawalReasonEn: string | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  withdrawalReasonFr: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdByUserId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
