@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Logger, LogLevel, RequestMethod } from '@nestjs/common';
+import { ConsoleLogger, Logger, LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -27,14 +27,16 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // One JSON line per request with its id (pino); the same id is in every error body and the x-request-id header.
+    logger: config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn' ? { level: 'info' } : false,
+    requestIdLogLabel: 'requestId',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && given.length > 0 ? given.slice(0, 64) : randomUUID();
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: LOG_LEVELS[config.logLevel],
-    bufferLogs: false,
+    logger: new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LOG_LEVELS[config.logLevel] }),
   });
   app.setGlobalPrefix('api/v1', { exclude: PAGE_ROUTES });
   app.useGlobalPipes(forumValidationPipe());

@@ -56,13 +56,14 @@ export class MembershipsService {
     return membership;
   }
 
-  async end(caller: Caller, bodyId: string, governmentId: string): Promise<MembershipView> {
+  /** Ends a seat (the row is kept); `at` lets history be recorded as it happened, never in the future. */
+  async end(caller: Caller, bodyId: string, governmentId: string, at = new Date()): Promise<MembershipView> {
     if (!isSecretariat(caller)) throw forbidden('Only the secretariat manages membership');
     return this.dataSource.transaction(async (em) => {
       await this.lockBody(em, bodyId, true);
       const membership = await this.memberships.findActive(bodyId, governmentId, em);
       if (!membership) throw notFound('Membership');
-      const endedAt = new Date();
+      const endedAt = at.getTime() > Date.now() ? new Date() : at;
       await this.memberships.end(membership.id, endedAt, em);
       membership.endedAt = endedAt;
       membership.government = (await this.governments.findById(governmentId, em)) ?? undefined;

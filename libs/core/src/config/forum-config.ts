@@ -21,6 +21,10 @@ export interface ForumConfig {
   /** the worker's outbox poll interval; LISTEN/NOTIFY wakes it earlier */
   outboxPollMs: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** load the demo governments, bodies, accounts and scenarios at start (npm start sets it) */
+  demoData: boolean;
+  /** log as JSON lines (production) or human-readable (development) */
+  logFormat: 'json' | 'text';
 }
 
 export class ConfigError extends Error {
@@ -60,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     webDistDir: env.WEB_DIST_DIR ?? null,
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 1000, 10, 60000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], mode === 'test' ? 'warn' : 'log'),
+    demoData: oneOf(env, 'FORUM_DEMO_DATA', ['true', 'false'], 'false') === 'true',
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], mode === 'production' ? 'json' : 'text'),
   };
 }
 
