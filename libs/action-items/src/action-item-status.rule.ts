@@ -1,0 +1,57 @@
+export const ACTION_ITEM_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+export const OPEN_STATUSES: readonly ActionItemStatus[] = ['not_started', 'in_progress', 'blocked'];
+export const isOpen = (status: ActionItemStatus): boolean => OPEN_STATUSES.includes(status);
+
+/** Most urgent first, so that `sort=priority` puts the urgent items on top. */
+export const ACTION_ITEM_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export type ActionItemPriority = (typeof ACTION_ITEM_PRIORITIES)[number];
+
+const ALLOWED: Record<ActionItemStatus, ActionItemStatus[]> = {
+  not_started: ['in_progress', 'cancelled'],
+  in_progress: ['blocked', 'done', 'cancelled'],
+  blocked: ['in_progress', 'cancelled'],
+  done: ['in_progress'],
+  cancelled: [],
+};
+
+export type TransitionVerdict =
+  | { ok: true }
+  /** the move is not in the state machine: 409 */
+  | { ok: false; kind: 'illegal'; message: string }
+  /** only the secretariat reopens: 403 */
+  | { ok: false; kind: 'forbidden'; message: string }
+  /** a reopening must say why: 400 naming the field */
+  | { ok: false; kind: 'invalid'; message: string };
+
+/**
+ * The agreed lifecycle: not_started → in_progress ⇄ blocked, in_progress → done, any open state → cancelled;
+ * reopening a done item (done → in_progress) is the secretariat's, with a reason.
+ */
+export function checkTransition(
+  from: ActionItemStatus,
+  to: ActionItemStatus,
+  by: { secretariat: boolean; reason?: string | null; reasonField?: string },
+): TransitionVerdict {
+  if (!ALLOWED[from].includes(to)) {
+    return { ok: false, kind: 'illegal', message: `An action item cannot go from ${from} to ${to}` };
+  }
+  if (from === 'done') {
+    if (!by.secretariat) return { ok: false, kind: 'forbidden', message: 'Only the secretariat reopens a done action item' };
+    if (!by.reason?.trim()) return { ok: false, kind: 'invalid', message: `${by.reasonField ?? 'reason'} is required to reopen a done action item` };
+  }
+  return { ok: true };
+}
+
+/** Progress that goes with a status: done means 100; a closed item's progress no longer moves. */
+export function progressAfter(to: ActionItemStatus, requested: number | undefined, current: number): { progress: number } | { refusal: string } {
+  if (to === 'done') {
+    if (requested !== undefined && requested !== 100) return { refusal: 'progress must be 100 for a done action item' };
+    return { progress: 100 };
+  }
+  if (!isOpen(to) && requested !== undefined && requested !== current) {
+    return { refusal: `progress of a ${to} action item cannot change` };
+  }
+  return { progress: requested ?? current };
+}
