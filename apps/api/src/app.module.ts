@@ -7,6 +7,7 @@ import { GovernmentsModule } from '@forum/governments';
 import { IdentityModule } from '@forum/identity';
 import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
+import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -27,7 +28,7 @@ export class AppModule {
         CommuniquesModule,
         NotificationsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AuditController],
     };
   }
 }

@@ -29,7 +29,6 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
     trustProxy: true,
     // One JSON line per request with its id (pino); the same id is in every error body and the x-request-id header.
     logger: config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn' ? { level: 'info' } : false,
-    requestIdLogLabel: 'requestId',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && given.length > 0 ? given.slice(0, 64) : randomUUID();

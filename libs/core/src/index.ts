@@ -18,3 +18,4 @@ export * from './http/id-param';
 export * from './redis/redis.module';
 export * from './queue/queue.module';
 export * from './database/demo-context';
+export * from './events/audit-log.service';

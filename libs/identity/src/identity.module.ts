@@ -7,6 +7,7 @@ import { AccessTokenService } from './access-token.service';
 import { AdminAccountBootstrap } from './admin-account.bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -18,6 +19,7 @@ import { UsersService } from './users.service';
   providers: [
     AccessTokenService,
     AuthService,
+    LoginThrottle,
     UsersService,
     UserRepository,
     AdminAccountBootstrap,

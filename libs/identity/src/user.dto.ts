@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { LOCALES, USER_ROLES, type Locale, type UserRole } from '@forum/contracts';
 
 export class CreateUserDto {
@@ -33,6 +33,25 @@ export class CreateUserDto {
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ description: 'false deactivates the account: its tokens stop working at once' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class LoginDto {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Caller, CurrentCaller, IdParam, PageQuery } from '@forum/core';
 import { USER_ROLES } from '@forum/contracts';
-import { CreateUserDto } from './user.dto';
+import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { UsersService } from './users.service';
 
 class UserListQuery extends PageQuery {
@@ -32,6 +32,11 @@ export class UsersController {
   @Get(':id')
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.users.get(caller, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentCaller() caller: Caller, @IdParam() id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(caller, id, dto);
   }
 
   @Post()

@@ -5,7 +5,7 @@ import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, not
 import type { Page } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
 import { hashPassword } from './password';
-import { CreateUserDto, UserView } from './user.dto';
+import { CreateUserDto, UpdateUserDto, UserView } from './user.dto';
 import { UserRepository } from './user.repository';
 import { toUserView } from './user.view';
 
@@ -36,6 +36,32 @@ export class UsersService {
     return this.dataSource.transaction(async (em) => {
       const user = await this.createInTransaction(em, dto, caller.userId);
       return toUserView(user);
+    });
+  }
+
+  /** Secretariat: any account; an official: their own name and language only. */
+  async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserView> {
+    const own = caller.userId === id;
+    if (!isSecretariat(caller) && !own) throw notFound('User');
+    if (!isSecretariat(caller) && dto.active !== undefined) throw forbidden('Only the secretariat activates or deactivates accounts');
+    if (own && dto.active === false) throw conflict('You cannot deactivate your own account');
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.users.findById(id, em);
+      if (!user) throw notFound('User');
+      const changes = {
+        ...(dto.displayName !== undefined && { displayName: dto.displayName.trim() }),
+        ...(dto.locale !== undefined && { locale: dto.locale }),
+        ...(dto.active !== undefined && { active: dto.active }),
+      };
+      await this.users.update(id, changes, em);
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: dto.active === false ? 'user.deactivated' : 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        changes: { before: { displayName: user.displayName, locale: user.locale, active: user.active }, after: changes },
+      });
+      return toUserView({ ...user, ...changes });
     });
   }
 

@@ -5,6 +5,7 @@ export enum ErrorCode {
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
   Unavailable = 'UNAVAILABLE',
 }
 
@@ -29,3 +30,5 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.Conflict, message, details);
 export const unauthenticated = (message = 'A valid access token is required') =>
   new DomainError(ErrorCode.Unauthenticated, message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new DomainError(ErrorCode.TooManyRequests, message, { retryAfterSeconds });

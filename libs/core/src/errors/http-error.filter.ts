@@ -29,6 +29,8 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case ErrorCode.Conflict:
       return 409;
+    case ErrorCode.TooManyRequests:
+      return 429;
     case ErrorCode.Unavailable:
       return 503;
     default: {
@@ -58,6 +60,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception);
     body.requestId = String(request.id);
+    if (typeof body.retryAfterSeconds === 'number') void reply.header('retry-after', String(body.retryAfterSeconds));
     if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.url} → ${body.statusCode} [${request.id}]`, (exception as Error)?.stack);
     }
