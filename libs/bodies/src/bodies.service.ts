@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound } from '@forum/core';
+import { Caller, EventRecorder, forbidden, invalid, isSecretariat, notFound } from '@forum/core';
 import type { Page } from '@forum/contracts';
 import { Body } from './body.entity';
 import { BodyRepository, MembershipRepository } from './body.repository';
