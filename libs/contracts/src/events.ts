@@ -9,6 +9,8 @@ export interface DomainEventPayloads {
   'agenda.updated': { meetingId: string; bodyId: string };
   'action-item.created': { id: string; bodyId: string; version: number };
   'action-item.updated': { id: string; bodyId: string; version: number };
+  /** an open item reached a deadline threshold (notified once per item, threshold and due date) */
+  'action-item.deadline': { id: string; bodyId: string; threshold: 'due_soon' | 'overdue' | 'escalated' };
   'communique.updated': { id: string; bodyId: string; status: string };
   'communique.published': { id: string };
   'membership.changed': { bodyId: string; governmentId: string };
@@ -16,6 +18,8 @@ export interface DomainEventPayloads {
   'join-request.decided': { id: string; bodyId: string; governmentId: string; approved: boolean };
   'user.invited': { userId: string };
   'user.password-reset-requested': { userId: string };
+  /** a meeting's decision referred up to the parent body (audience: the parent body) */
+  'decision.referred': { id: string; meetingId: string; bodyId: string; fromBodyId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
