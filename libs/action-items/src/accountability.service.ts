@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { BodyAccess, BodyRepository, MembershipRepository } from '@forum/bodies';
+import type { GovernmentLevel, MembershipRole } from '@forum/contracts';
+import { Caller, notFound } from '@forum/core';
+import { Government, GovernmentRepository } from '@forum/governments';
+import { accountabilityOf, type AccountabilityFigures, type AccountableItem } from './accountability.rule';
+import { toCsv } from './accountability.csv';
+import type { ActionItem } from './action-item.entity';
+import { ActionItemRepository } from './action-item.repository';
+import { centsToDollars } from './cost-share.rule';
+
+export interface GovernmentAccountability extends AccountabilityFigures {
+  governmentId: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  level: GovernmentLevel;
+  /** the government's seat at the body (body reports); null when it no longer sits there */
+  role: MembershipRole | null;
+}
+
+export interface BodyAccountability extends AccountabilityFigures {
+  bodyId: string;
+  bodyName: string;
+}
+
+export interface EscalatedItem {
+  id: string;
+  bodyId: string;
+  title: string;
+  leadGovernmentId: string;
+  dueOn: string;
+  escalatedAt: string | null;
+}
+
+export interface BodyAccountabilityReport {
+  body: { id: string; name: string };
+  asOf: string;
+  governments: GovernmentAccountability[];
+  totals: { items: number; open: number; overdue: number; dueSoon: number; doneOnTime: number; doneLate: number; cancelled: number; estimatedCostCents: number; actualCostCents: number };
+  /** open items of this body's groups more than 14 days overdue, escalated here */
+  escalated: EscalatedItem[];
+}
+
+export interface GovernmentAccountabilityReport {
+  government: { id: string; code: string; nameEn: string; nameFr: string; level: GovernmentLevel };
+  asOf: string;
+  /** one row: the government across every body the caller may see */
+  governments: GovernmentAccountability[];
+  bodies: BodyAccountability[];
+}
+
+const FIGURE_COLUMNS = ['led', 'open', 'overdue', 'dueSoon', 'doneOnTime', 'doneLate', 'cancelled', 'averageProgress', 'committedCostCents', 'actualCostCents', 'committedCostCad', 'actualCostCad'] as const;
+
+const figureCells = (f: AccountabilityFigures) => [
+  f.led,
+  f.open,
+  f.overdue,
+  f.dueSoon,
+  f.doneOnTime,
+  f.doneLate,
+  f.cancelled,
+  f.averageProgress,
+  f.committedCostCents,
+  f.actualCostCents,
+  centsToDollars(f.committedCostCents),
+  centsToDollars(f.actualCostCents),
+];
+
+/** Who answers for what: per-government figures for a body, and per-body figures for a government. */
+@Injectable()
+export class AccountabilityService {
+  constructor(
+    private readonly items: ActionItemRepository,
+    private readonly bodies: BodyRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly governments: GovernmentRepository,
+    private readonly access: BodyAccess,
+  ) {}
+
+  async ofBody(caller: Caller, bodyId: string, asOf = new Date()): Promise<BodyAccountabilityReport> {
+    const body = await this.access.requireBody(bodyId);
+    await this.access.requireInsideBody(caller, bodyId, 'Body');
+    const [items, seats, escalated] = await Promise.all([this.items.findInBodies([bodyId]), this.memberships.listOfBody(bodyId, false), this.items.findEscalatedTo(bodyId)]);
+    const known = new Map<string, Government>(seats.map((m) => [m.governmentId, m.government!]));
+    const others = new Set<string>();
+    for (const item of items) {
+      if (!known.has(item.leadGovernmentId)) others.add(item.leadGovernmentId);
+      for (const share of item.costShares) if (!known.has(share.governmentId)) others.add(share.governmentId);
+    }
+    const former = (await this.governments.findByIds([...others])).sort((a, b) => a.precedence - b.precedence);
+    for (const g of former) known.set(g.id, g);
+    const accountable = this.accountable(items, known);
+    const roles = new Map(seats.map((m) => [m.governmentId, m.role]));
+    const governments = [...seats.map((m) => m.government!), ...former].map((g) => ({
+      ...row(g, roles.get(g.id) ?? null),
+      ...accountabilityOf(g.id, g.level, accountable, todayIn(g.timeZone, asOf)),
+    }));
+    const sum = (key: 'open' | 'overdue' | 'dueSoon' | 'doneOnTime' | 'doneLate' | 'cancelled') => governments.reduce((n, g) => n + g[key], 0);
+    const live = items.filter((i) => i.status !== 'cancelled');
+    return {
+      body: { id: body.id, name: body.name },
+      asOf: asOf.toISOString(),
+      governments,
+      totals: {
+        items: items.length,
+        open: sum('open'),
+        overdue: sum('overdue'),
+        dueSoon: sum('dueSoon'),
+        doneOnTime: sum('doneOnTime'),
+        doneLate: sum('doneLate'),
+        cancelled: sum('cancelled'),
+        estimatedCostCents: live.reduce((n, i) => n + (i.estimatedCostCents ?? 0), 0),
+        actualCostCents: live.reduce((n, i) => n + (i.actualCostCents ?? 0), 0),
+      },
+      escalated: escalated.map((i) => ({ id: i.id, bodyId: i.bodyId, title: i.title, leadGovernmentId: i.leadGovernmentId, dueOn: i.dueOn, escalatedAt: i.escalatedAt?.toISOString() ?? null })),
+    };
+  }
+
+  async ofGovernment(caller: Caller, governmentId: string, asOf = new Date()): Promise<GovernmentAccountabilityReport> {
+    const government = await this.governments.findById(governmentId);
+    if (!government) throw notFound('Government');
+    const scope = await this.access.scopeOf(caller);
+    const items = await this.items.findInvolving(governmentId, scope.kind === 'all' ? null : scope.bodyIds);
+    const leads = await this.governments.findByIds([...new Set(items.map((i) => i.leadGovernmentId))]);
+    const accountable = this.accountable(items, new Map(leads.map((g) => [g.id, g])));
+    const today = todayIn(government.timeZone, asOf);
+    const bodies = (await this.bodies.findByIds([...new Set(items.map((i) => i.bodyId))])).sort((a, b) => a.name.localeCompare(b.name));
+    const indexOf = new Map(items.map((item, index) => [item, index]));
+    return {
+      government: { id: government.id, code: government.code, nameEn: government.nameEn, nameFr: government.nameFr, level: government.level },
+      asOf: asOf.toISOString(),
+      governments: [{ ...row(government, null), ...accountabilityOf(government.id, government.level, accountable, today) }],
+      bodies: bodies.map((b) => ({
+        bodyId: b.id,
+        bodyName: b.name,
+        ...accountabilityOf(government.id, government.level, items.filter((i) => i.bodyId === b.id).map((i) => accountable[indexOf.get(i)!]), today),
+      })),
+    };
+  }
+
+  bodyCsv(report: BodyAccountabilityReport): string {
+    return toCsv([
+      ['governmentCode', 'governmentName', 'role', ...FIGURE_COLUMNS],
+      ...report.governments.map((g) => [g.code, g.nameEn, g.role, ...figureCells(g)]),
+    ]);
+  }
+
+  governmentCsv(report: GovernmentAccountabilityReport): string {
+    const total = report.governments[0];
+    return toCsv([
+      ['governmentCode', 'bodyId', 'bodyName', ...FIGURE_COLUMNS],
+      ...report.bodies.map((b) => [report.government.code, b.bodyId, b.bodyName, ...figureCells(b)]),
+      [report.government.code, null, 'All bodies', ...figureCells(total)],
+    ]);
+  }
+
+  /** Dates read in the lead government's zone: "done on the due date" means that day where the work was done. */
+  private accountable(items: ActionItem[], governments: Map<string, Government>): AccountableItem[] {
+    return items.map((i) => ({
+      leadGovernmentId: i.leadGovernmentId,
+      status: i.status,
+      progress: i.progress,
+      dueOn: i.dueOn,
+      completedOn: i.completedAt ? todayIn(governments.get(i.leadGovernmentId)?.timeZone ?? 'America/Toronto', i.completedAt) : null,
+      estimatedCostCents: i.estimatedCostCents,
+      actualCostCents: i.actualCostCents,
+      costShares: i.costShares,
+    }));
+  }
+}
+
+const row = (g: Government, role: MembershipRole | null) => ({ governmentId: g.id, code: g.code, nameEn: g.nameEn, nameFr: g.nameFr, level: g.level, role });
+
+/** The calendar day an instant falls on in a zone. */
+export const todayIn = (timeZone: string, at: Date): string => DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? at.toISOString().slice(0, 10);

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Government } from '@forum/governments';
+import { User } from '@forum/identity';
+import { OPEN_STATUSES, type ActionItemStatus } from './action-item-status.rule';
+import { ActionItem } from './action-item.entity';
+import { ActionItemUpdate } from './action-item-update.entity';
+import type { ActionItemSort } from './action-item.dto';
+import type { DeadlineThreshold } from './deadline.rule';
+
+export interface ActionItemFilter {
+  /** null: every body (the secretariat); otherwise only these */
+  scopeBodyIds: string[] | null;
+  bodyId?: string;
+  governmentId?: string;
+  meetingId?: string;
+  statuses?: ActionItemStatus[];
+  dueFrom?: string;
+  dueTo?: string;
+  overdueAt?: Date;
+}
+
+/** An open item near or past its due date, with what the scan needs to read "today" and to escalate. */
+export interface DeadlineCandidate {
+  item: ActionItem;
+  leadTimeZone: string;
+  parentBodyId: string | null;
+}
+
+const PRIORITY_RANK = `CASE ai.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+
+@Injectable()
+export class ActionItemRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.dataSource.manager).getRepository(ActionItem);
+  }
+
+  findById(id: string, em?: EntityManager): Promise<ActionItem | null> {
+    return this.repo(em).findOneBy({ id });
+  }
+
+  insert(item: Partial<ActionItem>, em: EntityManager): Promise<ActionItem> {
+    return this.repo(em).save(this.repo(em).create(item));
+  }
+
+  /**
+   * Applies the changes only if nobody wrote since `version` was read, and bumps the version.
+   * TypeORM's version column does not guard an update by itself: the WHERE and the affected-row count do.
+   */
+  async updateIfVersion(id: string, version: number, changes: Partial<ActionItem>, em: EntityManager): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ActionItem)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return result.affected === 1;
+  }
+
+  page(filter: ActionItemFilter, sort: ActionItemSort, order: 'asc' | 'desc' | undefined, limit: number, offset: number): Promise<[ActionItem[], number]> {
+    const qb = this.repo().createQueryBuilder('ai');
+    if (filter.scopeBodyIds) qb.andWhere('ai.body_id IN (:...scope)', { scope: filter.scopeBodyIds.length ? filter.scopeBodyIds : ['00000000-0000-0000-0000-000000000000'] });
+    if (filter.bodyId) qb.andWhere('ai.body_id = :bodyId', { bodyId: filter.bodyId });
+    if (filter.governmentId) {
+      qb.andWhere('(ai.lead_government_id = :governmentId OR :governmentId = ANY(ai.supporting_government_ids))', { governmentId: filter.governmentId });
+    }
+    if (filter.meetingId) qb.andWhere('ai.meeting_id = :meetingId', { meetingId: filter.meetingId });
+    if (filter.statuses?.length) qb.andWhere('ai.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.dueFrom) qb.andWhere('ai.due_on >= :dueFrom', { dueFrom: filter.dueFrom });
+    if (filter.dueTo) qb.andWhere('ai.due_on <= :dueTo', { dueTo: filter.dueTo });
+    if (filter.overdueAt) {
+      // "today" is the lead government's: an item due in Vancouver is not overdue while it is still that day there.
+      qb.andWhere('ai.status IN (:...open)', { open: OPEN_STATUSES })
+        .andWhere(`ai.due_on < (CAST(:overdueAt AS timestamptz) AT TIME ZONE (SELECT g.time_zone FROM government g WHERE g.id = ai.lead_government_id))::date`, {
+          overdueAt: filter.overdueAt.toISOString(),
+        });
+    }
+    const direction = (fallback: 'ASC' | 'DESC') => (order ? (order.toUpperCase() as 'ASC' | 'DESC') : fallback);
+    if (sort === 'priority') qb.orderBy(PRIORITY_RANK, direction('ASC')).addOrderBy('ai.due_on', 'ASC');
+    else if (sort === 'updatedAt') qb.orderBy('ai.updated_at', direction('DESC'));
+    else if (sort === 'createdAt') qb.orderBy('ai.created_at', direction('DESC'));
+    else qb.orderBy('ai.due_on', direction('ASC'));
+    return qb.addOrderBy('ai.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
+  }
+
+  /** Every item of the given bodies (reports read them all at once, never one query per item). */
+  findInBodies(bodyIds: string[]): Promise<ActionItem[]> {
+    return bodyIds.length ? this.repo().findBy({ bodyId: In(bodyIds) }) : Promise.resolve([]);
+  }
+
+  /** Items a government answers for, in the bodies given: led, supported or sharing the cost. */
+  findInvolving(governmentId: string, scopeBodyIds: string[] | null): Promise<ActionItem[]> {
+    const qb = this.repo()
+      .createQueryBuilder('ai')
+      .where(
+        `(ai.lead_government_id = :governmentId OR :governmentId = ANY(ai.supporting_government_ids) OR ai.cost_shares @> jsonb_build_array(jsonb_build_object('governmentId', CAST(:governmentId AS text))))`,
+        { governmentId },
+      );
+    if (scopeBodyIds) qb.andWhere('ai.body_id IN (:...scope)', { scope: scopeBodyIds.length ? scopeBodyIds : ['00000000-0000-0000-0000-000000000000'] });
+    return qb.getMany();
+  }
+
+  /** Items escalated from the children of a body: the parent body sees what its groups failed to deliver. */
+  findEscalatedTo(bodyId: string): Promise<ActionItem[]> {
+    return this.repo()
+      .createQueryBuilder('ai')
+      .where('ai.escalated_to_body_id = :bodyId AND ai.status IN (:...open)', { bodyId, open: OPEN_STATUSES })
+      .orderBy('ai.due_on', 'ASC')
+      .getMany();
+  }
+
+  /** Open items due on or before `dueBy`, with their lead government's zone and their body's parent. */
+  async findOpenDueBy(dueBy: string): Promise<DeadlineCandidate[]> {
+    const { entities, raw } = await this.repo()
+      .createQueryBuilder('ai')
+      .innerJoin(Government, 'g', 'g.id = ai.lead_government_id')
+      .leftJoin('body', 'b', 'b.id = ai.body_id')
+      .addSelect('g.time_zone', 'lead_time_zone')
+      .addSelect('b.parent_id', 'parent_body_id')
+      .where('ai.status IN (:...open) AND ai.due_on <= :dueBy', { open: OPEN_STATUSES, dueBy })
+      .orderBy('ai.due_on', 'ASC')
+      .addOrderBy('ai.id', 'ASC')
+      .getRawAndEntities<{ ai_id: string; lead_time_zone: string; parent_body_id: string | null }>();
+    const byId = new Map(raw.map((r) => [r.ai_id, r]));
+    return entities.map((item) => ({
+      item,
+      leadTimeZone: byId.get(item.id)?.lead_time_zone ?? 'America/Toronto',
+      parentBodyId: byId.get(item.id)?.parent_body_id ?? null,
+    }));
+  }
+
+  async markEscalated(id: string, toBodyId: string | null, at: Date, em: EntityManager): Promise<void> {
+    // Not a user's edit: no version bump, so an official's pending PATCH is not refused because of the scan.
+    await this.repo(em).update({ id }, { escalatedAt: at, escalatedToBodyId: toBodyId });
+  }
+
+  /** The body a meeting belongs to (null if there is no such meeting). */
+  async meetingBodyId(meetingId: string, em?: EntityManager): Promise<string | null> {
+    const rows: { body_id: string }[] = await (em ?? this.dataSource.manager).query(`SELECT body_id FROM meeting WHERE id = $1`, [meetingId]);
+    return rows[0]?.body_id ?? null;
+  }
+
+  /** The meeting and body a recorded decision belongs to (null if there is no such decision). */
+  async decisionOrigin(decisionId: string, em?: EntityManager): Promise<{ meetingId: string; bodyId: string } | null> {
+    const rows: { meeting_id: string; body_id: string }[] = await (em ?? this.dataSource.manager).query(
+      `SELECT meeting_id, body_id FROM meeting_decision WHERE id = $1`,
+      [decisionId],
+    );
+    return rows[0] ? { meetingId: rows[0].meeting_id, bodyId: rows[0].body_id } : null;
+  }
+
+  /** The secretariat's active accounts: escalations go to them by name. */
+  async secretariatUserIds(em?: EntityManager): Promise<string[]> {
+    const rows = await (em ?? this.dataSource.manager).getRepository(User).find({ select: { id: true }, where: { role: 'secretariat', active: true } });
+    return rows.map((r) => r.id);
+  }
+}
+
+@Injectable()
+export class ActionItemUpdateRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.dataSource.manager).getRepository(ActionItemUpdate);
+  }
+
+  insert(update: Partial<ActionItemUpdate>, em: EntityManager): Promise<ActionItemUpdate> {
+    return this.repo(em).save(this.repo(em).create(update));
+  }
+
+  /** The item's history, newest first, with each author's name in the same query. */
+  async pageOfItem(actionItemId: string, limit: number, offset: number): Promise<[{ update: ActionItemUpdate; authorName: string | null }[], number]> {
+    const qb = this.repo()
+      .createQueryBuilder('up')
+      .leftJoin(User, 'u', 'u.id = up.author_user_id')
+      .addSelect('u.display_name', 'author_name')
+      .where('up.action_item_id = :actionItemId', { actionItemId })
+      .orderBy('up.created_at', 'DESC')
+      .addOrderBy('up.version', 'DESC')
+      .limit(limit)
+      .offset(offset);
+    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities<{ up_id: string; author_name: string | null }>(), qb.getCount()]);
+    const names = new Map(raw.map((r) => [r.up_id, r.author_name]));
+    return [entities.map((update) => ({ update, authorName: names.get(update.id) ?? null })), total];
+  }
+}
+
+@Injectable()
+export class DeadlineNoticeRepository {
+  /**
+   * Claims the notice for (item, threshold, due date); true only for the one caller whose insert took.
+   * The primary key makes a second scan, or a second worker, a no-op.
+   */
+  async claim(actionItemId: string, threshold: DeadlineThreshold, dueOn: string, em: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO action_item_deadline_notice (action_item_id, threshold, due_on) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING action_item_id`,
+      [actionItemId, threshold, dueOn],
+    );
+    return rows.length === 1;
+  }
+}

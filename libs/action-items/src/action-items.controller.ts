@@ -1,0 +1,42 @@
+import { Body as RequestBody, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, IdParam } from '@forum/core';
+import { ActionItemListQuery, CreateActionItemDto, CreateProgressReportDto, UpdateActionItemDto, UpdateListQuery } from './action-item.dto';
+import { ActionItemsService } from './action-items.service';
+
+@ApiTags('action-items')
+@ApiBearerAuth()
+@Controller('action-items')
+export class ActionItemsController {
+  constructor(private readonly actionItems: ActionItemsService) {}
+
+  @Get()
+  list(@CurrentCaller() caller: Caller, @Query() query: ActionItemListQuery) {
+    return this.actionItems.list(caller, query);
+  }
+
+  @Post()
+  create(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateActionItemDto) {
+    return this.actionItems.create(caller, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.actionItems.get(caller, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: UpdateActionItemDto) {
+    return this.actionItems.update(caller, id, dto);
+  }
+
+  @Get(':id/updates')
+  updates(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: UpdateListQuery) {
+    return this.actionItems.listUpdates(caller, id, query.limit, query.offset);
+  }
+
+  @Post(':id/updates')
+  report(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateProgressReportDto) {
+    return this.actionItems.report(caller, id, dto);
+  }
+}
