@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BodyRepository } from '@forum/bodies';
+import { Caller, conflict, EventRecorder, invalid, isSecretariat, notFound } from '@forum/core';
+import type { DomainEvent } from '@forum/contracts';
+import { reorder } from './agenda-order.rule';
+import type { AgendaItem } from './agenda-item.entity';
+import { AddPaperDto, CreateAgendaItemDto, PAPER_MAX_BYTES, UpdateAgendaItemDto } from './meeting.dto';
+import { AgendaItemRepository, AgendaPaperRepository, MeetingDelegateRepository, MeetingRepository } from './meeting.repository';
+import { MeetingAccess } from './meeting-access.service';
+import { MeetingInvitees } from './meeting-invitees.service';
+import { agendaPublishedNotice } from './meeting-notifications';
+import { isClosed } from './meeting-status.rule';
+import type { Meeting } from './meeting.entity';
+import { AgendaItemView, MeetingWarning, PaperView, toAgendaItemView, toPaperView } from './meeting.view';
+
+export interface AgendaView {
+  items: AgendaItemView[];
+  total: number;
+  /** null while the agenda is a draft, which only the secretariat sees */
+  publishedAt: string | null;
+  revision: number;
+  totalMinutes: number;
+  meetingMinutes: number;
+  warnings: MeetingWarning[];
+}
+
+const minutesOf = (m: Meeting) => Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60000);
+
+/**
+ * The agenda of a meeting. Every write locks the meeting row first and rewrites positions 1..n in
+ * one statement, so two reorders at once queue up and never leave a gap or a duplicate.
+ */
+@Injectable()
+export class AgendaService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly items: AgendaItemRepository,
+    private readonly papers: AgendaPaperRepository,
+    private readonly meetings: MeetingRepository,
+    private readonly delegates: MeetingDelegateRepository,
+    private readonly meetingAccess: MeetingAccess,
+    private readonly invitees: MeetingInvitees,
+    private readonly bodies: BodyRepository,
+    private readonly events: EventRecorder,
+  ) {}
+
+  async list(caller: Caller, meetingId: string): Promise<AgendaView> {
+    const meeting = await this.meetingAccess.readable(caller, meetingId);
+    if (!meeting.agendaPublishedAt && !isSecretariat(caller)) {
+      return { items: [], total: 0, publishedAt: null, revision: meeting.agendaRevision, totalMinutes: 0, meetingMinutes: minutesOf(meeting), warnings: [] };
+    }
+    return this.agendaOf(meeting);
+  }
+
+  async create(caller: Caller, meetingId: string, dto: CreateAgendaItemDto): Promise<AgendaItemView> {
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.openForAgenda(caller, meetingId, em);
+      if (dto.presenterGovernmentId) await this.checkPresenter(meeting, dto.presenterGovernmentId, em);
+      const existing = await this.items.ofMeeting(meeting.id, em);
+      const item = await this.items.insert(
+        {
+          meetingId: meeting.id,
+          position: existing.length + 1,
+          title: dto.title.trim(),
+          purpose: dto.purpose,
+          durationMinutes: dto.durationMinutes,
+          presenterGovernmentId: dto.presenterGovernmentId ?? null,
+        },
+        em,
+      );
+      await this.items.renumber(reorder(existing.map((i) => i.id), item.id, dto.position), em);
+      await this.changed(em, caller, meeting, 'agenda-item.created', item.id, { ...dto });
+      return this.itemView(meeting, item.id, em);
+    });
+  }
+
+  async update(caller: Caller, meetingId: string, itemId: string, dto: UpdateAgendaItemDto): Promise<AgendaItemView> {
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.openForAgenda(caller, meetingId, em);
+      const item = await this.items.findInMeeting(meeting.id, itemId, em);
+      if (!item) throw notFound('Agenda item');
+      if (dto.presenterGovernmentId) await this.checkPresenter(meeting, dto.presenterGovernmentId, em);
+      if (dto.title !== undefined) item.title = dto.title.trim();
+      if (dto.purpose !== undefined) item.purpose = dto.purpose;
+      if (dto.durationMinutes !== undefined) item.durationMinutes = dto.durationMinutes;
+      if (dto.presenterGovernmentId !== undefined) item.presenterGovernmentId = dto.presenterGovernmentId;
+      await this.items.save(item, em);
+      if (dto.position !== undefined) {
+        const ids = (await this.items.ofMeeting(meeting.id, em)).map((i) => i.id);
+        await this.items.renumber(reorder(ids, item.id, dto.position), em);
+      }
+      await this.changed(em, caller, meeting, 'agenda-item.updated', item.id, { ...dto });
+      return this.itemView(meeting, item.id, em);
+    });
+  }
+
+  async remove(caller: Caller, meetingId: string, itemId: string): Promise<AgendaView> {
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.openForAgenda(caller, meetingId, em);
+      const item = await this.items.findInMeeting(meeting.id, itemId, em);
+      if (!item) throw notFound('Agenda item');
+      await this.papers.removeOfItem(item.id, em);
+      await this.items.remove(item.id, em);
+      await this.items.renumber((await this.items.ofMeeting(meeting.id, em)).map((i) => i.id), em);
+      await this.changed(em, caller, meeting, 'agenda-item.deleted', item.id, { title: item.title });
+      return this.agendaOf(meeting, em);
+    });
+  }
+
+  /** Publishing shows the agenda to every invitee and tells them; republishing after changes tells them again. */
+  async publish(caller: Caller, meetingId: string): Promise<AgendaView> {
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.openForAgenda(caller, meetingId, em);
+      if (meeting.status !== 'scheduled') throw conflict('Only the agenda of a scheduled meeting is published', { status: meeting.status });
+      const items = await this.items.ofMeeting(meeting.id, em);
+      if (!items.length) throw conflict('An empty agenda is not published');
+      meeting.agendaPublishedAt = new Date();
+      meeting.agendaRevision += 1;
+      await this.meetings.save(meeting, em);
+      const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
+      const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
+      const body = (await this.bodies.findById(meeting.bodyId, em))!;
+      const event: DomainEvent<'agenda.updated'> = {
+        name: 'agenda.updated',
+        payload: { meetingId: meeting.id, bodyId: meeting.bodyId },
+        audience: { kind: 'body', bodyId: meeting.bodyId },
+        context: { published: true, revision: meeting.agendaRevision },
+        notify: [agendaPublishedNotice(meeting, body.name, { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds })],
+      };
+      await this.events.record(
+        em,
+        { actorUserId: caller.userId, action: 'agenda.published', entityType: 'meeting', entityId: meeting.id, changes: { revision: meeting.agendaRevision } },
+        [event],
+      );
+      return this.agendaOf(meeting, em);
+    });
+  }
+
+  async addPaper(caller: Caller, meetingId: string, itemId: string, dto: AddPaperDto): Promise<PaperView> {
+    const hasFile = dto.contentBase64 !== undefined;
+    if (!!dto.url === hasFile) throw invalid(['give either url or contentBase64 (with fileName and contentType)']);
+    let content: Buffer | null = null;
+    if (hasFile) {
+      const missing = (['fileName', 'contentType'] as const).filter((k) => !dto[k]);
+      if (missing.length) throw invalid(missing.map((k) => `${k} is required with contentBase64`));
+      content = Buffer.from(dto.contentBase64!, 'base64');
+      if (content.length > PAPER_MAX_BYTES) throw invalid([`contentBase64 holds ${content.length} bytes; a paper may hold at most ${PAPER_MAX_BYTES}`]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.openForAgenda(caller, meetingId, em);
+      const item = await this.items.findInMeeting(meeting.id, itemId, em);
+      if (!item) throw notFound('Agenda item');
+      const paper = await this.papers.insert(
+        {
+          agendaItemId: item.id,
+          meetingId: meeting.id,
+          title: dto.title.trim(),
+          url: dto.url ?? null,
+          fileName: dto.fileName ?? null,
+          contentType: dto.contentType ?? null,
+          sizeBytes: content ? content.length : null,
+          content,
+          uploadedByUserId: caller.userId,
+        },
+        em,
+      );
+      await this.changed(em, caller, meeting, 'agenda-paper.added', item.id, { paperId: paper.id, title: paper.title, url: paper.url, fileName: paper.fileName, sizeBytes: paper.sizeBytes });
+      return toPaperView(paper);
+    });
+  }
+
+  async paperContent(caller: Caller, meetingId: string, itemId: string, paperId: string): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+    const meeting = await this.meetingAccess.readable(caller, meetingId);
+    if (!meeting.agendaPublishedAt && !isSecretariat(caller)) throw notFound('Paper');
+    const paper = await this.papers.findWithContent(meeting.id, itemId, paperId);
+    if (!paper?.content) throw notFound('Paper');
+    return { fileName: paper.fileName ?? 'paper', contentType: paper.contentType ?? 'application/octet-stream', content: paper.content };
+  }
+
+  private async openForAgenda(caller: Caller, meetingId: string, em: EntityManager): Promise<Meeting> {
+    const meeting = await this.meetingAccess.writable(caller, meetingId, em);
+    if (isClosed(meeting.status)) throw conflict(`The agenda of a ${meeting.status} meeting no longer changes`, { status: meeting.status });
+    return meeting;
+  }
+
+  private async checkPresenter(meeting: Meeting, governmentId: string, em: EntityManager): Promise<void> {
+    const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
+    if (!seats.some((s) => s.governmentId === governmentId)) throw invalid(['presenterGovernmentId must name a government invited to the meeting']);
+  }
+
+  private async changed(em: EntityManager, caller: Caller, meeting: Meeting, action: string, itemId: string, changes: Record<string, unknown>): Promise<void> {
+    await this.events.record(em, { actorUserId: caller.userId, action, entityType: 'meeting', entityId: meeting.id, changes: { itemId, ...changes } }, [
+      { name: 'agenda.updated', payload: { meetingId: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { action, itemId } },
+    ]);
+  }
+
+  private async itemView(meeting: Meeting, itemId: string, em: EntityManager): Promise<AgendaItemView> {
+    const items = await this.items.ofMeeting(meeting.id, em);
+    const item = items.find((i) => i.id === itemId)!;
+    const papers = await this.papers.ofItems([item.id]);
+    return toAgendaItemView(item, papers, this.overrun(meeting, items));
+  }
+
+  private async agendaOf(meeting: Meeting, em?: EntityManager): Promise<AgendaView> {
+    const items = await this.items.ofMeeting(meeting.id, em);
+    const papers = await this.papers.ofItems(items.map((i) => i.id));
+    return {
+      items: items.map((i) => toAgendaItemView(i, papers.filter((p) => p.agendaItemId === i.id))),
+      total: items.length,
+      publishedAt: meeting.agendaPublishedAt ? meeting.agendaPublishedAt.toISOString() : null,
+      revision: meeting.agendaRevision,
+      totalMinutes: items.reduce((sum, i) => sum + i.durationMinutes, 0),
+      meetingMinutes: minutesOf(meeting),
+      warnings: this.overrun(meeting, items),
+    };
+  }
+
+  private overrun(meeting: Meeting, items: AgendaItem[]): MeetingWarning[] {
+    const total = items.reduce((sum, i) => sum + i.durationMinutes, 0);
+    const available = minutesOf(meeting);
+    return total > available ? [{ code: 'agenda_overrun', message: `The agenda takes ${total} minutes; the meeting lasts ${available}` }] : [];
+  }
+}

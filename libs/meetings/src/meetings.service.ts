@@ -1,0 +1,255 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BodyAccess, BodyRepository, Membership } from '@forum/bodies';
+import { Caller, conflict, EventRecorder, FORUM_CONFIG, type ForumConfig, invalid, isSecretariat } from '@forum/core';
+import type { DomainEvent, Page } from '@forum/contracts';
+import { UserRepository } from '@forum/identity';
+import { CreateMeetingDto, MeetingListQuery, SlotQuery, UpdateMeetingDto } from './meeting.dto';
+import { AgendaItemRepository, MeetingDelegateRepository, MeetingRepository } from './meeting.repository';
+import { MeetingAccess } from './meeting-access.service';
+import { meetingCalendar } from './meeting-calendar';
+import { MeetingInvitees, participantOf } from './meeting-invitees.service';
+import { cancellationNotice, changeNotice, invitationNotice } from './meeting-notifications';
+import { canMove, isClosed } from './meeting-status.rule';
+import type { Meeting } from './meeting.entity';
+import { MeetingView, MeetingWarning, toMeetingView } from './meeting.view';
+import { findSlots } from './slot-finder.rule';
+import { localTimes } from './working-hours.rule';
+
+const MAX_MEETING_DAYS = 14;
+const MAX_SLOT_SEARCH_DAYS = 92;
+const DAY = 24 * 3600 * 1000;
+
+export interface SlotView {
+  startsAt: string;
+  endsAt: string;
+  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string }[];
+}
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
+    private readonly meetings: MeetingRepository,
+    private readonly delegates: MeetingDelegateRepository,
+    private readonly agenda: AgendaItemRepository,
+    private readonly invitees: MeetingInvitees,
+    private readonly meetingAccess: MeetingAccess,
+    private readonly access: BodyAccess,
+    private readonly bodies: BodyRepository,
+    private readonly users: UserRepository,
+    private readonly events: EventRecorder,
+  ) {}
+
+  async list(caller: Caller, query: MeetingListQuery): Promise<Page<MeetingView>> {
+    const scope = await this.access.scopeOf(caller);
+    const [rows, total] = await this.meetings.page(
+      {
+        bodyIds: scope.kind === 'all' ? null : scope.bodyIds,
+        bodyId: query.bodyId,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        status: query.status,
+        includeDrafts: isSecretariat(caller),
+      },
+      query.limit,
+      query.offset,
+    );
+    const invitees = await this.invitees.viewsFor(rows);
+    return { items: rows.map((m) => toMeetingView(m, invitees.get(m.id) ?? [])), total };
+  }
+
+  async get(caller: Caller, id: string): Promise<MeetingView> {
+    const meeting = await this.meetingAccess.readable(caller, id);
+    return this.view(meeting);
+  }
+
+  async create(caller: Caller, dto: CreateMeetingDto): Promise<MeetingView> {
+    if (!isSecretariat(caller)) await this.access.requireSecretariatInBody(caller, dto.bodyId, 'Body');
+    const { start, end } = this.checkTimes(dto.startsAt, dto.endsAt);
+    return this.dataSource.transaction(async (em) => {
+      const body = await this.bodies.findById(dto.bodyId, em);
+      if (!body) throw invalid(['bodyId does not name an existing body']);
+      const seats = await this.invitees.at(body.id, start, em);
+      const delegates = await this.resolveDelegates(dto.delegateUserIds ?? [], seats);
+      const meeting = await this.meetings.insert(
+        {
+          bodyId: body.id,
+          title: dto.title.trim(),
+          startsAt: start,
+          endsAt: end,
+          location: dto.location?.trim() || null,
+          videoUrl: dto.videoUrl ?? null,
+          status: dto.status ?? 'scheduled',
+          sequence: 0,
+          createdByUserId: caller.userId,
+        },
+        em,
+      );
+      await this.delegates.replace(meeting.id, delegates, em);
+      const warnings = await this.invitees.warningsFor(meeting.id, start, end, seats, delegates.map((d) => d.userId), em);
+      const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegates.map((d) => d.userId) };
+      const event: DomainEvent<'meeting.created'> = {
+        name: 'meeting.created',
+        payload: { id: meeting.id, bodyId: body.id },
+        audience: { kind: 'body', bodyId: body.id },
+        context: { status: meeting.status },
+        notify: meeting.status === 'scheduled' ? [invitationNotice(meeting, body.name, to)] : [],
+      };
+      await this.events.record(
+        em,
+        { actorUserId: caller.userId, action: 'meeting.created', entityType: 'meeting', entityId: meeting.id, changes: { ...dto } },
+        [event],
+      );
+      return this.view(meeting, em, warnings);
+    });
+  }
+
+  async update(caller: Caller, id: string, dto: UpdateMeetingDto): Promise<MeetingView> {
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.meetingAccess.writable(caller, id, em);
+      const before = { ...meeting };
+      const statusChange = dto.status !== undefined && dto.status !== meeting.status ? dto.status : null;
+      if (statusChange && !canMove(meeting.status, statusChange)) {
+        throw conflict(`A ${meeting.status} meeting cannot become ${statusChange}`, { status: meeting.status });
+      }
+      if (dto.status === meeting.status && isClosed(meeting.status)) throw conflict(`This meeting is already ${meeting.status}`, { status: meeting.status });
+      const edits = ['title', 'startsAt', 'endsAt', 'location', 'videoUrl', 'delegateUserIds'].filter((k) => dto[k as keyof UpdateMeetingDto] !== undefined);
+      if (isClosed(meeting.status) && edits.length) throw conflict(`This meeting is ${meeting.status}; it no longer changes`, { status: meeting.status });
+
+      const { start, end } = this.checkTimes(dto.startsAt ?? meeting.startsAt.toISOString(), dto.endsAt ?? meeting.endsAt.toISOString());
+      if (dto.title !== undefined) meeting.title = dto.title.trim();
+      if (dto.location !== undefined) meeting.location = dto.location?.trim() || null;
+      if (dto.videoUrl !== undefined) meeting.videoUrl = dto.videoUrl;
+      meeting.startsAt = start;
+      meeting.endsAt = end;
+      const timeChanged = before.startsAt.getTime() !== start.getTime() || before.endsAt.getTime() !== end.getTime();
+      const placeChanged = before.location !== meeting.location || before.videoUrl !== meeting.videoUrl;
+      if (timeChanged) meeting.rescheduleReason = dto.reason?.trim() || null;
+      if (statusChange) meeting.status = statusChange;
+      if (statusChange === 'cancelled') meeting.cancellationReason = dto.reason?.trim() || null;
+      // Calendars replace their copy only when SEQUENCE grows: every change an invitee would see bumps it.
+      if (timeChanged || placeChanged || before.title !== meeting.title || statusChange) meeting.sequence += 1;
+      await this.meetings.save(meeting, em);
+
+      const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
+      if (dto.delegateUserIds !== undefined) {
+        await this.delegates.replace(meeting.id, await this.resolveDelegates(dto.delegateUserIds, seats), em);
+      }
+      const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
+      const warnings =
+        meeting.status === 'cancelled'
+          ? []
+          : [
+              ...(timeChanged || dto.delegateUserIds !== undefined
+                ? await this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds, em)
+                : []),
+              ...(await this.overrun(meeting, em)),
+            ];
+
+      const body = (await this.bodies.findById(meeting.bodyId, em))!;
+      const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds };
+      const payload = { id: meeting.id, bodyId: meeting.bodyId };
+      const audience = { kind: 'body', bodyId: meeting.bodyId } as const;
+      let event: DomainEvent;
+      if (statusChange === 'cancelled') {
+        // a draft invited nobody, so its cancellation tells nobody
+        const notify = before.status === 'scheduled' ? [cancellationNotice(meeting, body.name, to, meeting.cancellationReason)] : [];
+        event = { name: 'meeting.cancelled', payload, audience, context: { reason: meeting.cancellationReason }, notify };
+      } else {
+        const notify =
+          statusChange === 'scheduled'
+            ? [invitationNotice(meeting, body.name, to)]
+            : meeting.status === 'scheduled' && (timeChanged || placeChanged)
+              ? [changeNotice(meeting, body.name, to, meeting.rescheduleReason)]
+              : [];
+        event = { name: 'meeting.updated', payload, audience, context: { fields: edits, status: statusChange, sequence: meeting.sequence }, notify };
+      }
+      await this.events.record(
+        em,
+        { actorUserId: caller.userId, action: event.name, entityType: 'meeting', entityId: meeting.id, changes: { ...dto } },
+        [event],
+      );
+      return this.view(meeting, em, warnings);
+    });
+  }
+
+  /** The earliest slots that fit every invited government's working day and holidays and every delegate's calendar. */
+  async slots(caller: Caller, query: SlotQuery): Promise<Page<SlotView>> {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (to.getTime() <= from.getTime()) throw invalid(['to must be after from']);
+    if (to.getTime() - from.getTime() > MAX_SLOT_SEARCH_DAYS * DAY) throw invalid([`to must be within ${MAX_SLOT_SEARCH_DAYS} days of from`]);
+    if (!isSecretariat(caller)) await this.access.requireInsideBody(caller, query.bodyId, 'Body');
+    if (!(await this.bodies.findById(query.bodyId))) throw invalid(['bodyId does not name an existing body']);
+    const seats = await this.invitees.at(query.bodyId, from > new Date() ? from : new Date());
+    const userIds = query.delegateUserIds ?? (await this.users.findActiveOfficialsOf(seats.map((s) => s.governmentId))).map((u) => u.id);
+    const bookings = await this.meetings.bookingsOf(userIds, from, to, null);
+    const slots = findSlots({
+      participants: seats.map(participantOf),
+      busy: bookings.map((b) => ({ start: new Date(b.startsAt), end: new Date(b.endsAt) })),
+      from,
+      to,
+      durationMinutes: query.durationMinutes,
+      count: query.count ?? 5,
+    });
+    const items = slots.map((slot) => ({
+      startsAt: slot.start.toISOString(),
+      endsAt: slot.end.toISOString(),
+      invitees: seats.map((s) => ({ governmentId: s.governmentId, code: s.government!.code, timeZone: s.government!.timeZone, ...localTimes(s.government!.timeZone, slot.start, slot.end) })),
+    }));
+    return { items, total: items.length };
+  }
+
+  async calendar(caller: Caller, id: string): Promise<string> {
+    const meeting = await this.meetingAccess.readable(caller, id);
+    const body = await this.bodies.findById(meeting.bodyId);
+    const agendas = new Map<string, string[]>();
+    if (meeting.agendaPublishedAt || isSecretariat(caller)) {
+      const items = await this.agenda.ofMeeting(meeting.id);
+      agendas.set(meeting.id, items.map((i) => `${i.position}. ${i.title} (${i.durationMinutes} min, ${i.purpose})`));
+    }
+    return meetingCalendar(meeting, {
+      publicBaseUrl: this.config.publicBaseUrl,
+      organizer: this.config.mailFrom,
+      bodyNames: new Map(body ? [[body.id, body.name]] : []),
+      agendas,
+    });
+  }
+
+  private async view(meeting: Meeting, em?: EntityManager, warnings?: MeetingWarning[]): Promise<MeetingView> {
+    const invitees = await this.invitees.viewsFor([meeting], em);
+    return toMeetingView(meeting, invitees.get(meeting.id) ?? [], warnings);
+  }
+
+  private checkTimes(startsAt: string, endsAt: string): { start: Date; end: Date } {
+    const start = new Date(startsAt);
+    const end = new Date(endsAt);
+    if (Number.isNaN(start.getTime())) throw invalid(['startsAt is not a valid time']);
+    if (Number.isNaN(end.getTime())) throw invalid(['endsAt is not a valid time']);
+    if (end.getTime() <= start.getTime()) throw invalid(['endsAt must be after startsAt']);
+    if (end.getTime() - start.getTime() > MAX_MEETING_DAYS * DAY) throw invalid([`endsAt must be within ${MAX_MEETING_DAYS} days of startsAt`]);
+    return { start, end };
+  }
+
+  /** Delegates are active officials of a government the meeting invites. */
+  private async resolveDelegates(userIds: string[], seats: Membership[]): Promise<{ userId: string; governmentId: string }[]> {
+    const unique = [...new Set(userIds)];
+    const users = new Map((await this.users.findByIds(unique)).map((u) => [u.id, u]));
+    const invited = new Set(seats.map((s) => s.governmentId));
+    const wrong = unique.filter((id) => {
+      const user = users.get(id);
+      return !user || !user.active || user.role !== 'official' || !user.governmentId || !invited.has(user.governmentId);
+    });
+    if (wrong.length) throw invalid([`delegateUserIds must name active officials of invited governments: ${wrong.join(', ')}`]);
+    return unique.map((id) => ({ userId: id, governmentId: users.get(id)!.governmentId! }));
+  }
+
+  private async overrun(meeting: Meeting, em: EntityManager): Promise<MeetingWarning[]> {
+    const total = await this.agenda.totalMinutes(meeting.id, em);
+    const available = Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000);
+    return total > available ? [{ code: 'agenda_overrun', message: `The agenda takes ${total} minutes; the meeting lasts ${available}` }] : [];
+  }
+}
