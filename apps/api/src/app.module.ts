@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, RedisModule } from '@forum/core';
+import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, QueueModule, RedisModule } from '@forum/core';
 import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
 import { CommuniquesModule } from '@forum/communiques';
@@ -9,6 +9,8 @@ import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { RealtimeModule } from './realtime/realtime.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +29,9 @@ export class AppModule {
         ActionItemsModule,
         CommuniquesModule,
         NotificationsModule,
+        QueueModule,
+        RealtimeModule,
+        QueueDashboardModule,
       ],
       controllers: [HealthController, AuditController],
     };

@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ForumConfig, forumValidationPipe, HttpErrorFilter } from '@forum/core';
 import { AppModule } from './app.module';
+import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
 
 const LOG_LEVELS: Record<ForumConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -41,6 +42,7 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   app.useGlobalPipes(forumValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, config));
   app
     .getHttpAdapter()
     .getInstance()

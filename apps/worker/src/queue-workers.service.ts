@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import { FORUM_CONFIG, ForumConfig, redisConnectionOptions } from '@forum/core';
+import { QUEUES } from '@forum/contracts';
+import { EmailHandler, NotificationFanout, NOTIFY_JOB, type NotifyJob } from '@forum/notifications';
+
+/** Lock and stall timings; production keeps BullMQ's defaults, tests shorten them to see a killed worker's job retried. */
+export interface WorkerTuning {
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  concurrency?: number;
+}
+export const WORKER_TUNING = Symbol('WORKER_TUNING');
+
+/**
+ * The BullMQ workers of this process. Closing waits for the jobs in hand, so SIGTERM leaves none stalled;
+ * a job that fails is retried with the queue's exponential backoff and, once out of attempts, kept.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('QueueWorkers');
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
+    @Inject(WORKER_TUNING) private readonly tuning: WorkerTuning,
+    private readonly fanout: NotificationFanout,
+    private readonly email: EmailHandler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.start(QUEUES.notifications, async (job) => {
+      if (job.name !== NOTIFY_JOB) throw new Error(`The notifications queue has no job named ${job.name}`);
+      return this.fanout.handle(job.data as NotifyJob);
+    });
+    this.start(QUEUES.email, (job) => this.email.handle(job.name, job.data, job.id ?? ''));
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    await this.email.scheduleDigest();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private start(queue: string, process: (job: Job) => Promise<unknown>): void {
+    const worker = new Worker(queue, process, {
+      connection: redisConnectionOptions(this.config.redisUrl),
+      prefix: this.config.redisPrefix,
+      concurrency: this.tuning.concurrency ?? 5,
+      ...(this.tuning.lockDurationMs && { lockDuration: this.tuning.lockDurationMs }),
+      ...(this.tuning.stalledIntervalMs && { stalledInterval: this.tuning.stalledIntervalMs }),
+    });
+    worker.on('failed', (job, error) =>
+      this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}/${job?.opts.attempts}): ${error.message}`),
+    );
+    worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
+    this.workers.push(worker);
+  }
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { ForumConfig } from '@forum/core';
+import { assertNoEviction } from './redis-policy';
+import type { WorkerTuning } from './queue-workers.service';
+import { WorkerModule } from './worker.module';
+
+const LOG_LEVELS: Record<ForumConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+/** Builds and starts the worker exactly as production runs it; main.ts and the tests both call this. */
+export async function createWorker(
+  config: ForumConfig,
+  { handleSignals = true, ...tuning }: WorkerTuning & { handleSignals?: boolean } = {},
+): Promise<INestApplicationContext> {
+  await assertNoEviction(config.redisUrl);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, tuning), { logger: LOG_LEVELS[config.logLevel] });
+  // SIGTERM closes the workers after their jobs in hand, then the queues and connections.
+  if (handleSignals) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.init();
+  new Logger('Forum').log('Worker started: relaying the outbox and processing the queues');
+  return app;
+}

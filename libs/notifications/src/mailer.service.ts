@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import nodemailer, { Transporter } from 'nodemailer';
+import { FORUM_CONFIG, ForumConfig } from '@forum/core';
+import type { RenderedEmail } from './email-templates';
+
+export interface OutgoingEmail extends RenderedEmail {
+  to: string;
+  /** stable per message: a receiving system can recognise a resend */
+  messageId: string;
+}
+
+/** SMTP through nodemailer when SMTP_URL is set; otherwise the email is written to the log. */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly logger = new Logger('Mailer');
+  private readonly transport: Transporter | null;
+
+  constructor(@Inject(FORUM_CONFIG) private readonly config: ForumConfig) {
+    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  }
+
+  async send(email: OutgoingEmail): Promise<void> {
+    if (!this.transport) {
+      this.logger.log(`Email (no SMTP_URL configured) to ${email.to}: ${email.subject}\n${email.text}`);
+      return;
+    }
+    await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId: email.messageId,
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,50 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import Redis from 'ioredis';
+import type { ForumConfig } from '@forum/core';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
+import type { WorkerTuning } from '../../apps/worker/src/queue-workers.service';
+import { createWorker } from '../../apps/worker/src/worker';
+import { TEST_REDIS_URL } from './test-env';
+
+export interface TestWorker {
+  app: INestApplicationContext;
+  config: ForumConfig;
+  /** relays whatever is pending now and resolves when done (the LISTEN/poll would do it anyway) */
+  relayNow(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * BullMQ needs a Redis that never evicts keys, and the worker refuses to start otherwise. The product's
+ * start script configures the Redis it starts; for the machine's shared test Redis the tests do it here.
+ */
+export async function ensureNoEviction(redisUrl = TEST_REDIS_URL): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    await redis.config('SET', 'maxmemory-policy', 'noeviction');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Starts the real worker in this process, over the same database and Redis prefix as the given app. */
+export async function startTestWorker(
+  t: { config: ForumConfig },
+  options: { smtpUrl?: string | null; redisUrl?: string; tuning?: WorkerTuning } = {},
+): Promise<TestWorker> {
+  const config: ForumConfig = {
+    ...t.config,
+    smtpUrl: options.smtpUrl ?? null,
+    redisUrl: options.redisUrl ?? t.config.redisUrl,
+    outboxPollMs: 200,
+  };
+  if (!options.redisUrl) await ensureNoEviction();
+  const app = await createWorker(config, { handleSignals: false, ...options.tuning });
+  const relay = app.get(OutboxRelay);
+  return {
+    app,
+    config,
+    relayNow: () => relay.drain(),
+    close: () => app.close(),
+  };
+}
