@@ -71,4 +71,37 @@ export class Factories {
     }
     return { body, seats };
   }
+
+  /** An action item created by the secretariat; returns the created item (status 201 checked). */
+  async actionItem(bodyId: string, leadGovernmentId: string, overrides: Record<string, unknown> = {}): Promise<any> {
+    const res = await this.t.http.post(
+      '/api/v1/action-items',
+      { bodyId, leadGovernmentId, title: `Action ${unique()}`, dueOn: '2030-06-30', ...overrides },
+      this.t.adminToken,
+    );
+    if (res.status !== 201) throw new Error(`actionItem: ${res.status} ${res.text}`);
+    return res.body;
+  }
+
+  /** Moves an action item through statuses as the secretariat, reading the version before each step. */
+  async moveActionItem(id: string, ...statuses: string[]): Promise<any> {
+    let item = (await this.t.http.get(`/api/v1/action-items/${id}`, this.t.adminToken)).body;
+    for (const status of statuses) {
+      const res = await this.t.http.patch(`/api/v1/action-items/${id}`, { version: item.version, status }, this.t.adminToken);
+      if (res.status !== 200) throw new Error(`moveActionItem ${status}: ${res.status} ${res.text}`);
+      item = res.body;
+    }
+    return item;
+  }
+
+  /** A scheduled meeting of the body, by default Tuesday 11 March 2031, 16:00–18:00 UTC: inside working hours from St. John's to Vancouver. */
+  async meeting(bodyId: string, overrides: Record<string, unknown> = {}): Promise<any> {
+    const res = await this.t.http.post(
+      '/api/v1/meetings',
+      { bodyId, title: `Meeting ${unique()}`, startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T18:00:00Z', ...overrides },
+      this.t.adminToken,
+    );
+    if (res.status !== 201) throw new Error(`meeting: ${res.status} ${res.text}`);
+    return res.body;
+  }
 }
