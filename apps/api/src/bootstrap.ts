@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ForumConfig, forumValidationPipe, HttpErrorFilter } from '@forum/core';
 import { AppModule } from './app.module';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
+import { serveWebApp } from './web/web-app.static';
 
 const LOG_LEVELS: Record<ForumConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -60,6 +61,7 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  await serveWebApp(app, config);
   return app;
 }
 

@@ -1,0 +1,132 @@
+import type { BodyKind, GovernmentLevel, MembershipRole } from '@forum/contracts';
+
+/** The shapes the API returns, as the web app reads them (the API owns the real definitions). */
+export interface Government {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  level: GovernmentLevel;
+  timeZone: string;
+}
+
+export interface Body {
+  id: string;
+  name: string;
+  nameFr: string | null;
+  kind: BodyKind;
+  parentId: string | null;
+  permanent: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  mandate: string | null;
+  memberCount?: number;
+}
+
+export interface Membership {
+  id: string;
+  bodyId: string;
+  governmentId: string;
+  government: Government | null;
+  role: MembershipRole;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface JoinRequest {
+  id: string;
+  bodyId: string;
+  governmentId: string;
+  message: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export interface Meeting {
+  id: string;
+  bodyId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string | null;
+  videoUrl: string | null;
+  status: string;
+  warnings?: Warning[];
+}
+
+export interface Warning {
+  code?: string;
+  kind?: string;
+  message?: string;
+  governmentId?: string;
+  [key: string]: unknown;
+}
+
+export interface AgendaItem {
+  id: string;
+  meetingId: string;
+  title: string;
+  purpose: 'information' | 'discussion' | 'decision';
+  durationMinutes: number;
+  presenterGovernmentId: string | null;
+  position: number;
+}
+
+export interface ActionItem {
+  id: string;
+  bodyId: string;
+  meetingId: string | null;
+  title: string;
+  description: string | null;
+  leadGovernmentId: string;
+  supportingGovernmentIds: string[];
+  dueOn: string;
+  status: 'not_started' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
+  progress: number;
+  version: number;
+  updatedAt?: string;
+  updatedByUserId?: string | null;
+  updatedBy?: { displayName?: string } | null;
+  estimatedCostCents?: number | null;
+  actualCostCents?: number | null;
+  costShares?: { governmentId: string; percent?: number; sharePercent?: number; basisPoints?: number }[];
+}
+
+export interface ActionItemUpdate {
+  id: string;
+  note: string | null;
+  progress: number | null;
+  status: string | null;
+  changes?: Record<string, unknown> | null;
+  authorUserId?: string;
+  author?: { displayName?: string } | null;
+  authorName?: string;
+  createdAt: string;
+}
+
+export interface Communique {
+  id: string;
+  bodyId: string;
+  meetingId: string | null;
+  titleEn: string;
+  titleFr: string;
+  bodyEn: string;
+  bodyFr: string;
+  status: 'draft' | 'in_concurrence' | 'approved' | 'published' | 'withdrawn';
+  revision: number;
+  embargoUntil?: string | null;
+  publishedAt?: string | null;
+  concurrences?: { governmentId: string; revision: number; state?: string; objection?: string | null }[];
+}
+
+export interface Notification {
+  id: string;
+  category: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}

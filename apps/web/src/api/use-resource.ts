@@ -1,0 +1,25 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from './api-client';
+
+/** Loads something from the API; reload() refetches it (after a write or a live event). */
+export function useResource<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: ApiError | null; loading: boolean; reload: () => Promise<void> } {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const reload = useCallback(async () => {
+    try {
+      setData(await load());
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, null));
+    } finally {
+      setLoading(false);
+    }
+  }, deps);
+  useEffect(() => {
+    setLoading(true);
+    void reload();
+  }, [reload]);
+  return { data, error, loading, reload };
+}

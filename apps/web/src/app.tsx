@@ -1,0 +1,52 @@
+import { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useAuth } from './auth/auth-context';
+import { PageHeading } from './components/ui';
+import { Shell } from './layout/shell';
+import { AccountabilityPage } from './pages/accountability.page';
+import { ActionItemDetailPage, ActionItemsPage } from './pages/action-items.page';
+import { BodiesPage } from './pages/bodies.page';
+import { BodyDetailPage } from './pages/body-detail.page';
+import { CommuniqueDetailPage, CommuniquesPage } from './pages/communiques.page';
+import { DashboardPage } from './pages/dashboard.page';
+import { JoinRequestsPage } from './pages/join-requests.page';
+import { LoginPage } from './pages/login.page';
+import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
+import { NotificationsPage } from './pages/notifications.page';
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <PageHeading>{t('errors.pageNotFound')}</PageHeading>;
+}
+
+export function App() {
+  const guard = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/" element={guard(<DashboardPage />)} />
+        <Route path="/bodies" element={guard(<BodiesPage />)} />
+        <Route path="/bodies/:id" element={guard(<BodyDetailPage />)} />
+        <Route path="/join-requests" element={guard(<JoinRequestsPage />)} />
+        <Route path="/meetings" element={guard(<MeetingsPage />)} />
+        <Route path="/meetings/:id" element={guard(<MeetingDetailPage />)} />
+        <Route path="/action-items" element={guard(<ActionItemsPage />)} />
+        <Route path="/action-items/:id" element={guard(<ActionItemDetailPage />)} />
+        <Route path="/accountability" element={guard(<AccountabilityPage />)} />
+        <Route path="/communiques" element={guard(<CommuniquesPage />)} />
+        <Route path="/communiques/:id" element={guard(<CommuniqueDetailPage />)} />
+        <Route path="/notifications" element={guard(<NotificationsPage />)} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Shell>
+  );
+}

@@ -1,0 +1,41 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, readSession, setUnauthorizedHandler, StoredSession, writeSession } from '../api/api-client';
+
+interface AuthState {
+  session: StoredSession | null;
+  isSecretariat: boolean;
+  login(email: string, password: string): Promise<void>;
+  logout(): void;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<StoredSession | null>(() => readSession());
+
+  const logout = useCallback(() => {
+    writeSession(null);
+    setSession(null);
+  }, []);
+
+  useEffect(() => setUnauthorizedHandler(logout), [logout]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const result = await api<StoredSession>('POST', '/auth/login', { email, password });
+    const next = { accessToken: result.accessToken, user: result.user };
+    writeSession(next);
+    setSession(next);
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({ session, isSecretariat: session?.user.role === 'secretariat', login, logout }),
+    [session, login, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}

@@ -1,0 +1,69 @@
+import { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GcdsHeading, GcdsNotice, GcdsText } from '@gcds-core/components-react';
+import { ApiError } from '../api/api-client';
+import type { Government } from '../api/types';
+
+export function PageHeading({ children }: { children: ReactNode }) {
+  return (
+    <GcdsHeading tag="h1" marginBottom="300">
+      {children}
+    </GcdsHeading>
+  );
+}
+
+export function SectionHeading({ children, tag = 'h2' }: { children: ReactNode; tag?: 'h2' | 'h3' }) {
+  return (
+    <GcdsHeading tag={tag} marginTop="400" marginBottom="200">
+      {children}
+    </GcdsHeading>
+  );
+}
+
+/** Errors that are not about one field: announced politely at the top of the form. */
+export function FormError({ error }: { error: ApiError | string | null }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const text = typeof error === 'string' ? error : describeError(error, t);
+  return (
+    <div role="alert" className="form-error">
+      <GcdsNotice noticeRole="danger" noticeTitle={t('errors.title')} noticeTitleTag="h2">
+        <GcdsText>{text}</GcdsText>
+      </GcdsNotice>
+    </div>
+  );
+}
+
+export function Success({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status">
+      <GcdsNotice noticeRole="success" noticeTitle={t('common.done')} noticeTitleTag="h2">
+        <GcdsText>{children}</GcdsText>
+      </GcdsNotice>
+    </div>
+  );
+}
+
+export function describeError(error: ApiError, t: (key: string, opts?: Record<string, unknown>) => string): string {
+  if (error.status === 0) return t('errors.network');
+  if (error.status === 403) return t('errors.forbidden', { detail: error.message });
+  if (error.status === 404) return t('errors.notFound');
+  if (error.status === 409) return t('errors.conflict', { detail: error.message });
+  return error.message;
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return <p aria-live="polite">{t('common.loading')}</p>;
+}
+
+export function governmentName(g: Pick<Government, 'nameEn' | 'nameFr'> | null | undefined, lang: string): string {
+  if (!g) return '—';
+  return lang === 'fr' ? g.nameFr : g.nameEn;
+}
+
+export function bodyName(b: { name: string; nameFr: string | null } | null | undefined, lang: string): string {
+  if (!b) return '—';
+  return lang === 'fr' && b.nameFr ? b.nameFr : b.name;
+}

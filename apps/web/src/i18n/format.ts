@@ -1,0 +1,50 @@
+import type { Locale } from '@forum/contracts';
+
+/** The user's own zone, named next to every time shown. */
+export const userTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+const intlLocale = (lang: Locale | string) => (lang === 'fr' ? 'fr-CA' : 'en-CA');
+
+export function formatDateTime(iso: string | null | undefined, lang: Locale | string, timeZone = userTimeZone()): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = new Intl.DateTimeFormat(intlLocale(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+  return `${text} (${timeZone})`;
+}
+
+/** Calendar dates (due dates) have no time: shown as written, never shifted by a zone. */
+export function formatDate(day: string | null | undefined, lang: Locale | string): string {
+  if (!day) return '—';
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function formatMoney(cents: number | null | undefined, lang: Locale | string): string {
+  if (cents === null || cents === undefined) return '—';
+  return new Intl.NumberFormat(intlLocale(lang), { style: 'currency', currency: 'CAD' }).format(cents / 100);
+}
+
+/** datetime-local input value (in the user's zone) → ISO with offset, and back. */
+export function localInputToIso(value: string): string {
+  return new Date(value).toISOString();
+}
+export function isoToLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Days from today (in the user's zone) to a calendar date: negative when past. */
+export function daysUntil(day: string, today = new Date()): number {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  const due = Date.UTC(y, m - 1, d);
+  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round((due - now) / 86400000);
+}

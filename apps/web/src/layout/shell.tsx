@@ -1,0 +1,91 @@
+import { MouseEvent, ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { GcdsContainer, GcdsFooter, GcdsHeader, GcdsNavLink, GcdsTopNav } from '@gcds-core/components-react';
+import type { Locale } from '@forum/contracts';
+import { useAuth } from '../auth/auth-context';
+import { otherLanguageHref } from '../i18n/i18n';
+import { userTimeZone } from '../i18n/format';
+import { UnreadBadge } from '../pages/notifications.page';
+
+/** Links that leave the single-page app: the API, the server-rendered public portal, and the language toggle (a full reload). */
+const isAppPath = (url: URL) =>
+  url.origin === window.location.origin &&
+  !url.pathname.startsWith('/api') &&
+  !/^\/(en|fr)\/communiques/.test(url.pathname) &&
+  !url.searchParams.has('lang');
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { session, isSecretariat, logout } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const lang = (i18n.language === 'fr' ? 'fr' : 'en') as Locale;
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    document.title = `${t('app.name')}`;
+  }, [t]);
+
+  // The design system's links are plain anchors inside shadow roots: keep navigation inside the app.
+  const onClick = (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const anchor = event.nativeEvent.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!anchor || !anchor.href || anchor.target === '_blank' || anchor.hasAttribute('download')) return;
+    const url = new URL(anchor.href);
+    if (!isAppPath(url)) return;
+    event.preventDefault();
+    navigate(url.pathname + url.search + url.hash);
+  };
+
+  // Moving to a new page puts focus at its start, as a page load would for a screen reader.
+  useEffect(() => {
+    main.current?.focus();
+  }, [location.pathname]);
+
+  const nav = (href: string, label: string) => (
+    <GcdsNavLink key={href} href={href} current={location.pathname === href || (href !== '/' && location.pathname.startsWith(href)) ? true : undefined}>
+      {label}
+    </GcdsNavLink>
+  );
+
+  return (
+    <div onClick={onClick}>
+      <GcdsHeader langHref={otherLanguageHref(lang, location)} skipToHref="#main-content" signatureHasLink={false}>
+        <GcdsTopNav slot="menu" label={t('nav.label')} alignment="end">
+          <GcdsNavLink slot="home" href="/">
+            {t('app.name')}
+          </GcdsNavLink>
+          {session
+            ? [
+                nav('/bodies', t('nav.bodies')),
+                nav('/meetings', t('nav.meetings')),
+                nav('/action-items', t('nav.actionItems')),
+                nav('/communiques', t('nav.communiques')),
+                nav('/accountability', t('nav.accountability')),
+                isSecretariat ? null : nav('/join-requests', t('nav.joinRequests')),
+              ]
+            : null}
+          <GcdsNavLink href={`/${lang}/communiques`}>{t('nav.publicPortal')}</GcdsNavLink>
+        </GcdsTopNav>
+      </GcdsHeader>
+      <GcdsContainer size="xl" alignment="center" tag="div">
+        {session ? (
+          <div className="session-bar">
+            <span>
+              {t('session.signedInAs', { name: session.user.displayName })} · {t('session.zone', { zone: userTimeZone() })}
+            </span>
+            <UnreadBadge />
+            <button type="button" className="link-button" onClick={logout}>
+              {t('session.logout')}
+            </button>
+          </div>
+        ) : null}
+        <main id="main-content" ref={main} tabIndex={-1} className="main">
+          {children}
+        </main>
+      </GcdsContainer>
+      <GcdsFooter display="compact" />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { download } from '../api/api-client';
+import { listActionItems, listBodies, listGovernments } from '../api/queries';
+import type { ActionItem } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { ActionButton, SelectField } from '../components/fields';
+import { bodyName, governmentName, Loading, PageHeading, SectionHeading } from '../components/ui';
+import { daysUntil } from '../i18n/format';
+import { useLiveEvents } from '../realtime/live-updates';
+
+interface Tally {
+  key: string;
+  label: string;
+  onTime: number;
+  late: number;
+  open: number;
+}
+
+/** On time: done by its due date, or open and not yet due. Late: done after it, or open past it. */
+export function tally(items: ActionItem[]): Omit<Tally, 'key' | 'label'> {
+  let onTime = 0;
+  let late = 0;
+  let open = 0;
+  for (const i of items) {
+    if (i.status === 'cancelled') continue;
+    const doneOn = (i as ActionItem & { completedAt?: string | null }).completedAt?.slice(0, 10);
+    if (i.status === 'done') {
+      if (!doneOn || doneOn <= i.dueOn) onTime++;
+      else late++;
+    } else if (daysUntil(i.dueOn) < 0) late++;
+    else open++;
+  }
+  return { onTime, late, open };
+}
+
+export function AccountabilityPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [params] = useSearchParams();
+  const [view, setView] = useState<'body' | 'government'>(params.get('governmentId') ? 'government' : 'body');
+  const { data, reload } = useResource(async () => {
+    const [items, bodies, governments] = await Promise.all([listActionItems().catch(() => [] as ActionItem[]), listBodies(), listGovernments()]);
+    return { items, bodies, governments };
+  }, []);
+  useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
+  if (!data) return <Loading />;
+  const rows: Tally[] =
+    view === 'body'
+      ? data.bodies.map((b) => ({ key: b.id, label: bodyName(b, lang), ...tally(data.items.filter((i) => i.bodyId === b.id)) }))
+      : data.governments.map((g) => ({ key: g.id, label: governmentName(g, lang), ...tally(data.items.filter((i) => i.leadGovernmentId === g.id)) }));
+  const shown = rows.filter((r) => r.onTime + r.late + r.open > 0);
+  const max = Math.max(1, ...shown.map((r) => r.onTime + r.late));
+
+  const csv = async () => {
+    try {
+      await download(`/action-items/accountability?format=csv&by=${view}`, `accountability-${view}.csv`);
+    } catch {
+      // the figures on screen, as a file, when the API has no report to give
+      const lines = [[t('accountability.name'), t('accountability.onTime'), t('accountability.late'), t('accountability.open')].join(',')].concat(
+        shown.map((r) => [`"${r.label.replace(/"/g, '""')}"`, r.onTime, r.late, r.open].join(',')),
+      );
+      const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `accountability-${view}.csv`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(url);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading>{t('accountability.title')}</PageHeading>
+      <div className="narrow-form">
+        <SelectField
+          id="accountability-view"
+          label={t('accountability.view')}
+          value={view}
+          onChange={(v) => setView(v as 'body' | 'government')}
+          options={[
+            { value: 'body', label: t('accountability.byBody') },
+            { value: 'government', label: t('accountability.byGovernment') },
+          ]}
+        />
+      </div>
+      <SectionHeading>{t('accountability.chartTitle')}</SectionHeading>
+      <p className="legend" aria-hidden="true">
+        <span className="on-time">{t('accountability.onTime')}</span>
+        <span className="late">{t('accountability.late')}</span>
+      </p>
+      <div className="chart" role="img" aria-label={t('accountability.chartLabel')}>
+        {shown.map((r) => (
+          <div className="chart-row" key={r.key}>
+            <span>{r.label}</span>
+            <span className="chart-bar">
+              <span className="chart-on-time" style={{ width: `${(r.onTime / max) * 100}%` }} />
+              <span className="chart-late" style={{ width: `${(r.late / max) * 100}%` }} />
+            </span>
+          </div>
+        ))}
+      </div>
+      <table className="data-table">
+        <caption>{t('accountability.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{view === 'body' ? t('meetings.body') : t('bodies.government')}</th>
+            <th scope="col">{t('accountability.onTime')}</th>
+            <th scope="col">{t('accountability.late')}</th>
+            <th scope="col">{t('accountability.open')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td>{r.onTime}</td>
+              <td>{r.late}</td>
+              <td>{r.open}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ActionButton onClick={() => void csv()}>{t('accountability.downloadCsv')}</ActionButton>
+    </>
+  );
+}

@@ -1,0 +1,310 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { diffWords } from 'diff';
+import { GcdsLink } from '@gcds-core/components-react';
+import { api, ApiError, Page } from '../api/api-client';
+import { listBodies, listCommuniques, listMembers } from '../api/queries';
+import type { Body, Communique } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { useAuth } from '../auth/auth-context';
+import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { formatDateTime, localInputToIso } from '../i18n/format';
+import { useLiveEvents } from '../realtime/live-updates';
+
+interface Revision {
+  revision: number;
+  titleEn: string;
+  titleFr: string;
+  bodyEn: string;
+  bodyFr: string;
+  createdAt: string;
+}
+
+export function CommuniquesPage() {
+  const { t, i18n } = useTranslation();
+  const { isSecretariat } = useAuth();
+  const lang = i18n.language;
+  const { data, reload } = useResource(async () => {
+    const [communiques, bodies] = await Promise.all([listCommuniques().catch(() => [] as Communique[]), listBodies()]);
+    return { communiques, bodies };
+  }, []);
+  useLiveEvents(['communique.updated', 'communique.published'], () => void reload());
+  if (!data) return <Loading />;
+  return (
+    <>
+      <PageHeading>{t('communiques.title')}</PageHeading>
+      <p>
+        <GcdsLink href={`/${lang}/communiques`}>{t('communiques.publicLink')}</GcdsLink>
+      </p>
+      {data.communiques.length === 0 ? <p>{t('communiques.none')}</p> : null}
+      <table className="data-table">
+        <caption className="sr-only">{t('communiques.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('communiques.titleColumn')}</th>
+            <th scope="col">{t('meetings.body')}</th>
+            <th scope="col">{t('communiques.status')}</th>
+            <th scope="col">{t('communiques.revision')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.communiques.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <GcdsLink href={`/communiques/${c.id}`}>{lang === 'fr' ? c.titleFr || c.titleEn : c.titleEn || c.titleFr}</GcdsLink>
+              </td>
+              <td>{bodyName(data.bodies.find((b) => b.id === c.bodyId), lang)}</td>
+              <td>{t(`communiques.statuses.${c.status}`)}</td>
+              <td>{c.revision}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isSecretariat ? <CommuniqueEditor bodies={data.bodies} /> : null}
+    </>
+  );
+}
+
+/** English and French side by side: the two texts are one communiqué and are concurred on together. */
+function CommuniqueEditor({ bodies, existing, onSaved }: { bodies: Body[]; existing?: Communique; onSaved?(): Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [form, setForm] = useState({
+    bodyId: existing?.bodyId ?? '',
+    titleEn: existing?.titleEn ?? '',
+    titleFr: existing?.titleFr ?? '',
+    bodyEn: existing?.bodyEn ?? '',
+    bodyFr: existing?.bodyFr ?? '',
+  });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const errs = { bodyId: form.bodyId ? undefined : t('meetings.bodyRequired'), titleEn: form.titleEn.trim() ? undefined : t('communiques.titleEnRequired') };
+    setFieldErrors(errs);
+    if (errs.bodyId || errs.titleEn) return;
+    try {
+      if (existing) {
+        await api('PATCH', `/communiques/${existing.id}`, { titleEn: form.titleEn, titleFr: form.titleFr, bodyEn: form.bodyEn, bodyFr: form.bodyFr });
+        await onSaved?.();
+      } else {
+        const created = await api<Communique>('POST', '/communiques', form);
+        navigate(`/communiques/${created.id}`);
+      }
+    } catch (e) {
+      const err = e as ApiError;
+      const named = ['titleEn', 'titleFr', 'bodyEn', 'bodyFr'].filter((f) => err.forField?.(f));
+      if (named.length) setFieldErrors(Object.fromEntries(named.map((f) => [f, err.forField(f)])));
+      else setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="communique-editor">
+      <SectionHeading>
+        <span id="communique-editor">{existing ? t('communiques.edit') : t('communiques.create')}</span>
+      </SectionHeading>
+      <form onSubmit={submit} noValidate className="wide-form">
+        <FormError error={error} />
+        {existing ? null : (
+          <SelectField id="communique-body" label={t('meetings.body')} value={form.bodyId} onChange={set('bodyId')} error={fieldErrors.bodyId} defaultLabel={t('common.choose')} options={bodies.map((b) => ({ value: b.id, label: bodyName(b, i18n.language) }))} required />
+        )}
+        <div className="side-by-side">
+          <div lang="en">
+            <TextField id="title-en" label={t('communiques.titleEn')} value={form.titleEn} onChange={set('titleEn')} error={fieldErrors.titleEn} required />
+            <TextAreaField id="body-en" label={t('communiques.bodyEn')} value={form.bodyEn} onChange={set('bodyEn')} error={fieldErrors.bodyEn} rows={12} />
+          </div>
+          <div lang="fr">
+            <TextField id="title-fr" label={t('communiques.titleFr')} value={form.titleFr} onChange={set('titleFr')} error={fieldErrors.titleFr} />
+            <TextAreaField id="body-fr" label={t('communiques.bodyFr')} value={form.bodyFr} onChange={set('bodyFr')} error={fieldErrors.bodyFr} rows={12} />
+          </div>
+        </div>
+        <SubmitButton>{existing ? t('communiques.saveRevision') : t('communiques.createSubmit')}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+function Diff({ before, after }: { before: string; after: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="diff">
+      {diffWords(before, after).map((part, i) =>
+        part.added ? (
+          <ins key={i} aria-label={t('communiques.added')}>
+            {part.value}
+          </ins>
+        ) : part.removed ? (
+          <del key={i} aria-label={t('communiques.removed')}>
+            {part.value}
+          </del>
+        ) : (
+          <span key={i}>{part.value}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+export function CommuniqueDetailPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const { session, isSecretariat } = useAuth();
+  const lang = i18n.language;
+  const { data, error, reload } = useResource(async () => {
+    const communique = await api<Communique>('GET', `/communiques/${id}`);
+    const [members, bodies, revisions] = await Promise.all([
+      listMembers(communique.bodyId),
+      listBodies(),
+      api<Page<Revision> | Revision[]>('GET', `/communiques/${id}/revisions`)
+        .then((r) => (Array.isArray(r) ? r : r.items))
+        .catch(() => [] as Revision[]),
+    ]);
+    return { communique, members, bodies, revisions: revisions.sort((a, b) => a.revision - b.revision) };
+  }, [id]);
+  useLiveEvents(['communique.updated', 'communique.published'], (_, p) => {
+    if (p?.id === id) void reload();
+  });
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [objection, setObjection] = useState('');
+  const [embargo, setEmbargo] = useState('');
+  const [compare, setCompare] = useState('');
+  if (error) return <FormError error={error} />;
+  if (!data) return <Loading />;
+  const { communique: c, members, bodies, revisions } = data;
+  const concurring = members.filter((m) => m.role !== 'observer');
+  const stateOf = (governmentId: string) => {
+    const entry = (c.concurrences ?? []).find((x) => x.governmentId === governmentId);
+    if (!entry) return t('communiques.concurrence.awaiting');
+    if (entry.state === 'objected' || entry.objection) return t('communiques.concurrence.objected');
+    return entry.revision === c.revision ? t('communiques.concurrence.concurred') : t('communiques.concurrence.stale', { revision: entry.revision });
+  };
+  const mySeat = concurring.find((m) => m.governmentId === session?.user.governmentId);
+  const run = async (work: () => Promise<unknown>, message: string) => {
+    setActionError(null);
+    setDone(null);
+    try {
+      await work();
+      setDone(message);
+    } catch (e) {
+      setActionError(e as ApiError);
+    }
+    await reload();
+  };
+  const previous = revisions.find((r) => String(r.revision) === compare) ?? revisions[revisions.length - 2];
+  const editable = isSecretariat && (c.status === 'draft' || c.status === 'in_concurrence' || c.status === 'approved');
+  return (
+    <>
+      <PageHeading>{lang === 'fr' ? c.titleFr || c.titleEn : c.titleEn || c.titleFr}</PageHeading>
+      <dl className="facts">
+        <dt>{t('meetings.body')}</dt>
+        <dd>{bodyName(bodies.find((b) => b.id === c.bodyId), lang)}</dd>
+        <dt>{t('communiques.status')}</dt>
+        <dd data-testid="communique-status">{t(`communiques.statuses.${c.status}`)}</dd>
+        <dt>{t('communiques.revision')}</dt>
+        <dd>{c.revision}</dd>
+        {c.embargoUntil ? (
+          <>
+            <dt>{t('communiques.embargoUntil')}</dt>
+            <dd>{formatDateTime(c.embargoUntil, lang)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <FormError error={actionError} />
+      {done ? <Success>{done}</Success> : null}
+      <div className="side-by-side">
+        <article lang="en">
+          <SectionHeading>{c.titleEn}</SectionHeading>
+          <p className="pre">{c.bodyEn}</p>
+        </article>
+        <article lang="fr">
+          <SectionHeading>{c.titleFr}</SectionHeading>
+          <p className="pre">{c.bodyFr}</p>
+        </article>
+      </div>
+      <SectionHeading>{t('communiques.concurrenceTitle')}</SectionHeading>
+      <table className="data-table">
+        <caption className="sr-only">{t('communiques.concurrenceTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('bodies.government')}</th>
+            <th scope="col">{t('communiques.concurrenceState')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {concurring.map((m) => (
+            <tr key={m.governmentId}>
+              <td>{governmentName(m.government, lang)}</td>
+              <td data-testid={`concurrence-${m.governmentId}`}>{stateOf(m.governmentId)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {mySeat && c.status === 'in_concurrence' ? (
+        <div className="card">
+          <div className="row-actions">
+            <ActionButton variant="primary" onClick={() => void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision }), t('communiques.concurred'))}>
+              {t('communiques.concur', { revision: c.revision })}
+            </ActionButton>
+          </div>
+          <TextAreaField id="objection" label={t('communiques.objection')} value={objection} onChange={setObjection} rows={2} />
+          <ActionButton
+            variant="danger"
+            onClick={() => void run(() => api('POST', `/communiques/${id}/objections`, { revision: c.revision, ...(objection.trim() ? { reason: objection.trim() } : {}) }), t('communiques.objected'))}
+          >
+            {t('communiques.object')}
+          </ActionButton>
+        </div>
+      ) : null}
+      {isSecretariat ? (
+        <div className="card">
+          {c.status === 'draft' ? (
+            <ActionButton variant="primary" onClick={() => void run(() => api('POST', `/communiques/${id}/submit`), t('communiques.submitted'))}>
+              {t('communiques.submit')}
+            </ActionButton>
+          ) : null}
+          {c.status === 'in_concurrence' || c.status === 'approved' ? (
+            <>
+              <NativeField id="embargo" type="datetime-local" label={t('communiques.embargoUntil')} hint={t('communiques.embargoHint')} value={embargo} onChange={setEmbargo} />
+              <ActionButton
+                variant="primary"
+                onClick={() => void run(() => api('POST', `/communiques/${id}/publish`, embargo ? { embargoUntil: localInputToIso(embargo) } : {}), embargo ? t('communiques.embargoed') : t('communiques.publishedNow'))}
+              >
+                {embargo ? t('communiques.publishAtEmbargo') : t('communiques.publish')}
+              </ActionButton>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {revisions.length > 1 && previous ? (
+        <section aria-labelledby="revision-diff">
+          <SectionHeading>
+            <span id="revision-diff">{t('communiques.diffTitle', { from: previous.revision, to: c.revision })}</span>
+          </SectionHeading>
+          <div className="narrow-form">
+            <SelectField
+              id="compare-revision"
+              label={t('communiques.compareWith')}
+              value={String(previous.revision)}
+              onChange={setCompare}
+              options={revisions.filter((r) => r.revision !== c.revision).map((r) => ({ value: String(r.revision), label: t('communiques.revisionN', { n: r.revision }) }))}
+            />
+          </div>
+          <div className="side-by-side">
+            <div lang="en">
+              <Diff before={`${previous.titleEn}\n\n${previous.bodyEn}`} after={`${c.titleEn}\n\n${c.bodyEn}`} />
+            </div>
+            <div lang="fr">
+              <Diff before={`${previous.titleFr}\n\n${previous.bodyFr}`} after={`${c.titleFr}\n\n${c.bodyFr}`} />
+            </div>
+          </div>
+        </section>
+      ) : null}
+      {editable ? <CommuniqueEditor key={c.revision} bodies={bodies} existing={c} onSaved={reload} /> : null}
+    </>
+  );
+}

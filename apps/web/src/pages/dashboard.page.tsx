@@ -1,0 +1,111 @@
+import { useTranslation } from 'react-i18next';
+import { GcdsLink } from '@gcds-core/components-react';
+import { useAuth } from '../auth/auth-context';
+import { useResource } from '../api/use-resource';
+import { listActionItems, listCommuniques, listMeetings, myBodies, orEmpty } from '../api/queries';
+import { bodyName, Loading, PageHeading, SectionHeading } from '../components/ui';
+import { daysUntil, formatDate, formatDateTime } from '../i18n/format';
+import { useLiveEvents } from '../realtime/live-updates';
+import { NotificationList } from './notifications.page';
+
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const { session, isSecretariat } = useAuth();
+  const governmentId = session?.user.governmentId ?? null;
+  const { data, reload } = useResource(async () => {
+    const [bodies, meetings, items, communiques] = await Promise.all([
+      myBodies(governmentId),
+      orEmpty(listMeetings),
+      orEmpty(listActionItems),
+      orEmpty(listCommuniques),
+    ]);
+    const now = Date.now();
+    return {
+      bodies,
+      meetings: meetings.filter((m) => new Date(m.endsAt).getTime() >= now && m.status !== 'cancelled').sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+      items: items
+        .filter((i) => (isSecretariat || i.leadGovernmentId === governmentId) && i.status !== 'done' && i.status !== 'cancelled')
+        .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+      awaiting: communiques.filter(
+        (c) => c.status === 'in_concurrence' && !(c.concurrences ?? []).some((x) => x.governmentId === governmentId && x.revision === c.revision),
+      ),
+    };
+  }, [governmentId, isSecretariat]);
+  useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled', 'action-item.created', 'action-item.updated', 'communique.updated', 'membership.changed'], () => void reload());
+
+  const lang = i18n.language;
+  return (
+    <>
+      <PageHeading>{t('dashboard.title')}</PageHeading>
+      {!data ? (
+        <Loading />
+      ) : (
+        <div className="dashboard">
+          <section aria-labelledby="dash-bodies">
+            <SectionHeading>
+              <span id="dash-bodies">{t('dashboard.myBodies')}</span>
+            </SectionHeading>
+            {data.bodies.length === 0 ? <p>{t('dashboard.noBodies')}</p> : null}
+            <ul>
+              {data.bodies.map((b) => (
+                <li key={b.id}>
+                  <GcdsLink href={`/bodies/${b.id}`}>{bodyName(b, lang)}</GcdsLink>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="dash-meetings">
+            <SectionHeading>
+              <span id="dash-meetings">{t('dashboard.upcomingMeetings')}</span>
+            </SectionHeading>
+            {data.meetings.length === 0 ? <p>{t('dashboard.noMeetings')}</p> : null}
+            <ul>
+              {data.meetings.slice(0, 10).map((m) => (
+                <li key={m.id}>
+                  <GcdsLink href={`/meetings/${m.id}`}>{m.title}</GcdsLink> — {formatDateTime(m.startsAt, lang)}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="dash-items">
+            <SectionHeading>
+              <span id="dash-items">{isSecretariat ? t('dashboard.openActionItems') : t('dashboard.myActionItems')}</span>
+            </SectionHeading>
+            {data.items.length === 0 ? <p>{t('dashboard.noActionItems')}</p> : null}
+            <ul>
+              {data.items.slice(0, 15).map((i) => {
+                const days = daysUntil(i.dueOn);
+                const flag = days < 0 ? 'overdue' : days <= 3 ? 'due-soon' : null;
+                return (
+                  <li key={i.id} className={flag ?? undefined}>
+                    <GcdsLink href={`/action-items/${i.id}`}>{i.title}</GcdsLink> — {t('actionItems.due', { date: formatDate(i.dueOn, lang) })}
+                    {flag ? <strong className={`flag flag-${flag}`}> {t(`actionItems.${flag === 'overdue' ? 'overdue' : 'dueSoon'}`)}</strong> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+          <section aria-labelledby="dash-communiques">
+            <SectionHeading>
+              <span id="dash-communiques">{t('dashboard.awaitingConcurrence')}</span>
+            </SectionHeading>
+            {data.awaiting.length === 0 ? <p>{t('dashboard.noneAwaiting')}</p> : null}
+            <ul>
+              {data.awaiting.map((c) => (
+                <li key={c.id}>
+                  <GcdsLink href={`/communiques/${c.id}`}>{lang === 'fr' ? c.titleFr : c.titleEn}</GcdsLink>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="dash-notifications">
+            <SectionHeading>
+              <span id="dash-notifications">{t('notifications.title')}</span>
+            </SectionHeading>
+            <NotificationList limit={5} />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,582 @@
+import { FormEvent, KeyboardEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { GcdsLink, GcdsNotice, GcdsText } from '@gcds-core/components-react';
+import { api, ApiError, download, Page } from '../api/api-client';
+import { listBodies, listGovernments, listMeetings, listMembers } from '../api/queries';
+import type { AgendaItem, Body, Government, Meeting, Membership } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { useAuth } from '../auth/auth-context';
+import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { formatDateTime, isoToLocalInput, localInputToIso } from '../i18n/format';
+import { useLiveEvents } from '../realtime/live-updates';
+import { hoursOutsideWorkday, overlappingMeetings, suggestSlots } from './meeting-time';
+
+type MeetingWithInvitees = Meeting & {
+  invitees?: { governmentId: string; nameEn: string; nameFr: string; timeZone: string; role: string; localStartsAt: string }[];
+  agendaPublishedAt?: string | null;
+  minutes?: string | null;
+};
+
+export function MeetingsPage() {
+  const { t, i18n } = useTranslation();
+  const { isSecretariat } = useAuth();
+  const [params] = useSearchParams();
+  const bodyFilter = params.get('bodyId') ?? '';
+  const { data, reload } = useResource(async () => {
+    const [meetings, bodies] = await Promise.all([listMeetings().catch(() => [] as Meeting[]), listBodies()]);
+    return { meetings, bodies };
+  }, []);
+  useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled'], () => void reload());
+  if (!data) return <Loading />;
+  const lang = i18n.language;
+  const shown = data.meetings.filter((m) => !bodyFilter || m.bodyId === bodyFilter).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return (
+    <>
+      <PageHeading>{t('meetings.title')}</PageHeading>
+      {shown.length === 0 ? <p>{t('meetings.none')}</p> : null}
+      <table className="data-table">
+        <caption className="sr-only">{t('meetings.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('meetings.meeting')}</th>
+            <th scope="col">{t('meetings.body')}</th>
+            <th scope="col">{t('meetings.startsAt')}</th>
+            <th scope="col">{t('meetings.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <GcdsLink href={`/meetings/${m.id}`}>{m.title}</GcdsLink>
+              </td>
+              <td>{bodyName(data.bodies.find((b) => b.id === m.bodyId), lang)}</td>
+              <td>{formatDateTime(m.startsAt, lang)}</td>
+              <td>{t(`meetings.statuses.${m.status}`, { defaultValue: m.status })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isSecretariat ? <ScheduleMeetingForm bodies={data.bodies} meetings={data.meetings} initialBodyId={bodyFilter} /> : null}
+    </>
+  );
+}
+
+function ScheduleMeetingForm({ bodies, meetings, initialBodyId }: { bodies: Body[]; meetings: Meeting[]; initialBodyId: string }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const lang = i18n.language;
+  const [form, setForm] = useState({ bodyId: initialBodyId, title: '', startsAt: '', endsAt: '', location: '', videoUrl: '' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const { data: context } = useResource(async () => {
+    if (!form.bodyId) return { members: [] as Membership[], others: new Map<string, string[]>() };
+    const members = await listMembers(form.bodyId);
+    // the governments of every other body with a meeting, to see who would be double-booked
+    const otherBodies = [...new Set(meetings.map((m) => m.bodyId))];
+    const others = new Map<string, string[]>();
+    await Promise.all(otherBodies.map(async (b) => others.set(b, (await listMembers(b)).map((m) => m.governmentId))));
+    return { members, others };
+  }, [form.bodyId, meetings]);
+
+  const members = context?.members ?? [];
+  const startIso = form.startsAt ? localInputToIso(form.startsAt) : null;
+  const endIso = form.endsAt ? localInputToIso(form.endsAt) : null;
+  const zoneWarnings = startIso && endIso ? hoursOutsideWorkday(startIso, endIso, members) : [];
+  const conflicts =
+    startIso && endIso && context ? overlappingMeetings(startIso, endIso, meetings, context.others, members.map((m) => m.governmentId)) : [];
+
+  const suggest = () => {
+    const duration = startIso && endIso ? (new Date(endIso).getTime() - new Date(startIso).getTime()) / 60000 : 120;
+    const [slot] = suggestSlots(new Date(), duration > 0 ? duration : 120, members, meetings, context?.others ?? new Map(), 1);
+    if (slot) setForm((f) => ({ ...f, startsAt: isoToLocalInput(slot.startsAt), endsAt: isoToLocalInput(slot.endsAt) }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const errs: Record<string, string | undefined> = {
+      bodyId: form.bodyId ? undefined : t('meetings.bodyRequired'),
+      title: form.title.trim() ? undefined : t('meetings.titleRequired'),
+      startsAt: form.startsAt ? undefined : t('meetings.startRequired'),
+      endsAt: !form.endsAt ? t('meetings.endRequired') : startIso && endIso && endIso <= startIso ? t('meetings.endAfterStart') : undefined,
+    };
+    setFieldErrors(errs);
+    if (Object.values(errs).some(Boolean)) return;
+    try {
+      const meeting = await api<Meeting>('POST', '/meetings', {
+        bodyId: form.bodyId,
+        title: form.title.trim(),
+        startsAt: startIso,
+        endsAt: endIso,
+        ...(form.location.trim() ? { location: form.location.trim() } : {}),
+        ...(form.videoUrl.trim() ? { videoUrl: form.videoUrl.trim() } : {}),
+      });
+      navigate(`/meetings/${meeting.id}`);
+    } catch (e) {
+      const err = e as ApiError;
+      const named = ['title', 'startsAt', 'endsAt', 'location', 'videoUrl', 'bodyId'].filter((f) => err.forField?.(f));
+      if (named.length) setFieldErrors(Object.fromEntries(named.map((f) => [f, err.forField(f)])));
+      else setError(err);
+    }
+  };
+
+  return (
+    <section aria-labelledby="schedule-meeting">
+      <SectionHeading>
+        <span id="schedule-meeting">{t('meetings.schedule')}</span>
+      </SectionHeading>
+      <form onSubmit={submit} noValidate className="narrow-form">
+        <FormError error={error} />
+        <SelectField id="meeting-body" label={t('meetings.body')} value={form.bodyId} onChange={set('bodyId')} error={fieldErrors.bodyId} defaultLabel={t('common.choose')} options={bodies.map((b) => ({ value: b.id, label: bodyName(b, lang) }))} required />
+        <TextField id="meeting-title" label={t('meetings.meetingTitle')} value={form.title} onChange={set('title')} error={fieldErrors.title} required />
+        <NativeField id="meeting-starts" type="datetime-local" label={t('meetings.startsAt')} hint={t('meetings.inYourZone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })} value={form.startsAt} onChange={set('startsAt')} error={fieldErrors.startsAt} required />
+        <NativeField id="meeting-ends" type="datetime-local" label={t('meetings.endsAt')} value={form.endsAt} onChange={set('endsAt')} error={fieldErrors.endsAt} required />
+        <div className="row-actions">
+          <ActionButton onClick={suggest} disabled={!form.bodyId}>
+            {t('meetings.suggestSlot')}
+          </ActionButton>
+        </div>
+        <div className="warnings" aria-live="polite" data-testid="schedule-warnings">
+          {zoneWarnings.length + conflicts.length > 0 ? (
+            <GcdsNotice noticeRole="warning" noticeTitle={t('meetings.warningsTitle')} noticeTitleTag="h3">
+              <ul>
+                {zoneWarnings.map((w) => (
+                  <li key={w.governmentId}>
+                    {t('meetings.outsideHours', { government: governmentName(w.government, lang), local: w.localTime, zone: w.timeZone })}
+                  </li>
+                ))}
+                {conflicts.map((m) => (
+                  <li key={m.id}>{t('meetings.conflict', { title: m.title, when: formatDateTime(m.startsAt, lang) })}</li>
+                ))}
+              </ul>
+            </GcdsNotice>
+          ) : startIso && endIso && members.length ? (
+            <GcdsText>{t('meetings.noWarnings')}</GcdsText>
+          ) : null}
+        </div>
+        {startIso && members.length ? (
+          <details>
+            <summary>{t('meetings.perZone')}</summary>
+            <ul>
+              {members.map((m) => (
+                <li key={m.id}>
+                  {governmentName(m.government, lang)}: {m.government ? formatDateTime(startIso, lang, m.government.timeZone) : '—'}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+        <TextField id="meeting-location" label={t('meetings.location')} value={form.location} onChange={set('location')} error={fieldErrors.location} />
+        <TextField id="meeting-video" label={t('meetings.videoUrl')} type="url" value={form.videoUrl} onChange={set('videoUrl')} error={fieldErrors.videoUrl} />
+        <SubmitButton>{t('meetings.scheduleSubmit')}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+export function MeetingDetailPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const { isSecretariat } = useAuth();
+  const lang = i18n.language;
+  const { data, error, reload } = useResource(async () => {
+    const meeting = await api<MeetingWithInvitees>('GET', `/meetings/${id}`);
+    const [agenda, governments, decisions] = await Promise.all([
+      api<Page<AgendaItem> | AgendaItem[]>('GET', `/meetings/${id}/agenda-items`).then((r) => (Array.isArray(r) ? r : r.items)),
+      listGovernments(),
+      api<Page<Decision> | Decision[]>('GET', `/meetings/${id}/decisions`).then((r) => (Array.isArray(r) ? r : r.items)).catch(() => [] as Decision[]),
+    ]);
+    return { meeting, agenda: [...agenda].sort((a, b) => a.position - b.position), governments, decisions };
+  }, [id]);
+  useLiveEvents(['meeting.updated', 'meeting.cancelled', 'agenda.updated'], (_, p) => {
+    if (p?.id === id || p?.meetingId === id) void reload();
+  });
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  if (error) return <FormError error={error} />;
+  if (!data) return <Loading />;
+  const { meeting, agenda, governments, decisions } = data;
+  const run = async (work: () => Promise<unknown>) => {
+    setActionError(null);
+    try {
+      await work();
+    } catch (e) {
+      setActionError(e as ApiError);
+    }
+    await reload();
+  };
+  return (
+    <>
+      <PageHeading>{meeting.title}</PageHeading>
+      <dl className="facts">
+        <dt>{t('meetings.when')}</dt>
+        <dd>
+          {formatDateTime(meeting.startsAt, lang)} – {formatDateTime(meeting.endsAt, lang)}
+        </dd>
+        <dt>{t('meetings.status')}</dt>
+        <dd>{t(`meetings.statuses.${meeting.status}`, { defaultValue: meeting.status })}</dd>
+        {meeting.location ? (
+          <>
+            <dt>{t('meetings.location')}</dt>
+            <dd>{meeting.location}</dd>
+          </>
+        ) : null}
+        {meeting.videoUrl ? (
+          <>
+            <dt>{t('meetings.videoUrl')}</dt>
+            <dd>
+              <GcdsLink href={meeting.videoUrl} external>
+                {meeting.videoUrl}
+              </GcdsLink>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {meeting.warnings?.length ? (
+        <GcdsNotice noticeRole="warning" noticeTitle={t('meetings.warningsTitle')} noticeTitleTag="h2">
+          <ul>
+            {meeting.warnings.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
+        </GcdsNotice>
+      ) : null}
+      <div className="row-actions">
+        <ActionButton onClick={() => void download(`/meetings/${id}/calendar.ics`, `meeting-${id}.ics`)}>{t('meetings.calendar')}</ActionButton>
+        {isSecretariat && meeting.status !== 'cancelled' ? (
+          <ActionButton variant="danger" onClick={() => void run(() => api('PATCH', `/meetings/${id}`, { status: 'cancelled' }))}>
+            {t('meetings.cancel')}
+          </ActionButton>
+        ) : null}
+      </div>
+      <FormError error={actionError} />
+      {meeting.invitees?.length ? (
+        <>
+          <SectionHeading>{t('meetings.invitees')}</SectionHeading>
+          <table className="data-table">
+            <caption className="sr-only">{t('meetings.invitees')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('bodies.government')}</th>
+                <th scope="col">{t('bodies.role')}</th>
+                <th scope="col">{t('meetings.localTime')}</th>
+                {isSecretariat ? <th scope="col">{t('meetings.attendance')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {meeting.invitees.map((g) => (
+                <tr key={g.governmentId}>
+                  <td>{lang === 'fr' ? g.nameFr : g.nameEn}</td>
+                  <td>{t(`roles.${g.role}`, { defaultValue: g.role })}</td>
+                  <td>{formatDateTime(meeting.startsAt, lang, g.timeZone)}</td>
+                  {isSecretariat ? (
+                    <td>
+                      <SelectField
+                        id={`attendance-${g.governmentId}`}
+                        label={t('meetings.attendanceOf', { name: lang === 'fr' ? g.nameFr : g.nameEn })}
+                        value=""
+                        defaultLabel={t('common.choose')}
+                        onChange={(status) => void run(() => api('PUT', `/meetings/${id}/attendance/${g.governmentId}`, { status }))}
+                        options={['present', 'absent', 'regrets'].map((s) => ({ value: s, label: t(`meetings.attendanceStatuses.${s}`) }))}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} onChange={reload} />
+      <MinutesSection meetingId={id} minutes={meeting.minutes ?? ''} onChange={reload} />
+      <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
+    </>
+  );
+}
+
+interface Decision {
+  id: string;
+  number: number;
+  text: string;
+  agendaItemId: string | null;
+}
+
+function AgendaSection({ meetingId, agenda, governments, published, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; onChange(): Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const { isSecretariat } = useAuth();
+  const [form, setForm] = useState({ title: '', purpose: 'discussion', durationMinutes: '15', presenterGovernmentId: '' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const move = async (item: AgendaItem, toPosition: number) => {
+    if (toPosition < 1 || toPosition > agenda.length || toPosition === item.position) return;
+    setError(null);
+    try {
+      await api('PATCH', `/meetings/${meetingId}/agenda-items/${item.id}`, { position: toPosition });
+      setAnnouncement(t('agenda.moved', { title: item.title, position: toPosition, count: agenda.length }));
+    } catch (e) {
+      setError(e as ApiError);
+    }
+    await onChange();
+    // keep the keyboard where the moved item now is
+    requestAnimationFrame(() => document.getElementById(`agenda-${item.id}`)?.focus());
+  };
+
+  const onKey = (item: AgendaItem) => (e: KeyboardEvent) => {
+    if (!isSecretariat) return;
+    if (e.key === 'ArrowUp' && (e.altKey || e.ctrlKey)) {
+      e.preventDefault();
+      void move(item, item.position - 1);
+    } else if (e.key === 'ArrowDown' && (e.altKey || e.ctrlKey)) {
+      e.preventDefault();
+      void move(item, item.position + 1);
+    }
+  };
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const minutes = Number(form.durationMinutes);
+    const errs = {
+      title: form.title.trim() ? undefined : t('agenda.titleRequired'),
+      durationMinutes: Number.isInteger(minutes) && minutes >= 1 && minutes <= 1440 ? undefined : t('agenda.durationInvalid'),
+    };
+    setFieldErrors(errs);
+    if (errs.title || errs.durationMinutes) return;
+    try {
+      await api('POST', `/meetings/${meetingId}/agenda-items`, {
+        title: form.title.trim(),
+        purpose: form.purpose,
+        durationMinutes: minutes,
+        ...(form.presenterGovernmentId ? { presenterGovernmentId: form.presenterGovernmentId } : {}),
+      });
+      setForm((f) => ({ ...f, title: '' }));
+      await onChange();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+
+  const total = agenda.reduce((sum, a) => sum + a.durationMinutes, 0);
+  return (
+    <section aria-labelledby="agenda">
+      <SectionHeading>
+        <span id="agenda">{t('agenda.title')}</span>
+      </SectionHeading>
+      <p>
+        {published ? t('agenda.published') : t('agenda.notPublished')} · {t('agenda.totalMinutes', { count: total })}
+      </p>
+      {isSecretariat && agenda.length > 1 ? <p className="hint">{t('agenda.reorderHelp')}</p> : null}
+      <div className="sr-only" aria-live="assertive">
+        {announcement}
+      </div>
+      <FormError error={error} />
+      <ol className="agenda-list" data-testid="agenda-list">
+        {agenda.map((a) => (
+          <li
+            key={a.id}
+            id={`agenda-${a.id}`}
+            tabIndex={isSecretariat ? 0 : undefined}
+            className={dragging === a.id ? 'dragging' : undefined}
+            draggable={isSecretariat}
+            onKeyDown={onKey(a)}
+            onDragStart={(e) => {
+              setDragging(a.id);
+              e.dataTransfer.setData('text/plain', a.id);
+            }}
+            onDragEnd={() => setDragging(null)}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              const moved = agenda.find((x) => x.id === e.dataTransfer.getData('text/plain'));
+              setDragging(null);
+              if (moved) void move(moved, a.position);
+            }}
+            aria-label={t('agenda.itemLabel', { position: a.position, title: a.title })}
+          >
+            <span>
+              {isSecretariat ? (
+                <span className="agenda-handle" aria-hidden="true">
+                  ⠿{' '}
+                </span>
+              ) : null}
+              <strong>
+                {a.position}. {a.title}
+              </strong>{' '}
+              — {t(`agenda.purposes.${a.purpose}`)} · {t('agenda.minutes', { count: a.durationMinutes })}
+              {a.presenterGovernmentId ? ` · ${governmentName(governments.find((g) => g.id === a.presenterGovernmentId), i18n.language)}` : ''}
+            </span>
+            {isSecretariat ? (
+              <span className="row-actions">
+                <ActionButton disabled={a.position === 1} onClick={() => void move(a, a.position - 1)}>
+                  {t('agenda.moveUp', { title: a.title })}
+                </ActionButton>
+                <ActionButton disabled={a.position === agenda.length} onClick={() => void move(a, a.position + 1)}>
+                  {t('agenda.moveDown', { title: a.title })}
+                </ActionButton>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {isSecretariat ? (
+        <>
+          <form onSubmit={add} noValidate className="narrow-form">
+            <SectionHeading tag="h3">{t('agenda.add')}</SectionHeading>
+            <TextField id="agenda-title" label={t('agenda.itemTitle')} value={form.title} onChange={set('title')} error={fieldErrors.title} required />
+            <SelectField id="agenda-purpose" label={t('agenda.purpose')} value={form.purpose} onChange={set('purpose')} options={['information', 'discussion', 'decision'].map((p) => ({ value: p, label: t(`agenda.purposes.${p}`) }))} />
+            <TextField id="agenda-duration" label={t('agenda.duration')} type="number" value={form.durationMinutes} onChange={set('durationMinutes')} error={fieldErrors.durationMinutes} required />
+            <SelectField id="agenda-presenter" label={t('agenda.presenter')} value={form.presenterGovernmentId} onChange={set('presenterGovernmentId')} defaultLabel={t('common.none')} options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} />
+            <SubmitButton>{t('agenda.addSubmit')}</SubmitButton>
+          </form>
+          {!published && agenda.length > 0 ? (
+            <ActionButton variant="primary" onClick={() => void api('POST', `/meetings/${meetingId}/agenda/publish`).then(onChange, (e) => setError(e as ApiError))}>
+              {t('agenda.publish')}
+            </ActionButton>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function MinutesSection({ meetingId, minutes, onChange }: { meetingId: string; minutes: string; onChange(): Promise<void> }) {
+  const { t } = useTranslation();
+  const { isSecretariat } = useAuth();
+  const [text, setText] = useState(minutes);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await api('PUT', `/meetings/${meetingId}/minutes`, { text });
+      setSaved(true);
+      await onChange();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <section aria-labelledby="minutes">
+      <SectionHeading>
+        <span id="minutes">{t('minutes.title')}</span>
+      </SectionHeading>
+      {isSecretariat ? (
+        <form onSubmit={save} noValidate className="wide-form">
+          <FormError error={error} />
+          {saved ? <Success>{t('minutes.saved')}</Success> : null}
+          <TextAreaField id="minutes-text" label={t('minutes.text')} value={text} onChange={setText} rows={8} />
+          <SubmitButton>{t('minutes.save')}</SubmitButton>
+        </form>
+      ) : (
+        <p className="pre">{minutes || t('minutes.none')}</p>
+      )}
+    </section>
+  );
+}
+
+function DecisionsSection({ meeting, decisions, governments, onChange }: { meeting: Meeting; decisions: Decision[]; governments: Government[]; onChange(): Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { isSecretariat } = useAuth();
+  const [text, setText] = useState('');
+  const [textError, setTextError] = useState<string | undefined>();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [turning, setTurning] = useState<Decision | null>(null);
+  const [item, setItem] = useState({ leadGovernmentId: '', dueOn: '' });
+  const [itemErrors, setItemErrors] = useState<Record<string, string | undefined>>({});
+  const memberGovernments = useMemo(() => {
+    const invited = new Set(((meeting as MeetingWithInvitees).invitees ?? []).map((g) => g.governmentId));
+    return invited.size ? governments.filter((g) => invited.has(g.id)) : governments;
+  }, [meeting, governments]);
+
+  const record = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!text.trim()) {
+      setTextError(t('decisions.textRequired'));
+      return;
+    }
+    setTextError(undefined);
+    try {
+      await api('POST', `/meetings/${meeting.id}/decisions`, { text: text.trim() });
+      setText('');
+      await onChange();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+
+  const createItem = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!turning) return;
+    const errs = { leadGovernmentId: item.leadGovernmentId ? undefined : t('actionItems.leadRequired'), dueOn: item.dueOn ? undefined : t('actionItems.dueRequired') };
+    setItemErrors(errs);
+    if (errs.leadGovernmentId || errs.dueOn) return;
+    try {
+      const created = await api<{ id: string }>('POST', '/action-items', {
+        bodyId: meeting.bodyId,
+        meetingId: meeting.id,
+        decisionId: turning.id,
+        title: turning.text.slice(0, 200),
+        leadGovernmentId: item.leadGovernmentId,
+        dueOn: item.dueOn,
+      });
+      navigate(`/action-items/${created.id}`);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+
+  return (
+    <section aria-labelledby="decisions">
+      <SectionHeading>
+        <span id="decisions">{t('decisions.title')}</span>
+      </SectionHeading>
+      <FormError error={error} />
+      {decisions.length === 0 ? <p>{t('decisions.none')}</p> : null}
+      <ol>
+        {decisions.map((d) => (
+          <li key={d.id}>
+            {d.text}{' '}
+            {isSecretariat ? (
+              <ActionButton onClick={() => setTurning(d)}>{t('decisions.toActionItem', { number: d.number })}</ActionButton>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {turning ? (
+        <form onSubmit={createItem} noValidate className="narrow-form card">
+          <SectionHeading tag="h3">{t('decisions.newActionItem', { number: turning.number })}</SectionHeading>
+          <p>{turning.text}</p>
+          <SelectField
+            id="item-lead"
+            label={t('actionItems.lead')}
+            value={item.leadGovernmentId}
+            onChange={(v) => setItem((x) => ({ ...x, leadGovernmentId: v }))}
+            error={itemErrors.leadGovernmentId}
+            defaultLabel={t('common.choose')}
+            options={memberGovernments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
+            required
+          />
+          <NativeField id="item-due" type="date" label={t('actionItems.dueOn')} value={item.dueOn} onChange={(v) => setItem((x) => ({ ...x, dueOn: v }))} error={itemErrors.dueOn} required />
+          <SubmitButton>{t('decisions.createActionItem')}</SubmitButton>
+        </form>
+      ) : null}
+      {isSecretariat ? (
+        <form onSubmit={record} noValidate className="narrow-form">
+          <TextAreaField id="decision-text" label={t('decisions.text')} value={text} onChange={setText} error={textError} rows={3} required />
+          <SubmitButton>{t('decisions.record')}</SubmitButton>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const api = process.env.FORUM_API_URL ?? 'http://127.0.0.1:3000';
+
+// The API serves the built files on its own port; in development Vite proxies everything that is not the app to it.
+export default defineConfig({
+  root,
+  plugins: [react()],
+  resolve: {
+    alias: { '@forum/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    port: 4200,
+    proxy: {
+      '/api': api,
+      '/socket.io': { target: api, ws: true },
+      '^/(en|fr)/communiques': api,
+    },
+  },
+});
