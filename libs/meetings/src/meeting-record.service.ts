@@ -4,10 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BodyAccess, BodyRepository } from '@forum/bodies';
 import { Caller, conflict, EventRecorder, invalid, notFound } from '@forum/core';
 import type { MembershipRole, Page } from '@forum/contracts';
+import { ActionItemsService } from '@forum/action-items';
 import { UserRepository } from '@forum/identity';
 import type { AttendanceStatus } from './meeting-attendance.entity';
 import type { MeetingDecision } from './meeting-decision.entity';
-import { CreateDecisionDto, RecordAttendanceDto } from './meeting.dto';
+import { ActionItemFromDecisionDto, CreateDecisionDto, RecordAttendanceDto } from './meeting.dto';
 import { AgendaItemRepository, AttendanceRepository, MeetingDecisionRepository, MeetingRepository } from './meeting.repository';
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
@@ -53,6 +54,7 @@ export class MeetingRecordService {
     private readonly bodies: BodyRepository,
     private readonly users: UserRepository,
     private readonly events: EventRecorder,
+    private readonly actionItems: ActionItemsService,
   ) {}
 
   async attendanceOf(caller: Caller, meetingId: string): Promise<AttendanceView> {
@@ -177,6 +179,19 @@ export class MeetingRecordService {
         ],
       );
       return toDecisionView(decision);
+    });
+  }
+
+  /**
+   * Decision → action item in one step: the item remembers its decision and meeting, and both are
+   * written in one transaction under the meeting lock.
+   */
+  async actionItemFromDecision(caller: Caller, meetingId: string, decisionId: string, dto: ActionItemFromDecisionDto) {
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.meetingAccess.writable(caller, meetingId, em);
+      const decision = await this.decisions.findDecision(meeting.id, decisionId, em);
+      if (!decision) throw notFound('Decision');
+      return this.actionItems.createFromDecision(em, caller, { decisionId: decision.id, meetingId: meeting.id, bodyId: meeting.bodyId }, { ...dto });
     });
   }
 

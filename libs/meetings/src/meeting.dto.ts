@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { CreateActionItemDto } from '@forum/action-items';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -345,3 +346,6 @@ export class CreateCalendarFeedDto {
   @MaxLength(100)
   label?: string;
 }
+
+/** An action item arising from a decision: its body, meeting and decision come from the route. */
+export class ActionItemFromDecisionDto extends OmitType(CreateActionItemDto, ['bodyId', 'meetingId', 'decisionId'] as const) {}

@@ -5,6 +5,7 @@ import { Caller, CurrentCaller, IdParam, PageQuery, Public } from '@forum/core';
 import { AgendaService } from './agenda.service';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import {
+  ActionItemFromDecisionDto,
   AddPaperDto,
   CreateAgendaItemDto,
   CreateCalendarFeedDto,
@@ -141,6 +142,12 @@ export class MeetingsController {
   @Get(':id/decisions/:decisionId')
   decision(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('decisionId') decisionId: string) {
     return this.record.decision(caller, id, decisionId);
+  }
+
+  /** creates an action item that carries out the decision (it remembers the decision and the meeting) */
+  @Post(':id/decisions/:decisionId/action-items')
+  actionItemFromDecision(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('decisionId') decisionId: string, @RequestBody() dto: ActionItemFromDecisionDto) {
+    return this.record.actionItemFromDecision(caller, id, decisionId, dto);
   }
 
   @Post(':id/decisions/:decisionId/referral')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
 import { AgendaService } from './agenda.service';
 import { CalendarFeedsService } from './calendar-feeds.service';
@@ -18,7 +19,7 @@ import { CalendarFeedsController, MeetingsController, ReferredDecisionsControlle
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [BodiesModule],
+  imports: [BodiesModule, ActionItemsModule],
   controllers: [MeetingsController, ReferredDecisionsController, CalendarFeedsController],
   providers: [
     MeetingsService,

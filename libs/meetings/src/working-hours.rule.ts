@@ -35,6 +35,12 @@ export function holidayRegionOf(code: string, level: string): string {
 }
 
 /**
+ * Federal holidays (Canada Labour Code, plus Easter Monday for the public service) that date-holidays
+ * lists only under the provinces; they are borrowed from Ontario's and British Columbia's lists by name.
+ */
+const FEDERAL_FROM_PROVINCES = /^(Easter Monday|Victoria Day|Thanksgiving|Remembrance Day|Boxing Day)$/;
+
+/**
  * Statutory holidays per jurisdiction, from date-holidays (public holidays only; observances such as
  * Groundhog Day do not close offices). The federal public service also closes on the National Day for
  * Truth and Reconciliation, which the library lists as an observance.
@@ -53,6 +59,13 @@ export class HolidayCalendar {
       for (const h of holidays.getHolidays(year) || []) {
         const federalExtra = !state && /Truth and Reconciliation/i.test(h.name);
         if (h.type === 'public' || federalExtra) days.set(h.date.slice(0, 10), h.name);
+      }
+      if (!state) {
+        for (const province of ['ON', 'BC']) {
+          for (const h of new Holidays(country, province).getHolidays(year) || []) {
+            if (h.type === 'public' && FEDERAL_FROM_PROVINCES.test(h.name)) days.set(h.date.slice(0, 10), h.name);
+          }
+        }
       }
       this.byRegionYear.set(key, days);
     }
