@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { BodyScope } from '@forum/bodies';
+import { Communique, CommuniqueStatus } from './communique.entity';
+import { CommuniqueConcurrence } from './communique-concurrence.entity';
+import { CommuniqueRevision } from './communique-revision.entity';
+
+/** What the public may ever see: published text, and withdrawn text kept with its notice. */
+export const PUBLIC_STATUSES: CommuniqueStatus[] = ['published', 'withdrawn'];
+
+const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+
+@Injectable()
+export class CommuniqueRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.dataSource.manager).getRepository(Communique);
+  }
+
+  findById(id: string, em?: EntityManager, lock = false): Promise<Communique | null> {
+    return this.repo(em).findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+  }
+
+  page(filter: { scope: BodyScope; bodyId?: string; meetingId?: string; status?: string }, limit: number, offset: number): Promise<[Communique[], number]> {
+    const qb = this.repo().createQueryBuilder('c');
+    if (filter.scope.kind === 'bodies') {
+      if (!filter.scope.bodyIds.length) return Promise.resolve([[], 0]);
+      qb.andWhere('c.body_id IN (:...scope)', { scope: filter.scope.bodyIds });
+    }
+    if (filter.bodyId) qb.andWhere('c.body_id = :bodyId', { bodyId: filter.bodyId });
+    if (filter.meetingId) qb.andWhere('c.meeting_id = :meetingId', { meetingId: filter.meetingId });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    return qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+  }
+
+  /** published (and withdrawn) communiqués, newest first; the text searched is the public text, in either language */
+  publicPage(filter: { bodyId?: string; year?: number; q?: string }, limit: number, offset: number): Promise<[Communique[], number]> {
+    const qb = this.repo().createQueryBuilder('c').where('c.status IN (:...statuses)', { statuses: PUBLIC_STATUSES });
+    if (filter.bodyId) qb.andWhere('c.body_id = :bodyId', { bodyId: filter.bodyId });
+    if (filter.year) {
+      qb.andWhere(`c.published_at >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'America/Toronto')`, { year: filter.year });
+      qb.andWhere(`c.published_at < make_timestamptz(:next, 1, 1, 0, 0, 0, 'America/Toronto')`, { next: filter.year + 1 });
+    }
+    if (filter.q?.trim()) {
+      qb.andWhere('(c.title_en ILIKE :q OR c.title_fr ILIKE :q OR c.body_en ILIKE :q OR c.body_fr ILIKE :q)', { q: likePattern(filter.q.trim()) });
+    }
+    return qb.orderBy('c.published_at', 'DESC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+  }
+
+  findPublic(id: string): Promise<Communique | null> {
+    return this.repo().findOneBy({ id, status: In(PUBLIC_STATUSES) });
+  }
+
+  /** the last time anything public changed: a publication, a correction or a withdrawal (for Last-Modified) */
+  async lastPublicChange(id?: string): Promise<Date | null> {
+    const rows: { at: Date | null }[] = await this.dataSource.query(
+      `SELECT max(greatest(r.published_at, c.withdrawn_at)) AS at
+         FROM communique c JOIN communique_revision r ON r.communique_id = c.id AND r.number = c.published_revision
+        WHERE c.status = ANY($1) AND ($2::uuid IS NULL OR c.id = $2)`,
+      [PUBLIC_STATUSES, id ?? null],
+    );
+    return rows[0]?.at ? new Date(rows[0].at) : null;
+  }
+
+  /**
+   * Publishes every approved communiqué whose embargo has lifted. The status test inside the UPDATE
+   * makes it exactly once: a second caller (a retried job, another worker, the start-up sweep) finds
+   * the row already published and gets nothing back.
+   */
+  async publishDueEmbargoes(now: Date, em: EntityManager): Promise<Communique[]> {
+    const [rows]: [{ id: string }[], number] = await em.query(
+      `UPDATE communique
+          SET status = 'published', published_at = COALESCE(published_at, $1), published_revision = current_revision,
+              embargo_until = NULL, updated_at = $1
+        WHERE status = 'approved' AND embargo_until IS NOT NULL AND embargo_until <= $1
+        RETURNING id`,
+      [now],
+    );
+    if (!rows.length) return [];
+    return this.repo(em).findBy({ id: In(rows.map((r) => r.id)) });
+  }
+
+  /** the body a meeting belongs to, or null when there is no such meeting */
+  async meetingBodyId(meetingId: string, em?: EntityManager): Promise<string | null> {
+    const rows: { body_id: string }[] = await (em ?? this.dataSource.manager).query(`SELECT body_id FROM meeting WHERE id = $1`, [meetingId]);
+    return rows[0]?.body_id ?? null;
+  }
+
+  insert(communique: Partial<Communique>, em: EntityManager): Promise<Communique> {
+    return this.repo(em).save(this.repo(em).create(communique));
+  }
+
+  save(communique: Communique, em: EntityManager): Promise<Communique> {
+    return this.repo(em).save(communique);
+  }
+}
+
+@Injectable()
+export class CommuniqueRevisionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.dataSource.manager).getRepository(CommuniqueRevision);
+  }
+
+  listOf(communiqueId: string, em?: EntityManager): Promise<CommuniqueRevision[]> {
+    return this.repo(em).find({ where: { communiqueId }, order: { number: 'ASC' } });
+  }
+
+  findByNumber(communiqueId: string, number: number, em?: EntityManager): Promise<CommuniqueRevision | null> {
+    return this.repo(em).findOneBy({ communiqueId, number });
+  }
+
+  /** the corrections the public has seen, oldest first */
+  publicCorrectionsOf(communiqueId: string): Promise<CommuniqueRevision[]> {
+    return this.repo()
+      .createQueryBuilder('r')
+      .where('r.communique_id = :communiqueId AND r.is_correction AND r.published_at IS NOT NULL', { communiqueId })
+      .orderBy('r.number', 'ASC')
+      .getMany();
+  }
+
+  findPublished(pairs: { communiqueId: string; number: number }[]): Promise<CommuniqueRevision[]> {
+    if (!pairs.length) return Promise.resolve([]);
+    return this.repo().find({ where: pairs.map((p) => ({ communiqueId: p.communiqueId, number: p.number })) });
+  }
+
+  insert(revision: Partial<CommuniqueRevision>, em: EntityManager): Promise<CommuniqueRevision> {
+    return this.repo(em).save(this.repo(em).create(revision));
+  }
+
+  save(revision: CommuniqueRevision, em: EntityManager): Promise<CommuniqueRevision> {
+    return this.repo(em).save(revision);
+  }
+
+  async markPublished(communiqueId: string, number: number, at: Date, em: EntityManager): Promise<void> {
+    await this.repo(em).update({ communiqueId, number, publishedAt: IsNull() }, { publishedAt: at });
+  }
+}
+
+@Injectable()
+export class CommuniqueConcurrenceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.dataSource.manager).getRepository(CommuniqueConcurrence);
+  }
+
+  /** every position taken, on every revision, oldest first */
+  listOf(communiqueId: string, em?: EntityManager): Promise<CommuniqueConcurrence[]> {
+    return this.repo(em).find({ where: { communiqueId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findOn(communiqueId: string, revision: number, governmentId: string, em?: EntityManager): Promise<CommuniqueConcurrence | null> {
+    return this.repo(em).findOneBy({ communiqueId, revision, governmentId });
+  }
+
+  onRevision(communiqueId: string, revision: number, em?: EntityManager): Promise<CommuniqueConcurrence[]> {
+    return this.repo(em).find({ where: { communiqueId, revision }, order: { createdAt: 'ASC' } });
+  }
+
+  insert(concurrence: Partial<CommuniqueConcurrence>, em: EntityManager): Promise<CommuniqueConcurrence> {
+    return this.repo(em).save(this.repo(em).create(concurrence));
+  }
+
+  /** an edit made a new revision: the positions on the old one stop counting, and say when */
+  async voidRevision(communiqueId: string, revision: number, at: Date, em: EntityManager): Promise<void> {
+    await this.repo(em).update({ communiqueId, revision, voidedAt: IsNull() }, { voidedAt: at });
+  }
+}

@@ -1,0 +1,88 @@
+import { Body as RequestBody, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, IdParam } from '@forum/core';
+import {
+  CommuniqueListQuery,
+  ConcurDto,
+  CorrectCommuniqueDto,
+  CreateCommuniqueDto,
+  DiffQuery,
+  PublishCommuniqueDto,
+  UpdateCommuniqueDto,
+  WithdrawCommuniqueDto,
+} from './communique.dto';
+import { CommuniquePublicationService } from './communique-publication.service';
+import { CommuniquesService } from './communiques.service';
+
+@ApiTags('communiques')
+@ApiBearerAuth()
+@Controller('communiques')
+export class CommuniquesController {
+  constructor(
+    private readonly communiques: CommuniquesService,
+    private readonly publication: CommuniquePublicationService,
+  ) {}
+
+  @Get()
+  list(@CurrentCaller() caller: Caller, @Query() query: CommuniqueListQuery) {
+    return this.communiques.list(caller, { bodyId: query.bodyId, meetingId: query.meetingId, status: query.status }, query.limit, query.offset);
+  }
+
+  @Post()
+  create(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateCommuniqueDto) {
+    return this.communiques.create(caller, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.communiques.get(caller, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: UpdateCommuniqueDto) {
+    return this.communiques.update(caller, id, dto);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  submit(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.communiques.submit(caller, id);
+  }
+
+  @Get(':id/concurrences')
+  concurrences(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.communiques.concurrencesOf(caller, id);
+  }
+
+  @Post(':id/concurrences')
+  concur(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: ConcurDto) {
+    return this.communiques.concur(caller, id, dto);
+  }
+
+  @Get(':id/revisions')
+  revisions(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.communiques.revisionsOf(caller, id);
+  }
+
+  @Get(':id/diff')
+  diff(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: DiffQuery) {
+    return this.communiques.diff(caller, id, query.from, query.to, query.lang ?? 'en');
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  publish(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: PublishCommuniqueDto) {
+    return this.publication.publish(caller, id, dto.embargoUntil);
+  }
+
+  @Post(':id/corrections')
+  correct(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CorrectCommuniqueDto) {
+    return this.publication.correct(caller, id, dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: WithdrawCommuniqueDto) {
+    return this.publication.withdraw(caller, id, dto);
+  }
+}

@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Feed } from 'feed';
+import { BodyRepository } from '@forum/bodies';
+import { FORUM_CONFIG, type ForumConfig, notFound } from '@forum/core';
+import type { Locale, Page } from '@forum/contracts';
+import { Communique } from './communique.entity';
+import { CommuniqueRepository, CommuniqueRevisionRepository } from './communique.repository';
+import { PublicCommuniqueSummaryView, PublicCommuniqueView } from './communique.view';
+import { escapeHtml, renderMarkdown } from './markdown.rule';
+
+export interface PublicFilter {
+  bodyId?: string;
+  year?: number;
+  q?: string;
+}
+
+export const pagePath = (lang: Locale, id?: string) => (id ? `/${lang}/communiques/${id}` : `/${lang}/communiques`);
+
+/**
+ * What anyone may read without an account: published text only. Drafts, concurrence and unpublished
+ * revisions never pass through here: the repository's public queries only see published and withdrawn rows.
+ */
+@Injectable()
+export class PublicCommuniquesService {
+  constructor(
+    private readonly communiques: CommuniqueRepository,
+    private readonly revisions: CommuniqueRevisionRepository,
+    private readonly bodies: BodyRepository,
+    @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
+  ) {}
+
+  async list(filter: PublicFilter, lang: Locale, limit: number, offset: number): Promise<Page<PublicCommuniqueSummaryView>> {
+    const [rows, total] = await this.communiques.publicPage(filter, limit, offset);
+    const bodies = new Map((await this.bodies.findByIds([...new Set(rows.map((c) => c.bodyId))])).map((b) => [b.id, b]));
+    return {
+      items: rows.map((c) => ({
+        id: c.id,
+        bodyId: c.bodyId,
+        bodyName: bodies.get(c.bodyId)?.name ?? '',
+        bodyNameFr: bodies.get(c.bodyId)?.nameFr ?? null,
+        status: c.status as 'published' | 'withdrawn',
+        revision: c.publishedRevision!,
+        publishedAt: c.publishedAt!.toISOString(),
+        lang,
+        title: lang === 'fr' ? c.titleFr : c.titleEn,
+        titleEn: c.titleEn,
+        titleFr: c.titleFr,
+        url: pagePath(lang, c.id),
+      })),
+      total,
+    };
+  }
+
+  async get(id: string, lang: Locale): Promise<PublicCommuniqueView> {
+    const c = await this.communiques.findPublic(id);
+    if (!c) throw notFound('Communique');
+    return this.view(c, lang);
+  }
+
+  lastChange(id?: string): Promise<Date | null> {
+    return this.communiques.lastPublicChange(id);
+  }
+
+  /** The Atom feed of published communiqués in one language, newest first, each linking to its permanent page. */
+  async feed(lang: Locale): Promise<string> {
+    const base = this.config.publicBaseUrl;
+    const [rows] = await this.communiques.publicPage({}, 50, 0);
+    const views = await Promise.all(rows.map((c) => this.view(c, lang)));
+    const fr = lang === 'fr';
+    const feed = new Feed({
+      id: `${base}${pagePath(lang)}`,
+      link: `${base}${pagePath(lang)}`,
+      title: fr ? 'Forum : communiqués conjoints' : 'Forum: joint communiqués',
+      description: fr
+        ? 'Communiqués conjoints publiés par les gouvernements fédéral, provinciaux, territoriaux et municipaux du Forum'
+        : 'Joint communiqués published by the federal, provincial, territorial and municipal governments of the Forum',
+      language: lang,
+      updated: views.length ? new Date(Math.max(...views.map((v) => Date.parse(v.updatedAt)))) : new Date(0),
+      generator: 'Forum',
+      copyright: fr ? 'Gouvernements participants' : 'Participating governments',
+      feedLinks: { atom: `${base}/api/v1/public/communiques.atom?lang=${lang}` },
+    });
+    for (const v of views) {
+      const notes = v.footnotes.length ? `<aside><ol>${v.footnotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol></aside>` : '';
+      const withdrawn = v.withdrawal ? `<p><strong>${fr ? 'Retiré' : 'Withdrawn'}</strong></p>` : '';
+      feed.addItem({
+        id: `${base}${v.url}`,
+        link: `${base}${v.url}`,
+        title: v.title,
+        date: new Date(v.updatedAt),
+        published: new Date(v.publishedAt),
+        content: withdrawn + v.html + notes,
+        author: [{ name: fr ? v.bodyNameFr ?? v.bodyName : v.bodyName }],
+      });
+    }
+    return feed.atom1();
+  }
+
+  private async view(c: Communique, lang: Locale): Promise<PublicCommuniqueView> {
+    // The public sees the published revision, never a later unpublished one.
+    const [revision, corrections, body] = await Promise.all([
+      this.revisions.findByNumber(c.id, c.publishedRevision!),
+      this.revisions.publicCorrectionsOf(c.id),
+      this.bodies.findById(c.bodyId),
+    ]);
+    if (!revision) throw notFound('Communique');
+    const htmlEn = renderMarkdown(revision.bodyEn);
+    const htmlFr = renderMarkdown(revision.bodyFr);
+    const footnotes = revision.footnotes ?? { en: [], fr: [] };
+    const lastCorrection = corrections[corrections.length - 1]?.publishedAt ?? null;
+    const updated = [c.publishedAt!, lastCorrection, c.withdrawnAt].filter((d): d is Date => !!d);
+    return {
+      id: c.id,
+      bodyId: c.bodyId,
+      bodyName: body?.name ?? '',
+      bodyNameFr: body?.nameFr ?? null,
+      status: c.status as 'published' | 'withdrawn',
+      revision: revision.number,
+      publishedAt: c.publishedAt!.toISOString(),
+      updatedAt: new Date(Math.max(...updated.map((d) => d.getTime()))).toISOString(),
+      lang,
+      title: lang === 'fr' ? revision.titleFr : revision.titleEn,
+      html: lang === 'fr' ? htmlFr : htmlEn,
+      footnotes: lang === 'fr' ? footnotes.fr : footnotes.en,
+      titleEn: revision.titleEn,
+      titleFr: revision.titleFr,
+      bodyEn: revision.bodyEn,
+      bodyFr: revision.bodyFr,
+      htmlEn,
+      htmlFr,
+      footnotesEn: footnotes.en,
+      footnotesFr: footnotes.fr,
+      corrections: corrections.map((r) => ({ revision: r.number, noteEn: r.correctionNoteEn, noteFr: r.correctionNoteFr, correctedAt: r.publishedAt!.toISOString() })),
+      withdrawal: c.withdrawnAt ? { withdrawnAt: c.withdrawnAt.toISOString(), reasonEn: c.withdrawalReasonEn, reasonFr: c.withdrawalReasonFr } : null,
+      url: pagePath(lang, c.id),
+    };
+  }
+}
