@@ -71,7 +71,7 @@ aside.notes{border-top:1px solid #ccc;margin-top:2rem;font-size:.95em}
 </style>
 </head>
 <body>
-<header><a href="${pagePath(lang)}">${w.list}</a><a href="${e(otherHref)}" lang="${o}" hreflang="${o}">${WORDS[o].otherLanguage}</a></header>
+<header><a href="${pagePath(lang)}">${w.list}</a><a href="${e(otherHref)}" lang="${o}" hreflang="${o}">${w.otherLanguage}</a></header>
 <main>
 ${main}
 </main>

@@ -86,7 +86,8 @@ export class PublicCommuniquesService {
       feed.addItem({
         id: `${base}${v.url}`,
         link: `${base}${v.url}`,
-        title: v.title,
+        // The feed library marks titles type="html": plain text must be escaped or a reader would run it as markup.
+        title: escapeHtml(v.title),
         date: new Date(v.updatedAt),
         published: new Date(v.publishedAt),
         content: withdrawn + v.html + notes,
