@@ -90,7 +90,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       const driverError = (exception as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError;
       // Constraint violations that a service did not anticipate are still the caller's conflict, not a crash.
       if (driverError?.code === '23505') return { statusCode: 409, error: REASONS[409], message: 'This already exists' };
-      if (driverError?.code === '22P02' || driverError?.code === '22001' || driverError?.code === '22003') {
+      if (['22P02', '22001', '22003', '22007', '22008', '22021', '22P05'].includes(driverError?.code ?? '')) {
         return { statusCode: 400, error: REASONS[400], message: 'A value has the wrong form or size' };
       }
     }

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { startTestApp, TestApp } from '../support/test-app';
+import { Factories } from '../support/factories';
+
+/**
+ * Property: whatever a client sends to a write route (wrong types, huge or odd strings, nested junk,
+ * unknown fields, broken ids), the answer is a 4xx in the contract's error format — never a 500 — and a
+ * refused request writes nothing.
+ */
+const hostileValue = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.constant(-1),
+  fc.constant(Number.MAX_SAFE_INTEGER),
+  fc.string({ maxLength: 20 }),
+  fc.constant('x'.repeat(100_000)),
+  fc.constant('<script>alert(1)</script>'),
+  fc.constant("'; DROP TABLE body; --"),
+  fc.constant('\u0000\uFFFF\uD800'),
+  fc.constant('00000000-0000-0000-0000-000000000000'),
+  fc.constant('2026-02-30T25:61:00Z'),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+);
+
+interface WriteRoute {
+  name: string;
+  method: 'POST' | 'PATCH' | 'DELETE';
+  path: () => string;
+  valid: () => Record<string, unknown>;
+  /** a count of rows the route would add or change, to prove a refusal writes nothing */
+  rows?: string;
+}
+
+describe('hostile input on every write route', () => {
+  let t: TestApp;
+  let f: Factories;
+  let bodyId: string;
+  let governmentId: string;
+  const routes: WriteRoute[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = new Factories(t);
+    const body = await f.body({ kind: 'working_group' });
+    bodyId = body.id;
+    const gov = await f.government();
+    governmentId = gov.id;
+    routes.push(
+      { name: 'login', method: 'POST', path: () => '/api/v1/auth/login', valid: () => ({ email: 'a@b.c', password: 'x' }) },
+      { name: 'create government', method: 'POST', path: () => '/api/v1/governments', valid: () => ({ code: 'ZZ', nameEn: 'Zed', nameFr: 'Zède', level: 'provincial', timeZone: 'America/Toronto' }), rows: 'government' },
+      { name: 'create user', method: 'POST', path: () => '/api/v1/users', valid: () => ({ email: 'z@forum.test', displayName: 'Z', password: 'long enough password', role: 'official', governmentId }), rows: 'user_account' },
+      { name: 'create body', method: 'POST', path: () => '/api/v1/bodies', valid: () => ({ name: 'Zed group', kind: 'table', permanent: true }), rows: 'body' },
+      { name: 'update body', method: 'PATCH', path: () => `/api/v1/bodies/${bodyId}`, valid: () => ({ mandate: 'Zed' }) },
+      { name: 'add member', method: 'POST', path: () => `/api/v1/bodies/${bodyId}/members`, valid: () => ({ governmentId, role: 'member' }), rows: 'membership' },
+    );
+  });
+  afterAll(() => t?.close());
+
+  const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+
+  it('never answers 500 and never writes on refusal', async () => {
+    for (const route of routes) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({ field: fc.constantFrom(...Object.keys(route.valid()), 'unexpected'), value: hostileValue, drop: fc.boolean() }),
+          async ({ field, value, drop }) => {
+            const body = route.valid();
+            if (drop && field !== 'unexpected') delete body[field];
+            else body[field] = value;
+            const before = route.rows ? await count(route.rows) : 0;
+            const res = await t.http.request(route.method, route.path(), { body, token: t.adminToken });
+            expect({ route: route.name, status: res.status < 500 }).toEqual({ route: route.name, status: true });
+            if (res.status >= 400) {
+              expect(res.body).toEqual(expect.objectContaining({ statusCode: res.status, error: expect.any(String), message: expect.anything() }));
+              if (route.rows) expect(await count(route.rows)).toBe(before);
+            }
+          },
+        ),
+        { numRuns: 40, seed: 20261124 },
+      );
+    }
+  }, 120_000);
+
+  it('answers non-JSON bodies, wrong content types and oversized payloads with 4xx', async () => {
+    const cases = [
+      { body: 'not json', headers: { 'content-type': 'application/json' } },
+      { body: '<xml/>', headers: { 'content-type': 'application/xml' } },
+      { body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } },
+      { body: '[1,2,3]', headers: { 'content-type': 'application/json' } },
+    ];
+    for (const c of cases) {
+      const res = await t.http.request('POST', '/api/v1/bodies', { ...c, token: t.adminToken });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+  });
+});
