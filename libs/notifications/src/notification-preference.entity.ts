@@ -11,7 +11,7 @@ export class NotificationPreference {
   @PrimaryColumn({ type: 'varchar', length: 20 })
   category: NotificationCategory;
 
-  @Column({ type: 'varchar', length: 10 })
+  @Column({ type: 'varchar', length: 12 })
   delivery: EmailDelivery;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -32,7 +32,7 @@ export class Notification {
   link: string | null;
 
   /** how its email goes, decided from the recipient's preference when it was created */
-  @Column({ type: 'varchar', length: 10 })
+  @Column({ type: 'varchar', length: 12 })
   emailDelivery: EmailDelivery;
 
   /** set once the email (immediate or digest) is accepted by SMTP: a retried job sends nothing twice */

@@ -13,7 +13,7 @@ export class Notifications1795558479831 implements MigrationInterface {
                 "title" character varying(300) NOT NULL,
                 "body" text NOT NULL,
                 "link" character varying(500),
-                "email_delivery" character varying(10) NOT NULL,
+                "email_delivery" character varying(12) NOT NULL,
                 "emailed_at" TIMESTAMP WITH TIME ZONE,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "read_at" TIMESTAMP WITH TIME ZONE,
@@ -30,7 +30,7 @@ export class Notifications1795558479831 implements MigrationInterface {
             CREATE TABLE "notification_preference" (
                 "user_id" uuid NOT NULL,
                 "category" character varying(20) NOT NULL,
-                "delivery" character varying(10) NOT NULL,
+                "delivery" character varying(12) NOT NULL,
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_d0eaf0cc3621cba401ec57d1df7" PRIMARY KEY ("user_id", "category")
             )
