@@ -1,4 +1,10 @@
-import { DeadlineScanService } from '@forum/action-items';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Job, type Queue } from 'bullmq';
+import { ActionItemsWorkerModule, DeadlineScanService, SCAN_DEADLINES_JOB } from '@forum/action-items';
+import { QUEUES } from '@forum/contracts';
+import { DatabaseModule, EventsModule, ForumConfigModule, QueueModule, RedisModule, type ForumConfig } from '@forum/core';
 import { Factories } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -73,5 +79,39 @@ describe('action items: deadline scan', () => {
     expect(moved.status).toBe(200);
     expect(await scan.scanDeadlines(now)).toEqual({ due_soon: 1, overdue: 0, escalated: 0 });
     expect(await scan.scanDeadlines(now)).toEqual({ due_soon: 0, overdue: 0, escalated: 0 });
+  });
+
+  describe('in the worker', () => {
+    let worker: INestApplicationContext;
+    let queue: Queue;
+    beforeAll(async () => {
+      @Module({})
+      class WorkerUnderTest {}
+      const config: ForumConfig = t.config;
+      worker = await NestFactory.createApplicationContext(
+        { module: WorkerUnderTest, imports: [ForumConfigModule.forRoot(config), DatabaseModule, RedisModule, EventsModule, QueueModule, ActionItemsWorkerModule] },
+        { logger: false },
+      );
+      queue = worker.get<Queue>(getQueueToken(QUEUES.schedule));
+    });
+    afterAll(() => worker?.close());
+
+    const finished = async (job: Job) => {
+      for (let i = 0; i < 100; i++) {
+        const state = await job.getState();
+        if (state === 'completed' || state === 'failed') return (await Job.fromId(queue, job.id!))!;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('job did not finish');
+    };
+
+    it('repeats the scan every 15 minutes on the schedule queue and runs it when the job comes', async () => {
+      const scheduler = await queue.getJobScheduler(SCAN_DEADLINES_JOB);
+      expect(scheduler).toMatchObject({ name: SCAN_DEADLINES_JOB, every: 15 * 60 * 1000 });
+      const done = await finished(await queue.add(SCAN_DEADLINES_JOB, {}));
+      expect(done.returnvalue).toEqual({ handled: true, notified: { due_soon: 0, overdue: 0, escalated: 0 } });
+      const other = await finished(await queue.add('someone-else.job', {}));
+      expect(other.returnvalue).toEqual({ handled: false });
+    });
   });
 });

@@ -1,16 +1,15 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { QUEUES } from '@forum/contracts';
-import { DeadlineScanService } from './deadline-scan.service';
+import { DeadlineScanService, type DeadlineScanResult } from './deadline-scan.service';
 
 export const SCAN_DEADLINES_JOB = 'action-items.scan-deadlines';
 export const SCAN_EVERY_MS = 15 * 60 * 1000;
 
 /**
- * Runs the deadline scan for `action-items.scan-deadlines` jobs of the schedule queue.
- * The queue is shared: a job of another capability is not ours, and saying so fails it loudly
- * rather than completing it silently.
+ * Runs the deadline scan for `action-items.scan-deadlines` jobs of the schedule queue. The queue is
+ * shared with other capabilities: a job that is not ours is reported as not handled, as they do.
  */
 @Processor(QUEUES.schedule)
 export class DeadlineScanProcessor extends WorkerHost {
@@ -18,18 +17,27 @@ export class DeadlineScanProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
-    if (job.name !== SCAN_DEADLINES_JOB) throw new Error(`action-items does not handle ${job.name} jobs`);
-    return { done: true, notified: await this.scan.scanDeadlines() };
+  async process(job: Job): Promise<{ handled: boolean; notified?: DeadlineScanResult }> {
+    if (job.name !== SCAN_DEADLINES_JOB) return { handled: false };
+    return { handled: true, notified: await this.scan.scanDeadlines(new Date()) };
   }
 }
 
-/** Registers the repeatable scan; upserting makes every worker start-up idempotent. */
+/**
+ * Registers the repeatable scan (upserting makes every worker start-up idempotent) and runs one scan
+ * at start, so thresholds passed while no worker ran are notified at once rather than at the next tick.
+ */
 @Injectable()
-export class DeadlineScanScheduler implements OnModuleInit {
-  constructor(@InjectQueue(QUEUES.schedule) private readonly queue: Queue) {}
+export class DeadlineScanScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ActionItemDeadlines');
 
-  async onModuleInit(): Promise<void> {
+  constructor(
+    @InjectQueue(QUEUES.schedule) private readonly queue: Queue,
+    private readonly scan: DeadlineScanService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(SCAN_DEADLINES_JOB, { every: SCAN_EVERY_MS }, { name: SCAN_DEADLINES_JOB, data: {} });
+    await this.scan.scanDeadlines(new Date()).catch((error: Error) => this.logger.error(`deadline scan at start failed: ${error.message}`));
   }
 }
