@@ -10,7 +10,9 @@ export const EMBARGO_SWEEP_MS = 30_000;
 
 /**
  * Runs the delayed embargo job. It does not trust the job's data beyond its name: whatever is due is
- * published, once, by the conditional update in publishDueEmbargoes.
+ * published, once, by the conditional update in publishDueEmbargoes. The schedule queue is shared with
+ * other capabilities' processors: a job that is not ours fails (and is retried, reaching its own
+ * processor) rather than being completed silently.
  */
 @Processor(QUEUES.schedule)
 export class EmbargoProcessor extends WorkerHost {
@@ -18,9 +20,9 @@ export class EmbargoProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<{ handled: boolean; published?: string[] }> {
-    if (job.name !== EMBARGO_JOB) return { handled: false };
-    return { handled: true, published: await this.publication.publishDueEmbargoes(new Date()) };
+  async process(job: Job): Promise<{ done: true; published: string[] }> {
+    if (job.name !== EMBARGO_JOB) throw new Error(`communiques does not handle ${job.name} jobs`);
+    return { done: true, published: await this.publication.publishDueEmbargoes(new Date()) };
   }
 }
 
