@@ -5,8 +5,12 @@ import { QUEUES } from '@forum/contracts';
 import { CommuniquePublicationService } from './communique-publication.service';
 import { EMBARGO_JOB } from './communique.events';
 
-/** how often the worker looks for an embargo whose job was lost (Redis flushed, relay crashed) */
-export const EMBARGO_SWEEP_MS = 30_000;
+/**
+ * How often the worker looks for an embargo whose job was lost (Redis flushed, relay crashed, or the job
+ * taken by another capability's processor of the shared schedule queue that completed it as not its own).
+ * Short, because the query is one UPDATE on a partial index that is empty almost all the time.
+ */
+export const EMBARGO_SWEEP_MS = 5_000;
 
 /**
  * Runs the delayed embargo job. It does not trust the job's data beyond its name: whatever is due is
