@@ -71,6 +71,9 @@ describe('action items: deadline scan', () => {
     expect(item.escalatedAt).toBe(now.toISOString());
     const report = (await t.http.get(`/api/v1/bodies/${parent.id}/accountability`, t.adminToken)).body;
     expect(report.escalated.map((e: { id: string }) => e.id)).toEqual([items.veryLate.id]);
+    const moved = await t.http.patch(`/api/v1/action-items/${item.id}`, { version: item.version, dueOn: '2030-07-31' }, t.adminToken);
+    expect(moved.body).toMatchObject({ escalatedAt: null, escalatedToBodyId: null });
+    expect((await t.http.get(`/api/v1/bodies/${parent.id}/accountability`, t.adminToken)).body.escalated).toEqual([]);
   });
 
   it('starts afresh when the due date moves', async () => {

@@ -98,6 +98,18 @@ describe('action items', () => {
       expect(JSON.stringify(asSupport.body.message)).toMatch(/supportingGovernmentIds/);
     });
 
+    it('takes a meeting of the same body only', async () => {
+      const base = { bodyId: world.body.id, title: 'Arising from a meeting', leadGovernmentId: lead().government.id, dueOn: '2030-01-01' };
+      const own = await f.meeting(world.body.id);
+      const created = await t.http.post('/api/v1/action-items', { ...base, meetingId: own.id }, t.adminToken);
+      expect(created.status).toBe(201);
+      expect(created.body.meetingId).toBe(own.id);
+      const elsewhere = await f.meeting((await f.body()).id);
+      const refused = await t.http.post('/api/v1/action-items', { ...base, meetingId: elsewhere.id }, t.adminToken);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body.message)).toMatch(/meetingId/);
+    });
+
     it('refuses responsible officials who are not the lead government’s', async () => {
       const res = await t.http.post(
         '/api/v1/action-items',

@@ -256,6 +256,8 @@ export class ActionItemsService {
     if (Object.keys(changes).length > 0) {
       const write: Partial<ActionItem> = Object.fromEntries(Object.keys(changes).map((f) => [f, next[f as keyof ActionItem]]));
       if (changes.status) write.completedAt = next.completedAt;
+      // A new due date is a new commitment: the escalation was about the old one.
+      if (changes.dueOn) Object.assign(write, { escalatedAt: null, escalatedToBodyId: null });
       if (!(await this.items.updateIfVersion(item.id, item.version, write, em))) {
         throw this.stale((await this.items.findById(item.id, em)) ?? item);
       }
