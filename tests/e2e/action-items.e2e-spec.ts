@@ -147,6 +147,7 @@ describe('action items', () => {
       for (const [patch, field] of [
         [{ dueOn: 'tomorrow' }, 'dueOn'],
         [{ estimatedCostCents: 12.5 }, 'estimatedCostCents'],
+        [{ actualCostCents: 10 ** 16 }, 'actualCostCents'],
         [{ leadGovernmentId: 'nope' }, 'leadGovernmentId'],
         [{ costShares: [{ governmentId: lead().government.id, basisPoints: '10000' }] }, 'costShares'],
         [{ colour: 'red' }, 'colour'],

@@ -20,8 +20,8 @@ import {
 import { PageQuery } from '@forum/core';
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, type ActionItemPriority, type ActionItemStatus } from './action-item-status.rule';
 
-/** Ten trillion dollars: far beyond any program, small enough for exact integer arithmetic. */
-const MAX_CENTS = 1_000_000_000_000_000;
+/** Ten trillion dollars: far beyond any program, and well inside exact integer arithmetic (2^53). */
+const MAX_CENTS = 10 ** 15;
 
 export class CostShareDto {
   @ApiProperty({ format: 'uuid' })
