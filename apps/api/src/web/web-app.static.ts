@@ -18,7 +18,8 @@ export function webDistDir(config: Pick<ForumConfig, 'webDistDir'>): string {
 export async function serveWebApp(app: NestFastifyApplication, config: Pick<ForumConfig, 'webDistDir'>): Promise<boolean> {
   const root = webDistDir(config);
   if (!existsSync(join(root, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false, decorateReply: true });
+  // @fastify/static is typed against the root fastify; Nest carries its own copy of the same major
+  await app.register(fastifyStatic as never, { root, prefix: '/', wildcard: false, index: false, decorateReply: true });
   const fastify = app.getHttpAdapter().getInstance();
   const sendIndex = (_request: unknown, reply: { header(k: string, v: string): unknown; sendFile(file: string): unknown }) => {
     // the shell must be revalidated so a new build is picked up; its hashed assets may be cached for ever

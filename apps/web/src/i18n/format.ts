@@ -10,8 +10,13 @@ export function formatDateTime(iso: string | null | undefined, lang: Locale | st
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const text = new Intl.DateTimeFormat(intlLocale(lang), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(date);

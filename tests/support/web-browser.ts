@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(__dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
+
+/** The browser journeys need Debian's Chromium; without it they are skipped, loudly, never silently. */
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`\n*** WEB JOURNEYS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium) ***\n`);
+}
+export const describeWithBrowser: jest.Describe = hasChromium ? describe : describe.skip;
+
+/** Builds the web app once per machine when its dist folder is missing (the API serves whatever is there). */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A context that reaches only the app under test (the design system's web fonts are not needed to test). */
+export async function newContext(browser: Browser, baseURL: string, options: { timezoneId?: string; locale?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, timezoneId: options.timezoneId ?? 'America/Toronto', locale: options.locale ?? 'en-CA', viewport: { width: 1280, height: 900 } });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+  context.setDefaultTimeout(10_000);
+  // an exception in the page is a failure to explain, not a blank screen to guess about
+  context.on('weberror', (error) => console.error(`page error: ${error.error().stack ?? error.error().message}`));
+  return context;
+}
+
+export async function signIn(page: Page, email: string, password: string, lang: 'en' | 'fr' = 'en'): Promise<void> {
+  await page.goto(`/login?lang=${lang}`);
+  await page.getByLabel(lang === 'fr' ? 'Adresse courriel' : 'Email address').fill(email);
+  await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill(password);
+  await page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: lang === 'fr' ? 'Mon tableau de bord' : 'My dashboard' }).waitFor();
+}
+
+/** axe-core on the page as it stands: serious and critical violations fail the journey. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    const detail = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n  ');
+    throw new Error(`accessibility violations on ${label}:\n  ${detail}`);
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Checks a page in both languages (the toggle keeps the page) and keeps a picture of each. */
+export async function checkBothLanguages(page: Page, name: string): Promise<void> {
+  const url = new URL(page.url());
+  for (const lang of ['en', 'fr'] as const) {
+    url.searchParams.set('lang', lang);
+    await page.goto(url.pathname + url.search);
+    await page.locator('main h1, main gcds-heading').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, `${name} (${lang})`);
+    await screenshot(page, `${name}-${lang}`);
+  }
+}
