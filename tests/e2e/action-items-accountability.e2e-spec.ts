@@ -140,6 +140,13 @@ describe('action items: accountability reports', () => {
     expect(rows[1]).toMatchObject({ governmentCode: A.code, led: '5', committedCostCents: '1100600000', actualCostCad: '1800.01' });
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body;
+    for (const path of ['/api/v1/action-items', '/api/v1/action-items/{id}', '/api/v1/action-items/{id}/updates', '/api/v1/bodies/{id}/accountability', '/api/v1/governments/{id}/accountability']) {
+      expect(doc.paths).toHaveProperty([path]);
+    }
+  });
+
   it('refuses a bad format or asOf', async () => {
     expect((await t.http.get(`/api/v1/bodies/${world.body.id}/accountability?format=xls`, t.adminToken)).status).toBe(400);
     expect((await t.http.get(`/api/v1/bodies/${world.body.id}/accountability?asOf=yesterday`, t.adminToken)).status).toBe(400);
