@@ -11,7 +11,7 @@ import { AgendaItemRepository, AgendaPaperRepository, MeetingDelegateRepository,
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
 import { agendaPublishedNotice } from './meeting-notifications';
-import { isClosed } from './meeting-status.rule';
+import { isClosed, isOver } from './meeting-status.rule';
 import type { Meeting } from './meeting.entity';
 import { AgendaItemView, MeetingWarning, PaperView, toAgendaItemView, toPaperView } from './meeting.view';
 
@@ -127,7 +127,7 @@ export class AgendaService {
         payload: { meetingId: meeting.id, bodyId: meeting.bodyId },
         audience: { kind: 'body', bodyId: meeting.bodyId },
         context: { published: true, revision: meeting.agendaRevision },
-        notify: [agendaPublishedNotice(meeting, body.name, { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds })],
+        notify: isOver(meeting) ? [] : [agendaPublishedNotice(meeting, body.name, { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds })],
       };
       await this.events.record(
         em,

@@ -15,3 +15,6 @@ export function canMove(from: MeetingStatus, to: MeetingStatus): boolean {
 
 /** A held or cancelled meeting is a record: its time, place and agenda no longer change. */
 export const isClosed = (status: MeetingStatus): boolean => status === 'held' || status === 'cancelled';
+
+/** A meeting recorded after the fact (the 2017 task force, minutes typed up later) invites nobody: it is over. */
+export const isOver = (meeting: { endsAt: Date }, now = new Date()): boolean => meeting.endsAt.getTime() < now.getTime();

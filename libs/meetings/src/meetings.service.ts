@@ -11,7 +11,7 @@ import { MeetingAccess } from './meeting-access.service';
 import { meetingCalendar } from './meeting-calendar';
 import { MeetingInvitees, participantOf } from './meeting-invitees.service';
 import { cancellationNotice, changeNotice, invitationNotice } from './meeting-notifications';
-import { canMove, isClosed } from './meeting-status.rule';
+import { canMove, isClosed, isOver } from './meeting-status.rule';
 import type { Meeting } from './meeting.entity';
 import { MeetingView, MeetingWarning, toMeetingView } from './meeting.view';
 import { findSlots } from './slot-finder.rule';
@@ -96,7 +96,7 @@ export class MeetingsService {
         payload: { id: meeting.id, bodyId: body.id },
         audience: { kind: 'body', bodyId: body.id },
         context: { status: meeting.status },
-        notify: meeting.status === 'scheduled' ? [invitationNotice(meeting, body.name, to)] : [],
+        notify: meeting.status === 'scheduled' && !isOver(meeting) ? [invitationNotice(meeting, body.name, to)] : [],
       };
       await this.events.record(
         em,
@@ -156,11 +156,12 @@ export class MeetingsService {
       let event: DomainEvent;
       if (statusChange === 'cancelled') {
         // a draft invited nobody, so its cancellation tells nobody
-        const notify = before.status === 'scheduled' ? [cancellationNotice(meeting, body.name, to, meeting.cancellationReason)] : [];
+        const notify = before.status === 'scheduled' && !isOver(meeting) ? [cancellationNotice(meeting, body.name, to, meeting.cancellationReason)] : [];
         event = { name: 'meeting.cancelled', payload, audience, context: { reason: meeting.cancellationReason }, notify };
       } else {
-        const notify =
-          statusChange === 'scheduled'
+        const notify = isOver(meeting)
+          ? []
+          : statusChange === 'scheduled'
             ? [invitationNotice(meeting, body.name, to)]
             : meeting.status === 'scheduled' && (timeChanged || placeChanged)
               ? [changeNotice(meeting, body.name, to, meeting.rescheduleReason)]
