@@ -113,11 +113,12 @@ export class CommuniqueRevisionRepository {
     return this.repo(em).findOneBy({ communiqueId, number });
   }
 
-  /** the corrections the public has seen, oldest first */
-  publicCorrectionsOf(communiqueId: string): Promise<CommuniqueRevision[]> {
+  /** the corrections the public has seen of each communiqué, oldest first */
+  publicCorrectionsOf(communiqueIds: string[]): Promise<CommuniqueRevision[]> {
+    if (!communiqueIds.length) return Promise.resolve([]);
     return this.repo()
       .createQueryBuilder('r')
-      .where('r.communique_id = :communiqueId AND r.is_correction AND r.published_at IS NOT NULL', { communiqueId })
+      .where('r.communique_id IN (:...communiqueIds) AND r.is_correction AND r.published_at IS NOT NULL', { communiqueIds })
       .orderBy('r.number', 'ASC')
       .getMany();
   }
