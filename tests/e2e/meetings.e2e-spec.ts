@@ -178,6 +178,20 @@ describe('meetings: scheduling', () => {
     expect((await outbox('meeting.updated', draft.id))[0].notify[0].key).toBe(`meeting:${draft.id}:invitation`);
   });
 
+  it('invites the current members to a meeting entered for a time before anyone had a recorded seat', async () => {
+    const past = await f.meeting(bodyId, { startsAt: '2019-03-12T15:00:00Z', endsAt: '2019-03-12T16:00:00Z' });
+    expect(past.invitees.map((i: any) => i.code).sort()).toEqual(['BC', 'CA', 'NL', 'QC']);
+    expect(past.invitees.find((i: any) => i.code === 'NL').localStartsAt).toBe('2019-03-12T12:30:00-02:30');
+    expect((await outbox('meeting.created', past.id))[0].notify).toBeNull();
+  });
+
+  it('documents the routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await t.http.get('/api/docs-json')).body.paths);
+    for (const path of ['/api/v1/meetings', '/api/v1/meetings/{id}', '/api/v1/meetings/slots', '/api/v1/meetings/{id}/agenda-items', '/api/v1/meetings/{id}/agenda-items/{itemId}', '/api/v1/meetings/{id}/calendar.ics', '/api/v1/calendar-feeds/{token}/meetings.ics']) {
+      expect(paths).toContain(path);
+    }
+  });
+
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
     const count = async () => Number((await t.dataSource.query(`SELECT count(*) FROM meeting`))[0].count);
     const before = await count();

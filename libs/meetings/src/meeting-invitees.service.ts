@@ -31,8 +31,13 @@ export class MeetingInvitees {
     private readonly users: UserRepository,
   ) {}
 
-  at(bodyId: string, at: Date, em?: EntityManager): Promise<Membership[]> {
-    return this.memberships.listOfBodyAt(bodyId, at, em);
+  /**
+   * The seats in force at the meeting's start. A meeting entered for a time before the body had any
+   * recorded member (history typed in after the fact) is taken to invite the current members.
+   */
+  async at(bodyId: string, at: Date, em?: EntityManager): Promise<Membership[]> {
+    const seats = await this.memberships.listOfBodyAt(bodyId, at, em);
+    return seats.length ? seats : this.memberships.listOfBody(bodyId, false, em);
   }
 
   async viewsFor(meetings: Meeting[], em?: EntityManager): Promise<Map<string, InviteeView[]>> {
@@ -44,7 +49,9 @@ export class MeetingInvitees {
     const users = new Map((await this.users.findByIds([...new Set(delegates.map((d) => d.userId))])).map((u) => [u.id, u]));
     const result = new Map<string, InviteeView[]>();
     for (const meeting of meetings) {
-      const seats = (byBody.get(meeting.bodyId) ?? []).filter((m) => inForceAt(m, meeting.startsAt));
+      const all = byBody.get(meeting.bodyId) ?? [];
+      const atStart = all.filter((m) => inForceAt(m, meeting.startsAt));
+      const seats = atStart.length ? atStart : all.filter((m) => !m.endedAt);
       result.set(
         meeting.id,
         seats.map((seat) => ({
