@@ -9,7 +9,8 @@ export const SCAN_EVERY_MS = 15 * 60 * 1000;
 
 /**
  * Runs the deadline scan for `action-items.scan-deadlines` jobs of the schedule queue. The queue is
- * shared with other capabilities: a job that is not ours is reported as not handled, as they do.
+ * shared with other capabilities' processors (the communiqué embargo): a job that is not ours fails, and
+ * is retried until it reaches its own processor, rather than being completed silently.
  */
 @Processor(QUEUES.schedule)
 export class DeadlineScanProcessor extends WorkerHost {
@@ -17,9 +18,9 @@ export class DeadlineScanProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<{ handled: boolean; notified?: DeadlineScanResult }> {
-    if (job.name !== SCAN_DEADLINES_JOB) return { handled: false };
-    return { handled: true, notified: await this.scan.scanDeadlines(new Date()) };
+  async process(job: Job): Promise<{ done: true; notified: DeadlineScanResult }> {
+    if (job.name !== SCAN_DEADLINES_JOB) throw new Error(`action-items does not handle ${job.name} jobs`);
+    return { done: true, notified: await this.scan.scanDeadlines(new Date()) };
   }
 }
 
