@@ -118,7 +118,7 @@ export interface Communique {
   revision: number;
   embargoUntil?: string | null;
   publishedAt?: string | null;
-  concurrences?: { governmentId: string; revision: number; state?: string; objection?: string | null }[];
+  concurrences?: { governmentId: string; revision: number; position?: 'concur' | 'concur_with_reservation' | 'object'; comment?: string | null; current?: boolean }[];
 }
 
 export interface Notification {

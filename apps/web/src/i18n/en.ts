@@ -198,7 +198,9 @@ export const en = {
     onTime: 'On time',
     late: 'Late',
     open: 'Open, not yet due',
-    downloadCsv: 'Download as CSV',
+    downloadCsv: 'Download this table as CSV',
+    report: 'Full report',
+    reportOf: 'CSV report of {{name}}',
   },
   communiques: {
     title: 'Joint communiqués',

@@ -200,7 +200,9 @@ export const fr: Messages = {
     onTime: 'À temps',
     late: 'En retard',
     open: 'En cours, pas encore échue',
-    downloadCsv: 'Télécharger en CSV',
+    downloadCsv: 'Télécharger ce tableau en CSV',
+    report: 'Rapport complet',
+    reportOf: 'Rapport CSV de {{name}}',
   },
   communiques: {
     title: 'Communiqués conjoints',

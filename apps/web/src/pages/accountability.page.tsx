@@ -53,10 +53,9 @@ export function AccountabilityPage() {
   const shown = rows.filter((r) => r.onTime + r.late + r.open > 0);
   const max = Math.max(1, ...shown.map((r) => r.onTime + r.late));
 
+  const csvOf = (key: string) => void download(`/${view === 'body' ? 'bodies' : 'governments'}/${key}/accountability.csv`, `accountability-${key}.csv`);
   const csv = async () => {
-    try {
-      await download(`/action-items/accountability?format=csv&by=${view}`, `accountability-${view}.csv`);
-    } catch {
+    {
       // the figures on screen, as a file, when the API has no report to give
       const lines = [[t('accountability.name'), t('accountability.onTime'), t('accountability.late'), t('accountability.open')].join(',')].concat(
         shown.map((r) => [`"${r.label.replace(/"/g, '""')}"`, r.onTime, r.late, r.open].join(',')),
@@ -111,6 +110,7 @@ export function AccountabilityPage() {
             <th scope="col">{t('accountability.onTime')}</th>
             <th scope="col">{t('accountability.late')}</th>
             <th scope="col">{t('accountability.open')}</th>
+            <th scope="col">{t('accountability.report')}</th>
           </tr>
         </thead>
         <tbody>
@@ -120,6 +120,9 @@ export function AccountabilityPage() {
               <td>{r.onTime}</td>
               <td>{r.late}</td>
               <td>{r.open}</td>
+              <td>
+                <ActionButton onClick={() => csvOf(r.key)}>{t('accountability.reportOf', { name: r.label })}</ActionButton>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -178,9 +178,10 @@ export function CommuniqueDetailPage() {
   const { communique: c, members, bodies, revisions } = data;
   const concurring = members.filter((m) => m.role !== 'observer');
   const stateOf = (governmentId: string) => {
-    const entry = (c.concurrences ?? []).find((x) => x.governmentId === governmentId);
+    const all = (c.concurrences ?? []).filter((x) => x.governmentId === governmentId);
+    const entry = all.find((x) => x.current !== false && x.revision === c.revision) ?? all.sort((a, b) => b.revision - a.revision)[0];
     if (!entry) return t('communiques.concurrence.awaiting');
-    if (entry.state === 'objected' || entry.objection) return t('communiques.concurrence.objected');
+    if (entry.position === 'object') return t('communiques.concurrence.objected');
     return entry.revision === c.revision ? t('communiques.concurrence.concurred') : t('communiques.concurrence.stale', { revision: entry.revision });
   };
   const mySeat = concurring.find((m) => m.governmentId === session?.user.governmentId);
@@ -254,7 +255,7 @@ export function CommuniqueDetailPage() {
           <TextAreaField id="objection" label={t('communiques.objection')} value={objection} onChange={setObjection} rows={2} />
           <ActionButton
             variant="danger"
-            onClick={() => void run(() => api('POST', `/communiques/${id}/objections`, { revision: c.revision, ...(objection.trim() ? { reason: objection.trim() } : {}) }), t('communiques.objected'))}
+            onClick={() => void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision, position: 'object', ...(objection.trim() ? { comment: objection.trim() } : {}) }), t('communiques.objected'))}
           >
             {t('communiques.object')}
           </ActionButton>

@@ -27,7 +27,7 @@ export function DashboardPage() {
         .filter((i) => (isSecretariat || i.leadGovernmentId === governmentId) && i.status !== 'done' && i.status !== 'cancelled')
         .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
       awaiting: communiques.filter(
-        (c) => c.status === 'in_concurrence' && !(c.concurrences ?? []).some((x) => x.governmentId === governmentId && x.revision === c.revision),
+        (c) => c.status === 'in_concurrence' && !(c.concurrences ?? []).some((x) => x.governmentId === governmentId && x.revision === c.revision && x.current !== false),
       ),
     };
   }, [governmentId, isSecretariat]);
