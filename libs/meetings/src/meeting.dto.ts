@@ -60,7 +60,7 @@ export class CreateMeetingDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(2000)
   videoUrl?: string;
 
@@ -107,7 +107,7 @@ export class UpdateMeetingDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(2000)
   videoUrl?: string | null;
 
@@ -267,7 +267,7 @@ export class AddPaperDto {
 
   @ApiPropertyOptional({ description: 'a link to the paper; or upload it with fileName, contentType and contentBase64' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(2000)
   url?: string;
 

@@ -110,6 +110,8 @@ export class MeetingsController {
   ) {
     const paper = await this.agenda.paperContent(caller, id, itemId, paperId);
     void reply.header('content-type', paper.contentType);
+    // uploaded by people, served to others: never let a browser sniff it into something executable
+    void reply.header('x-content-type-options', 'nosniff');
     void reply.header('content-disposition', `attachment; filename="${paper.fileName.replace(/["\\]/g, '_')}"`);
     return paper.content;
   }
