@@ -50,6 +50,17 @@ describe('bodies, membership and join requests', () => {
       expect(list.body.total).toBeGreaterThanOrEqual(1);
     });
 
+    it("filters the directory to the bodies where a government holds a seat", async () => {
+      const seated = await f.body({ kind: 'table' });
+      const other = await f.body({ kind: 'table' });
+      await f.member(seated.id, manitoba.id);
+      const res = await t.http.get(`/api/v1/bodies?governmentId=${manitoba.id}&limit=100`, torontoOfficial.token);
+      expect(res.status).toBe(200);
+      const ids = res.body.items.map((b: { id: string }) => b.id);
+      expect(ids).toContain(seated.id);
+      expect(ids).not.toContain(other.id);
+    });
+
     it('refuses bodies that break the rules with 400 naming the field, and writes nothing', async () => {
       const before = (await t.http.get('/api/v1/bodies?limit=1', t.adminToken)).body.total;
       const cases: [Record<string, unknown>, string][] = [

@@ -27,7 +27,7 @@ export class BodiesController {
 
   @Get()
   list(@Query() query: BodyListQuery) {
-    return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q }, query.limit, query.offset);
+    return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q, memberGovernmentId: query.governmentId }, query.limit, query.offset);
   }
 
   @Post()

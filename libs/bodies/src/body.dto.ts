@@ -110,6 +110,11 @@ export class BodyListQuery extends PageQuery {
   @IsUUID()
   parentId?: string;
 
+  @ApiPropertyOptional({ description: 'only bodies where this government currently holds a seat' })
+  @IsOptional()
+  @IsUUID()
+  governmentId?: string;
+
   @ApiPropertyOptional({ description: 'text in the English or French name' })
   @IsOptional()
   @IsString()

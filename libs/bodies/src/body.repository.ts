@@ -25,8 +25,11 @@ export class BodyRepository {
     return this.repo(em).findOneBy({ name });
   }
 
-  page(filter: { kind?: string; parentId?: string; q?: string }, limit: number, offset: number): Promise<[Body[], number]> {
+  page(filter: { kind?: string; parentId?: string; q?: string; memberGovernmentId?: string }, limit: number, offset: number): Promise<[Body[], number]> {
     const qb = this.repo().createQueryBuilder('b');
+    if (filter.memberGovernmentId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM membership m WHERE m.body_id = b.id AND m.government_id = :gov AND m.ended_at IS NULL)', { gov: filter.memberGovernmentId });
+    }
     if (filter.kind) qb.andWhere('b.kind = :kind', { kind: filter.kind });
     if (filter.parentId) qb.andWhere('b.parent_id = :parentId', { parentId: filter.parentId });
     if (filter.q) qb.andWhere('(b.name ILIKE :q OR b.name_fr ILIKE :q)', { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
