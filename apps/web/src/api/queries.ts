@@ -12,10 +12,8 @@ export const listCommuniques = () => api<Page<Communique>>('GET', '/communiques?
 
 /** The bodies the caller's government sits on (the directory itself is open to all). */
 export async function myBodies(governmentId: string | null): Promise<Body[]> {
-  const bodies = await listBodies();
-  if (!governmentId) return bodies;
-  const seats = await Promise.all(bodies.map(async (b) => ((await listMembers(b.id)).some((m) => m.governmentId === governmentId) ? b : null)));
-  return seats.filter((b): b is Body => b !== null);
+  if (!governmentId) return listBodies();
+  return api<Page<Body>>('GET', `/bodies?limit=100&governmentId=${governmentId}`).then((p) => p.items);
 }
 
 /** A missing capability (404 on the whole route) reads as an empty list, not as a broken page. */
