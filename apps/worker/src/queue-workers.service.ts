@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import { FORUM_CONFIG, ForumConfig, redisConnectionOptions } from '@forum/core';
 import { QUEUES } from '@forum/contracts';
 import { EmailHandler, NotificationFanout, NOTIFY_JOB, type NotifyJob } from '@forum/notifications';
+import { logQueueErrors } from './queue-errors';
 
 /** Lock and stall timings; production keeps BullMQ's defaults, tests shorten them to see a killed worker's job retried. */
 export interface WorkerTuning {
@@ -26,6 +29,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(WORKER_TUNING) private readonly tuning: WorkerTuning,
     private readonly fanout: NotificationFanout,
     private readonly email: EmailHandler,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,6 +38,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       return this.fanout.handle(job.data as NotifyJob);
     });
     this.start(QUEUES.email, (job) => this.email.handle(job.name, job.data, job.id ?? ''));
+    const queues = Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    logQueueErrors([...queues, ...this.workers], this.logger);
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     await this.email.scheduleDigest();
   }
@@ -53,7 +59,6 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     worker.on('failed', (job, error) =>
       this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}/${job?.opts.attempts}): ${error.message}`),
     );
-    worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
     this.workers.push(worker);
   }
 }

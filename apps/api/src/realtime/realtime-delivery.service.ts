@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue, Worker } from 'bullmq';
 import { FORUM_CONFIG, ForumConfig, redisConnectionOptions } from '@forum/core';
 import { QUEUES, type DomainEventPayloads, type RealtimeJob } from '@forum/contracts';
 import { MembershipRepository } from '@forum/bodies';
 import { RealtimeGateway } from './realtime.gateway';
+import { logQueueErrors } from './queue-errors';
 import { rooms, roomsFor } from './realtime-rooms';
 
 export type RealtimeOutcome = 'emitted' | 'skipped';
@@ -21,6 +24,7 @@ export class RealtimeDelivery implements OnApplicationBootstrap, OnApplicationSh
     @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
     private readonly gateway: RealtimeGateway,
     private readonly memberships: MembershipRepository,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -30,7 +34,9 @@ export class RealtimeDelivery implements OnApplicationBootstrap, OnApplicationSh
       // One at a time per instance: a membership change must take effect before the events that follow it.
       concurrency: 1,
     });
-    this.worker.on('error', (error) => this.logger.warn(`realtime worker: ${error.message}`));
+    // The API adds to every queue (Bull Board, domain services): their reconnection errors are logged once in a while.
+    const queues = Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    logQueueErrors([...queues, this.worker], this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
