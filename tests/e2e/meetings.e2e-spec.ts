@@ -216,6 +216,10 @@ describe('meetings: scheduling', () => {
     const negative = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'x', purpose: 'decision', durationMinutes: -5 }, t.adminToken);
     expect(negative.status).toBe(400);
     expect(JSON.stringify(negative.body.message)).toContain('durationMinutes');
+    const otherBody = await t.http.patch(`/api/v1/meetings/${meeting.id}`, { bodyId: (await f.body()).id }, t.adminToken);
+    expect(otherBody.status).toBe(400);
+    expect(JSON.stringify(otherBody.body.message)).toContain('bodyId');
+    expect((await t.http.patch(`/api/v1/meetings/${meeting.id}`, { bodyId, title: 'Same body' }, t.adminToken)).status).toBe(200);
     const moved = await t.http.patch(`/api/v1/meetings/${meeting.id}`, { endsAt: '2031-03-11T15:00:00Z' }, t.adminToken);
     expect(moved.status).toBe(400);
     expect(JSON.stringify(moved.body.message)).toContain('endsAt');

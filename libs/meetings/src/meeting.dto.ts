@@ -78,6 +78,11 @@ export class CreateMeetingDto {
 }
 
 export class UpdateMeetingDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'accepted so a client may send back what it read; a meeting never moves to another body' })
+  @IsOptional()
+  @IsUUID()
+  bodyId?: string;
+
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
   @IsString()

@@ -110,6 +110,7 @@ export class MeetingsService {
   async update(caller: Caller, id: string, dto: UpdateMeetingDto): Promise<MeetingView> {
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.meetingAccess.writable(caller, id, em);
+      if (dto.bodyId !== undefined && dto.bodyId !== meeting.bodyId) throw invalid(['bodyId cannot change: a meeting belongs to its body']);
       const before = { ...meeting };
       const statusChange = dto.status !== undefined && dto.status !== meeting.status ? dto.status : null;
       if (statusChange && !canMove(meeting.status, statusChange)) {
