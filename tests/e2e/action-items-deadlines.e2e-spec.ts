@@ -95,7 +95,7 @@ describe('action items: deadline scan', () => {
         { module: WorkerUnderTest, imports: [ForumConfigModule.forRoot(config), DatabaseModule, RedisModule, EventsModule, QueueModule, ActionItemsWorkerModule] },
         { logger: false },
       );
-      queue = worker.get<Queue>(getQueueToken(QUEUES.schedule));
+      queue = worker.get<Queue>(getQueueToken(QUEUES.deadlines));
     });
     afterAll(() => worker?.close());
 
@@ -108,12 +108,12 @@ describe('action items: deadline scan', () => {
       throw new Error('job did not finish');
     };
 
-    it('repeats the scan every 15 minutes on the schedule queue and runs it when the job comes', async () => {
+    it('repeats the scan every 15 minutes on the deadlines queue and runs it when the job comes', async () => {
       const scheduler = await queue.getJobScheduler(SCAN_DEADLINES_JOB);
       expect(scheduler).toMatchObject({ name: SCAN_DEADLINES_JOB, every: 15 * 60 * 1000 });
       const done = await finished(await queue.add(SCAN_DEADLINES_JOB, {}));
       expect(done.returnvalue).toEqual({ done: true, notified: { due_soon: 0, overdue: 0, escalated: 0 } });
-      // another capability's job is failed (so that a retry can reach its own processor), never completed as done
+      // a misrouted job fails loudly, never completed as done
       const other = await finished(await queue.add('someone-else.job', {}, { attempts: 1 }));
       expect(other.failedReason).toMatch(/does not handle someone-else.job/);
     });

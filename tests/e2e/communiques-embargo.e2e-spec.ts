@@ -70,7 +70,7 @@ describe('embargoed publication', () => {
     const id = await embargoed(at);
     expect(await isPublic(id)).toBe(false);
     const [intent] = (await t.dataSource.query(`SELECT jobs FROM outbox_event WHERE name = 'communique.updated' AND payload->>'id' = $1 AND jobs IS NOT NULL`, [id]))[0].jobs;
-    expect(intent).toMatchObject({ queue: 'schedule', name: 'communiques.publish-embargoed', jobId: `embargo:${id}:1`, runAt: at.toISOString(), data: { communiqueId: id, revision: 1 } });
+    expect(intent).toMatchObject({ queue: 'communique-embargoes', name: 'communiques.publish-embargoed', jobId: `embargo:${id}:1`, runAt: at.toISOString(), data: { communiqueId: id, revision: 1 } });
 
     // The first worker relays the job intent to the queue, then stops before the embargo lifts.
     const first = await startWorker();

@@ -5,7 +5,7 @@ import { DeadlineScanService } from './deadline-scan.service';
 
 /**
  * The action-items jobs that run in the worker process: the due-soon / overdue / escalation scan,
- * repeated every 15 minutes on the schedule queue. Needs the worker's DatabaseModule, EventsModule and QueueModule.
+ * repeated every 15 minutes on the deadlines queue. Needs the worker's DatabaseModule, EventsModule and QueueModule.
  */
 @Module({
   providers: [DeadlineScanService, ActionItemRepository, DeadlineNoticeRepository, DeadlineScanProcessor, DeadlineScanScheduler],

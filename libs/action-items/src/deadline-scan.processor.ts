@@ -8,11 +8,10 @@ export const SCAN_DEADLINES_JOB = 'action-items.scan-deadlines';
 export const SCAN_EVERY_MS = 15 * 60 * 1000;
 
 /**
- * Runs the deadline scan for `action-items.scan-deadlines` jobs of the schedule queue. The queue is
- * shared with other capabilities' processors (the communiqué embargo): a job that is not ours fails, and
- * is retried until it reaches its own processor, rather than being completed silently.
+ * Runs the deadline scan for `action-items.scan-deadlines` jobs of the deadlines queue. A job of another
+ * name was misrouted: it fails loudly rather than being completed silently.
  */
-@Processor(QUEUES.schedule)
+@Processor(QUEUES.deadlines)
 export class DeadlineScanProcessor extends WorkerHost {
   constructor(private readonly scan: DeadlineScanService) {
     super();
@@ -33,7 +32,7 @@ export class DeadlineScanScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('ActionItemDeadlines');
 
   constructor(
-    @InjectQueue(QUEUES.schedule) private readonly queue: Queue,
+    @InjectQueue(QUEUES.deadlines) private readonly queue: Queue,
     private readonly scan: DeadlineScanService,
   ) {}
 

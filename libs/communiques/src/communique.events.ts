@@ -84,7 +84,7 @@ export function communiquePublishedNotice(c: Communique, governmentIds: string[]
 
 /** The delayed job that lifts an embargo; its id makes a retried relay add it only once per revision. */
 export const embargoJob = (c: Communique, runAt: Date): JobIntent => ({
-  queue: QUEUES.schedule,
+  queue: QUEUES.embargoes,
   name: EMBARGO_JOB,
   jobId: `embargo:${c.id}:${c.currentRevision}`,
   runAt: runAt.toISOString(),

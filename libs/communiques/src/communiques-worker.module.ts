@@ -3,7 +3,7 @@ import { EmbargoProcessor, EmbargoSweep } from './embargo.processor';
 import { CommuniquesCoreModule } from './communiques.module';
 
 /**
- * The communiqués jobs that run in the worker process: the embargo processor (queue `schedule`,
+ * The communiqués jobs that run in the worker process: the embargo processor (queue `communique-embargoes`,
  * job `communiques.publish-embargoed`) and the sweep that publishes overdue embargoes on start.
  * Needs the worker's ForumConfigModule, DatabaseModule, EventsModule and QueueModule.
  */

@@ -6,19 +6,17 @@ import { CommuniquePublicationService } from './communique-publication.service';
 import { EMBARGO_JOB } from './communique.events';
 
 /**
- * How often the worker looks for an embargo whose job was lost (Redis flushed, relay crashed, or the job
- * taken by another capability's processor of the shared schedule queue that completed it as not its own).
- * Short, because the query is one UPDATE on a partial index that is empty almost all the time.
+ * How often the worker looks for an embargo whose job was lost (Redis flushed without persistence, a job
+ * removed by hand). Short, because the query is one UPDATE on a partial index that is empty almost always.
  */
 export const EMBARGO_SWEEP_MS = 5_000;
 
 /**
  * Runs the delayed embargo job. It does not trust the job's data beyond its name: whatever is due is
- * published, once, by the conditional update in publishDueEmbargoes. The schedule queue is shared with
- * other capabilities' processors: a job that is not ours fails (and is retried, reaching its own
- * processor) rather than being completed silently.
+ * published, once, by the conditional update in publishDueEmbargoes. The queue is this processor's own;
+ * a job of another name was misrouted and fails loudly rather than being completed silently.
  */
-@Processor(QUEUES.schedule)
+@Processor(QUEUES.embargoes)
 export class EmbargoProcessor extends WorkerHost {
   constructor(private readonly publication: CommuniquePublicationService) {
     super();

@@ -6,8 +6,10 @@ export const QUEUES = {
   notifications: 'notifications',
   /** one email to one recipient */
   email: 'email',
-  /** delayed and repeatable jobs: embargoes, due-date scans, digests */
-  schedule: 'schedule',
+  /** delayed publication of embargoed communiqués (one job per communiqué revision) */
+  embargoes: 'communique-embargoes',
+  /** the repeatable due-soon / overdue scan of action items */
+  deadlines: 'action-item-deadlines',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
