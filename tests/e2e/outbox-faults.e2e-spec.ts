@@ -145,3 +145,20 @@ describe('faults: the worker killed during a job', () => {
     }
   });
 });
+
+describe('faults: a Redis that may evict keys', () => {
+  it('makes the worker refuse to start, saying why', async () => {
+    const redis = await startThrowawayRedis();
+    const t = await startTestApp({ env: { REDIS_URL: redis.url } });
+    const Redis = (await import('ioredis')).default;
+    const admin = new Redis(redis.url);
+    try {
+      await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      await expect(startTestWorker(t, { redisUrl: redis.url })).rejects.toThrow(/maxmemory-policy "allkeys-lru".*noeviction/);
+    } finally {
+      admin.disconnect();
+      await t.close();
+      await redis.stop();
+    }
+  });
+});

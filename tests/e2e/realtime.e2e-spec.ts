@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { connectSocket, sleep, TestSocket } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
-/** Writes an event as a service would (audit + outbox in one transaction), through the product's recorder. */
+/** Writes an outbox row as EventRecorder does for a service (row, then NOTIFY), so every event type can be checked. */
 async function recordEvent(t: TestApp, name: DomainEventName, payload: Record<string, unknown>, audience: Record<string, unknown>) {
   await t.dataSource.query(
     `INSERT INTO outbox_event (name, payload, audience) VALUES ($1, $2, $3); `,
@@ -69,6 +69,13 @@ describe('realtime over socket.io', () => {
     await sleep(200);
     expect(stranger.events.map((e) => e.name)).toEqual(['communique.published']);
     expect(anonymous.events.map((e) => e.name)).toEqual(['communique.published']);
+  });
+
+  it('serves browsers that start with HTTP long-polling at the default path, the public included', async () => {
+    const anonymous = await connectSocket(t.baseUrl, null, { transports: ['polling'] });
+    sockets.push(anonymous);
+    await recordEvent(t, 'communique.published', { id: 'c-polling' }, { kind: 'public' });
+    expect(await anonymous.waitFor('communique.published', (p) => p.id === 'c-polling')).toEqual({ id: 'c-polling' });
   });
 
   it('follows membership live: a government added starts receiving, one removed stops at once', async () => {

@@ -10,8 +10,12 @@ export interface TestSocket {
 }
 
 /** A socket.io-client connected to the app (token or public); resolves once connected, rejects on connect_error. */
-export async function connectSocket(baseUrl: string, token?: string | null, options: { recovery?: boolean } = {}): Promise<TestSocket> {
-  const socket = io(baseUrl, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: options.recovery ?? false, forceNew: true });
+export async function connectSocket(
+  baseUrl: string,
+  token?: string | null,
+  options: { recovery?: boolean; transports?: ('websocket' | 'polling')[] } = {},
+): Promise<TestSocket> {
+  const socket = io(baseUrl, { transports: options.transports ?? ['websocket'], auth: token ? { token } : {}, reconnection: options.recovery ?? false, forceNew: true });
   const events: { name: string; payload: any }[] = [];
   socket.onAny((name: string, payload: unknown) => events.push({ name, payload }));
   await new Promise<void>((resolve, reject) => {
