@@ -1,0 +1,156 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  /** mean requests per second over the run */
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export interface LoadOptions {
+  /** base URL, e.g. http://127.0.0.1:3000 */
+  url: string;
+  /** the paths to cycle through (with the header set that goes with each) */
+  targets: { path: string; headers?: Record<string, string> }[];
+  connections: number;
+  seconds: number;
+  /** requests per second over all connections; absent = as fast as it answers */
+  overallRate?: number;
+}
+
+/** One autocannon run cycling through the targets; each request takes the next (path, headers) pair. */
+export async function cannon(options: LoadOptions): Promise<LoadResult> {
+  let next = 0;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.overallRate ? { overallRate: Math.max(1, Math.floor(options.overallRate)) } : {}),
+    timeout: 10,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request: Record<string, unknown>) => {
+          const target = options.targets[next++ % options.targets.length];
+          return { ...request, path: target.path, headers: { ...(request.headers as object), ...target.headers } };
+        },
+      },
+    ],
+  } as autocannon.Options);
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** A short run whose figures are thrown away: JIT, pools and caches warm on both sides alike. */
+export async function warm(options: Omit<LoadOptions, 'seconds'>, seconds = 2): Promise<void> {
+  await cannon({ ...options, seconds });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export interface PatchStormResult {
+  seconds: number;
+  officials: number;
+  items: number;
+  /** PATCHes answered 200 */
+  succeeded: number;
+  /** PATCHes answered 409 (someone wrote since the read): retried after a fresh read */
+  conflicts: number;
+  otherFailures: number;
+  statusCounts: Record<string, number>;
+  /** successful PATCHes per second */
+  rps: number;
+  p50: number;
+  p99: number;
+  /** per item: the description each successful PATCH wrote and the version it got back */
+  successes: Map<string, { description: string; version: number }[]>;
+}
+
+/**
+ * Each official loops read-version-then-PATCH on an item its government leads, retrying on 409 with a fresh
+ * read, until time is up. Several officials share each item, so conflicts are real, and each PATCH writes a
+ * description no other PATCH writes, so every accepted write can be found again in the kept updates.
+ */
+export async function patchStorm(
+  baseUrl: string,
+  workers: { token: string; itemId: string }[],
+  seconds: number,
+  runTag: string,
+): Promise<PatchStormResult> {
+  const deadline = Date.now() + seconds * 1000;
+  const latencies: number[] = [];
+  const statusCounts: Record<string, number> = {};
+  const successes = new Map<string, { description: string; version: number }[]>();
+  let conflicts = 0;
+  let otherFailures = 0;
+  const started = Date.now();
+  await Promise.all(
+    workers.map(async ({ token, itemId }, w) => {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      let attempt = 0;
+      while (Date.now() < deadline) {
+        try {
+          const read = await fetch(`${baseUrl}/api/v1/action-items/${itemId}`, { headers, signal: AbortSignal.timeout(15_000) });
+          if (read.status !== 200) {
+            statusCounts[`GET ${read.status}`] = (statusCounts[`GET ${read.status}`] ?? 0) + 1;
+            otherFailures++;
+            await read.arrayBuffer();
+            continue;
+          }
+          const { version } = (await read.json()) as { version: number };
+          const description = `${runTag} official ${w} attempt ${attempt++}`;
+          const t0 = performance.now();
+          const patch = await fetch(`${baseUrl}/api/v1/action-items/${itemId}`, {
+            method: 'PATCH',
+            headers,
+            body: JSON.stringify({ version, description }),
+            signal: AbortSignal.timeout(15_000),
+          });
+          const body = (await patch.json()) as { version?: number };
+          latencies.push(performance.now() - t0);
+          statusCounts[`PATCH ${patch.status}`] = (statusCounts[`PATCH ${patch.status}`] ?? 0) + 1;
+          if (patch.status === 200) {
+            const list = successes.get(itemId) ?? [];
+            list.push({ description, version: body.version! });
+            successes.set(itemId, list);
+          } else if (patch.status === 409) conflicts++;
+          else otherFailures++;
+        } catch {
+          otherFailures++;
+          statusCounts.error = (statusCounts.error ?? 0) + 1;
+        }
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  const succeeded = [...successes.values()].reduce((n, l) => n + l.length, 0);
+  return {
+    seconds: elapsed,
+    officials: workers.length,
+    items: new Set(workers.map((w) => w.itemId)).size,
+    succeeded,
+    conflicts,
+    otherFailures,
+    statusCounts,
+    rps: Math.round(succeeded / elapsed),
+    p50: Math.round(percentile(sorted, 50)),
+    p99: Math.round(percentile(sorted, 99)),
+    successes,
+  };
+}

@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { SMTPServer } from 'smtp-server';
+import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@forum/core';
+import { sleep } from './child-processes';
+
+export interface SmtpSink {
+  url: string;
+  received: number;
+  lastAt: number;
+  close(): Promise<void>;
+}
+
+/** A local SMTP server that accepts every message and only counts it: the sink costs next to nothing. */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const sink: SmtpSink = { url: '', received: 0, lastAt: 0, close: async () => undefined };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 1024 * 1024,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        sink.received++;
+        sink.lastAt = performance.now();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  sink.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  sink.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return sink;
+}
+
+export interface ThroughputResult {
+  jobs: number;
+  done: number;
+  seconds: number;
+  jobsPerSecond: number;
+}
+
+/** Adds the jobs in one bulk and waits (bounded) until `doneCount` reaches `expected`. */
+export async function queueThroughput(
+  redisUrl: string,
+  prefix: string,
+  queueName: string,
+  jobs: { name: string; data: Record<string, unknown>; jobId: string }[],
+  expected: number,
+  doneCount: (queue: Queue) => Promise<{ done: number; lastAt?: number }>,
+  timeoutMs: number,
+): Promise<ThroughputResult> {
+  const queue = new Queue(queueName, { connection: redisConnectionOptions(redisUrl), prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  try {
+    await queue.waitUntilReady();
+    const t0 = performance.now();
+    await queue.addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: { jobId: j.jobId } })));
+    const deadline = Date.now() + timeoutMs;
+    let state = await doneCount(queue);
+    while (state.done < expected && Date.now() < deadline) {
+      await sleep(20);
+      state = await doneCount(queue);
+    }
+    const end = state.done >= expected && state.lastAt ? state.lastAt : performance.now();
+    const seconds = (end - t0) / 1000;
+    return { jobs: expected, done: state.done, seconds: Math.round(seconds * 100) / 100, jobsPerSecond: Math.round(state.done / seconds) };
+  } finally {
+    await queue.close();
+  }
+}

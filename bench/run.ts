@@ -1,0 +1,537 @@
+/*
+ * npm run bench [-- --quick]: the product against a fresh database holding a realistic volume, each figure
+ * beside a baseline measured in the same run (see bench/README.md). Prints one table, writes
+ * bench/results/<timestamp>.json, and leaves nothing behind (processes stopped, database dropped).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jwt from 'jsonwebtoken';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { QUEUES } from '@forum/contracts';
+import { migrateDatabase, redisConnectionOptions } from '@forum/core';
+import { BenchDatabase, createBenchDatabase } from './bench-database';
+import { Child, freePort, peakResidentDuring, residentMb, ROOT, sleep, startTs, waitForHttp } from './child-processes';
+import { profileDuring, ProfileSummary } from './cpu-profile';
+import { cannon, LoadResult, patchStorm, warm } from './http-load';
+import { startSmtpSink, queueThroughput, SmtpSink } from './notification-load';
+import { BenchSocket, closeSockets, connectSockets, FanoutResult, measureFanout, Round } from './realtime-load';
+import { ratio, renderTable, Row, verdict } from './report-table';
+import { BENCH_PASSWORD, FULL_VOLUME, loadVolume, QUICK_VOLUME, SECRETARIAT_EMAIL } from './volume-loader';
+
+const args = (process.env.BENCH_ARGS ?? '').split(/\s+/).filter(Boolean).concat(process.argv.slice(2));
+const quick = args.includes('--quick');
+const noProfile = args.includes('--no-profile');
+const volume = quick ? QUICK_VOLUME : FULL_VOLUME;
+/** seconds per measured run; short, so the whole bench stays within a few minutes on two cores */
+const SECONDS = quick ? 3 : 6;
+const CONNECTIONS = 20;
+const PATCH_OFFICIALS = quick ? 50 : 200;
+const SOCKETS = quick ? 200 : 1000;
+const REALTIME_BODIES = 20;
+const EMAILS = quick ? 300 : 2000;
+
+const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const runId = randomBytes(4).toString('hex');
+const redisPrefix = `forum-bench-${runId}`;
+const jwtSecret = randomBytes(32).toString('hex');
+
+const say = (message: string) => process.stdout.write(`[bench] ${message}\n`);
+const ms = (n: number | null | undefined) => (n == null || !Number.isFinite(n) ? '-' : `${Math.round(n * 10) / 10} ms`);
+const perSecond = (n: number | null | undefined) => (n == null ? '-' : `${n} req/s`);
+
+interface Official {
+  id: string;
+  email: string;
+  governmentId: string;
+}
+
+const tokenOf = (u: { id: string; email: string; governmentId: string | null }, role: 'official' | 'secretariat' = 'official') =>
+  // The product's own claims and algorithm: signing them here spares 1,000 argon2 logins (one real login is checked).
+  jwt.sign({ sub: u.id, email: u.email, role, gov: u.governmentId }, jwtSecret, { algorithm: 'HS256', expiresIn: 3600 });
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), quick, volume, machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: loadavg() } };
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const profiles: Record<string, ProfileSummary | null> = {};
+  const children: Child[] = [];
+  const sockets: BenchSocket[] = [];
+  let smtp: SmtpSink | null = null;
+  let database: BenchDatabase | null = null;
+  const profileDir = mkdtempSync(join(tmpdir(), 'forum-bench-prof-'));
+  const started = Date.now();
+
+  try {
+    database = await createBenchDatabase(adminUrl);
+    say(`database ${database.name}: migrating`);
+    await migrateDatabase(database.url);
+    say(`loading the volume (${quick ? 'quick' : 'full'})…`);
+    const loaded = await loadVolume(database.url, volume);
+    say(`loaded in ${loaded.seconds.toFixed(1)} s: ${Object.entries(loaded.counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    results.loaded = loaded;
+
+    const db = new Client({ connectionString: database.url, application_name: 'forum-bench' });
+    await db.connect();
+    try {
+      smtp = await startSmtpSink();
+      const [apiPort, baselinePort] = [await freePort(), await freePort()];
+      const productEnv = {
+        NODE_ENV: 'production',
+        DATABASE_URL: database.url,
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: redisPrefix,
+        JWT_SECRET: jwtSecret,
+        LOG_LEVEL: 'warn',
+        FORUM_DEMO_DATA: 'false',
+        HOST: '127.0.0.1',
+        SMTP_URL: smtp.url,
+      };
+      const profiling = noProfile ? {} : { profileDir };
+      const api = startTs('api', 'apps/api/src/main.ts', { ...productEnv, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` }, profiling);
+      children.push(api);
+      const hasWorker = (await import('node:fs')).existsSync(join(ROOT, 'apps/worker/src/main.ts'));
+      const worker = hasWorker ? startTs('worker', 'apps/worker/src/main.ts', { ...productEnv, PORT: '0' }, profiling) : null;
+      if (worker) children.push(worker);
+      const baseline = startTs('baseline', 'bench/baseline-server.ts', { DATABASE_URL: database.url, PORT: String(baselinePort) });
+      children.push(baseline);
+      const apiUrl = `http://127.0.0.1:${apiPort}`;
+      const baseUrl = `http://127.0.0.1:${baselinePort}`;
+      say('starting the api, the worker and the baseline…');
+      await Promise.all([waitForHttp(`${apiUrl}/api/v1/health`, api), waitForHttp(`${baseUrl}/health`, baseline)]);
+      if (worker) await waitForWorker(worker);
+
+      // One real login: the signed tokens below are only a shortcut if the product accepts the same accounts.
+      const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: SECRETARIAT_EMAIL, password: BENCH_PASSWORD }),
+      });
+      if (login.status !== 200) throw new Error(`the loaded secretariat account cannot log in (${login.status}): ${await login.text()}`);
+      const secretariat = (await login.json()) as { accessToken: string };
+
+      await sleep(2000);
+      const pids: Record<string, number> = { api: api.pid, ...(worker ? { worker: worker.pid } : {}) };
+      const idle = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, residentMb(pid)]));
+      const peak: Record<string, number> = {};
+      const underLoad = <T>(work: () => Promise<T>) => peakResidentDuring(pids, work, peak);
+
+      // ---- GET /action-items/:id as an official ----------------------------------------------------------
+      const pairs = await db.query<{ item_id: string; user_id: string; email: string; government_id: string }>(
+        `SELECT ai.id AS item_id, u.id AS user_id, u.email, u.government_id
+           FROM (SELECT id, body_id FROM action_item ORDER BY md5(id::text) LIMIT 500) ai
+           JOIN LATERAL (SELECT government_id FROM membership WHERE body_id = ai.body_id AND ended_at IS NULL ORDER BY md5(ai.id::text || government_id::text) LIMIT 1) m ON true
+           JOIN LATERAL (SELECT id, email, government_id FROM user_account WHERE government_id = m.government_id ORDER BY md5(ai.id::text || id::text) LIMIT 1) u ON true`,
+      );
+      const itemTargets = pairs.rows.map((p) => ({
+        path: `/api/v1/action-items/${p.item_id}`,
+        headers: { authorization: `Bearer ${tokenOf({ id: p.user_id, email: p.email, governmentId: p.government_id })}` },
+      }));
+      const bareItemTargets = pairs.rows.map((p) => ({ path: `/action-items/${p.item_id}` }));
+      const check = await fetch(`${apiUrl}${itemTargets[0].path}`, { headers: itemTargets[0].headers });
+      if (check.status !== 200) throw new Error(`an official cannot read an item of their body (${check.status}): ${await check.text()}`);
+
+      say('GET /action-items/:id: max throughput');
+      const itemMax = await compare(apiUrl, itemTargets, baseUrl, bareItemTargets, underLoad);
+      const halfRate = Math.floor(itemMax.baseline.rps / 2);
+      say(`GET /action-items/:id: p99 at ${halfRate} req/s (half the baseline's max)`);
+      const itemAtHalf = await compare(apiUrl, itemTargets, baseUrl, bareItemTargets, underLoad, halfRate);
+      const itemRatio = ratio(itemMax.product.rps, itemMax.baseline.rps);
+      const p99Ratio = ratio(itemAtHalf.product.p99, itemAtHalf.baseline.p99);
+      rows.push(
+        row('GET /action-items/:id max throughput', perSecond(itemMax.product.rps), perSecond(itemMax.baseline.rps), itemRatio, '>= 0.60', itemRatio === null ? null : itemRatio >= 0.6),
+        row(`GET /action-items/:id p99 at ${halfRate} req/s`, ms(itemAtHalf.product.p99), ms(itemAtHalf.baseline.p99), p99Ratio, '<= 2x', p99Ratio === null ? null : p99Ratio <= 2),
+      );
+      results.itemRead = { max: itemMax, atHalfBaselineMax: { rate: halfRate, ...itemAtHalf } };
+      if (!noProfile && ((itemRatio ?? 0) < 0.6 || (p99Ratio ?? 99) > 2)) profiles.itemRead = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: itemTargets, connections: CONNECTIONS, seconds: 3 }));
+
+      // ---- GET /action-items?bodyId= (a page of 50 with the total) -------------------------------------------
+      const listPairs = await db.query<{ body_id: string; user_id: string; email: string; government_id: string }>(
+        `SELECT b.id AS body_id, u.id AS user_id, u.email, u.government_id FROM body b
+           JOIN LATERAL (SELECT government_id FROM membership WHERE body_id = b.id AND ended_at IS NULL ORDER BY government_id LIMIT 1) m ON true
+           JOIN LATERAL (SELECT id, email, government_id FROM user_account WHERE government_id = m.government_id ORDER BY id LIMIT 1) u ON true`,
+      );
+      const listTargets = listPairs.rows.map((p) => ({
+        path: `/api/v1/action-items?bodyId=${p.body_id}&limit=50`,
+        headers: { authorization: `Bearer ${tokenOf({ id: p.user_id, email: p.email, governmentId: p.government_id })}` },
+      }));
+      const bareListTargets = listPairs.rows.map((p) => ({ path: `/action-items?bodyId=${p.body_id}&limit=50` }));
+      const listCheck = await fetch(`${apiUrl}${listTargets[0].path}`, { headers: listTargets[0].headers });
+      const listBody = (await listCheck.json()) as { items?: unknown[]; total?: number };
+      if (listCheck.status !== 200 || listBody.items?.length !== Math.min(50, listBody.total ?? 0)) throw new Error(`the list answered ${listCheck.status}`);
+      say('GET /action-items?bodyId=: max throughput');
+      const list = await compare(apiUrl, listTargets, baseUrl, bareListTargets, underLoad);
+      const listRatio = ratio(list.product.rps, list.baseline.rps);
+      rows.push(row('GET /action-items?bodyId= (50 + total)', perSecond(list.product.rps), perSecond(list.baseline.rps), listRatio, '>= 0.50', listRatio === null ? null : listRatio >= 0.5));
+      results.list = { ...list, itemsPerPage: listBody.items?.length, total: listBody.total };
+      if (!noProfile && (listRatio ?? 0) < 0.5) profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
+
+      // ---- public communiqués: JSON and the HTML page, anonymous, against the same bytes from memory --------
+      const caching: Record<string, unknown> = {};
+      for (const [name, path, contentType] of [
+        ['public-json', '/api/v1/public/communiques', 'application/json; charset=utf-8'],
+        ['public-html', '/en/communiques', 'text/html; charset=utf-8'],
+      ] as const) {
+        const first = await fetch(`${apiUrl}${path}`);
+        const bytes = Buffer.from(await first.arrayBuffer());
+        const etag = first.headers.get('etag');
+        const lastModified = first.headers.get('last-modified');
+        const conditional = etag ? await fetch(`${apiUrl}${path}`, { headers: { 'if-none-match': etag } }) : null;
+        const since = lastModified ? await fetch(`${apiUrl}${path}`, { headers: { 'if-modified-since': lastModified } }) : null;
+        caching[path] = {
+          status: first.status,
+          bytes: bytes.length,
+          cacheControl: first.headers.get('cache-control'),
+          etag,
+          lastModified,
+          ifNoneMatchStatus: conditional?.status ?? null,
+          ifModifiedSinceStatus: since?.status ?? null,
+        };
+        await fetch(`${baseUrl}/static/${name}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ contentType: first.headers.get('content-type') ?? contentType, base64: bytes.toString('base64') }),
+        });
+        say(`GET ${path}: max throughput (${bytes.length} bytes)`);
+        const result = await compare(apiUrl, [{ path }], baseUrl, [{ path: `/static/${name}` }], underLoad);
+        const r = ratio(result.product.rps, result.baseline.rps);
+        rows.push(row(`GET ${path} (anonymous)`, perSecond(result.product.rps), perSecond(result.baseline.rps), r, '>= 0.80', r === null ? null : r >= 0.8));
+        results[name] = result;
+        if (!noProfile && (r ?? 0) < 0.8) profiles[name] = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: [{ path }], connections: CONNECTIONS, seconds: 3 }));
+      }
+      results.caching = caching;
+      for (const [path, c] of Object.entries(caching) as [string, { etag: string | null; lastModified: string | null; ifNoneMatchStatus: number | null; ifModifiedSinceStatus: number | null; cacheControl: string | null }][]) {
+        notes.push(
+          `${path}: cache-control ${c.cacheControl ?? 'none'}; ETag ${c.etag ? `yes (If-None-Match -> ${c.ifNoneMatchStatus})` : 'none'}; Last-Modified ${c.lastModified ? `yes (If-Modified-Since -> ${c.ifModifiedSinceStatus})` : 'none'}`,
+        );
+      }
+
+      // ---- PATCH under 200 concurrent officials: throughput, p99, lost updates --------------------------------
+      const hot = await db.query<{ id: string; lead_government_id: string; version: number }>(
+        `SELECT id, lead_government_id, version FROM action_item WHERE status = 'in_progress' ORDER BY md5(id::text) LIMIT $1`,
+        [Math.max(1, Math.ceil(PATCH_OFFICIALS / 4))],
+      );
+      const officials = await db.query<{ id: string; email: string; government_id: string }>(`SELECT id, email, government_id FROM user_account WHERE role = 'official' ORDER BY email`);
+      const byGovernment = new Map<string, Official[]>();
+      for (const o of officials.rows) byGovernment.set(o.government_id, [...(byGovernment.get(o.government_id) ?? []), { id: o.id, email: o.email, governmentId: o.government_id }]);
+      const used = new Map<string, number>();
+      const stormers = Array.from({ length: PATCH_OFFICIALS }, (_, i) => {
+        const item = hot.rows[i % hot.rows.length];
+        const pool = byGovernment.get(item.lead_government_id)!;
+        const n = used.get(item.lead_government_id) ?? 0;
+        used.set(item.lead_government_id, n + 1);
+        return { token: tokenOf(pool[n % pool.length]), itemId: item.id };
+      });
+      say(`PATCH /action-items/:id: ${stormers.length} officials on ${hot.rows.length} items for ${SECONDS + 2} s`);
+      const storm = await underLoad(() => patchStorm(apiUrl, stormers, SECONDS + 2, `bench-${runId}`));
+      const audit = await lostUpdates(db, hot.rows, storm.successes);
+      rows.push(
+        row(`PATCH /action-items/:id, ${storm.officials} officials`, `${storm.rps} ok/s`, '-', null, 'throughput', null),
+        row('PATCH /action-items/:id p99', ms(storm.p99), '-', null, '-', null),
+        row('PATCH lost updates', String(audit.lost), '-', null, '0', audit.lost === 0),
+      );
+      notes.push(
+        `PATCH: ${storm.succeeded} accepted, ${storm.conflicts} refused with 409 and retried, ${storm.otherFailures} other failures (${JSON.stringify(storm.statusCounts)}); ` +
+          `database: ${audit.recorded} kept updates for them, versions advanced by ${audit.versionAdvance}, ${audit.duplicateVersions} duplicate versions, ${audit.unexplained} writes no client saw accepted.`,
+      );
+      results.patch = { ...storm, successes: undefined, audit };
+
+      // ---- realtime: an HTTP update to its event on every entitled socket ------------------------------------
+      let fanout: { product: FanoutResult; baseline: FanoutResult; relayMs: number | null } | null = null;
+      const hasGateway = (await import('node:fs')).existsSync(join(ROOT, 'apps/api/src/realtime/realtime.gateway.ts'));
+      if (!hasGateway || !worker) {
+        rows.push(row('realtime: update -> every entitled socket, p99', `not measured: ${!hasGateway ? 'no realtime gateway in apps/api/src/realtime' : 'no worker to relay the outbox'}`, '-', null, '<= 2x', null));
+      } else {
+        const bodies = await db.query<{ id: string }>(`SELECT id FROM body ORDER BY id LIMIT $1`, [REALTIME_BODIES]);
+        const members = await db.query<{ body_id: string; government_id: string }>(`SELECT body_id, government_id FROM membership WHERE ended_at IS NULL`);
+        const bodiesOfGovernment = new Map<string, string[]>();
+        const membersOfBody = new Map<string, Set<string>>();
+        for (const m of members.rows) {
+          bodiesOfGovernment.set(m.government_id, [...(bodiesOfGovernment.get(m.government_id) ?? []), m.body_id]);
+          membersOfBody.set(m.body_id, (membersOfBody.get(m.body_id) ?? new Set()).add(m.government_id));
+        }
+        const socketUsers = Array.from({ length: SOCKETS }, (_, i) => officials.rows[i % officials.rows.length]);
+        const roundItems = await db.query<{ id: string; body_id: string }>(
+          `SELECT DISTINCT ON (body_id) id, body_id FROM action_item WHERE body_id = ANY($1) AND status = 'in_progress' AND NOT (id = ANY($2)) ORDER BY body_id, id`,
+          [bodies.rows.map((b) => b.id), hot.rows.map((h) => h.id)],
+        );
+        say(`realtime: ${SOCKETS} sockets to the api, ${roundItems.rows.length} updates`);
+        const productSockets = await connectSockets(
+          apiUrl,
+          socketUsers.map((u) => ({ governmentId: u.government_id, auth: { token: tokenOf({ id: u.id, email: u.email, governmentId: u.government_id }) } })),
+        );
+        sockets.push(...productSockets);
+        await sleep(1000);
+        const auth = { authorization: `Bearer ${secretariat.accessToken}`, 'content-type': 'application/json' };
+        const productRounds: Round[] = roundItems.rows.map((item, r) => ({
+          bodyId: item.body_id,
+          memberGovernmentIds: membersOfBody.get(item.body_id) ?? new Set(),
+          async send() {
+            // The version is read first, outside the timing, by whoever writes: here the secretariat.
+            const patch = await fetch(`${apiUrl}/api/v1/action-items/${item.id}`, {
+              method: 'PATCH',
+              headers: auth,
+              body: JSON.stringify({ version: versions.get(item.id), description: `realtime round ${r}` }),
+            });
+            const body = (await patch.json()) as { version: number };
+            if (patch.status !== 200) throw new Error(`realtime PATCH answered ${patch.status}: ${JSON.stringify(body)}`);
+            return `${item.id}:${body.version}`;
+          },
+        }));
+        const versions = new Map((await db.query<{ id: string; version: number }>(`SELECT id, version FROM action_item WHERE id = ANY($1)`, [roundItems.rows.map((i) => i.id)])).rows.map((r) => [r.id, r.version]));
+        const product = await underLoad(() => measureFanout(productSockets, productRounds));
+        const relay = await db.query<{ ms: number | null }>(
+          `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM relayed_at - created_at) * 1000) AS ms
+             FROM outbox_event WHERE name = 'action-item.updated' AND payload->>'id' = ANY($1)`,
+          [roundItems.rows.map((i) => i.id)],
+        );
+        closeSockets(productSockets);
+        sockets.length = 0;
+
+        say(`realtime: ${SOCKETS} sockets to the bare socket.io server`);
+        const bareSockets = await connectSockets(
+          baseUrl,
+          socketUsers.map((u) => ({ governmentId: u.government_id, auth: { rooms: (bodiesOfGovernment.get(u.government_id) ?? []).map((b) => `body:${b}`) } })),
+        );
+        sockets.push(...bareSockets);
+        await sleep(500);
+        const bareRounds: Round[] = roundItems.rows.map((item, r) => ({
+          bodyId: item.body_id,
+          memberGovernmentIds: membersOfBody.get(item.body_id) ?? new Set(),
+          async send() {
+            const version = 100_000 + r;
+            await fetch(`${baseUrl}/emit`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ rooms: [`body:${item.body_id}`], event: 'action-item.updated', payload: { id: item.id, bodyId: item.body_id, version } }),
+            });
+            return `${item.id}:${version}`;
+          },
+        }));
+        const bare = await measureFanout(bareSockets, bareRounds);
+        closeSockets(bareSockets);
+        sockets.length = 0;
+        fanout = { product, baseline: bare, relayMs: relay.rows[0]?.ms ?? null };
+        const rtRatio = ratio(product.p99Ms, bare.p99Ms);
+        rows.push(
+          row('realtime: update -> entitled sockets, median', ms(product.medianMs), ms(bare.medianMs), ratio(product.medianMs, bare.medianMs), '-', null),
+          row('realtime: update -> entitled sockets, p99', ms(product.p99Ms), ms(bare.p99Ms), rtRatio, '<= 2x', rtRatio === null ? null : rtRatio <= 2 && product.missing === 0),
+        );
+        notes.push(
+          `realtime: ${SOCKETS} sockets, ${product.rounds} updates in ${REALTIME_BODIES} bodies, ${product.deliveries} deliveries (${product.missing} missing, ${product.leaked} to sockets not entitled); ` +
+            `outbox commit -> relayed to the queue: median ${ms(fanout.relayMs)}; bare: ${bare.deliveries} deliveries, ${bare.missing} missing.`,
+        );
+      }
+      results.realtime = fanout;
+
+      // ---- notifications end to end to the SMTP sink, against a bare BullMQ no-op worker ---------------------
+      if (!worker) {
+        rows.push(row('notifications to SMTP', 'not measured: no apps/worker/src/main.ts', '-', null, '>= 0.30 and >= 1000/s', null));
+      } else {
+        const perGovernment = volume.officialsPerGovernment;
+        const governments = [...byGovernment.keys()];
+        const notifyJobs = Math.ceil(EMAILS / perGovernment);
+        const expected = notifyJobs * perGovernment;
+        const jobs = Array.from({ length: notifyJobs }, (_, i) => ({
+          name: 'notify',
+          jobId: `bench-notify-${runId}-${i}`,
+          data: {
+            eventId: `bench-${runId}-${i}`,
+            notify: [
+              {
+                category: 'action_items',
+                key: `bench:${runId}:${i}`,
+                recipients: { governmentIds: [governments[i % governments.length]] },
+                subject: { en: `Action item assigned: bench ${i}`, fr: `Mesure confiée : banc ${i}` },
+                body: { en: 'Your government leads an action item.', fr: 'Votre gouvernement est responsable d’une mesure.' },
+                link: '/action-items',
+              },
+            ],
+          },
+        }));
+        say(`notifications: ${notifyJobs} notify jobs -> ${expected} emails to the SMTP sink`);
+        const before = smtp.received;
+        const sink = smtp;
+        const product = await underLoad(() =>
+          queueThroughput(redisUrl, redisPrefix, 'notifications', jobs, expected, async () => ({ done: sink.received - before, lastAt: sink.lastAt }), 120_000),
+        );
+        say(`notifications: ${expected} jobs through a bare BullMQ no-op worker`);
+        const bareWorker = startTs('baseline-worker', 'bench/baseline-worker.ts', { REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, BENCH_QUEUE: 'bench-noop', BENCH_CONCURRENCY: '5' });
+        children.push(bareWorker);
+        await waitForLine(bareWorker, 'baseline worker ready');
+        const bare = await queueThroughput(
+          redisUrl,
+          redisPrefix,
+          'bench-noop',
+          Array.from({ length: expected }, (_, i) => ({ name: 'noop', jobId: `noop-${i}`, data: { i } })),
+          expected,
+          async (queue) => ({ done: (await queue.getJobCounts('completed')).completed ?? 0 }),
+          60_000,
+        );
+        await bareWorker.stop();
+        const nRatio = ratio(product.jobsPerSecond, bare.jobsPerSecond);
+        const met = nRatio === null ? null : nRatio >= 0.3 && product.jobsPerSecond >= 1000;
+        rows.push(row('notifications -> SMTP sink (emails/s)', `${product.jobsPerSecond} jobs/s`, `${bare.jobsPerSecond} jobs/s`, nRatio, '>= 0.30 and >= 1000/s', met));
+        notes.push(`notifications: ${product.done}/${expected} emails in ${product.seconds} s (worker concurrency 5, SMTP without pooling as SMTP_URL configures it); bare no-op: ${bare.done} jobs in ${bare.seconds} s.`);
+        results.notifications = { product, baseline: bare };
+        if (!noProfile && met === false) {
+          const more = jobs.slice(0, Math.max(1, Math.ceil(jobs.length / 4))).map((j, i) => ({ ...j, jobId: `${j.jobId}-profile`, data: { ...j.data, eventId: `${j.data.eventId}-p`, notify: j.data.notify.map((n) => ({ ...n, key: `${n.key}:p${i}` })) } }));
+          const target = more.length * perGovernment;
+          const at = smtp.received;
+          profiles.notifications = await profileDuring(worker, profileDir, () =>
+            queueThroughput(redisUrl, redisPrefix, 'notifications', more, target, async () => ({ done: sink.received - at, lastAt: sink.lastAt }), 60_000),
+          );
+        }
+      }
+
+      rows.push(
+        row('api resident memory, idle / under load', `${idle.api ?? '-'} MB / ${peak.api ?? '-'} MB`, '-', null, '-', null),
+        row('worker resident memory, idle / under load', worker ? `${idle.worker ?? '-'} MB / ${peak.worker ?? '-'} MB` : 'not measured: no worker', '-', null, '-', null),
+      );
+      results.memoryMb = { idle, peakUnderLoad: peak };
+    } finally {
+      await db.end();
+    }
+  } catch (error) {
+    for (const child of children) say(`last lines of ${child.name} (exit ${child.process.exitCode ?? child.process.signalCode ?? 'running'}):\n${child.tail.slice(-15).join('\n')}`);
+    throw error;
+  } finally {
+    closeSockets(sockets);
+    for (const child of children.reverse()) await child.stop().catch(() => undefined);
+    await smtp?.close().catch(() => undefined);
+    await clearRedis().catch(() => undefined);
+    await database?.drop().catch((e: Error) => say(`could not drop ${database?.name}: ${e.message}`));
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+
+  results.rows = rows;
+  results.notes = notes;
+  results.profiles = profiles;
+  results.seconds = Math.round((Date.now() - started) / 1000);
+  const resultsDir = join(ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+
+  console.log(`\nForum benchmark${quick ? ' (--quick)' : ''}: ${volume.actionItems} action items, ${volume.actionItems * volume.updatesPerItem} updates, ${volume.meetings} meetings, ${volume.communiques} communiqués; ${results.seconds} s\n`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (other work on the machine skews both sides alike)\n`);
+  console.log(renderTable(rows));
+  console.log('');
+  for (const note of notes) console.log(`- ${note}`);
+  for (const [figure, profile] of Object.entries(profiles)) {
+    if (!profile) continue;
+    console.log(`\nWhere the time goes (${figure}, api/worker CPU profile, self time of busy samples):`);
+    console.log(`  by owner: ${profile.byOwner.map((o) => `${o.owner} ${o.percent}%`).join(', ')}`);
+    for (const f of profile.topFrames.slice(0, 8)) console.log(`  ${String(f.percent).padStart(5)}%  ${f.frame}`);
+  }
+  console.log(`\nresults: ${file}`);
+}
+
+function row(figure: string, value: string, baseline: string, r: number | null, target: string, ok: boolean | null): Row {
+  return { figure, value, baseline, ratio: r === null ? '-' : String(r), target, verdict: verdict(ok) };
+}
+
+/** The same load against the product and the baseline, each after the same warm-up. */
+async function compare(
+  apiUrl: string,
+  targets: { path: string; headers?: Record<string, string> }[],
+  baseUrl: string,
+  bareTargets: { path: string; headers?: Record<string, string> }[],
+  underLoad: <T>(work: () => Promise<T>) => Promise<T>,
+  overallRate?: number,
+): Promise<{ product: LoadResult; baseline: LoadResult }> {
+  const load = { connections: CONNECTIONS, ...(overallRate ? { overallRate } : {}) };
+  await warm({ url: baseUrl, targets: bareTargets, ...load }, overallRate ? 1 : 2);
+  const baseline = await cannon({ url: baseUrl, targets: bareTargets, seconds: SECONDS, ...load });
+  await warm({ url: apiUrl, targets, ...load }, overallRate ? 1 : 2);
+  const product = await underLoad(() => cannon({ url: apiUrl, targets, seconds: SECONDS, ...load }));
+  for (const [side, r] of [['product', product], ['baseline', baseline]] as const) {
+    say(`  ${side.padEnd(8)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx and ${r.errors} errors of ${r.requests}` : ''}`);
+  }
+  return { product, baseline };
+}
+
+/**
+ * Compares what clients saw accepted with what the database kept: every accepted PATCH must be one kept
+ * update (its description, at the version it was told), and each item's version must have advanced by
+ * exactly the number of accepted PATCHes.
+ */
+async function lostUpdates(db: Client, items: { id: string; version: number }[], successes: Map<string, { description: string; version: number }[]>) {
+  const initial = new Map(items.map((i) => [i.id, i.version]));
+  const kept = await db.query<{ action_item_id: string; version: number; description: string | null }>(
+    `SELECT action_item_id, version, changes->'description'->>'to' AS description FROM action_item_update
+      WHERE action_item_id = ANY($1) AND kind = 'change'`,
+    [items.map((i) => i.id)],
+  );
+  const now = await db.query<{ id: string; version: number }>(`SELECT id, version FROM action_item WHERE id = ANY($1)`, [items.map((i) => i.id)]);
+  const keptKeys = new Set(kept.rows.filter((k) => k.version > (initial.get(k.action_item_id) ?? 0)).map((k) => `${k.action_item_id}:${k.version}:${k.description}`));
+  let lost = 0;
+  let duplicateVersions = 0;
+  const seen = new Set<string>();
+  for (const [itemId, list] of successes) {
+    for (const s of list) {
+      const key = `${itemId}:${s.version}:${s.description}`;
+      if (!keptKeys.has(key)) lost++;
+      // Two accepted writes told the same version: one of them overwrote the other.
+      if (seen.has(`${itemId}:${s.version}`)) duplicateVersions++;
+      seen.add(`${itemId}:${s.version}`);
+    }
+  }
+  const accepted = [...successes.values()].reduce((n, l) => n + l.length, 0);
+  const versionAdvance = now.rows.reduce((n, r) => n + (r.version - (initial.get(r.id) ?? r.version)), 0);
+  // Writes the database kept that no client saw accepted (a timed-out answer); not lost, but worth showing.
+  const unexplained = keptKeys.size - (accepted - lost);
+  return { accepted, lost, recorded: keptKeys.size, versionAdvance, duplicateVersions, unexplained };
+}
+
+/** The worker has no port and logs nothing at warn level: it is ready once its email queue worker is connected. */
+async function waitForWorker(worker: Child, timeoutMs = 90_000): Promise<void> {
+  const queue = new Queue(QUEUES.email, { connection: redisConnectionOptions(redisUrl), prefix: redisPrefix });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while ((await queue.getWorkersCount()) === 0) {
+      if (worker.process.exitCode !== null) throw new Error(`worker exited (${worker.process.exitCode}):\n${worker.tail.join('\n')}`);
+      if (Date.now() > deadline) throw new Error(`worker not ready within ${timeoutMs / 1000} s:\n${worker.tail.join('\n')}`);
+      await sleep(250);
+    }
+  } finally {
+    await queue.close();
+  }
+}
+
+async function waitForLine(child: Child, text: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!child.tail.some((l) => l.includes(text))) {
+    if (child.process.exitCode !== null) throw new Error(`${child.name} exited (${child.process.exitCode}):\n${child.tail.join('\n')}`);
+    if (Date.now() > deadline) throw new Error(`${child.name} did not say "${text}" within ${timeoutMs / 1000} s:\n${child.tail.join('\n')}`);
+    await sleep(200);
+  }
+}
+
+/** Removes this run's keys (queues, socket.io streams); bounded by the prefix, so nobody else's are touched. */
+async function clearRedis(): Promise<void> {
+  const redis = new Redis({ ...redisConnectionOptions(redisUrl), retryStrategy: () => null });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    console.error('[bench] failed:', error instanceof Error ? `${error.message}${cause}\n${error.stack}` : error);
+    process.exit(1);
+  },
+);
