@@ -56,7 +56,7 @@ describe('realtime across API instances', () => {
     // Something must have reached the client for it to hold an offset to resume from.
     const before = await f.government();
     await f.member(body.id, before.id);
-    await waitUntil(() => (first as unknown as { _lastOffset?: string })._lastOffset, 5000, 'a first event');
+    await waitUntil(() => (first as unknown as { _lastOffset?: string })._lastOffset, 10_000, 'a first event');
     const { _pid: pid, _lastOffset: offset } = first as unknown as { _pid: string; _lastOffset: string };
     // Drop the transport the way a network cut does (no clean disconnect), then miss an event.
     first.io.engine.close();
@@ -71,7 +71,7 @@ describe('realtime across API instances', () => {
     await new Promise<void>((resolve, reject) => back.once('connect', resolve).once('connect_error', reject));
     try {
       // A fresh connection would never see an event from before it existed: receiving it is the recovery.
-      await waitUntil(() => got.length > 0, 5000, 'the missed event');
+      await waitUntil(() => got.length > 0, 10_000, 'the missed event');
       expect(got).toEqual([{ bodyId: body.id, governmentId: missed.id }]);
     } finally {
       back.close();
@@ -83,7 +83,7 @@ describe('realtime across API instances', () => {
     const first = io(a.baseUrl, { transports: ['websocket'], auth: { token: seats.member.official.token }, reconnection: false, forceNew: true });
     await new Promise<void>((resolve, reject) => first.once('connect', resolve).once('connect_error', reject));
     await f.member(body.id, (await f.government()).id);
-    await waitUntil(() => (first as unknown as { _lastOffset?: string })._lastOffset, 5000, 'a first event');
+    await waitUntil(() => (first as unknown as { _lastOffset?: string })._lastOffset, 10_000, 'a first event');
     const { _pid: pid, _lastOffset: offset } = first as unknown as { _pid: string; _lastOffset: string };
     first.io.engine.close();
     first.close();

@@ -30,14 +30,14 @@ export async function connectSocket(
     socket,
     events,
     received,
-    waitFor: (name, match = () => true, timeoutMs = 5000) =>
+    waitFor: (name, match = () => true, timeoutMs = 10_000) =>
       waitUntil(() => received(name, match)[0]?.payload, timeoutMs, `socket event ${name}`),
     close: () => socket.close(),
   };
 }
 
 /** Polls until check() returns something truthy. */
-export async function waitUntil<T>(check: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<NonNullable<T>> {
+export async function waitUntil<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
