@@ -245,11 +245,15 @@ describe('action items', () => {
       expect((await t.http.get(path(item.id), t.adminToken)).body.version).toBe(2);
     });
 
-    it('requires the version: 400 naming it', async () => {
+    it('refuses a PATCH without the version it read with 409 and the current item, and a malformed one with 400', async () => {
       const item = await f.actionItem(world.body.id, lead().government.id);
       const res = await t.http.patch(path(item.id), { progress: 10 }, t.adminToken);
-      expect(res.status).toBe(400);
-      expect(JSON.stringify(res.body.message)).toMatch(/version/);
+      expect(res.status).toBe(409);
+      expect(res.body.current).toMatchObject({ id: item.id, version: 1, progress: 0 });
+      const malformed = await t.http.patch(path(item.id), { version: 'one', progress: 10 }, t.adminToken);
+      expect(malformed.status).toBe(400);
+      expect(JSON.stringify(malformed.body.message)).toMatch(/version/);
+      expect((await t.http.get(path(item.id), t.adminToken)).body.progress).toBe(0);
     });
   });
 

@@ -133,10 +133,11 @@ export class CreateActionItemDto {
 
 /** Every field may change; `version` is the one the client read, so two officials never overwrite each other. */
 export class UpdateActionItemDto {
-  @ApiProperty({ description: 'the version the client read; a stale one is refused with 409 and the current item' })
+  @ApiProperty({ description: 'the version the client read; a missing or stale one is refused with 409 and the current item' })
+  @IsOptional()
   @IsInt()
   @Min(1)
-  version: number;
+  version?: number;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -177,7 +177,8 @@ export class ActionItemsService {
     const { version, reason, ...fields } = dto;
     return this.dataSource.transaction(async (em) => {
       const item = await this.editable(caller, id, em);
-      if (item.version !== version) throw this.stale(item);
+      // The contract: a PATCH must carry the version it read, else 409 — a client that sends none has read nothing.
+      if (version === undefined || item.version !== version) throw this.stale(item);
       const change: ItemChange = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       const result = await this.apply(em, caller, item, change, { kind: 'change', note: reason?.trim() || null, reasonField: 'reason' }, now);
       return toActionItemView(result.item);
