@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger, Logger, LogLevel, RequestMethod } from '@nestjs/common';
+import { ConsoleLogger, LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -62,12 +62,5 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   await serveWebApp(app, config);
-  return app;
-}
-
-export async function startApi(config: ForumConfig): Promise<NestFastifyApplication> {
-  const app = await createApiApp(config);
-  await app.listen({ port: config.port, host: config.host });
-  new Logger('Forum').log(`API listening on ${config.publicBaseUrl} (docs at ${config.publicBaseUrl}/api/docs)`);
   return app;
 }
