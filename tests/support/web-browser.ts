@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
@@ -15,13 +15,48 @@ if (!hasChromium) {
 }
 export const describeWithBrowser: jest.Describe = hasChromium ? describe : describe.skip;
 
-/** Builds the web app once per machine when its dist folder is missing (the API serves whatever is there). */
+/** The newest modification time under a folder (the web sources and the contracts they import). */
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds the web app when its dist folder is missing or older than its sources (the API serves whatever
+ * is there, so a stale build would test yesterday's pages). Jest runs files in parallel: a lock folder
+ * makes one worker build while the others wait for it.
+ */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html'))) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const web = join(ROOT, 'apps', 'web');
+  const index = join(web, 'dist', 'index.html');
+  const stale = () =>
+    !existsSync(index) ||
+    statSync(index).mtimeMs < Math.max(newestChange(join(web, 'src')), newestChange(join(web, 'index.html')), newestChange(join(ROOT, 'libs', 'contracts', 'src')));
+  if (!stale()) return;
+  const lock = join(web, '.build-lock');
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // a lock older than two minutes belongs to a run that died mid-build
+      const age = existsSync(lock) ? Date.now() - statSync(lock).mtimeMs : 0;
+      if (waited > 120_000 || age > 120_000) rmSync(lock, { recursive: true, force: true });
+      sleep(200);
+    }
+  }
+  try {
+    if (!stale()) return;
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

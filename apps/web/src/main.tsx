@@ -7,6 +7,7 @@ import './styles.css';
 import { App } from './app';
 import { AuthProvider } from './auth/auth-context';
 import { setupI18n } from './i18n/i18n';
+import { NotificationInboxProvider } from './notifications/notification-inbox';
 import { LiveUpdatesProvider } from './realtime/live-updates';
 
 const i18n = setupI18n();
@@ -17,7 +18,9 @@ createRoot(document.getElementById('root')!).render(
       <BrowserRouter>
         <AuthProvider>
           <LiveUpdatesProvider>
-            <App />
+            <NotificationInboxProvider>
+              <App />
+            </NotificationInboxProvider>
           </LiveUpdatesProvider>
         </AuthProvider>
       </BrowserRouter>

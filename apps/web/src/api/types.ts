@@ -118,7 +118,23 @@ export interface Communique {
   revision: number;
   embargoUntil?: string | null;
   publishedAt?: string | null;
-  concurrences?: { governmentId: string; revision: number; position?: 'concur' | 'concur_with_reservation' | 'object'; comment?: string | null; current?: boolean }[];
+  concurrences?: { governmentId: string; revision: number; position?: 'concur' | 'concur_with_reservation' | 'object'; comment?: string | null; current?: boolean; concurredAt?: string }[];
+  /** where concurrence stands on the current revision, as the API reckons it (observers are never required) */
+  concurrence?: {
+    revision: number;
+    required: GovernmentRef[];
+    concurred: GovernmentRef[];
+    awaiting: GovernmentRef[];
+    objections: GovernmentRef[];
+    complete: boolean;
+  };
+}
+
+export interface GovernmentRef {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
 }
 
 export interface Notification {

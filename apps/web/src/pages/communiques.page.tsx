@@ -14,7 +14,7 @@ import { formatDateTime, localInputToIso } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
 interface Revision {
-  revision: number;
+  number: number;
   titleEn: string;
   titleFr: string;
   bodyEn: string;
@@ -89,7 +89,7 @@ function CommuniqueEditor({ bodies, existing, onSaved }: { bodies: Body[]; exist
     if (errs.bodyId || errs.titleEn) return;
     try {
       if (existing) {
-        await api('PATCH', `/communiques/${existing.id}`, { titleEn: form.titleEn, titleFr: form.titleFr, bodyEn: form.bodyEn, bodyFr: form.bodyFr });
+        await api('PATCH', `/communiques/${existing.id}`, { titleEn: form.titleEn, titleFr: form.titleFr, bodyEn: form.bodyEn, bodyFr: form.bodyFr, revision: existing.revision });
         await onSaved?.();
       } else {
         const created = await api<Communique>('POST', '/communiques', form);
@@ -163,7 +163,7 @@ export function CommuniqueDetailPage() {
         .then((r) => (Array.isArray(r) ? r : r.items))
         .catch(() => [] as Revision[]),
     ]);
-    return { communique, members, bodies, revisions: revisions.sort((a, b) => a.revision - b.revision) };
+    return { communique, members, bodies, revisions: revisions.sort((a, b) => a.number - b.number) };
   }, [id]);
   useLiveEvents(['communique.updated', 'communique.published'], (_, p) => {
     if (p?.id === id) void reload();
@@ -176,15 +176,28 @@ export function CommuniqueDetailPage() {
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   const { communique: c, members, bodies, revisions } = data;
-  const concurring = members.filter((m) => m.role !== 'observer');
+  // the API's reckoning on the current revision decides; the history only explains an older position
+  const required = c.concurrence?.required ?? members.filter((m) => m.role !== 'observer').map((m) => ({ id: m.governmentId, code: m.government?.code ?? '', nameEn: m.government?.nameEn ?? '', nameFr: m.government?.nameFr ?? '' }));
+  const has = (list: { id: string }[] | undefined, governmentId: string) => Boolean(list?.some((g) => g.id === governmentId));
+  const latestOf = (governmentId: string) =>
+    (c.concurrences ?? []).filter((x) => x.governmentId === governmentId).sort((a, b) => b.revision - a.revision || (b.concurredAt ?? '').localeCompare(a.concurredAt ?? ''))[0];
   const stateOf = (governmentId: string) => {
-    const all = (c.concurrences ?? []).filter((x) => x.governmentId === governmentId);
-    const entry = all.find((x) => x.current !== false && x.revision === c.revision) ?? all.sort((a, b) => b.revision - a.revision)[0];
-    if (!entry) return t('communiques.concurrence.awaiting');
-    if (entry.position === 'object') return t('communiques.concurrence.objected');
-    return entry.revision === c.revision ? t('communiques.concurrence.concurred') : t('communiques.concurrence.stale', { revision: entry.revision });
+    const latest = latestOf(governmentId);
+    const onCurrent = latest && latest.revision === c.revision;
+    if (has(c.concurrence?.objections, governmentId)) return t('communiques.concurrence.objected');
+    if (has(c.concurrence?.concurred, governmentId)) {
+      return onCurrent && latest.position === 'concur_with_reservation' ? t('communiques.concurrence.reservation') : t('communiques.concurrence.concurred');
+    }
+    if (latest && !onCurrent) {
+      return latest.position === 'object' ? t('communiques.concurrence.staleObjection', { revision: latest.revision }) : t('communiques.concurrence.stale', { revision: latest.revision });
+    }
+    return t('communiques.concurrence.awaiting');
   };
-  const mySeat = concurring.find((m) => m.governmentId === session?.user.governmentId);
+  const commentOf = (governmentId: string) => {
+    const latest = latestOf(governmentId);
+    return latest && latest.revision === c.revision ? latest.comment ?? '' : '';
+  };
+  const mySeat = required.find((g) => g.id === session?.user.governmentId);
   const run = async (work: () => Promise<unknown>, message: string) => {
     setActionError(null);
     setDone(null);
@@ -196,7 +209,7 @@ export function CommuniqueDetailPage() {
     }
     await reload();
   };
-  const previous = revisions.find((r) => String(r.revision) === compare) ?? revisions[revisions.length - 2];
+  const previous = revisions.find((r) => String(r.number) === compare) ?? revisions[revisions.length - 2];
   const editable = isSecretariat && (c.status === 'draft' || c.status === 'in_concurrence' || c.status === 'approved');
   return (
     <>
@@ -234,13 +247,15 @@ export function CommuniqueDetailPage() {
           <tr>
             <th scope="col">{t('bodies.government')}</th>
             <th scope="col">{t('communiques.concurrenceState')}</th>
+            <th scope="col">{t('communiques.concurrenceComment')}</th>
           </tr>
         </thead>
         <tbody>
-          {concurring.map((m) => (
-            <tr key={m.governmentId}>
-              <td>{governmentName(m.government, lang)}</td>
-              <td data-testid={`concurrence-${m.governmentId}`}>{stateOf(m.governmentId)}</td>
+          {required.map((g) => (
+            <tr key={g.id}>
+              <td>{governmentName(g, lang)}</td>
+              <td data-testid={`concurrence-${g.id}`}>{stateOf(g.id)}</td>
+              <td>{commentOf(g.id)}</td>
             </tr>
           ))}
         </tbody>
@@ -284,15 +299,15 @@ export function CommuniqueDetailPage() {
       {revisions.length > 1 && previous ? (
         <section aria-labelledby="revision-diff">
           <SectionHeading>
-            <span id="revision-diff">{t('communiques.diffTitle', { from: previous.revision, to: c.revision })}</span>
+            <span id="revision-diff">{t('communiques.diffTitle', { from: previous.number, to: c.revision })}</span>
           </SectionHeading>
           <div className="narrow-form">
             <SelectField
               id="compare-revision"
               label={t('communiques.compareWith')}
-              value={String(previous.revision)}
+              value={String(previous.number)}
               onChange={setCompare}
-              options={revisions.filter((r) => r.revision !== c.revision).map((r) => ({ value: String(r.revision), label: t('communiques.revisionN', { n: r.revision }) }))}
+              options={revisions.filter((r) => r.number !== c.revision).map((r) => ({ value: String(r.number), label: t('communiques.revisionN', { n: r.number }) }))}
             />
           </div>
           <div className="side-by-side">

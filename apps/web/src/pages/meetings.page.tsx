@@ -1,20 +1,21 @@
 import { FormEvent, KeyboardEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { GcdsLink, GcdsNotice, GcdsText } from '@gcds-core/components-react';
+import { GcdsLink, GcdsNotice } from '@gcds-core/components-react';
 import { api, ApiError, download, Page } from '../api/api-client';
-import { listBodies, listGovernments, listMeetings, listMembers } from '../api/queries';
-import type { AgendaItem, Body, Government, Meeting, Membership } from '../api/types';
+import { listBodies, listGovernments, listMeetings } from '../api/queries';
+import type { AgendaItem, Government, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
-import { formatDateTime, isoToLocalInput, localInputToIso } from '../i18n/format';
+import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
-import { hoursOutsideWorkday, overlappingMeetings, suggestSlots } from './meeting-time';
+import { describeWarning, Invitee } from './meeting-warnings';
+import { ScheduleMeetingForm } from './schedule-meeting.form';
 
 type MeetingWithInvitees = Meeting & {
-  invitees?: { governmentId: string; nameEn: string; nameFr: string; timeZone: string; role: string; localStartsAt: string }[];
+  invitees?: Invitee[];
   agendaPublishedAt?: string | null;
   minutes?: string | null;
 };
@@ -59,122 +60,8 @@ export function MeetingsPage() {
           ))}
         </tbody>
       </table>
-      {isSecretariat ? <ScheduleMeetingForm bodies={data.bodies} meetings={data.meetings} initialBodyId={bodyFilter} /> : null}
+      {isSecretariat ? <ScheduleMeetingForm bodies={data.bodies} initialBodyId={bodyFilter} /> : null}
     </>
-  );
-}
-
-function ScheduleMeetingForm({ bodies, meetings, initialBodyId }: { bodies: Body[]; meetings: Meeting[]; initialBodyId: string }) {
-  const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
-  const lang = i18n.language;
-  const [form, setForm] = useState({ bodyId: initialBodyId, title: '', startsAt: '', endsAt: '', location: '', videoUrl: '' });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const { data: context } = useResource(async () => {
-    if (!form.bodyId) return { members: [] as Membership[], others: new Map<string, string[]>() };
-    const members = await listMembers(form.bodyId);
-    // the governments of every other body with a meeting, to see who would be double-booked
-    const otherBodies = [...new Set(meetings.map((m) => m.bodyId))];
-    const others = new Map<string, string[]>();
-    await Promise.all(otherBodies.map(async (b) => others.set(b, (await listMembers(b)).map((m) => m.governmentId))));
-    return { members, others };
-  }, [form.bodyId, meetings]);
-
-  const members = context?.members ?? [];
-  const startIso = form.startsAt ? localInputToIso(form.startsAt) : null;
-  const endIso = form.endsAt ? localInputToIso(form.endsAt) : null;
-  const zoneWarnings = startIso && endIso ? hoursOutsideWorkday(startIso, endIso, members) : [];
-  const conflicts =
-    startIso && endIso && context ? overlappingMeetings(startIso, endIso, meetings, context.others, members.map((m) => m.governmentId)) : [];
-
-  const suggest = () => {
-    const duration = startIso && endIso ? (new Date(endIso).getTime() - new Date(startIso).getTime()) / 60000 : 120;
-    const [slot] = suggestSlots(new Date(), duration > 0 ? duration : 120, members, meetings, context?.others ?? new Map(), 1);
-    if (slot) setForm((f) => ({ ...f, startsAt: isoToLocalInput(slot.startsAt), endsAt: isoToLocalInput(slot.endsAt) }));
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const errs: Record<string, string | undefined> = {
-      bodyId: form.bodyId ? undefined : t('meetings.bodyRequired'),
-      title: form.title.trim() ? undefined : t('meetings.titleRequired'),
-      startsAt: form.startsAt ? undefined : t('meetings.startRequired'),
-      endsAt: !form.endsAt ? t('meetings.endRequired') : startIso && endIso && endIso <= startIso ? t('meetings.endAfterStart') : undefined,
-    };
-    setFieldErrors(errs);
-    if (Object.values(errs).some(Boolean)) return;
-    try {
-      const meeting = await api<Meeting>('POST', '/meetings', {
-        bodyId: form.bodyId,
-        title: form.title.trim(),
-        startsAt: startIso,
-        endsAt: endIso,
-        ...(form.location.trim() ? { location: form.location.trim() } : {}),
-        ...(form.videoUrl.trim() ? { videoUrl: form.videoUrl.trim() } : {}),
-      });
-      navigate(`/meetings/${meeting.id}`);
-    } catch (e) {
-      const err = e as ApiError;
-      const named = ['title', 'startsAt', 'endsAt', 'location', 'videoUrl', 'bodyId'].filter((f) => err.forField?.(f));
-      if (named.length) setFieldErrors(Object.fromEntries(named.map((f) => [f, err.forField(f)])));
-      else setError(err);
-    }
-  };
-
-  return (
-    <section aria-labelledby="schedule-meeting">
-      <SectionHeading>
-        <span id="schedule-meeting">{t('meetings.schedule')}</span>
-      </SectionHeading>
-      <form onSubmit={submit} noValidate className="narrow-form">
-        <FormError error={error} />
-        <SelectField id="meeting-body" label={t('meetings.body')} value={form.bodyId} onChange={set('bodyId')} error={fieldErrors.bodyId} defaultLabel={t('common.choose')} options={bodies.map((b) => ({ value: b.id, label: bodyName(b, lang) }))} required />
-        <TextField id="meeting-title" label={t('meetings.meetingTitle')} value={form.title} onChange={set('title')} error={fieldErrors.title} required />
-        <NativeField id="meeting-starts" type="datetime-local" label={t('meetings.startsAt')} hint={t('meetings.inYourZone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })} value={form.startsAt} onChange={set('startsAt')} error={fieldErrors.startsAt} required />
-        <NativeField id="meeting-ends" type="datetime-local" label={t('meetings.endsAt')} value={form.endsAt} onChange={set('endsAt')} error={fieldErrors.endsAt} required />
-        <div className="row-actions">
-          <ActionButton onClick={suggest} disabled={!form.bodyId}>
-            {t('meetings.suggestSlot')}
-          </ActionButton>
-        </div>
-        <div className="warnings" aria-live="polite" data-testid="schedule-warnings">
-          {zoneWarnings.length + conflicts.length > 0 ? (
-            <GcdsNotice noticeRole="warning" noticeTitle={t('meetings.warningsTitle')} noticeTitleTag="h3">
-              <ul>
-                {zoneWarnings.map((w) => (
-                  <li key={w.governmentId}>
-                    {t('meetings.outsideHours', { government: governmentName(w.government, lang), local: w.localTime, zone: w.timeZone })}
-                  </li>
-                ))}
-                {conflicts.map((m) => (
-                  <li key={m.id}>{t('meetings.conflict', { title: m.title, when: formatDateTime(m.startsAt, lang) })}</li>
-                ))}
-              </ul>
-            </GcdsNotice>
-          ) : startIso && endIso && members.length ? (
-            <GcdsText>{t('meetings.noWarnings')}</GcdsText>
-          ) : null}
-        </div>
-        {startIso && members.length ? (
-          <details>
-            <summary>{t('meetings.perZone')}</summary>
-            <ul>
-              {members.map((m) => (
-                <li key={m.id}>
-                  {governmentName(m.government, lang)}: {m.government ? formatDateTime(startIso, lang, m.government.timeZone) : '—'}
-                </li>
-              ))}
-            </ul>
-          </details>
-        ) : null}
-        <TextField id="meeting-location" label={t('meetings.location')} value={form.location} onChange={set('location')} error={fieldErrors.location} />
-        <TextField id="meeting-video" label={t('meetings.videoUrl')} type="url" value={form.videoUrl} onChange={set('videoUrl')} error={fieldErrors.videoUrl} />
-        <SubmitButton>{t('meetings.scheduleSubmit')}</SubmitButton>
-      </form>
-    </section>
   );
 }
 
@@ -185,12 +72,13 @@ export function MeetingDetailPage() {
   const lang = i18n.language;
   const { data, error, reload } = useResource(async () => {
     const meeting = await api<MeetingWithInvitees>('GET', `/meetings/${id}`);
-    const [agenda, governments, decisions] = await Promise.all([
+    const [agenda, governments, decisions, attendance] = await Promise.all([
       api<Page<AgendaItem> | AgendaItem[]>('GET', `/meetings/${id}/agenda-items`).then((r) => (Array.isArray(r) ? r : r.items)),
       listGovernments(),
       api<Page<Decision> | Decision[]>('GET', `/meetings/${id}/decisions`).then((r) => (Array.isArray(r) ? r : r.items)).catch(() => [] as Decision[]),
+      api<Attendance>('GET', `/meetings/${id}/attendance`).catch(() => null),
     ]);
-    return { meeting, agenda: [...agenda].sort((a, b) => a.position - b.position), governments, decisions };
+    return { meeting, agenda: [...agenda].sort((a, b) => a.position - b.position), governments, decisions, attendance };
   }, [id]);
   useLiveEvents(['meeting.updated', 'meeting.cancelled', 'agenda.updated'], (_, p) => {
     if (p?.id === id || p?.meetingId === id) void reload();
@@ -198,7 +86,8 @@ export function MeetingDetailPage() {
   const [actionError, setActionError] = useState<ApiError | null>(null);
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
-  const { meeting, agenda, governments, decisions } = data;
+  const { meeting, agenda, governments, decisions, attendance } = data;
+  const attendanceOf = (governmentId: string) => attendance?.items.find((a) => a.governmentId === governmentId)?.status ?? '';
   const run = async (work: () => Promise<unknown>) => {
     setActionError(null);
     try {
@@ -239,7 +128,7 @@ export function MeetingDetailPage() {
         <GcdsNotice noticeRole="warning" noticeTitle={t('meetings.warningsTitle')} noticeTitleTag="h2">
           <ul>
             {meeting.warnings.map((w, i) => (
-              <li key={i}>{w.message}</li>
+              <li key={i}>{describeWarning(w, meeting.invitees ?? [], lang, t)}</li>
             ))}
           </ul>
         </GcdsNotice>
@@ -277,7 +166,7 @@ export function MeetingDetailPage() {
                       <SelectField
                         id={`attendance-${g.governmentId}`}
                         label={t('meetings.attendanceOf', { name: lang === 'fr' ? g.nameFr : g.nameEn })}
-                        value=""
+                        value={attendanceOf(g.governmentId)}
                         defaultLabel={t('common.choose')}
                         onChange={(status) => void run(() => api('PUT', `/meetings/${id}/attendance/${g.governmentId}`, { status }))}
                         options={['present', 'absent', 'regrets'].map((s) => ({ value: s, label: t(`meetings.attendanceStatuses.${s}`) }))}
@@ -288,6 +177,11 @@ export function MeetingDetailPage() {
               ))}
             </tbody>
           </table>
+          {attendance ? (
+            <p data-testid="quorum">
+              {t(attendance.quorum.met ? 'meetings.quorumMet' : 'meetings.quorumNotMet', { present: attendance.quorum.present, required: attendance.quorum.required, eligible: attendance.quorum.eligible })}
+            </p>
+          ) : null}
         </>
       ) : null}
       <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} onChange={reload} />
@@ -295,6 +189,11 @@ export function MeetingDetailPage() {
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
     </>
   );
+}
+
+interface Attendance {
+  items: { governmentId: string; status: 'present' | 'absent' | 'regrets' | null }[];
+  quorum: { eligible: number; present: number; required: number; met: boolean };
 }
 
 interface Decision {
@@ -522,10 +421,8 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
     setItemErrors(errs);
     if (errs.leadGovernmentId || errs.dueOn) return;
     try {
-      const created = await api<{ id: string }>('POST', '/action-items', {
-        bodyId: meeting.bodyId,
-        meetingId: meeting.id,
-        decisionId: turning.id,
+      // the decision's own route: the item remembers the decision, its meeting and its body
+      const created = await api<{ id: string }>('POST', `/meetings/${meeting.id}/decisions/${turning.id}/action-items`, {
         title: turning.text.slice(0, 200),
         leadGovernmentId: item.leadGovernmentId,
         dueOn: item.dueOn,

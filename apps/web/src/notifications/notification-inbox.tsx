@@ -1,0 +1,55 @@
+import { createContext, ReactNode, useCallback, useContext, useMemo } from 'react';
+import { api } from '../api/api-client';
+import type { Notification } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { useAuth } from '../auth/auth-context';
+import { useLiveEvents } from '../realtime/live-updates';
+
+interface InboxPage {
+  items: Notification[];
+  total: number;
+  /** the API counts unread ones over the whole inbox, not just this page */
+  unread?: number;
+}
+
+interface Inbox {
+  items: Notification[];
+  unread: number;
+  markRead(id: string): Promise<void>;
+  reload(): Promise<void>;
+}
+
+const InboxContext = createContext<Inbox | null>(null);
+
+/**
+ * One inbox per session, shared by the unread badge, the dashboard and the notifications page: a
+ * notification marked read in one place is read everywhere at once (each used to keep its own copy,
+ * so the badge kept counting what the list had already marked read).
+ */
+export function NotificationInboxProvider({ children }: { children: ReactNode }) {
+  const { session } = useAuth();
+  const token = session?.accessToken ?? null;
+  const { data, reload } = useResource<InboxPage>(
+    () => (token ? api<InboxPage>('GET', '/notifications?limit=100').catch(() => ({ items: [], total: 0, unread: 0 })) : Promise.resolve({ items: [], total: 0, unread: 0 })),
+    [token],
+  );
+  useLiveEvents(['notification'], () => void reload());
+  const markRead = useCallback(
+    async (id: string) => {
+      await api('POST', `/notifications/${id}/read`);
+      await reload();
+    },
+    [reload],
+  );
+  const value = useMemo<Inbox>(() => {
+    const items = data?.items ?? [];
+    return { items, unread: data?.unread ?? items.filter((n) => !n.readAt).length, markRead, reload };
+  }, [data, markRead, reload]);
+  return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
+}
+
+export function useInbox(): Inbox {
+  const inbox = useContext(InboxContext);
+  if (!inbox) throw new Error('useInbox outside NotificationInboxProvider');
+  return inbox;
+}
