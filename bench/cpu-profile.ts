@@ -22,6 +22,8 @@ export interface ProfileSummary {
   topFrames: { frame: string; percent: number }[];
   /** the same samples grouped by where the code lives: a package, node internals, our libs */
   byOwner: { owner: string; percent: number }[];
+  /** each sample charged to the nearest function of ours up the stack: which of our calls the time is spent under */
+  underOurCode: { frame: string; percent: number }[];
 }
 
 /** Profiles `child` (started with a profile dir) while `work` runs, then reads the top frames. */
@@ -53,6 +55,15 @@ function ownerOf(url: string, functionName: string): string {
   return ours ? ours[1] : url;
 }
 
+const OURS = /\/(libs|apps)\/[^/]+\/src\//;
+
+/** Package-relative file and line; no line for our TypeScript, where V8 sees the transpiled line, not the source's. */
+function describe(url: string, lineNumber: number): string {
+  if (!url) return '';
+  if (OURS.test(url)) return url.replace(/^.*\/(libs|apps)\//, '$1/');
+  return `${url.replace(/^.*node_modules\//, '')}:${lineNumber + 1}`;
+}
+
 export function summarize(file: string, profile: CpuProfile): ProfileSummary {
   const total = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0) || 1;
   const idle = profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').reduce((s, n) => s + (n.hitCount ?? 0), 0);
@@ -63,11 +74,23 @@ export function summarize(file: string, profile: CpuProfile): ProfileSummary {
     const hits = node.hitCount ?? 0;
     const { functionName, url, lineNumber } = node.callFrame;
     if (!hits || functionName === '(idle)') continue;
-    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/(libs|apps)\//, '$1/')}:${lineNumber + 1}` : '';
+    const where = describe(url, lineNumber);
     const frame = `${functionName || '(anonymous)'} ${where}`.trim();
     frames.set(frame, (frames.get(frame) ?? 0) + hits);
     const owner = ownerOf(url, functionName);
     owners.set(owner, (owners.get(owner) ?? 0) + hits);
+  }
+  // Bottom-up to the first frame of ours: 'init' or 'writev' alone does not say which request step paid for it.
+  const parent = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const ours = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (!hits || node.callFrame.functionName === '(idle)') continue;
+    let at: ProfileNode | undefined = node;
+    while (at && !OURS.test(at.callFrame.url)) at = parent.get(at.id);
+    const key = at ? `${at.callFrame.functionName || '(anonymous)'} ${describe(at.callFrame.url, at.callFrame.lineNumber)}` : '(no code of ours on the stack)';
+    ours.set(key, (ours.get(key) ?? 0) + hits);
   }
   const top = <K>(m: Map<K, number>, n: number) =>
     [...m.entries()]
@@ -78,5 +101,6 @@ export function summarize(file: string, profile: CpuProfile): ProfileSummary {
     file,
     topFrames: top(frames, 12).map(([frame, percent]) => ({ frame, percent })),
     byOwner: top(owners, 10).map(([owner, percent]) => ({ owner, percent })),
+    underOurCode: top(ours, 8).map(([frame, percent]) => ({ frame, percent })),
   };
 }

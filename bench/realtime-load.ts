@@ -57,6 +57,7 @@ export interface FanoutResult {
   p99Ms: number;
   /** per round, the time until the last entitled socket had it */
   lastP50Ms: number;
+  lastByRoundMs: number[];
 }
 
 /** Runs the rounds one after another: time from sending the update to its arrival on every entitled socket. */
@@ -94,6 +95,7 @@ export async function measureFanout(sockets: BenchSocket[], rounds: Round[], wai
     leaked,
     medianMs: round1(percentile(sorted, 50)),
     p99Ms: round1(percentile(sorted, 99)),
-    lastP50Ms: round1(percentile(lasts.sort((a, b) => a - b), 50)),
+    lastP50Ms: round1(percentile([...lasts].sort((a, b) => a - b), 50)),
+    lastByRoundMs: lasts.map(round1),
   };
 }

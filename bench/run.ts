@@ -16,7 +16,7 @@ import { migrateDatabase, redisConnectionOptions } from '@forum/core';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
 import { Child, freePort, peakResidentDuring, residentMb, ROOT, sleep, startTs, waitForHttp } from './child-processes';
 import { profileDuring, ProfileSummary } from './cpu-profile';
-import { cannon, LoadResult, patchStorm, warm } from './http-load';
+import { cannon, LoadResult, patchStorm, percentile, warm } from './http-load';
 import { startSmtpSink, queueThroughput, SmtpSink } from './notification-load';
 import { BenchSocket, closeSockets, connectSockets, FanoutResult, measureFanout, Round } from './realtime-load';
 import { ratio, renderTable, Row, verdict } from './report-table';
@@ -118,7 +118,15 @@ async function main(): Promise<void> {
       const pids: Record<string, number> = { api: api.pid, ...(worker ? { worker: worker.pid } : {}) };
       const idle = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, residentMb(pid)]));
       const peak: Record<string, number> = {};
-      const underLoad = <T>(work: () => Promise<T>) => peakResidentDuring(pids, work, peak);
+      const peakByPhase: Record<string, Record<string, number>> = {};
+      let phase = 'start';
+      const underLoad = async <T>(work: () => Promise<T>) => {
+        const mine: Record<string, number> = peakByPhase[phase] ?? {};
+        peakByPhase[phase] = mine;
+        const result = await peakResidentDuring(pids, work, mine);
+        for (const [name, mb] of Object.entries(mine)) peak[name] = Math.max(peak[name] ?? 0, mb);
+        return result;
+      };
 
       // ---- GET /action-items/:id as an official ----------------------------------------------------------
       const pairs = await db.query<{ item_id: string; user_id: string; email: string; government_id: string }>(
@@ -135,6 +143,7 @@ async function main(): Promise<void> {
       const check = await fetch(`${apiUrl}${itemTargets[0].path}`, { headers: itemTargets[0].headers });
       if (check.status !== 200) throw new Error(`an official cannot read an item of their body (${check.status}): ${await check.text()}`);
 
+      phase = 'item read';
       say('GET /action-items/:id: max throughput');
       const itemMax = await compare(apiUrl, itemTargets, baseUrl, bareItemTargets, underLoad);
       const halfRate = Math.floor(itemMax.baseline.rps / 2);
@@ -163,6 +172,7 @@ async function main(): Promise<void> {
       const listCheck = await fetch(`${apiUrl}${listTargets[0].path}`, { headers: listTargets[0].headers });
       const listBody = (await listCheck.json()) as { items?: unknown[]; total?: number };
       if (listCheck.status !== 200 || listBody.items?.length !== Math.min(50, listBody.total ?? 0)) throw new Error(`the list answered ${listCheck.status}`);
+      phase = 'list';
       say('GET /action-items?bodyId=: max throughput');
       const list = await compare(apiUrl, listTargets, baseUrl, bareListTargets, underLoad);
       const listRatio = ratio(list.product.rps, list.baseline.rps);
@@ -196,6 +206,7 @@ async function main(): Promise<void> {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ contentType: first.headers.get('content-type') ?? contentType, base64: bytes.toString('base64') }),
         });
+        phase = path;
         say(`GET ${path}: max throughput (${bytes.length} bytes)`);
         const result = await compare(apiUrl, [{ path }], baseUrl, [{ path: `/static/${name}` }], underLoad);
         const r = ratio(result.product.rps, result.baseline.rps);
@@ -226,6 +237,7 @@ async function main(): Promise<void> {
         used.set(item.lead_government_id, n + 1);
         return { token: tokenOf(pool[n % pool.length]), itemId: item.id };
       });
+      phase = 'patch';
       say(`PATCH /action-items/:id: ${stormers.length} officials on ${hot.rows.length} items for ${SECONDS + 2} s`);
       const storm = await underLoad(() => patchStorm(apiUrl, stormers, SECONDS + 2, `bench-${runId}`));
       const audit = await lostUpdates(db, hot.rows, storm.successes);
@@ -241,7 +253,7 @@ async function main(): Promise<void> {
       results.patch = { ...storm, successes: undefined, audit };
 
       // ---- realtime: an HTTP update to its event on every entitled socket ------------------------------------
-      let fanout: { product: FanoutResult; baseline: FanoutResult; relayMs: number | null } | null = null;
+      let fanout: { product: FanoutResult; baseline: FanoutResult; relayMs: number | null; patchAnswerMs: number } | null = null;
       const hasGateway = (await import('node:fs')).existsSync(join(ROOT, 'apps/api/src/realtime/realtime.gateway.ts'));
       if (!hasGateway || !worker) {
         rows.push(row('realtime: update -> every entitled socket, p99', `not measured: ${!hasGateway ? 'no realtime gateway in apps/api/src/realtime' : 'no worker to relay the outbox'}`, '-', null, '<= 2x', null));
@@ -259,6 +271,7 @@ async function main(): Promise<void> {
           `SELECT DISTINCT ON (body_id) id, body_id FROM action_item WHERE body_id = ANY($1) AND status = 'in_progress' AND NOT (id = ANY($2)) ORDER BY body_id, id`,
           [bodies.rows.map((b) => b.id), hot.rows.map((h) => h.id)],
         );
+        phase = 'realtime';
         say(`realtime: ${SOCKETS} sockets to the api, ${roundItems.rows.length} updates`);
         const productSockets = await connectSockets(
           apiUrl,
@@ -267,17 +280,20 @@ async function main(): Promise<void> {
         sockets.push(...productSockets);
         await sleep(1000);
         const auth = { authorization: `Bearer ${secretariat.accessToken}`, 'content-type': 'application/json' };
+        const answerMs: number[] = [];
         const productRounds: Round[] = roundItems.rows.map((item, r) => ({
           bodyId: item.body_id,
           memberGovernmentIds: membersOfBody.get(item.body_id) ?? new Set(),
           async send() {
             // The version is read first, outside the timing, by whoever writes: here the secretariat.
+            const t0 = performance.now();
             const patch = await fetch(`${apiUrl}/api/v1/action-items/${item.id}`, {
               method: 'PATCH',
               headers: auth,
               body: JSON.stringify({ version: versions.get(item.id), description: `realtime round ${r}` }),
             });
             const body = (await patch.json()) as { version: number };
+            answerMs.push(performance.now() - t0);
             if (patch.status !== 200) throw new Error(`realtime PATCH answered ${patch.status}: ${JSON.stringify(body)}`);
             return `${item.id}:${body.version}`;
           },
@@ -315,7 +331,8 @@ async function main(): Promise<void> {
         const bare = await measureFanout(bareSockets, bareRounds);
         closeSockets(bareSockets);
         sockets.length = 0;
-        fanout = { product, baseline: bare, relayMs: relay.rows[0]?.ms ?? null };
+        const patchAnswerMs = percentile([...answerMs].sort((a, b) => a - b), 50);
+        fanout = { product, baseline: bare, relayMs: relay.rows[0]?.ms ?? null, patchAnswerMs };
         const rtRatio = ratio(product.p99Ms, bare.p99Ms);
         rows.push(
           row('realtime: update -> entitled sockets, median', ms(product.medianMs), ms(bare.medianMs), ratio(product.medianMs, bare.medianMs), '-', null),
@@ -323,7 +340,8 @@ async function main(): Promise<void> {
         );
         notes.push(
           `realtime: ${SOCKETS} sockets, ${product.rounds} updates in ${REALTIME_BODIES} bodies, ${product.deliveries} deliveries (${product.missing} missing, ${product.leaked} to sockets not entitled); ` +
-            `outbox commit -> relayed to the queue: median ${ms(fanout.relayMs)}; bare: ${bare.deliveries} deliveries, ${bare.missing} missing.`,
+            `of which the PATCH answer: median ${ms(patchAnswerMs)}, outbox commit -> relayed to the queue: median ${ms(fanout.relayMs)} (the rest: realtime queue, api delivery, stream adapter, socket); ` +
+            `last entitled socket per update: ${product.lastByRoundMs.join(', ')} ms; bare: ${bare.deliveries} deliveries, ${bare.missing} missing.`,
         );
       }
       results.realtime = fanout;
@@ -353,6 +371,7 @@ async function main(): Promise<void> {
             ],
           },
         }));
+        phase = 'notifications';
         say(`notifications: ${notifyJobs} notify jobs -> ${expected} emails to the SMTP sink`);
         const before = smtp.received;
         const sink = smtp;
@@ -392,7 +411,8 @@ async function main(): Promise<void> {
         row('api resident memory, idle / under load', `${idle.api ?? '-'} MB / ${peak.api ?? '-'} MB`, '-', null, '-', null),
         row('worker resident memory, idle / under load', worker ? `${idle.worker ?? '-'} MB / ${peak.worker ?? '-'} MB` : 'not measured: no worker', '-', null, '-', null),
       );
-      results.memoryMb = { idle, peakUnderLoad: peak };
+      results.memoryMb = { idle, peakUnderLoad: peak, peakByPhase };
+      notes.push(`peak resident memory by load: ${Object.entries(peakByPhase).map(([p, m]) => `${p} ${Object.entries(m).map(([n, mb]) => `${n} ${mb} MB`).join(' ')}`).join('; ')}`);
     } finally {
       await db.end();
     }
@@ -427,6 +447,8 @@ async function main(): Promise<void> {
     console.log(`\nWhere the time goes (${figure}, api/worker CPU profile, self time of busy samples):`);
     console.log(`  by owner: ${profile.byOwner.map((o) => `${o.owner} ${o.percent}%`).join(', ')}`);
     for (const f of profile.topFrames.slice(0, 8)) console.log(`  ${String(f.percent).padStart(5)}%  ${f.frame}`);
+    console.log('  charged to the nearest function of ours up the stack:');
+    for (const f of profile.underOurCode.slice(0, 6)) console.log(`  ${String(f.percent).padStart(5)}%  ${f.frame}`);
   }
   console.log(`\nresults: ${file}`);
 }

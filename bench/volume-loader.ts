@@ -97,13 +97,15 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
                                 estimated_cost_cents, completed_at, version, created_at, updated_at)
        SELECT b.id, format('Action %s: share weekly arrival and shelter figures', i), 'Report to the table with the figures of each partner.',
               l.government_id, date '2018-01-01' + (i % 3000),
-              (ARRAY['not_started','in_progress','in_progress','blocked','done'])[1 + i % 5],
-              CASE WHEN i % 5 = 4 THEN 100 ELSE (i * 7) % 100 END,
-              (ARRAY['low','normal','normal','high','urgent'])[1 + i % 5],
+              (ARRAY['not_started','in_progress','in_progress','blocked','done'])[1 + s.k],
+              CASE WHEN s.k = 4 THEN 100 ELSE (i * 7) % 100 END,
+              (ARRAY['low','normal','normal','high','urgent'])[1 + (i / 3) % 5],
               CASE WHEN i % 3 = 0 THEN (i % 500) * 100000 END,
-              CASE WHEN i % 5 = 4 THEN timestamptz '2019-01-01' END,
+              CASE WHEN s.k = 4 THEN timestamptz '2019-01-01' END,
               $2::int, timestamptz '2018-01-01' + (i || ' minutes')::interval, timestamptz '2019-01-01' + (i || ' minutes')::interval
          FROM generate_series(1, $1::int) i
+         -- The status must not follow the body (the body is i modulo the bodies): every body has items in every state.
+         CROSS JOIN LATERAL (SELECT (i / 41) % 5 AS k) s
          JOIN b ON b.k = i % b.n
          JOIN leads l ON l.body_id = b.id AND l.r = (i / b.n) % l.c`,
       [volume.actionItems, volume.updatesPerItem],
