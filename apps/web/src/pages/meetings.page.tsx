@@ -60,7 +60,7 @@ export function MeetingsPage() {
           ))}
         </tbody>
       </table>
-      {isSecretariat ? <ScheduleMeetingForm bodies={data.bodies} initialBodyId={bodyFilter} /> : null}
+      {isSecretariat ? <ScheduleMeetingForm bodies={data.bodies} initialBodyId={bodyFilter} onChange={() => void reload()} /> : null}
     </>
   );
 }

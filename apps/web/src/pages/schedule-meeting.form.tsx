@@ -29,7 +29,7 @@ const FIELDS = ['bodyId', 'title', 'startsAt', 'endsAt', 'location', 'videoUrl']
  *   shown, and the secretariat moves the draft or sends the invitations anyway. A time without
  *   warnings is sent at once.
  */
-export function ScheduleMeetingForm({ bodies, initialBodyId }: { bodies: Body[]; initialBodyId: string }) {
+export function ScheduleMeetingForm({ bodies, initialBodyId, onChange }: { bodies: Body[]; initialBodyId: string; onChange(): void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const lang = i18n.language;
@@ -123,6 +123,7 @@ export function ScheduleMeetingForm({ bodies, initialBodyId }: { bodies: Body[];
         return;
       }
       setDraft(checked);
+      onChange();
       // the list of problems replaces the form's submit button as what a screen reader should hear next
       requestAnimationFrame(() => document.getElementById('schedule-warnings-title')?.focus());
     } catch (e) {
@@ -137,6 +138,7 @@ export function ScheduleMeetingForm({ bodies, initialBodyId }: { bodies: Body[];
     try {
       await api('PATCH', `/meetings/${draft.id}`, { status: 'cancelled', reason: 'Discarded before anyone was invited' });
       setDraft(null);
+      onChange();
     } catch (e) {
       fail(e);
     }
@@ -169,7 +171,9 @@ export function ScheduleMeetingForm({ bodies, initialBodyId }: { bodies: Body[];
                   <strong>{formatDateTime(slot.startsAt, lang)}</strong>
                   <br />
                   <small>{slot.invitees.map((i) => `${i.code} ${i.localStartsAt.slice(11, 16)}–${i.localEndsAt.slice(11, 16)}`).join(' · ')}</small>
-                  <ActionButton onClick={() => takeSlot(slot)}>{t('meetings.useSlot', { when: formatDateTime(slot.startsAt, lang) })}</ActionButton>
+                  <div className="row-actions">
+                    <ActionButton onClick={() => takeSlot(slot)}>{t('meetings.useSlot', { when: formatDateTime(slot.startsAt, lang) })}</ActionButton>
+                  </div>
                 </li>
               ))}
             </ul>
