@@ -89,6 +89,8 @@ describeWithBrowser('web: communiqués, concurrence, publication, public portal 
 
     // Ontario's official is told without reloading, and reading it brings the count back down
     await onPage.getByTestId('unread-count').getByText('1 unread notification').waitFor();
+    // and the dashboard lists the communiqué among those awaiting Ontario's concurrence
+    await onPage.locator('section[aria-labelledby="dash-communiques"]').getByRole('link', { name: TITLE_EN }).waitFor();
     await onPage.getByRole('link', { name: '1 unread notification' }).click();
     await onPage.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     await onPage.getByRole('button', { name: `Mark “Your concurrence is awaited: ${TITLE_EN}” as read` }).click();
@@ -99,6 +101,8 @@ describeWithBrowser('web: communiqués, concurrence, publication, public portal 
     await caPage.goto(`/communiques/${id}`);
     await caPage.getByRole('button', { name: 'Concur on revision 1' }).click();
     await caPage.getByText('Your government concurred.').waitFor();
+    await caPage.goto('/');
+    await caPage.getByText('Nothing awaits your concurrence.').waitFor();
     await onPage.goto(`/communiques/${id}?lang=en`); // the language check above left it in French
     await onPage.locator('textarea#objection').fill('The text must name the cities that house the claimants.');
     await onPage.getByRole('button', { name: 'Object', exact: true }).click();
@@ -123,7 +127,7 @@ describeWithBrowser('web: communiqués, concurrence, publication, public portal 
     await checkBothLanguages(sec, 'communique-detail');
 
     for (const official of [caPage, onPage]) {
-      await official.reload();
+      await official.goto(`/communiques/${id}?lang=en`);
       await official.getByRole('button', { name: 'Concur on revision 2' }).click();
       await official.getByText('Your government concurred.').waitFor();
     }

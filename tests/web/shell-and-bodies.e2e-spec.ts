@@ -77,6 +77,8 @@ describeWithBrowser('web: shell, bodies directory, membership and join requests'
       await page.getByRole('cell', { name, exact: true }).waitFor();
     }
     await page.getByRole('button', { name: 'Make Government of Canada co-chair' }).click();
+    // as a user would: the first change is seen done before the second is asked for
+    await page.getByRole('button', { name: 'Make Government of Canada co-chair' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Make Ontario co-chair' }).click();
     await page.getByRole('button', { name: 'Make Ontario co-chair' }).waitFor({ state: 'detached' });
     const members = await t.http.get(`/api/v1/bodies/${bodyId}/members`, t.adminToken);

@@ -26,6 +26,8 @@ export function BodyDetailPage() {
     if (p?.bodyId === id) void reload();
   });
   const [actionError, setActionError] = useState<ApiError | null>(null);
+  // a seat change is two calls (end, then add): a second click meanwhile would interleave with it
+  const [busy, setBusy] = useState(false);
 
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
@@ -39,12 +41,14 @@ export function BodyDetailPage() {
 
   const run = async (work: () => Promise<unknown>) => {
     setActionError(null);
+    setBusy(true);
     try {
       await work();
     } catch (e) {
       setActionError(e as ApiError);
     }
     await reload();
+    setBusy(false);
   };
 
   const makeCoChair = (m: Membership) =>
@@ -99,9 +103,9 @@ export function BodyDetailPage() {
               {isSecretariat ? (
                 <td className="row-actions">
                   {m.role !== 'co_chair' ? (
-                    <ActionButton onClick={() => void makeCoChair(m)}>{t('bodies.makeCoChair', { name: governmentName(m.government, lang) })}</ActionButton>
+                    <ActionButton disabled={busy} onClick={() => void makeCoChair(m)}>{t('bodies.makeCoChair', { name: governmentName(m.government, lang) })}</ActionButton>
                   ) : null}
-                  <ActionButton variant="danger" onClick={() => void run(() => api('DELETE', `/bodies/${id}/members/${m.governmentId}`))}>
+                  <ActionButton variant="danger" disabled={busy} onClick={() => void run(() => api('DELETE', `/bodies/${id}/members/${m.governmentId}`))}>
                     {t('bodies.endMembership', { name: governmentName(m.government, lang) })}
                   </ActionButton>
                 </td>

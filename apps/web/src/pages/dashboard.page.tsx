@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { GcdsLink } from '@gcds-core/components-react';
 import { useAuth } from '../auth/auth-context';
+import { api } from '../api/api-client';
+import type { Communique } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { listActionItems, listCommuniques, listMeetings, myBodies, orEmpty } from '../api/queries';
 import { bodyName, Loading, PageHeading, SectionHeading } from '../components/ui';
@@ -20,15 +22,16 @@ export function DashboardPage() {
       orEmpty(listCommuniques),
     ]);
     const now = Date.now();
+    // the list carries no concurrence; the few communiqués in concurrence are read whole to see whom they await
+    const inConcurrence = governmentId ? communiques.filter((c) => c.status === 'in_concurrence') : [];
+    const details = await Promise.all(inConcurrence.map((c) => api<Communique>('GET', `/communiques/${c.id}`).catch(() => null)));
     return {
       bodies,
       meetings: meetings.filter((m) => new Date(m.endsAt).getTime() >= now && m.status !== 'cancelled').sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
       items: items
         .filter((i) => (isSecretariat || i.leadGovernmentId === governmentId) && i.status !== 'done' && i.status !== 'cancelled')
         .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
-      awaiting: communiques.filter(
-        (c) => c.status === 'in_concurrence' && !(c.concurrences ?? []).some((x) => x.governmentId === governmentId && x.revision === c.revision && x.current !== false),
-      ),
+      awaiting: details.filter((c): c is Communique => Boolean(c?.concurrence?.awaiting.some((g) => g.id === governmentId))),
     };
   }, [governmentId, isSecretariat]);
   useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled', 'action-item.created', 'action-item.updated', 'communique.updated', 'membership.changed'], () => void reload());
