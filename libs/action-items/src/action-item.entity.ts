@@ -12,6 +12,7 @@ const centsTransformer = {
 @Entity('action_item')
 @Index(['bodyId', 'dueOn'])
 @Index(['leadGovernmentId', 'status'])
+@Index('action_item_escalated_to_body_idx', ['escalatedToBodyId'], { where: 'escalated_to_body_id IS NOT NULL' })
 export class ActionItem {
   @PrimaryGeneratedColumn('uuid')
   id: string;
