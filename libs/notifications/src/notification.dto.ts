@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { LOCALES, USER_ROLES, type Locale, type UserRole } from '@forum/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '@forum/core';
+import { CreateUserDto } from '@forum/identity';
 import { EMAIL_DELIVERIES, type EmailDelivery } from './delivery.rule';
 
 export class NotificationListQuery extends PageQuery {
@@ -41,32 +41,8 @@ export class NotificationPreferencesDto {
   account?: EmailDelivery;
 }
 
-export class InviteUserDto {
-  @ApiProperty({ example: 'official@ontario.ca' })
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
-  @ApiProperty({ example: 'Jordan Tremblay' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  displayName: string;
-
-  @ApiProperty({ enum: USER_ROLES })
-  @IsIn(USER_ROLES)
-  role: UserRole;
-
-  @ApiPropertyOptional({ description: 'required for officials' })
-  @IsOptional()
-  @IsUUID()
-  governmentId?: string;
-
-  @ApiPropertyOptional({ enum: LOCALES, description: 'the language of the invitation and of later emails' })
-  @IsOptional()
-  @IsIn(LOCALES)
-  locale?: Locale;
-}
+/** An account created without a password: the invitee sets one through the emailed one-time link. */
+export class InviteUserDto extends OmitType(CreateUserDto, ['password'] as const) {}
 
 export class PasswordResetRequestDto {
   @ApiProperty()
