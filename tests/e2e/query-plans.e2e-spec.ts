@@ -1,5 +1,5 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { FULL_VOLUME, loadVolume } from '../../bench/volume-loader';
+import { recordQueries } from '../support/query-counter';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -9,28 +9,6 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 const LARGE_ROWS = 10_000;
 let largeTables: string[] = [];
-
-interface Captured {
-  sql: string;
-  parameters: unknown[];
-}
-
-/** Records every SELECT the in-process API sends while `run` executes. */
-async function captureSelects(run: () => Promise<unknown>): Promise<Captured[]> {
-  const original = PostgresQueryRunner.prototype.query;
-  const captured: Captured[] = [];
-  PostgresQueryRunner.prototype.query = function capturing(this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
-    const sql = String(args[0]);
-    if (/^\s*(WITH|SELECT)/i.test(sql)) captured.push({ sql, parameters: (args[1] as unknown[]) ?? [] });
-    return original.apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    PostgresQueryRunner.prototype.query = original;
-  }
-  return captured;
-}
 
 function seqScansOfLargeTables(plan: any, found: string[] = []): string[] {
   if (plan['Node Type'] === 'Seq Scan' && largeTables.includes(plan['Relation Name'])) found.push(plan['Relation Name']);
@@ -92,9 +70,10 @@ describe('query plans on the benchmark volume', () => {
     const problems: string[] = [];
     for (const [path, token] of hot) {
       let status = 0;
-      const selects = await captureSelects(async () => {
+      const queries = await recordQueries(async () => {
         status = (await t.http.get(path, token)).status;
       });
+      const selects = queries.filter((q) => /^\s*(WITH|SELECT)/i.test(q.sql));
       expect({ path, status }).toEqual({ path, status: 200 });
       for (const q of selects) {
         const [{ 'QUERY PLAN': plan }] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.parameters);

@@ -1,16 +1,17 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 
-/**
- * Counts the SQL statements the in-process API sends while `run` executes. Used to prove lists answer
- * with a bounded number of queries whatever the page size (no N+1).
- */
-export async function countQueries(run: () => Promise<unknown>): Promise<number> {
+export interface RecordedQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+/** Records the SQL statements the in-process API sends while `run` executes (transaction control left out). */
+export async function recordQueries(run: () => Promise<unknown>): Promise<RecordedQuery[]> {
   const original = PostgresQueryRunner.prototype.query;
-  let count = 0;
-  PostgresQueryRunner.prototype.query = function countingQuery(this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
-    const sql = String(args[0]).trim().toUpperCase();
-    // Transaction control is not data access.
-    if (!/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/.test(sql)) count++;
+  const recorded: RecordedQuery[] = [];
+  PostgresQueryRunner.prototype.query = function recording(this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
+    const sql = String(args[0]);
+    if (!/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql)) recorded.push({ sql, parameters: (args[1] as unknown[]) ?? [] });
     return original.apply(this, args);
   } as typeof original;
   try {
@@ -18,5 +19,10 @@ export async function countQueries(run: () => Promise<unknown>): Promise<number>
   } finally {
     PostgresQueryRunner.prototype.query = original;
   }
-  return count;
+  return recorded;
+}
+
+/** How many statements `run` costs: lists must not cost more for a larger page (no N+1). */
+export async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  return (await recordQueries(run)).length;
 }

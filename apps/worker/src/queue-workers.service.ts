@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Job, Queue, Worker } from 'bullmq';
-import { FORUM_CONFIG, ForumConfig, redisConnectionOptions } from '@forum/core';
+import { FORUM_CONFIG, ForumConfig, logQueueErrors, redisConnectionOptions } from '@forum/core';
 import { QUEUES } from '@forum/contracts';
 import { EmailHandler, NotificationFanout, NOTIFY_JOB, type NotifyJob } from '@forum/notifications';
-import { logQueueErrors } from './queue-errors';
 
 /** Lock and stall timings; production keeps BullMQ's defaults, tests shorten them to see a killed worker's job retried. */
 export interface WorkerTuning {

@@ -19,3 +19,4 @@ export * from './redis/redis.module';
 export * from './queue/queue.module';
 export * from './database/demo-context';
 export * from './events/audit-log.service';
+export * from './queue/queue-errors';

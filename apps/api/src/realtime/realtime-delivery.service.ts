@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue, Worker } from 'bullmq';
-import { FORUM_CONFIG, ForumConfig, redisConnectionOptions } from '@forum/core';
+import { FORUM_CONFIG, ForumConfig, logQueueErrors, redisConnectionOptions } from '@forum/core';
 import { QUEUES, type DomainEventPayloads, type RealtimeJob } from '@forum/contracts';
 import { MembershipRepository } from '@forum/bodies';
 import { RealtimeGateway } from './realtime.gateway';
-import { logQueueErrors } from './queue-errors';
+
 import { rooms, roomsFor } from './realtime-rooms';
 
 export type RealtimeOutcome = 'emitted' | 'skipped';
