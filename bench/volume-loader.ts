@@ -96,7 +96,8 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
        INSERT INTO action_item (body_id, title, description, lead_government_id, due_on, status, progress, priority,
                                 estimated_cost_cents, completed_at, version, created_at, updated_at)
        SELECT b.id, format('Action %s: share weekly arrival and shelter figures', i), 'Report to the table with the figures of each partner.',
-              l.government_id, date '2018-01-01' + (i % 3000),
+              -- Done items fell due in the past; open ones spread around today, as in a forum that keeps up with its work.
+              l.government_id, CASE WHEN s.k = 4 THEN date '2018-01-01' + (i % 2000) ELSE current_date - 30 + (i % 730) END,
               (ARRAY['not_started','in_progress','in_progress','blocked','done'])[1 + s.k],
               CASE WHEN s.k = 4 THEN 100 ELSE (i * 7) % 100 END,
               (ARRAY['low','normal','normal','high','urgent'])[1 + (i / 3) % 5],
@@ -109,6 +110,13 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
          JOIN b ON b.k = i % b.n
          JOIN leads l ON l.body_id = b.id AND l.r = (i / b.n) % l.c`,
       [volume.actionItems, volume.updatesPerItem],
+    );
+    // The notices of the past were sent in the past: the worker's start-up scan must not send thousands at once.
+    await db.query(
+      `INSERT INTO action_item_deadline_notice (action_item_id, threshold, due_on, notified_at)
+       SELECT a.id, t, a.due_on, now() - interval '1 day'
+         FROM action_item a CROSS JOIN unnest(ARRAY['due_soon', 'overdue', 'escalated']) t
+        WHERE a.status NOT IN ('done', 'cancelled') AND a.due_on <= current_date + 7`,
     );
     await db.query(
       `INSERT INTO action_item_update (action_item_id, kind, author_government_id, note, progress, status, changes, version, created_at)
