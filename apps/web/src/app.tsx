@@ -1,9 +1,11 @@
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { LOCALES } from '@forum/contracts';
 import { useAuth } from './auth/auth-context';
 import { PageHeading } from './components/ui';
 import { Shell } from './layout/shell';
+import { AcceptInvitationPage } from './pages/accept-invitation.page';
 import { AccountabilityPage } from './pages/accountability.page';
 import { ActionItemDetailPage, ActionItemsPage } from './pages/action-items.page';
 import { BodiesPage } from './pages/bodies.page';
@@ -14,12 +16,19 @@ import { JoinRequestsPage } from './pages/join-requests.page';
 import { LoginPage } from './pages/login.page';
 import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
 import { NotificationsPage } from './pages/notifications.page';
+import { PeoplePage } from './pages/people.page';
+import { ResetPasswordPage } from './pages/reset-password.page';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
   const location = useLocation();
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;
+}
+
+function RequireSecretariat({ children }: { children: ReactNode }) {
+  const { isSecretariat } = useAuth();
+  return isSecretariat ? <>{children}</> : <NotFound />;
 }
 
 function NotFound() {
@@ -33,6 +42,10 @@ export function App() {
     <Shell>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {LOCALES.map((lang) => [
+          <Route key={`reset-${lang}`} path={`/${lang}/reset-password`} element={<ResetPasswordPage lang={lang} />} />,
+          <Route key={`accept-${lang}`} path={`/${lang}/accept-invitation`} element={<AcceptInvitationPage lang={lang} />} />,
+        ])}
         <Route path="/" element={guard(<DashboardPage />)} />
         <Route path="/bodies" element={guard(<BodiesPage />)} />
         <Route path="/bodies/:id" element={guard(<BodyDetailPage />)} />
@@ -45,6 +58,7 @@ export function App() {
         <Route path="/communiques" element={guard(<CommuniquesPage />)} />
         <Route path="/communiques/:id" element={guard(<CommuniqueDetailPage />)} />
         <Route path="/notifications" element={guard(<NotificationsPage />)} />
+        <Route path="/people" element={guard(<RequireSecretariat><PeoplePage /></RequireSecretariat>)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>

@@ -5,7 +5,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ForumConfig } from '@forum/core';
 
 /** The web app's own paths: each serves index.html and the app routes in the browser. */
-export const WEB_APP_PATHS = ['/', '/login', '/bodies', '/meetings', '/action-items', '/accountability', '/communiques', '/notifications', '/join-requests'];
+export const WEB_APP_PATHS = ['/', '/login', '/bodies', '/meetings', '/action-items', '/accountability', '/communiques', '/notifications', '/join-requests', '/people'];
+
+/**
+ * The pages emailed links open, in the language of the address. Named one by one: a /:lang/* route here
+ * would shadow the server-rendered public portal at /en|fr/communiques.
+ */
+export const WEB_APP_LANGUAGE_PATHS = ['en', 'fr'].flatMap((lang) => [`/${lang}/accept-invitation`, `/${lang}/reset-password`]);
 
 export function webDistDir(config: Pick<ForumConfig, 'webDistDir'>): string {
   return resolve(config.webDistDir ?? join(__dirname, '..', '..', '..', 'web', 'dist'));
@@ -30,5 +36,6 @@ export async function serveWebApp(app: NestFastifyApplication, config: Pick<Foru
     fastify.get(path, sendIndex as never);
     if (path !== '/') fastify.get(`${path}/*`, sendIndex as never);
   }
+  for (const path of WEB_APP_LANGUAGE_PATHS) fastify.get(path, sendIndex as never);
   return true;
 }

@@ -1,4 +1,4 @@
-import type { BodyKind, GovernmentLevel, MembershipRole } from '@forum/contracts';
+import type { BodyKind, GovernmentLevel, Locale, MembershipRole, NotificationCategory } from '@forum/contracts';
 
 /** The shapes the API returns, as the web app reads them (the API owns the real definitions). */
 export interface Government {
@@ -146,3 +146,23 @@ export interface Notification {
   createdAt: string;
   readAt: string | null;
 }
+
+export interface UserAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  role: 'secretariat' | 'official';
+  governmentId: string | null;
+  locale: Locale;
+  active: boolean;
+}
+
+/** POST /users/invitations answers with the new account and when its link stops working. */
+export interface InvitedAccount extends UserAccount {
+  invitationExpiresAt: string;
+}
+
+/** How a person wants the email of a category (the API's EMAIL_DELIVERIES). */
+export const EMAIL_DELIVERIES = ['immediately', 'daily', 'off'] as const;
+export type EmailDelivery = (typeof EMAIL_DELIVERIES)[number];
+export type NotificationPreferences = Record<NotificationCategory, EmailDelivery>;

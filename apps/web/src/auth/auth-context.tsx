@@ -5,6 +5,8 @@ interface AuthState {
   session: StoredSession | null;
   isSecretariat: boolean;
   login(email: string, password: string): Promise<void>;
+  /** a session the API handed out another way (accepting an invitation signs the new user in) */
+  startSession(session: StoredSession): void;
   logout(): void;
 }
 
@@ -27,9 +29,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSession(next);
   }, []);
 
+  const startSession = useCallback((next: StoredSession) => {
+    writeSession({ accessToken: next.accessToken, user: next.user });
+    setSession({ accessToken: next.accessToken, user: next.user });
+  }, []);
+
   const value = useMemo<AuthState>(
-    () => ({ session, isSecretariat: session?.user.role === 'secretariat', login, logout }),
-    [session, login, logout],
+    () => ({ session, isSecretariat: session?.user.role === 'secretariat', login, startSession, logout }),
+    [session, login, startSession, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { GcdsButton, GcdsInput, GcdsSelect, GcdsTextarea } from '@gcds-core/components-react';
+import { GcdsButton, GcdsInput, GcdsRadios, GcdsSelect, GcdsTextarea } from '@gcds-core/components-react';
 
 /**
  * Form fields on the design system's components: each shows its label, its hint and its own error
@@ -75,6 +75,25 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
         </option>
       ))}
     </GcdsSelect>
+  );
+}
+
+/** A choice among a few options, all visible at once: a fieldset whose legend names the question. */
+export function RadioField(props: Omit<FieldProps, 'label'> & { legend: string; options: { value: string; label: string }[] }) {
+  // the component takes its options as JSON; the ids only need to be unique inside its own shadow root
+  const options = JSON.stringify(props.options.map((o) => ({ id: `${props.id}-${o.value}`, label: o.label, value: o.value })));
+  return (
+    <GcdsRadios
+      name={props.id}
+      legend={props.legend}
+      options={options}
+      value={props.value}
+      hint={props.hint}
+      required={props.required}
+      errorMessage={props.error ?? ''}
+      validateOn="other"
+      onGcdsChange={(e) => props.onChange(valueOf(e))}
+    />
   );
 }
 

@@ -1,14 +1,21 @@
+import { useEffect } from 'react';
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '@forum/contracts';
 import { en } from './en';
 import { fr } from './fr';
 
 const LANG_KEY = 'forum.lang';
 
-/** The language comes from ?lang= (the header's toggle), else the last choice, else the browser. */
+/** Pages whose address starts with /en/ or /fr/ (the links in emails) are in that language, whatever was chosen before. */
+export function languageOfPath(pathname: string): Locale | null {
+  const match = /^\/(en|fr)(\/|$)/.exec(pathname);
+  return match ? (match[1] as Locale) : null;
+}
+
+/** The language comes from the address (/fr/…, else ?lang=, the header's toggle), else the last choice, else the browser. */
 export function initialLanguage(): Locale {
-  const fromUrl = new URLSearchParams(window.location.search).get('lang');
+  const fromUrl = languageOfPath(window.location.pathname) ?? new URLSearchParams(window.location.search).get('lang');
   if (fromUrl === 'en' || fromUrl === 'fr') {
     localStorage.setItem(LANG_KEY, fromUrl);
     return fromUrl;
@@ -28,12 +35,35 @@ export function setupI18n(): typeof i18next {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // a language changed inside the app (an /en/ ↔ /fr/ page) is remembered and announced to assistive technology
+  i18next.on('languageChanged', (next) => {
+    if (next !== 'en' && next !== 'fr') return;
+    document.documentElement.lang = next;
+    localStorage.setItem(LANG_KEY, next);
+  });
   return i18next;
 }
 
-/** The same page in the other language: the toggle is a real link, so it works without a script too. */
+/**
+ * The same page in the other language: the toggle is a real link, so it works without a script too.
+ * Pages addressed by language swap their prefix, so the address keeps saying which language it is in.
+ */
 export function otherLanguageHref(current: Locale, location: { pathname: string; search: string }): string {
+  const other = current === 'en' ? 'fr' : 'en';
   const params = new URLSearchParams(location.search);
-  params.set('lang', current === 'en' ? 'fr' : 'en');
+  if (languageOfPath(location.pathname)) {
+    params.delete('lang');
+    const search = params.toString();
+    return `/${other}${location.pathname.slice(3)}${search ? `?${search}` : ''}`;
+  }
+  params.set('lang', other);
   return `${location.pathname}?${params.toString()}`;
+}
+
+/** A page addressed by language (/fr/…) shows itself in that language, also when reached from inside the app. */
+export function useAddressLanguage(lang: Locale): void {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [i18n, lang]);
 }

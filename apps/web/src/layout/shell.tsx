@@ -64,6 +64,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 nav('/communiques', t('nav.communiques')),
                 nav('/accountability', t('nav.accountability')),
                 isSecretariat ? null : nav('/join-requests', t('nav.joinRequests')),
+                isSecretariat ? nav('/people', t('nav.people')) : null,
               ]
             : null}
           <GcdsNavLink href={`/${lang}/communiques`}>{t('nav.publicPortal')}</GcdsNavLink>

@@ -1,13 +1,14 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
+import { GcdsLink } from '@gcds-core/components-react';
 import { ApiError } from '../api/api-client';
 import { useAuth } from '../auth/auth-context';
 import { SubmitButton, TextField } from '../components/fields';
-import { FormError, PageHeading } from '../components/ui';
+import { FormError, PageHeading, Success } from '../components/ui';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session, login } = useAuth();
   const location = useLocation();
   const [email, setEmail] = useState('');
@@ -16,7 +17,8 @@ export function LoginPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (session) return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />;
+  const state = location.state as { from?: string; notice?: 'passwordSet' } | null;
+  if (session) return <Navigate to={state?.from ?? '/'} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,12 +39,16 @@ export function LoginPage() {
   return (
     <>
       <PageHeading>{t('login.title')}</PageHeading>
+      {state?.notice === 'passwordSet' ? <Success>{t('login.passwordSet')}</Success> : null}
       <form onSubmit={submit} noValidate className="narrow-form">
         <FormError error={failure} />
         <TextField id="email" label={t('login.email')} type="email" autocomplete="username" value={email} onChange={setEmail} error={errors.email} required />
         <TextField id="password" label={t('login.password')} type="password" autocomplete="current-password" value={password} onChange={setPassword} error={errors.password} required />
         <SubmitButton disabled={busy}>{t('login.submit')}</SubmitButton>
       </form>
+      <p>
+        <GcdsLink href={`/${i18n.language === 'fr' ? 'fr' : 'en'}/reset-password`}>{t('login.forgot')}</GcdsLink>
+      </p>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ActionButton } from '../components/fields';
 import { FormError, PageHeading } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useInbox } from '../notifications/notification-inbox';
+import { NotificationPreferencesSection } from './notification-preferences.section';
 
 /** The unread count in the session bar: the shared inbox keeps it live (socket events and reads made here). */
 export function UnreadBadge() {
@@ -59,6 +60,7 @@ export function NotificationsPage() {
     <>
       <PageHeading>{t('notifications.title')}</PageHeading>
       <NotificationList />
+      <NotificationPreferencesSection />
     </>
   );
 }
