@@ -18,6 +18,8 @@ interface CpuProfile {
 
 export interface ProfileSummary {
   file: string;
+  /** share of the samples that were not idle: low means the process waits (I/O, locks), not computes */
+  busyPercent: number;
   /** the functions where the samples landed (self time), heaviest first */
   topFrames: { frame: string; percent: number }[];
   /** the same samples grouped by where the code lives: a package, node internals, our libs */
@@ -99,6 +101,7 @@ export function summarize(file: string, profile: CpuProfile): ProfileSummary {
       .map(([k, hits]) => [k, Math.round((hits / busy) * 1000) / 10] as const);
   return {
     file,
+    busyPercent: Math.round((busy / total) * 1000) / 10,
     topFrames: top(frames, 12).map(([frame, percent]) => ({ frame, percent })),
     byOwner: top(owners, 10).map(([owner, percent]) => ({ owner, percent })),
     underOurCode: top(ours, 8).map(([frame, percent]) => ({ frame, percent })),

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
+import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@forum/core';
 import { sleep } from './child-processes';
@@ -78,4 +79,23 @@ export async function queueThroughput(
   } finally {
     await queue.close();
   }
+}
+
+/** Median time of one email sent alone to the sink, without and with a pooled connection: the floor under each email job. */
+export async function smtpSendFloorMs(url: string): Promise<{ unpooledMs: number; pooledMs: number }> {
+  const median = async (transportUrl: string) => {
+    const transport = nodemailer.createTransport(transportUrl);
+    const times: number[] = [];
+    try {
+      for (let i = 0; i < 9; i++) {
+        const t0 = performance.now();
+        await transport.sendMail({ from: 'bench@forum.local', to: 'floor@forum.local', subject: 'floor', text: 'floor', html: '<p>floor</p>' });
+        times.push(performance.now() - t0);
+      }
+    } finally {
+      transport.close();
+    }
+    return Math.round(times.sort((a, b) => a - b)[4] * 10) / 10;
+  };
+  return { unpooledMs: await median(url), pooledMs: await median(`${url}/?pool=true`) };
 }
