@@ -50,6 +50,17 @@ describeWithBrowser('web: invitations, password resets and email preferences', (
     return match[1];
   };
 
+  it('serves the pages of emailed links from the API port without shadowing the public portal', async () => {
+    for (const path of ['/en/accept-invitation?token=abc', '/fr/accept-invitation', '/en/reset-password', '/fr/reset-password?token=abc', '/people']) {
+      const shell = await t.http.get(path);
+      expect([path, shell.status, shell.text.includes('<div id="root">')]).toEqual([path, 200, true]);
+    }
+    const portal = await t.http.get('/fr/communiques');
+    expect(portal.status).toBe(200);
+    expect(portal.text).not.toContain('<div id="root">');
+    expect((await t.http.get('/de/reset-password')).status).toBe(404);
+  });
+
   it('the secretariat invites an official, who chooses a password in French and lands signed in', async () => {
     const government = await f.government({ nameEn: 'Nova Scotia', nameFr: 'Nouvelle-Écosse' });
     const email = `camille.leblanc.${Date.now()}@novascotia.test`;

@@ -6,7 +6,7 @@ export function useResource<T>(load: () => Promise<T>, deps: unknown[]): { data:
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // the caller names the dependencies of `load` (as with useEffect), so a new closure each render does not refetch
   const reload = useCallback(async () => {
     try {
       setData(await load());

@@ -37,6 +37,6 @@ export function useLiveEvents(names: LiveEventName[], onEvent: (name: LiveEventN
       return [name, listener] as const;
     });
     return () => listeners.forEach(([name, listener]) => socket.off(name, listener));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // the events are keyed by their names, so a new array literal each render does not resubscribe
   }, [socket, key]);
 }
