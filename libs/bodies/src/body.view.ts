@@ -1,45 +1,9 @@
-import type { BodyKind, GovernmentLevel, MembershipRole } from '@forum/contracts';
+import type { BodyView, JoinRequestView, MembershipView } from '@forum/contracts';
 import type { Body } from './body.entity';
 import type { JoinRequest } from './join-request.entity';
 import type { Membership } from './membership.entity';
 
-export interface BodyView {
-  id: string;
-  name: string;
-  nameFr: string | null;
-  kind: BodyKind;
-  parentId: string | null;
-  permanent: boolean;
-  startsOn: string | null;
-  endsOn: string | null;
-  mandate: string | null;
-  quorumPercent: number;
-  memberCount?: number;
-  createdAt: string;
-}
-
-export interface MembershipView {
-  id: string;
-  bodyId: string;
-  governmentId: string;
-  government: { id: string; code: string; nameEn: string; nameFr: string; level: GovernmentLevel; timeZone: string } | null;
-  role: MembershipRole;
-  startedAt: string;
-  endedAt: string | null;
-}
-
-export interface JoinRequestView {
-  id: string;
-  bodyId: string;
-  governmentId: string;
-  requestedByUserId: string;
-  message: string | null;
-  status: string;
-  decidedByUserId: string | null;
-  decidedAt: string | null;
-  reason: string | null;
-  createdAt: string;
-}
+export type { BodyView, JoinRequestView, MembershipView };
 
 export const toBodyView = (b: Body, memberCount?: number): BodyView => ({
   id: b.id,

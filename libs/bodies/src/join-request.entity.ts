@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type JoinRequestStatus = 'pending' | 'approved' | 'rejected';
+import type { JoinRequestStatus } from '@forum/contracts';
 
 /** A municipality or FCM asking for a seat at a working group; decided by the secretariat or a co-chair. */
 @Entity('join_request')

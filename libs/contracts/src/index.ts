@@ -2,3 +2,4 @@ export * from './roles';
 export * from './events';
 export * from './queues';
 export * from './pagination';
+export * from './directory';

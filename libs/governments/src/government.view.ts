@@ -1,15 +1,7 @@
-import type { GovernmentLevel } from '@forum/contracts';
+import type { GovernmentView } from '@forum/contracts';
 import type { Government } from './government.entity';
 
-export interface GovernmentView {
-  id: string;
-  code: string;
-  nameEn: string;
-  nameFr: string;
-  level: GovernmentLevel;
-  timeZone: string;
-  precedence: number;
-}
+export type { GovernmentView };
 
 export const toGovernmentView = (g: Government): GovernmentView => ({
   id: g.id,

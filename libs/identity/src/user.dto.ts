@@ -66,12 +66,4 @@ export class LoginDto {
   password: string;
 }
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: UserRole;
-  governmentId: string | null;
-  locale: Locale;
-  active: boolean;
-}
+export type { UserView } from '@forum/contracts';

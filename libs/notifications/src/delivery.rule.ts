@@ -1,8 +1,9 @@
 import { NOTIFICATION_CATEGORIES, type NotificationCategory } from '@forum/contracts';
 
 /** How a person wants the email for a category: at once, gathered in a daily digest, or not at all. */
-export const EMAIL_DELIVERIES = ['immediately', 'daily', 'off'] as const;
-export type EmailDelivery = (typeof EMAIL_DELIVERIES)[number];
+import { EMAIL_DELIVERIES, type EmailDelivery } from '@forum/contracts';
+
+export { EMAIL_DELIVERIES, type EmailDelivery };
 
 /** Account emails (invitations, password resets) cannot be turned off: without them nobody gets in. */
 export const ALWAYS_IMMEDIATE: readonly NotificationCategory[] = ['account'];

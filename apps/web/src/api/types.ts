@@ -1,48 +1,15 @@
-import type { BodyKind, GovernmentLevel, Locale, MembershipRole, NotificationCategory } from '@forum/contracts';
+import type { EmailDelivery, NotificationCategory, UserView } from '@forum/contracts';
 
-/** The shapes the API returns, as the web app reads them (the API owns the real definitions). */
-export interface Government {
-  id: string;
-  code: string;
-  nameEn: string;
-  nameFr: string;
-  level: GovernmentLevel;
-  timeZone: string;
-}
-
-export interface Body {
-  id: string;
-  name: string;
-  nameFr: string | null;
-  kind: BodyKind;
-  parentId: string | null;
-  permanent: boolean;
-  startsOn: string | null;
-  endsOn: string | null;
-  mandate: string | null;
-  memberCount?: number;
-}
-
-export interface Membership {
-  id: string;
-  bodyId: string;
-  governmentId: string;
-  government: Government | null;
-  role: MembershipRole;
-  startedAt: string;
-  endedAt: string | null;
-}
-
-export interface JoinRequest {
-  id: string;
-  bodyId: string;
-  governmentId: string;
-  message: string | null;
-  status: 'pending' | 'approved' | 'rejected';
-  reason: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-}
+/** The shapes the API returns. The directory's come from contracts, shared with the server. */
+export type {
+  BodyView as Body,
+  GovernmentView as Government,
+  JoinRequestView as JoinRequest,
+  MembershipView as Membership,
+  UserView as UserAccount,
+  EmailDelivery,
+} from '@forum/contracts';
+export { EMAIL_DELIVERIES } from '@forum/contracts';
 
 export interface Meeting {
   id: string;
@@ -147,22 +114,9 @@ export interface Notification {
   readAt: string | null;
 }
 
-export interface UserAccount {
-  id: string;
-  email: string;
-  displayName: string;
-  role: 'secretariat' | 'official';
-  governmentId: string | null;
-  locale: Locale;
-  active: boolean;
-}
-
 /** POST /users/invitations answers with the new account and when its link stops working. */
-export interface InvitedAccount extends UserAccount {
+export interface InvitedAccount extends UserView {
   invitationExpiresAt: string;
 }
 
-/** How a person wants the email of a category (the API's EMAIL_DELIVERIES). */
-export const EMAIL_DELIVERIES = ['immediately', 'daily', 'off'] as const;
-export type EmailDelivery = (typeof EMAIL_DELIVERIES)[number];
 export type NotificationPreferences = Record<NotificationCategory, EmailDelivery>;

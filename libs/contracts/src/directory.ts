@@ -1,0 +1,69 @@
+import type { BodyKind, GovernmentLevel, Locale, MembershipRole, UserRole } from './roles';
+
+/**
+ * The directory's shapes as the API returns them: the server maps its entities to these, the web app
+ * reads them. One definition, so a field renamed on one side breaks the other's compilation.
+ */
+export interface GovernmentView {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  level: GovernmentLevel;
+  timeZone: string;
+  precedence: number;
+}
+
+export interface BodyView {
+  id: string;
+  name: string;
+  nameFr: string | null;
+  kind: BodyKind;
+  parentId: string | null;
+  permanent: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  mandate: string | null;
+  quorumPercent: number;
+  memberCount?: number;
+  createdAt: string;
+}
+
+export interface MembershipView {
+  id: string;
+  bodyId: string;
+  governmentId: string;
+  government: Omit<GovernmentView, 'precedence'> | null;
+  role: MembershipRole;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export type JoinRequestStatus = 'pending' | 'approved' | 'rejected';
+
+export interface JoinRequestView {
+  id: string;
+  bodyId: string;
+  governmentId: string;
+  requestedByUserId: string;
+  message: string | null;
+  status: JoinRequestStatus;
+  decidedByUserId: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  governmentId: string | null;
+  locale: Locale;
+  active: boolean;
+}
+
+/** How a person wants the email of a notification category. */
+export const EMAIL_DELIVERIES = ['immediately', 'daily', 'off'] as const;
+export type EmailDelivery = (typeof EMAIL_DELIVERIES)[number];
