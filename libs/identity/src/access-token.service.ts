@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Caller, FORUM_CONFIG, ForumConfig, unauthenticated } from '@forum/core';
+import { Caller, unauthenticated } from '@forum/core';
 import type { UserRole } from '@forum/contracts';
 import { UserRepository } from './user.repository';
 
@@ -17,12 +17,11 @@ export class AccessTokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly users: UserRepository,
-    @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
   ) {}
 
   issue(caller: Caller): string {
     const claims: AccessTokenClaims = { sub: caller.userId, email: caller.email, role: caller.role, gov: caller.governmentId };
-    return this.jwt.sign(claims, { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds, algorithm: 'HS256' });
+    return this.jwt.sign(claims);
   }
 
   /** Checks signature and expiry, then that the account still exists and is active. */
@@ -30,7 +29,7 @@ export class AccessTokenService {
     if (!token) throw unauthenticated();
     let claims: AccessTokenClaims;
     try {
-      claims = this.jwt.verify<AccessTokenClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
+      claims = this.jwt.verify<AccessTokenClaims>(token);
     } catch {
       throw unauthenticated('The access token is invalid or has expired');
     }

@@ -1,6 +1,8 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { FORUM_CONFIG, type ForumConfig } from '@forum/core';
 import { GovernmentsModule } from '@forum/governments';
 import { AccessTokenGuard } from './access-token.guard';
 import { AccessTokenService } from './access-token.service';
@@ -14,7 +16,18 @@ import { UsersService } from './users.service';
 
 @Global()
 @Module({
-  imports: [JwtModule.register({}), GovernmentsModule],
+  imports: [
+    JwtModule.registerAsync({
+      inject: [FORUM_CONFIG],
+      // A KeyObject made once: given a string, jsonwebtoken tries (and fails) to parse it as a public key on every verify.
+      useFactory: (config: ForumConfig) => ({
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    GovernmentsModule,
+  ],
   controllers: [AuthController, UsersController],
   providers: [
     AccessTokenService,
