@@ -48,8 +48,12 @@ const WORDS = {
   },
 } as const;
 
-const date = (iso: string, lang: Locale) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));
+/** Built once per language: constructing an Intl formatter costs far more than formatting with it. */
+const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeZone: 'America/Toronto' }),
+  fr: new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'America/Toronto' }),
+};
+const date = (iso: string, lang: Locale) => DATE_FORMATS[lang].format(new Date(iso));
 
 function layout(lang: Locale, title: string, otherHref: string, main: string): string {
   const w = WORDS[lang];
