@@ -162,6 +162,32 @@ describe('the public portal', () => {
     expect((await t.http.get(`/api/v1/en/communiques/${id}`)).status).toBe(404);
   });
 
+  it('answers the public API from a cache that a publication, a correction or a withdrawal refreshes at once', async () => {
+    const first = await communique({ titleEn: 'Cached statement', titleFr: 'Déclaration en cache', bodyEn: 'One.', bodyFr: 'Un.' });
+    const list = await t.http.get('/api/v1/public/communiques?lang=en&limit=100');
+    expect(list.status).toBe(200);
+    const etag = list.headers.get('etag')!;
+    expect(etag).toMatch(/^"/);
+    expect(list.headers.get('last-modified')).toBeTruthy();
+    expect((await t.http.request('GET', '/api/v1/public/communiques?lang=en&limit=100', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const detail = await t.http.get(`/api/v1/public/communiques/${first}`);
+    expect((await t.http.request('GET', `/api/v1/public/communiques/${first}`, { headers: { 'if-none-match': detail.headers.get('etag')! } })).status).toBe(304);
+
+    const second = await communique({ titleEn: 'Newer statement', titleFr: 'Déclaration plus récente', bodyEn: 'Two.', bodyFr: 'Deux.' });
+    const refreshed = await t.http.request('GET', '/api/v1/public/communiques?lang=en&limit=100', { headers: { 'if-none-match': etag } });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.items[0].id).toBe(second);
+    const page = await t.http.get('/en/communiques');
+    expect(page.text).toContain(`/en/communiques/${second}`);
+
+    const withdrawn = await t.http.post(`/api/v1/communiques/${first}/withdraw`, { reasonEn: 'Superseded', reasonFr: 'Remplacé' }, t.adminToken);
+    expect(withdrawn.status).toBe(200);
+    const after = await t.http.get(`/api/v1/public/communiques/${first}`);
+    expect(after.status).toBe(200);
+    expect(after.text).not.toBe(detail.text);
+    expect(after.body.withdrawal).toBeTruthy();
+  });
+
   it('publishes a valid Atom feed of published communiqués in each language', async () => {
     const id = await communique({ titleEn: 'Atom & friends', titleFr: 'Atome et compagnie', bodyEn: 'Feed text.', bodyFr: 'Texte du fil.' });
     for (const lang of ['en', 'fr'] as const) {

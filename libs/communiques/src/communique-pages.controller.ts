@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +5,7 @@ import { DomainError, ErrorCode, Public } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 import { communiqueListPage, communiquePage, notFoundPage } from './communique-page.html';
 import { PublicCommuniquesService } from './public-communiques.service';
+import { PublicResponse, PublicResponseCache, sendPublicResponse } from './public-response.cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,7 +30,10 @@ function listFilter(query: Record<string, string | undefined>) {
 @Public()
 @Controller()
 export class CommuniquePagesController {
-  constructor(private readonly publicCommuniques: PublicCommuniquesService) {}
+  constructor(
+    private readonly publicCommuniques: PublicCommuniquesService,
+    private readonly cache: PublicResponseCache,
+  ) {}
 
   @Get('en/communiques')
   listEn(@Query() query: Record<string, string>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
@@ -54,36 +57,26 @@ export class CommuniquePagesController {
 
   private async list(lang: Locale, query: Record<string, string | undefined>, request: FastifyRequest, reply: FastifyReply) {
     const filter = listFilter(query);
-    const page = await this.publicCommuniques.list(filter, lang, filter.limit, filter.offset);
-    const lastModified = await this.publicCommuniques.lastChange();
-    return this.send(lang, request, reply, 200, communiqueListPage(lang, page, filter), lastModified);
+    const response = await this.cache.respond(`page:list:${lang}:${JSON.stringify(filter)}`, async () => {
+      const page = await this.publicCommuniques.list(filter, lang, filter.limit, filter.offset);
+      return html(200, communiqueListPage(lang, page, filter), await this.publicCommuniques.lastChange());
+    });
+    return sendPublicResponse(request, reply, response, 'public, max-age=300', { 'content-language': lang });
   }
 
   private async detail(lang: Locale, id: string, request: FastifyRequest, reply: FastifyReply) {
-    if (!UUID.test(id)) return this.send(lang, request, reply, 404, notFoundPage(lang), null);
-    try {
-      const view = await this.publicCommuniques.get(id, lang);
-      return this.send(lang, request, reply, 200, communiquePage(view), new Date(view.updatedAt));
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return this.send(lang, request, reply, 404, notFoundPage(lang), null);
-      throw error;
-    }
-  }
-
-  private send(lang: Locale, request: FastifyRequest, reply: FastifyReply, status: number, html: string, lastModified: Date | null) {
-    void reply.header('content-type', 'text/html; charset=utf-8').header('content-language', lang);
-    if (status !== 200) return reply.status(status).header('cache-control', 'no-store').send(html);
-    const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 32)}"`;
-    void reply.header('etag', etag).header('cache-control', 'public, max-age=300');
-    // HTTP dates have whole seconds: compare at that precision or a fresh copy is never "not modified".
-    const modified = lastModified ? new Date(Math.floor(lastModified.getTime() / 1000) * 1000) : null;
-    if (modified) void reply.header('last-modified', modified.toUTCString());
-    const ifNoneMatch = request.headers['if-none-match'];
-    const ifModifiedSince = request.headers['if-modified-since'];
-    const notModified = ifNoneMatch
-      ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
-      : !!(modified && ifModifiedSince && !Number.isNaN(Date.parse(ifModifiedSince)) && modified.getTime() <= Date.parse(ifModifiedSince));
-    if (notModified) return reply.status(304).send();
-    return reply.status(200).send(html);
+    const response = await this.cache.respond(`page:detail:${lang}:${id}`, async () => {
+      if (!UUID.test(id)) return html(404, notFoundPage(lang), null);
+      try {
+        const view = await this.publicCommuniques.get(id, lang);
+        return html(200, communiquePage(view), new Date(view.updatedAt));
+      } catch (error) {
+        if (error instanceof DomainError && error.code === ErrorCode.NotFound) return html(404, notFoundPage(lang), null);
+        throw error;
+      }
+    });
+    return sendPublicResponse(request, reply, response, 'public, max-age=300', { 'content-language': lang });
   }
 }
+
+const html = (status: number, body: string, lastModified: Date | null): PublicResponse => ({ status, body, contentType: 'text/html; charset=utf-8', lastModified });

@@ -54,6 +54,15 @@ export class CommuniqueRepository {
   }
 
   /** the last time anything public changed: a publication, a correction or a withdrawal (for Last-Modified) */
+  /** Changes whenever anything the public can see changes: a publication, a correction, a withdrawal. */
+  async publicStamp(): Promise<string> {
+    const rows: { stamp: string }[] = await this.dataSource.query(
+      `SELECT coalesce(max(updated_at)::text, '-') || '/' || count(*) AS stamp FROM communique WHERE status = ANY($1)`,
+      [PUBLIC_STATUSES],
+    );
+    return rows[0].stamp;
+  }
+
   async lastPublicChange(id?: string): Promise<Date | null> {
     const rows: { at: Date | null }[] = await this.dataSource.query(
       `SELECT max(greatest(r.published_at, c.withdrawn_at)) AS at

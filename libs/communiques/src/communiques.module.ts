@@ -9,6 +9,7 @@ import { CommuniquesService } from './communiques.service';
 import { ConcurrenceTracker } from './concurrence-tracker.service';
 import { PublicCommuniquesController } from './public-communiques.controller';
 import { PublicCommuniquesService } from './public-communiques.service';
+import { PublicResponseCache } from './public-response.cache';
 
 const PROVIDERS = [
   CommuniqueRepository,
@@ -18,6 +19,7 @@ const PROVIDERS = [
   CommuniquesService,
   CommuniquePublicationService,
   PublicCommuniquesService,
+  PublicResponseCache,
 ];
 
 /** Providers shared by the api and the worker, without controllers. */

@@ -1,34 +1,58 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParam, Public } from '@forum/core';
 import { LangQuery, PublicCommuniqueListQuery } from './communique.dto';
 import { PublicCommuniquesService } from './public-communiques.service';
+import { PublicResponseCache, sendPublicResponse } from './public-response.cache';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The public portal's API: no account, published text only. */
 @ApiTags('public')
 @Public()
 @Controller('public')
 export class PublicCommuniquesController {
-  constructor(private readonly publicCommuniques: PublicCommuniquesService) {}
+  constructor(
+    private readonly publicCommuniques: PublicCommuniquesService,
+    private readonly cache: PublicResponseCache,
+  ) {}
 
   @Get('communiques')
-  @Header('cache-control', 'public, max-age=60')
-  list(@Query() query: PublicCommuniqueListQuery) {
-    return this.publicCommuniques.list({ bodyId: query.bodyId, year: query.year, q: query.q }, query.lang ?? 'en', query.limit, query.offset);
+  async list(@Query() query: PublicCommuniqueListQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const lang = query.lang ?? 'en';
+    const filter = { bodyId: query.bodyId, year: query.year, q: query.q };
+    const response = await this.cache.respond(`api:list:${lang}:${JSON.stringify([filter, query.limit, query.offset])}`, async () => ({
+      status: 200,
+      body: JSON.stringify(await this.publicCommuniques.list(filter, lang, query.limit, query.offset)),
+      contentType: JSON_TYPE,
+      lastModified: await this.publicCommuniques.lastChange(),
+    }));
+    return sendPublicResponse(request, reply, response, 'public, max-age=60');
   }
 
   // Declared before ':id' so the feed is never read as an id, whatever the router's matching order.
   @Get('communiques.atom')
   @ApiProduces('application/atom+xml')
-  async feed(@Query() query: LangQuery, @Res() reply: FastifyReply) {
-    const xml = await this.publicCommuniques.feed(query.lang ?? 'en');
-    void reply.status(200).header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+  async feed(@Query() query: LangQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const lang = query.lang ?? 'en';
+    const response = await this.cache.respond(`api:feed:${lang}`, async () => ({
+      status: 200,
+      body: await this.publicCommuniques.feed(lang),
+      contentType: 'application/atom+xml; charset=utf-8',
+      lastModified: await this.publicCommuniques.lastChange(),
+    }));
+    return sendPublicResponse(request, reply, response, 'public, max-age=300');
   }
 
+  /** A draft, an embargoed or an unknown id is a plain 404 thrown, never cached, so it costs the same as a miss. */
   @Get('communiques/:id')
-  @Header('cache-control', 'public, max-age=60')
-  get(@IdParam() id: string, @Query() query: LangQuery) {
-    return this.publicCommuniques.get(id, query.lang ?? 'en');
+  async get(@IdParam() id: string, @Query() query: LangQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const lang = query.lang ?? 'en';
+    const response = await this.cache.respond(`api:detail:${lang}:${id}`, async () => {
+      const view = await this.publicCommuniques.get(id, lang);
+      return { status: 200, body: JSON.stringify(view), contentType: JSON_TYPE, lastModified: new Date(view.updatedAt) };
+    });
+    return sendPublicResponse(request, reply, response, 'public, max-age=60');
   }
 }
