@@ -32,11 +32,12 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.start(QUEUES.notifications, async (job) => {
+    this.start(QUEUES.notifications, 10, async (job) => {
       if (job.name !== NOTIFY_JOB) throw new Error(`The notifications queue has no job named ${job.name}`);
       return this.fanout.handle(job.data as NotifyJob);
     });
-    this.start(QUEUES.email, (job) => this.email.handle(job.name, job.data, job.id ?? ''));
+    // Sending is waiting on the SMTP server, not computing: many at once, over the mailer's pooled connections.
+    this.start(QUEUES.email, 20, (job) => this.email.handle(job.name, job.data, job.id ?? ''));
     const queues = Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     logQueueErrors([...queues, ...this.workers], this.logger);
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
@@ -47,11 +48,11 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     await Promise.all(this.workers.map((w) => w.close()));
   }
 
-  private start(queue: string, process: (job: Job) => Promise<unknown>): void {
+  private start(queue: string, concurrency: number, process: (job: Job) => Promise<unknown>): void {
     const worker = new Worker(queue, process, {
       connection: redisConnectionOptions(this.config.redisUrl),
       prefix: this.config.redisPrefix,
-      concurrency: this.tuning.concurrency ?? 5,
+      concurrency: this.tuning.concurrency ?? concurrency,
       ...(this.tuning.lockDurationMs && { lockDuration: this.tuning.lockDurationMs }),
       ...(this.tuning.stalledIntervalMs && { stalledInterval: this.tuning.stalledIntervalMs }),
     });
