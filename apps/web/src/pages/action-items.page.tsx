@@ -96,12 +96,17 @@ export function ActionItemDetailPage() {
   const [error2, setError2] = useState<ApiError | null>(null);
   const [stale, setStale] = useState<StaleState | null>(null);
   const [saved, setSaved] = useState(false);
+  // The version my edits are based on: a live refresh while I type must not make them look current.
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
 
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   const { item, governments, updates } = data;
   const current = form ?? { status: item.status, progress: String(item.progress), note: '' };
-  const set = (key: keyof typeof current) => (value: string) => setForm({ ...current, [key]: value });
+  const set = (key: keyof typeof current) => (value: string) => {
+    if (baseVersion === null) setBaseVersion(item.version);
+    setForm({ ...current, [key]: value });
+  };
   const mayUpdate = isSecretariat || session?.user.governmentId === item.leadGovernmentId;
 
   const save = async (values: typeof current, version: number) => {
@@ -120,6 +125,7 @@ export function ActionItemDetailPage() {
       if (values.note.trim()) await api('POST', `/action-items/${id}/updates`, { note: values.note.trim() });
       setForm(null);
       setStale(null);
+      setBaseVersion(null);
       setSaved(true);
     } catch (e) {
       const err = e as ApiError;
@@ -130,6 +136,7 @@ export function ActionItemDetailPage() {
         ]);
         const last = [...history].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
         setStale({ mine: values, theirs, by: last?.authorName ?? last?.author?.displayName ?? null });
+        setBaseVersion(theirs.version);
       } else if (err.forField?.('progress') || err.forField?.('status')) {
         setFieldErrors({ progress: err.forField('progress'), status: err.forField('status') });
       } else setError2(err);
@@ -139,7 +146,7 @@ export function ActionItemDetailPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save(current, item.version);
+    void save(current, baseVersion ?? item.version);
   };
 
   return (
