@@ -27,9 +27,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs a TypeScript entry point the way tools/run.js does (swc register), with its own environment. */
-export function startTs(name: string, script: string, env: Record<string, string>, options: { profileDir?: string } = {}): Child {
+export function startTs(name: string, script: string, env: Record<string, string>, options: { profileDir?: string; probe?: boolean } = {}): Child {
   const args = ['--enable-source-maps', '-r', '@swc-node/register'];
   if (options.profileDir) args.push('-r', join(ROOT, 'bench', 'cpu-profiler.preload.js'));
+  // The probe measures the live heap after a full collection, which needs gc() (bench/resource-probe.preload.js).
+  if (options.probe) args.push('--expose-gc', '-r', join(ROOT, 'bench', 'resource-probe.preload.js'));
+  const ipc = Boolean(options.profileDir || options.probe);
   const child = spawn(process.execPath, [...args, join(ROOT, script)], {
     cwd: ROOT,
     env: {
@@ -39,7 +42,7 @@ export function startTs(name: string, script: string, env: Record<string, string
       ...(options.profileDir ? { BENCH_CPU_PROFILE_DIR: options.profileDir } : {}),
       ...env,
     },
-    stdio: options.profileDir ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { Client } from 'pg';
 
 export interface LoadResult {
   /** mean requests per second over the run */
@@ -91,6 +92,8 @@ export async function patchStorm(
   workers: { token: string; itemId: string }[],
   seconds: number,
   runTag: string,
+  /** a steady load instead of a storm: each official rests this long after a write (not after a 409, retried at once) */
+  { pauseMs = 0 }: { pauseMs?: number } = {},
 ): Promise<PatchStormResult> {
   const deadline = Date.now() + seconds * 1000;
   const latencies: number[] = [];
@@ -103,7 +106,14 @@ export async function patchStorm(
     workers.map(async ({ token, itemId }, w) => {
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       let attempt = 0;
+      let rest = false;
+      // Staggered starts: in lockstep, every rest would end in the same instant and the load would come in bursts.
+      if (pauseMs) await new Promise((r) => setTimeout(r, (pauseMs * w) / workers.length));
       while (Date.now() < deadline) {
+        // Jittered around the mean, so officials sharing an item drift into each other now and then: real 409s.
+        if (rest && pauseMs) await new Promise((r) => setTimeout(r, Math.min(pauseMs * (0.5 + Math.random()), Math.max(0, deadline - Date.now()))));
+        rest = true;
+        if (Date.now() >= deadline) break;
         try {
           const read = await fetch(`${baseUrl}/api/v1/action-items/${itemId}`, { headers, signal: AbortSignal.timeout(15_000) });
           if (read.status !== 200) {
@@ -128,8 +138,10 @@ export async function patchStorm(
             const list = successes.get(itemId) ?? [];
             list.push({ description, version: body.version! });
             successes.set(itemId, list);
-          } else if (patch.status === 409) conflicts++;
-          else otherFailures++;
+          } else if (patch.status === 409) {
+            conflicts++;
+            rest = false;
+          } else otherFailures++;
         } catch {
           otherFailures++;
           statusCounts.error = (statusCounts.error ?? 0) + 1;
@@ -153,4 +165,37 @@ export async function patchStorm(
     p99: Math.round(percentile(sorted, 99)),
     successes,
   };
+}
+
+/**
+ * Compares what clients saw accepted with what the database kept: every accepted PATCH must be one kept
+ * update (its description, at the version it was told), and each item's version must have advanced by
+ * exactly the number of accepted PATCHes.
+ */
+export async function lostUpdates(db: Client, items: { id: string; version: number }[], successes: Map<string, { description: string; version: number }[]>) {
+  const initial = new Map(items.map((i) => [i.id, i.version]));
+  const kept = await db.query<{ action_item_id: string; version: number; description: string | null }>(
+    `SELECT action_item_id, version, changes->'description'->>'to' AS description FROM action_item_update
+      WHERE action_item_id = ANY($1) AND kind = 'change'`,
+    [items.map((i) => i.id)],
+  );
+  const now = await db.query<{ id: string; version: number }>(`SELECT id, version FROM action_item WHERE id = ANY($1)`, [items.map((i) => i.id)]);
+  const keptKeys = new Set(kept.rows.filter((k) => k.version > (initial.get(k.action_item_id) ?? 0)).map((k) => `${k.action_item_id}:${k.version}:${k.description}`));
+  let lost = 0;
+  let duplicateVersions = 0;
+  const seen = new Set<string>();
+  for (const [itemId, list] of successes) {
+    for (const s of list) {
+      const key = `${itemId}:${s.version}:${s.description}`;
+      if (!keptKeys.has(key)) lost++;
+      // Two accepted writes told the same version: one of them overwrote the other.
+      if (seen.has(`${itemId}:${s.version}`)) duplicateVersions++;
+      seen.add(`${itemId}:${s.version}`);
+    }
+  }
+  const accepted = [...successes.values()].reduce((n, l) => n + l.length, 0);
+  const versionAdvance = now.rows.reduce((n, r) => n + (r.version - (initial.get(r.id) ?? r.version)), 0);
+  // Writes the database kept that no client saw accepted (a timed-out answer); not lost, but worth showing.
+  const unexplained = keptKeys.size - (accepted - lost);
+  return { accepted, lost, recorded: keptKeys.size, versionAdvance, duplicateVersions, unexplained };
 }

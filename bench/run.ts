@@ -3,24 +3,23 @@
  * beside a baseline measured in the same run (see bench/README.md). Prints one table, writes
  * bench/results/<timestamp>.json, and leaves nothing behind (processes stopped, database dropped).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jwt from 'jsonwebtoken';
-import { Queue, QueueEvents } from 'bullmq';
-import Redis from 'ioredis';
+import { QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import { QUEUES } from '@forum/contracts';
 import { migrateDatabase, redisConnectionOptions } from '@forum/core';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
 import { Child, freePort, peakResidentDuring, residentMb, ROOT, sleep, startTs, waitForHttp } from './child-processes';
 import { profileDuring, ProfileSummary } from './cpu-profile';
-import { cannon, LoadResult, patchStorm, percentile, warm } from './http-load';
+import { cannon, LoadResult, lostUpdates, patchStorm, percentile, warm } from './http-load';
+import { clearRedis, newRunIdentity, settle, signToken, startProduct, waitForLine } from './product-stack';
 import { smtpSendFloorMs, startSmtpSink, queueThroughput, SmtpSink } from './notification-load';
 import { BenchSocket, closeSockets, connectSockets, FanoutResult, measureFanout, Round } from './realtime-load';
 import { ratio, renderTable, Row, verdict } from './report-table';
-import { BENCH_PASSWORD, FULL_VOLUME, loadVolume, QUICK_VOLUME, SECRETARIAT_EMAIL } from './volume-loader';
+import { FULL_VOLUME, loadVolume, QUICK_VOLUME } from './volume-loader';
+import { currentMemberships, itemReadPairs, itemReadTargets, itemsInProgress, listPagePairs, listPageTargets, officialsByGovernment, patchCrew } from './load-targets';
 
 const args = (process.env.BENCH_ARGS ?? '').split(/\s+/).filter(Boolean).concat(process.argv.slice(2));
 const quick = args.includes('--quick');
@@ -36,24 +35,14 @@ const EMAILS = quick ? 300 : 1000;
 
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const runId = randomBytes(4).toString('hex');
-const redisPrefix = `forum-bench-${runId}`;
-const jwtSecret = randomBytes(32).toString('hex');
+const { runId, redisPrefix, jwtSecret } = newRunIdentity('bench');
 
 const benchStart = Date.now();
 const say = (message: string) => process.stdout.write(`[bench ${String(Math.round((Date.now() - benchStart) / 1000)).padStart(3)} s] ${message}\n`);
 const ms = (n: number | null | undefined) => (n == null || !Number.isFinite(n) ? '-' : `${Math.round(n * 10) / 10} ms`);
 const perSecond = (n: number | null | undefined) => (n == null ? '-' : `${n} req/s`);
 
-interface Official {
-  id: string;
-  email: string;
-  governmentId: string;
-}
-
-const tokenOf = (u: { id: string; email: string; governmentId: string | null }, role: 'official' | 'secretariat' = 'official') =>
-  // The product's own claims and algorithm: signing them here spares 1,000 argon2 logins (one real login is checked).
-  jwt.sign({ sub: u.id, email: u.email, role, gov: u.governmentId }, jwtSecret, { algorithm: 'HS256', expiresIn: 3600 });
+const tokenOf = (u: { id: string; email: string; governmentId: string | null }) => signToken(jwtSecret, u);
 
 async function main(): Promise<void> {
   const results: Record<string, unknown> = { startedAt: new Date().toISOString(), quick, volume, machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: loadavg() } };
@@ -80,43 +69,19 @@ async function main(): Promise<void> {
     await db.connect();
     try {
       smtp = await startSmtpSink(`bench-${runId}`);
-      const [apiPort, baselinePort] = [await freePort(), await freePort()];
-      const productEnv = {
-        NODE_ENV: 'production',
-        DATABASE_URL: database.url,
-        REDIS_URL: redisUrl,
-        REDIS_PREFIX: redisPrefix,
-        JWT_SECRET: jwtSecret,
-        LOG_LEVEL: 'warn',
-        FORUM_DEMO_DATA: 'false',
-        HOST: '127.0.0.1',
-        SMTP_URL: smtp.url,
-      };
-      const profiling = noProfile ? {} : { profileDir };
-      const api = startTs('api', 'apps/api/src/main.ts', { ...productEnv, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` }, profiling);
-      children.push(api);
-      const hasWorker = (await import('node:fs')).existsSync(join(ROOT, 'apps/worker/src/main.ts'));
-      const worker = hasWorker ? startTs('worker', 'apps/worker/src/main.ts', { ...productEnv, PORT: '0' }, profiling) : null;
-      if (worker) children.push(worker);
+      // The baseline boots while the product does: it is ready long before the product is.
+      const baselinePort = await freePort();
       const baseline = startTs('baseline', 'bench/baseline-server.ts', { DATABASE_URL: database.url, PORT: String(baselinePort) });
       children.push(baseline);
-      const apiUrl = `http://127.0.0.1:${apiPort}`;
       const baseUrl = `http://127.0.0.1:${baselinePort}`;
       say('starting the api, the worker and the baseline…');
-      await Promise.all([waitForHttp(`${apiUrl}/api/v1/health`, api), waitForHttp(`${baseUrl}/health`, baseline)]);
-      if (worker) await waitForWorker(worker);
-
-      // One real login: the signed tokens below are only a shortcut if the product accepts the same accounts.
-      const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: SECRETARIAT_EMAIL, password: BENCH_PASSWORD }),
-      });
-      if (login.status !== 200) throw new Error(`the loaded secretariat account cannot log in (${login.status}): ${await login.text()}`);
-      const secretariat = (await login.json()) as { accessToken: string };
+      const stack = await startProduct({ databaseUrl: database.url, redisUrl, run: { runId, redisPrefix, jwtSecret }, smtpUrl: smtp.url, profileDir: noProfile ? undefined : profileDir }, children);
+      const { api, worker, apiUrl } = stack;
+      await waitForHttp(`${baseUrl}/health`, baseline);
+      const secretariat = { accessToken: stack.secretariatToken };
 
       // Whatever the worker does on its own at start (deadline scan, relay) is over before anything is timed.
-      await settle(db);
+      if (!(await settle(db))) say('the outbox still had events pending after a minute; measuring anyway');
       await sleep(1000);
       const pids: Record<string, number> = { api: api.pid, ...(worker ? { worker: worker.pid } : {}) };
       const idle = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, residentMb(pid)]));
@@ -132,16 +97,8 @@ async function main(): Promise<void> {
       };
 
       // ---- GET /action-items/:id as an official ----------------------------------------------------------
-      const pairs = await db.query<{ item_id: string; user_id: string; email: string; government_id: string }>(
-        `SELECT ai.id AS item_id, u.id AS user_id, u.email, u.government_id
-           FROM (SELECT id, body_id FROM action_item ORDER BY md5(id::text) LIMIT 500) ai
-           JOIN LATERAL (SELECT government_id FROM membership WHERE body_id = ai.body_id AND ended_at IS NULL ORDER BY md5(ai.id::text || government_id::text) LIMIT 1) m ON true
-           JOIN LATERAL (SELECT id, email, government_id FROM user_account WHERE government_id = m.government_id ORDER BY md5(ai.id::text || id::text) LIMIT 1) u ON true`,
-      );
-      const itemTargets = pairs.rows.map((p) => ({
-        path: `/api/v1/action-items/${p.item_id}`,
-        headers: { authorization: `Bearer ${tokenOf({ id: p.user_id, email: p.email, governmentId: p.government_id })}` },
-      }));
+      const pairs = { rows: await itemReadPairs(db, 500) };
+      const itemTargets = itemReadTargets(pairs.rows, tokenOf);
       const bareItemTargets = pairs.rows.map((p) => ({ path: `/action-items/${p.item_id}` }));
       const check = await fetch(`${apiUrl}${itemTargets[0].path}`, { headers: itemTargets[0].headers });
       if (check.status !== 200) throw new Error(`an official cannot read an item of their body (${check.status}): ${await check.text()}`);
@@ -162,15 +119,8 @@ async function main(): Promise<void> {
       if (!noProfile && ((itemRatio ?? 0) < 0.6 || (p99Ratio ?? 99) > 2)) profiles.itemRead = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: itemTargets, connections: CONNECTIONS, seconds: 3 }));
 
       // ---- GET /action-items?bodyId= (a page of 50 with the total) -------------------------------------------
-      const listPairs = await db.query<{ body_id: string; user_id: string; email: string; government_id: string }>(
-        `SELECT b.id AS body_id, u.id AS user_id, u.email, u.government_id FROM body b
-           JOIN LATERAL (SELECT government_id FROM membership WHERE body_id = b.id AND ended_at IS NULL ORDER BY government_id LIMIT 1) m ON true
-           JOIN LATERAL (SELECT id, email, government_id FROM user_account WHERE government_id = m.government_id ORDER BY id LIMIT 1) u ON true`,
-      );
-      const listTargets = listPairs.rows.map((p) => ({
-        path: `/api/v1/action-items?bodyId=${p.body_id}&limit=50`,
-        headers: { authorization: `Bearer ${tokenOf({ id: p.user_id, email: p.email, governmentId: p.government_id })}` },
-      }));
+      const listPairs = { rows: await listPagePairs(db) };
+      const listTargets = listPageTargets(listPairs.rows, tokenOf);
       const bareListTargets = listPairs.rows.map((p) => ({ path: `/action-items?bodyId=${p.body_id}&limit=50` }));
       const listCheck = await fetch(`${apiUrl}${listTargets[0].path}`, { headers: listTargets[0].headers });
       const listBody = (await listCheck.json()) as { items?: unknown[]; total?: number };
@@ -225,21 +175,10 @@ async function main(): Promise<void> {
       }
 
       // ---- PATCH under 200 concurrent officials: throughput, p99, lost updates --------------------------------
-      const hot = await db.query<{ id: string; lead_government_id: string; version: number }>(
-        `SELECT id, lead_government_id, version FROM action_item WHERE status = 'in_progress' ORDER BY md5(id::text) LIMIT $1`,
-        [Math.max(1, Math.ceil(PATCH_OFFICIALS / 4))],
-      );
-      const officials = await db.query<{ id: string; email: string; government_id: string }>(`SELECT id, email, government_id FROM user_account WHERE role = 'official' ORDER BY email`);
-      const byGovernment = new Map<string, Official[]>();
-      for (const o of officials.rows) byGovernment.set(o.government_id, [...(byGovernment.get(o.government_id) ?? []), { id: o.id, email: o.email, governmentId: o.government_id }]);
-      const used = new Map<string, number>();
-      const stormers = Array.from({ length: PATCH_OFFICIALS }, (_, i) => {
-        const item = hot.rows[i % hot.rows.length];
-        const pool = byGovernment.get(item.lead_government_id)!;
-        const n = used.get(item.lead_government_id) ?? 0;
-        used.set(item.lead_government_id, n + 1);
-        return { token: tokenOf(pool[n % pool.length]), itemId: item.id };
-      });
+      const hot = { rows: await itemsInProgress(db, Math.ceil(PATCH_OFFICIALS / 4)) };
+      const { officials: officialRows, byGovernment } = await officialsByGovernment(db);
+      const officials = { rows: officialRows };
+      const stormers = patchCrew(hot.rows, byGovernment, PATCH_OFFICIALS, tokenOf);
       phase = 'patch';
       say(`PATCH /action-items/:id: ${stormers.length} officials on ${hot.rows.length} items for ${SECONDS + 2} s`);
       const storm = await underLoad(() => patchStorm(apiUrl, stormers, SECONDS + 2, `bench-${runId}`));
@@ -262,13 +201,7 @@ async function main(): Promise<void> {
         rows.push(row('realtime: update -> every entitled socket, p99', `not measured: ${!hasGateway ? 'no realtime gateway in apps/api/src/realtime' : 'no worker to relay the outbox'}`, '-', null, '<= 2x', null));
       } else {
         const bodies = await db.query<{ id: string }>(`SELECT id FROM body ORDER BY id LIMIT $1`, [REALTIME_BODIES]);
-        const members = await db.query<{ body_id: string; government_id: string }>(`SELECT body_id, government_id FROM membership WHERE ended_at IS NULL`);
-        const bodiesOfGovernment = new Map<string, string[]>();
-        const membersOfBody = new Map<string, Set<string>>();
-        for (const m of members.rows) {
-          bodiesOfGovernment.set(m.government_id, [...(bodiesOfGovernment.get(m.government_id) ?? []), m.body_id]);
-          membersOfBody.set(m.body_id, (membersOfBody.get(m.body_id) ?? new Set()).add(m.government_id));
-        }
+        const { bodiesOfGovernment, membersOfBody } = await currentMemberships(db);
         const socketUsers = Array.from({ length: SOCKETS }, (_, i) => officials.rows[i % officials.rows.length]);
         const roundItems = await db.query<{ id: string; body_id: string }>(
           `SELECT DISTINCT ON (body_id) id, body_id FROM action_item WHERE body_id = ANY($1) AND status = 'in_progress' AND NOT (id = ANY($2)) ORDER BY body_id, id`,
@@ -453,7 +386,7 @@ async function main(): Promise<void> {
     closeSockets(sockets);
     for (const child of children.reverse()) await child.stop().catch(() => undefined);
     await smtp?.close().catch(() => undefined);
-    await clearRedis().catch(() => undefined);
+    await clearRedis(redisUrl, redisPrefix).catch(() => undefined);
     await database?.drop().catch((e: Error) => say(`could not drop ${database?.name}: ${e.message}`));
     rmSync(profileDir, { recursive: true, force: true });
   }
@@ -505,90 +438,6 @@ async function compare(
     say(`  ${side.padEnd(8)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx and ${r.errors} errors of ${r.requests}` : ''}`);
   }
   return { product, baseline };
-}
-
-/**
- * Compares what clients saw accepted with what the database kept: every accepted PATCH must be one kept
- * update (its description, at the version it was told), and each item's version must have advanced by
- * exactly the number of accepted PATCHes.
- */
-async function lostUpdates(db: Client, items: { id: string; version: number }[], successes: Map<string, { description: string; version: number }[]>) {
-  const initial = new Map(items.map((i) => [i.id, i.version]));
-  const kept = await db.query<{ action_item_id: string; version: number; description: string | null }>(
-    `SELECT action_item_id, version, changes->'description'->>'to' AS description FROM action_item_update
-      WHERE action_item_id = ANY($1) AND kind = 'change'`,
-    [items.map((i) => i.id)],
-  );
-  const now = await db.query<{ id: string; version: number }>(`SELECT id, version FROM action_item WHERE id = ANY($1)`, [items.map((i) => i.id)]);
-  const keptKeys = new Set(kept.rows.filter((k) => k.version > (initial.get(k.action_item_id) ?? 0)).map((k) => `${k.action_item_id}:${k.version}:${k.description}`));
-  let lost = 0;
-  let duplicateVersions = 0;
-  const seen = new Set<string>();
-  for (const [itemId, list] of successes) {
-    for (const s of list) {
-      const key = `${itemId}:${s.version}:${s.description}`;
-      if (!keptKeys.has(key)) lost++;
-      // Two accepted writes told the same version: one of them overwrote the other.
-      if (seen.has(`${itemId}:${s.version}`)) duplicateVersions++;
-      seen.add(`${itemId}:${s.version}`);
-    }
-  }
-  const accepted = [...successes.values()].reduce((n, l) => n + l.length, 0);
-  const versionAdvance = now.rows.reduce((n, r) => n + (r.version - (initial.get(r.id) ?? r.version)), 0);
-  // Writes the database kept that no client saw accepted (a timed-out answer); not lost, but worth showing.
-  const unexplained = keptKeys.size - (accepted - lost);
-  return { accepted, lost, recorded: keptKeys.size, versionAdvance, duplicateVersions, unexplained };
-}
-
-/** Waits (bounded) until the outbox has nothing pending, twice in a row. */
-async function settle(db: Client, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let quiet = 0;
-  while (quiet < 2 && Date.now() < deadline) {
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_event WHERE relayed_at IS NULL`);
-    quiet = rows[0].n === 0 ? quiet + 1 : 0;
-    await sleep(500);
-  }
-  if (quiet < 2) say('the outbox still had events pending after a minute; measuring anyway');
-}
-
-/** The worker has no port and logs nothing at warn level: it is ready once its email queue worker is connected. */
-async function waitForWorker(worker: Child, timeoutMs = 90_000): Promise<void> {
-  const queue = new Queue(QUEUES.email, { connection: redisConnectionOptions(redisUrl), prefix: redisPrefix });
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while ((await queue.getWorkersCount()) === 0) {
-      if (worker.process.exitCode !== null) throw new Error(`worker exited (${worker.process.exitCode}):\n${worker.tail.join('\n')}`);
-      if (Date.now() > deadline) throw new Error(`worker not ready within ${timeoutMs / 1000} s:\n${worker.tail.join('\n')}`);
-      await sleep(250);
-    }
-  } finally {
-    await queue.close();
-  }
-}
-
-async function waitForLine(child: Child, text: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!child.tail.some((l) => l.includes(text))) {
-    if (child.process.exitCode !== null) throw new Error(`${child.name} exited (${child.process.exitCode}):\n${child.tail.join('\n')}`);
-    if (Date.now() > deadline) throw new Error(`${child.name} did not say "${text}" within ${timeoutMs / 1000} s:\n${child.tail.join('\n')}`);
-    await sleep(200);
-  }
-}
-
-/** Removes this run's keys (queues, socket.io streams); bounded by the prefix, so nobody else's are touched. */
-async function clearRedis(): Promise<void> {
-  const redis = new Redis({ ...redisConnectionOptions(redisUrl), retryStrategy: () => null });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().then(

@@ -224,6 +224,15 @@ async function bench(args) {
   });
 }
 
+async function soak(args) {
+  const { databaseUrl, adminUrl, redisUrl } = await services();
+  const child = runTs('bench/soak.ts', { DATABASE_URL: databaseUrl, TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redisUrl, BENCH_ARGS: args.join(' ') }, 'soak');
+  child.once('exit', (code) => {
+    children.length = 0;
+    void shutdown(code ?? 1);
+  });
+}
+
 async function migrateOnly() {
   const { databaseUrl } = await services();
   const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts')], { cwd: ROOT, env: tsNodeEnv({ DATABASE_URL: databaseUrl }), stdio: 'inherit' });
@@ -231,7 +240,7 @@ async function migrateOnly() {
 }
 
 const [command, ...args] = process.argv.slice(2);
-const commands = { start, test, bench, migrate: migrateOnly };
+const commands = { start, test, bench, soak, migrate: migrateOnly };
 if (!commands[command]) {
   console.error(`usage: node tools/run.js ${Object.keys(commands).join('|')} [args]`);
   process.exit(2);
