@@ -48,6 +48,16 @@ export interface ErrorBody {
   [extra: string]: unknown;
 }
 
+/** Connection-level failures: the database is restarting or out of reach, which is not the caller's fault nor a bug. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string; message?: string }; message?: string } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || UNAVAILABLE_MESSAGES.test(e?.driverError?.message ?? e?.message ?? '');
+}
+
 /** The one place where anything thrown becomes the contract's error body. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -61,7 +71,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = String(request.id);
     if (typeof body.retryAfterSeconds === 'number') void reply.header('retry-after', String(body.retryAfterSeconds));
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      this.logger.warn(`${request.method} ${request.url} → 503 [${request.id}]: ${(exception as Error)?.message}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.url} → ${body.statusCode} [${request.id}]`, (exception as Error)?.stack);
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -85,6 +97,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       const statusCode = fastifyError.statusCode;
       return { statusCode, error: REASONS[statusCode] ?? 'Error', message: fastifyError.message ?? 'Bad request' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, error: REASONS[503], message: 'The service is briefly unavailable; try again in a moment', retryAfterSeconds: 5 };
     }
     if (exception instanceof QueryFailedError) {
       const driverError = (exception as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError;
