@@ -23,6 +23,31 @@ const hostileValue = fc.oneof(
   fc.constant('2026-02-30T25:61:00Z'),
   fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+  // deep nesting
+  fc.constant(JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200))),
+  fc.constant([[[[[[[[[[[]]]]]]]]]]]),
+  // prototype pollution attempts, as a JSON parser would hand them over
+  fc.constant(JSON.parse('{"__proto__":{"role":"secretariat","isAdmin":true}}')),
+  fc.constant(JSON.parse('{"constructor":{"prototype":{"polluted":true}}}')),
+  // unicode edge cases
+  fc.constant('‮evil‬'),
+  fc.constant('👩🏽‍⚖️'.repeat(50)),
+  fc.constant('é'),
+  fc.fullUnicodeString({ maxLength: 30 }),
+  // dates out of range or malformed
+  fc.constant('275760-09-14T00:00:00Z'),
+  fc.constant('0000-01-01'),
+  fc.constant('-000001-01-01T00:00:00Z'),
+  fc.constant('2026-13-01'),
+  fc.constant(1e308),
+  fc.constant(-0),
+);
+
+/** Whole bodies whose top-level keys try to reach Object.prototype. */
+const pollutingBody = fc.constantFrom(
+  '{"__proto__":{"role":"secretariat"}}',
+  '{"constructor":{"prototype":{"role":"secretariat"}}}',
+  '{"name":"x","kind":"table","permanent":true,"__proto__":{"polluted":"yes"}}',
 );
 
 interface WriteRoute {
@@ -114,6 +139,32 @@ describe('hostile input on every write route', () => {
       );
     }
   }, 240_000);
+
+  it('refuses prototype-pollution keys on every write route and leaves Object.prototype untouched', async () => {
+    for (const route of routes) {
+      await fc.assert(
+        fc.asyncProperty(pollutingBody, async (raw) => {
+          const res = await t.http.request(route.method, route.path(), { body: raw, headers: { 'content-type': 'application/json' }, token: t.adminToken });
+          expect({ route: route.name, status: res.status < 500 }).toEqual({ route: route.name, status: true });
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+          expect(({} as Record<string, unknown>).role).toBeUndefined();
+        }),
+        { numRuns: 3 },
+      );
+    }
+  }, 120_000);
+
+  it('answers a body over the size limit with 413 and writes nothing', async () => {
+    const before = await count('body');
+    const res = await t.http.request('POST', '/api/v1/bodies', {
+      body: JSON.stringify({ name: 'Too big', kind: 'table', permanent: true, mandate: 'x'.repeat(2 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+      token: t.adminToken,
+    });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(await count('body')).toBe(before);
+  });
 
   it('answers non-JSON bodies, wrong content types and oversized payloads with 4xx', async () => {
     const cases = [
