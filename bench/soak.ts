@@ -152,7 +152,7 @@ async function main(): Promise<number> {
 
     // ---- the load's cast ----------------------------------------------------------------------------------
     const { officials, byGovernment } = await officialsByGovernment(db);
-    const { bodiesOfGovernment, membersOfBody } = await currentMemberships(db);
+    const { membersOfBody } = await currentMemberships(db);
     const items = itemReadTargets(await itemReadPairs(db, 200), tokenOf);
     const lists = listPageTargets(await listPagePairs(db), tokenOf);
     const published = await db.query<{ id: string }>(`SELECT id FROM communique WHERE status = 'published' ORDER BY published_at DESC LIMIT 25`);
