@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * npm start / npm test / npm run bench / npm run migrate.
+ * npm start / npm test / npm run bench / npm run soak / npm run migrate.
  * Finds Postgres and Redis (configured, local, or started here: embedded PostgreSQL under .data/ and the
  * machine's redis-server), then runs the product, the test suite or the benchmarks against them.
  * Plain JavaScript so it runs before anything is compiled.
