@@ -146,6 +146,7 @@ describe('action items', () => {
       const base = { bodyId: world.body.id, title: 'x y', leadGovernmentId: lead().government.id, dueOn: '2030-01-01' };
       for (const [patch, field] of [
         [{ dueOn: 'tomorrow' }, 'dueOn'],
+        [{ dueOn: '2030-02-30T12:00:00Z' }, 'dueOn'],
         [{ estimatedCostCents: 12.5 }, 'estimatedCostCents'],
         [{ actualCostCents: 10 ** 16 }, 'actualCostCents'],
         [{ leadGovernmentId: 'nope' }, 'leadGovernmentId'],
@@ -157,6 +158,12 @@ describe('action items', () => {
         expect(JSON.stringify(res.body.message)).toContain(field);
       }
     });
+  });
+
+  it('reads a due date sent as a whole timestamp as the calendar date it names', async () => {
+    const res = await t.http.post('/api/v1/action-items', { bodyId: world.body.id, title: 'Timestamped', leadGovernmentId: lead().government.id, dueOn: '2030-06-30T23:30:00-04:00' }, t.adminToken);
+    expect(res.status).toBe(201);
+    expect(res.body.dueOn).toBe('2030-06-30');
   });
 
   describe('transitions', () => {

@@ -122,7 +122,7 @@ describeWithBrowser('web: invitations, password resets and email preferences', (
     await password.fill('court');
     await confirm.fill('court');
     await submit.click();
-    await invitee.getByText('Entrez un mot de passe d’au moins 10 caractères.').waitFor();
+    await invitee.getByText('Entrez un mot de passe d’au moins 8 caractères.').waitFor();
     expect(await password.getAttribute('aria-invalid')).toBe('true');
 
     await password.fill('une phrase de passe assez longue');

@@ -20,6 +20,10 @@ import {
 import { PageQuery } from '@forum/core';
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, type ActionItemPriority, type ActionItemStatus } from './action-item-status.rule';
 
+/** A client that sends a whole timestamp for a due date means the calendar date it wrote, whatever the offset. */
+const dateOnly = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value.slice(0, 10) : value;
+
 /** Ten trillion dollars: far beyond any program, and well inside exact integer arithmetic (2^53). */
 const MAX_CENTS = 10 ** 15;
 
@@ -80,7 +84,8 @@ export class CreateActionItemDto {
   @IsUUID(undefined, { each: true })
   responsibleUserIds?: string[];
 
-  @ApiProperty({ format: 'date', example: '2018-09-30' })
+  @ApiProperty({ format: 'date', example: '2018-09-30', description: 'a date; a full ISO timestamp is read as the date it names' })
+  @Transform(dateOnly)
   @IsDateString({ strict: true })
   @MaxLength(10, { message: 'dueOn must be a date (YYYY-MM-DD)' })
   dueOn: string;
@@ -174,6 +179,7 @@ export class UpdateActionItemDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
+  @Transform(dateOnly)
   @IsDateString({ strict: true })
   @MaxLength(10, { message: 'dueOn must be a date (YYYY-MM-DD)' })
   dueOn?: string;

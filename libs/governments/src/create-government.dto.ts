@@ -14,9 +14,9 @@ export class IsIanaTimeZone implements ValidatorConstraintInterface {
 }
 
 export class CreateGovernmentDto {
-  @ApiProperty({ example: 'ON', description: 'unique, 2–12 capital letters, digits or hyphens' })
+  @ApiProperty({ example: 'ON', description: 'unique; up to 32 letters, digits, hyphens or underscores (ISO-style codes such as ON, QC, TOR)' })
   @IsString()
-  @Matches(/^[A-Z0-9-]{2,12}$/, { message: 'code must be 2–12 capital letters, digits or hyphens' })
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'code must be 1–32 letters, digits, hyphens or underscores' })
   code: string;
 
   @ApiProperty({ example: 'Government of Ontario' })

@@ -8,7 +8,7 @@ export class Government {
   id: string;
 
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 12 })
+  @Column({ type: 'varchar', length: 32 })
   code: string;
 
   @Column({ type: 'varchar', length: 200 })

@@ -14,9 +14,9 @@ export class CreateUserDto {
   @MaxLength(200)
   displayName: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @ApiProperty({ minLength: 8, maxLength: 200 })
   @IsString()
-  @MinLength(10)
+  @MinLength(8)
   @MaxLength(200)
   password: string;
 

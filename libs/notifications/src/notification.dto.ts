@@ -54,13 +54,13 @@ export class PasswordResetRequestDto {
 export class SetPasswordWithTokenDto {
   @ApiProperty({ description: 'the token from the emailed link' })
   @IsString()
-  @MinLength(10)
+  @MinLength(8)
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @ApiProperty({ minLength: 8, maxLength: 200 })
   @IsString()
-  @MinLength(10)
+  @MinLength(8)
   @MaxLength(200)
   password: string;
 }

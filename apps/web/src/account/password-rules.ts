@@ -1,5 +1,5 @@
 /** What the API accepts for a new password (SetPasswordWithTokenDto): checked here first so the error sits next to the field. */
-export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 200;
 
 export type PasswordProblem = { password?: 'tooShort' | 'tooLong'; confirm?: 'mismatch' };
