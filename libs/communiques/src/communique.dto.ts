@@ -10,16 +10,8 @@ const TITLE_MAX = 300;
 const TEXT_MAX = 100_000;
 const NOTE_MAX = 2000;
 
-export class CreateCommuniqueDto {
-  @ApiProperty()
-  @IsUUID()
-  bodyId: string;
-
-  @ApiPropertyOptional({ description: 'the meeting the communiqué follows' })
-  @IsOptional()
-  @IsUUID()
-  meetingId?: string;
-
+/** The text in both languages; each may be left empty while drafting (submitting requires all four). */
+class CommuniqueTextDto {
   @ApiPropertyOptional({ maxLength: TITLE_MAX, example: 'Ad Hoc Intergovernmental Task Force on Irregular Migration meets in Montréal' })
   @IsOptional()
   @IsString()
@@ -45,36 +37,23 @@ export class CreateCommuniqueDto {
   bodyFr?: string;
 }
 
-export class UpdateCommuniqueDto {
+export class CreateCommuniqueDto extends CommuniqueTextDto {
+  @ApiProperty()
+  @IsUUID()
+  bodyId: string;
+
+  @ApiPropertyOptional({ description: 'the meeting the communiqué follows' })
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+}
+
+export class UpdateCommuniqueDto extends CommuniqueTextDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   meetingId?: string | null;
-
-  @ApiPropertyOptional({ maxLength: TITLE_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TITLE_MAX)
-  titleEn?: string;
-
-  @ApiPropertyOptional({ maxLength: TITLE_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TITLE_MAX)
-  titleFr?: string;
-
-  @ApiPropertyOptional({ description: 'Markdown', maxLength: TEXT_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX)
-  bodyEn?: string;
-
-  @ApiPropertyOptional({ description: 'Markdown', maxLength: TEXT_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX)
-  bodyFr?: string;
 
   @ApiPropertyOptional({ description: 'the revision the edit was made on; a stale one is refused (409)' })
   @IsOptional()
