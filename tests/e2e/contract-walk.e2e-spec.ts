@@ -28,13 +28,20 @@ describe('the public contract, end to end', () => {
       socket.once('connect', () => resolve(socket));
       socket.once('connect_error', reject);
     });
-  const next = (socket: Socket, event: string, timeoutMs = 10_000) =>
+  /** The next `event` whose payload matches: events of earlier writes may still be arriving. */
+  const next = (socket: Socket, event: string, match: Record<string, unknown> = {}, timeoutMs = 10_000) =>
     new Promise<any>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-      socket.once(event, (payload) => {
+      const timer = setTimeout(() => {
+        socket.off(event, listener);
+        reject(new Error(`no ${event} matching ${JSON.stringify(match)} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (payload: Record<string, unknown>) => {
+        if (!Object.entries(match).every(([k, v]) => payload?.[k] === v)) return;
         clearTimeout(timer);
+        socket.off(event, listener);
         resolve(payload);
-      });
+      };
+      socket.on(event, listener);
     });
 
   it('runs a forum from an empty install to a published communiqué', async () => {
@@ -94,7 +101,7 @@ describe('the public contract, end to end', () => {
     const asked = await http.post(`/api/v1/bodies/${bodyId}/join-requests`, { message: 'Toronto would like to join' }, torToken);
     expect(asked.status).toBe(201);
     expect(asked.body.status).toBe('pending');
-    const membershipEvent = next(onSocket, 'membership.changed');
+    const membershipEvent = next(onSocket, 'membership.changed', { governmentId: tor });
     const decided = await http.post(`/api/v1/bodies/${bodyId}/join-requests/${asked.body.id}/decision`, { approve: true }, caToken);
     expect([200, 201]).toContain(decided.status);
     expect(await membershipEvent).toMatchObject({ bodyId, governmentId: tor });
@@ -122,7 +129,7 @@ describe('the public contract, end to end', () => {
     expect(action.status).toBe(201);
     expect(action.body).toMatchObject({ status: 'not_started', progress: 0, version: 1, leadGovernmentId: on });
     expect(await created).toMatchObject({ id: action.body.id, bodyId, version: 1 });
-    const updated = next(onSocket, 'action-item.updated');
+    const updated = next(onSocket, 'action-item.updated', { version: 2 });
     const moved = await http.patch(`/api/v1/action-items/${action.body.id}`, { version: 1, status: 'in_progress', progress: 30 }, onToken);
     expect(moved.status).toBe(200);
     expect(await updated).toMatchObject({ id: action.body.id, version: 2 });
@@ -142,7 +149,7 @@ describe('the public contract, end to end', () => {
     expect(communique.body).toMatchObject({ status: 'draft', revision: 1 });
     const cid = communique.body.id as string;
     expect((await http.get(`/api/v1/public/communiques/${cid}`)).status).toBe(404);
-    const inConcurrence = next(onSocket, 'communique.updated');
+    const inConcurrence = next(onSocket, 'communique.updated', { status: 'in_concurrence' });
     expect((await http.post(`/api/v1/communiques/${cid}/submit`, {}, admin)).body.status).toBe('in_concurrence');
     expect(await inConcurrence).toMatchObject({ id: cid, bodyId, status: 'in_concurrence' });
     expect((await http.post(`/api/v1/communiques/${cid}/publish`, {}, admin)).status).toBe(409);
