@@ -40,10 +40,13 @@ describe('faults: Redis stopped', () => {
   });
   afterAll(async () => {
     await redis?.start().catch(() => undefined);
-    await worker?.close();
-    await t?.close();
-    await smtp?.close();
-    await redis?.stop();
+    try {
+      await worker?.close();
+      await t?.close();
+      await smtp?.close();
+    } finally {
+      await redis?.stop();
+    }
   });
 
   it('writes still succeed while Redis is down and every notification is delivered exactly once when it is back', async () => {
@@ -157,8 +160,7 @@ describe('faults: a Redis that may evict keys', () => {
       await expect(startTestWorker(t, { redisUrl: redis.url })).rejects.toThrow(/maxmemory-policy "allkeys-lru".*noeviction/);
     } finally {
       admin.disconnect();
-      await t.close();
-      await redis.stop();
+      await t.close().finally(() => redis.stop());
     }
   });
 });

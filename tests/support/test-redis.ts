@@ -25,6 +25,9 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   const url = `redis://127.0.0.1:${port}`;
   const start = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    const spawned = child;
+    // However the test ends (a failed close, a worker killed by jest), the server must not outlive it.
+    process.once('exit', () => spawned.kill('SIGKILL'));
     const deadline = Date.now() + 5000;
     for (;;) {
       const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
