@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import Redis from 'ioredis';
 
 export interface ThrowawayRedis {
@@ -7,16 +7,6 @@ export interface ThrowawayRedis {
   stop(): Promise<void>;
   start(): Promise<void>;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** A redis-server of the test's own on a free port, which the test can stop and start (the fault tests). */
 export async function startThrowawayRedis(): Promise<ThrowawayRedis> {

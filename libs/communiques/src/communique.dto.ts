@@ -87,31 +87,8 @@ export class PublishCommuniqueDto {
   embargoUntil?: string;
 }
 
-export class CorrectCommuniqueDto {
-  @ApiPropertyOptional({ maxLength: TITLE_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TITLE_MAX)
-  titleEn?: string;
-
-  @ApiPropertyOptional({ maxLength: TITLE_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TITLE_MAX)
-  titleFr?: string;
-
-  @ApiPropertyOptional({ maxLength: TEXT_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX)
-  bodyEn?: string;
-
-  @ApiPropertyOptional({ maxLength: TEXT_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX)
-  bodyFr?: string;
-
+/** The corrected text (any of the four fields) and the correction note the public will see. */
+export class CorrectCommuniqueDto extends CommuniqueTextDto {
   @ApiPropertyOptional({ maxLength: NOTE_MAX, description: 'the visible correction note, in English' })
   @IsOptional()
   @IsString()

@@ -7,6 +7,7 @@ export type {
   JoinRequestView as JoinRequest,
   MembershipView as Membership,
   UserView as UserAccount,
+  NotificationView as Notification,
   EmailDelivery,
 } from '@forum/contracts';
 export { EMAIL_DELIVERIES } from '@forum/contracts';
@@ -104,15 +105,6 @@ export interface GovernmentRef {
   nameFr: string;
 }
 
-export interface Notification {
-  id: string;
-  category: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 /** POST /users/invitations answers with the new account and when its link stops working. */
 export interface InvitedAccount extends UserView {
