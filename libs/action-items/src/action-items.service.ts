@@ -1,3 +1,4 @@
+import { ActionItemReason, CommonReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -225,17 +226,17 @@ export class ActionItemsService {
     if (next.status !== item.status) {
       const verdict = checkTransition(item.status, next.status, { secretariat: isSecretariat(caller), reason: how.note, reasonField: how.reasonField });
       if (!verdict.ok) {
-        if (verdict.kind === 'illegal') throw conflict(verdict.message, { current: toActionItemView(item) });
+        if (verdict.kind === 'illegal') throw conflict(CommonReason.IllegalTransition, verdict.message, { current: toActionItemView(item) });
         if (verdict.kind === 'forbidden') throw forbidden(verdict.message);
         throw invalid([verdict.message]);
       }
       next.completedAt = next.status === 'done' ? now : item.status === 'done' ? null : item.completedAt;
     } else if (!isOpen(item.status) && Object.keys(change).some((f) => f !== 'actualCostCents' && f !== 'fundingSource' && f !== 'description' && !same(change[f as keyof ItemChange], item[f as keyof ItemChange]))) {
       // A closed item is a record: only what was actually spent (and how it is described) may still be filled in.
-      throw conflict(`A ${item.status} action item cannot change; only actualCostCents, fundingSource and description may still be recorded`, { current: toActionItemView(item) });
+      throw conflict(ActionItemReason.ItemClosed, `A ${item.status} action item cannot change; only actualCostCents, fundingSource and description may still be recorded`, { current: toActionItemView(item) });
     }
     const progress = progressAfter(next.status, change.progress, item.progress);
-    if ('refusal' in progress) throw isOpen(item.status) ? invalid([progress.refusal]) : conflict(progress.refusal, { current: toActionItemView(item) });
+    if ('refusal' in progress) throw isOpen(item.status) ? invalid([progress.refusal]) : conflict(ActionItemReason.ItemClosed, progress.refusal, { current: toActionItemView(item) });
     next.progress = progress.progress;
 
     const changes: Record<string, FieldChange> = {};
@@ -358,7 +359,7 @@ export class ActionItemsService {
   }
 
   private stale(current: ActionItem): DomainError {
-    return conflict(`This action item has changed since you read it (it is now at version ${current.version}); reload it and try again`, {
+    return conflict(CommonReason.StaleVersion, `This action item has changed since you read it (it is now at version ${current.version}); reload it and try again`, {
       current: toActionItemView(current),
     });
   }

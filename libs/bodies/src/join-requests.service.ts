@@ -1,3 +1,4 @@
+import { BodyReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,9 +29,9 @@ export class JoinRequestsService {
       if (!government || (government.level !== 'municipal' && government.level !== 'association')) {
         throw forbidden('Only officials of a municipality or of an association of municipalities ask to join');
       }
-      if (body.endsOn && body.endsOn < new Date().toISOString().slice(0, 10)) throw conflict('This body has ended');
-      if (await this.memberships.findActive(bodyId, government.id, em)) throw conflict(`${government.nameEn} is already a member of this body`);
-      if (await this.requests.findPending(bodyId, government.id, em)) throw conflict(`${government.nameEn} already has a pending request to join this body`);
+      if (body.endsOn && body.endsOn < new Date().toISOString().slice(0, 10)) throw conflict(BodyReason.BodyClosed, 'This body has ended');
+      if (await this.memberships.findActive(bodyId, government.id, em)) throw conflict(BodyReason.AlreadyMember, `${government.nameEn} is already a member of this body`);
+      if (await this.requests.findPending(bodyId, government.id, em)) throw conflict(BodyReason.RequestPending, `${government.nameEn} already has a pending request to join this body`);
       const request = await this.requests.insert(
         { bodyId, governmentId: government.id, requestedByUserId: caller.userId, message: message?.trim() || null, status: 'pending' },
         em,
@@ -64,7 +65,7 @@ export class JoinRequestsService {
       await this.requireDecider(caller, bodyId);
       const request = await this.requests.findInBody(bodyId, requestId, em, true);
       if (!request) throw notFound('Join request');
-      if (request.status !== 'pending') throw conflict(`This request was already ${request.status}`);
+      if (request.status !== 'pending') throw conflict(BodyReason.AlreadyDecided, `This request was already ${request.status}`);
       request.status = approve ? 'approved' : 'rejected';
       request.decidedByUserId = caller.userId;
       request.decidedAt = new Date();

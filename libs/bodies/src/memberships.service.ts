@@ -1,3 +1,4 @@
+import { BodyReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -39,12 +40,12 @@ export class MembershipsService {
     const government = await this.governments.findById(governmentId, em);
     if (!government) throw invalid(['governmentId does not name an existing government']);
     if (await this.memberships.findActive(bodyId, governmentId, em)) {
-      throw conflict(`${government.nameEn} is already a member of this body`);
+      throw conflict(BodyReason.AlreadyMember, `${government.nameEn} is already a member of this body`);
     }
     if (role === 'co_chair') {
       const current = (await this.memberships.listOfBody(bodyId, false, em)).filter((m) => m.role === 'co_chair');
       const refusal = coChairRefusal(body.kind, government.level, current.map((m) => m.government!.level));
-      if (refusal) throw conflict(refusal);
+      if (refusal) throw conflict(BodyReason.CoChairRule, refusal);
     }
     const membership = await this.memberships.insert({ bodyId, governmentId, role, startedAt, endedAt: null }, em);
     membership.government = government;

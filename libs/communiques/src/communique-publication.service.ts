@@ -1,3 +1,4 @@
+import { CommonReason, CommuniqueReason } from '@forum/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -32,13 +33,14 @@ export class CommuniquePublicationService {
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockedForSecretariat(caller, id, em);
       if (c.status !== 'in_concurrence' && c.status !== 'approved') {
-        throw conflict(`A ${c.status} communiqué cannot be published`, { status: c.status });
+        throw conflict(CommonReason.IllegalTransition, `A ${c.status} communiqué cannot be published`, { status: c.status });
       }
       // Membership may have changed since the last concurrence: the rule is checked again, now.
       const ledger = await this.tracker.ledger(c, em);
       if (!ledger.state.complete) {
         const codes = (ids: string[]) => ids.map((gid) => ledger.seats.find((s) => s.governmentId === gid)?.government?.code ?? gid);
         throw conflict(
+          ledger.state.objections.length ? CommuniqueReason.Objection : CommuniqueReason.AwaitingConcurrence,
           `Every member government must concur on revision ${c.currentRevision} first; awaiting: ${codes(ledger.state.awaiting).join(', ') || 'none'}` +
             (ledger.state.objections.length ? `; objecting: ${codes(ledger.state.objections).join(', ')}` : ''),
           { awaiting: ledger.state.awaiting, objections: ledger.state.objections },
@@ -46,7 +48,7 @@ export class CommuniquePublicationService {
       }
       const at = embargoUntil ? new Date(embargoUntil) : null;
       if (c.embargoUntil && at && at.getTime() !== c.embargoUntil.getTime()) {
-        throw conflict(`This communiqué is already under embargo until ${c.embargoUntil.toISOString()}; publish it now, or edit it to start again`, {
+        throw conflict(CommuniqueReason.EmbargoSet, `This communiqué is already under embargo until ${c.embargoUntil.toISOString()}; publish it now, or edit it to start again`, {
           embargoUntil: c.embargoUntil.toISOString(),
         });
       }
@@ -99,7 +101,7 @@ export class CommuniquePublicationService {
     if (!noteEn && !noteFr) throw invalid(['noteEn and noteFr (or note): a correction carries a visible note']);
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockedForSecretariat(caller, id, em);
-      if (c.status !== 'published') throw conflict(`Only a published communiqué is corrected; this one is ${c.status}`, { status: c.status });
+      if (c.status !== 'published') throw conflict(CommuniqueReason.NotPublished, `Only a published communiqué is corrected; this one is ${c.status}`, { status: c.status });
       const previous = await this.revisions.findByNumber(c.id, c.currentRevision, em);
       const next = {
         titleEn: dto.titleEn?.trim() ?? c.titleEn,
@@ -134,7 +136,7 @@ export class CommuniquePublicationService {
   async withdraw(caller: Caller, id: string, dto: WithdrawCommuniqueDto, now = new Date()): Promise<CommuniqueView> {
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockedForSecretariat(caller, id, em);
-      if (c.status !== 'published') throw conflict(`Only a published communiqué is withdrawn; this one is ${c.status}`, { status: c.status });
+      if (c.status !== 'published') throw conflict(CommuniqueReason.NotPublished, `Only a published communiqué is withdrawn; this one is ${c.status}`, { status: c.status });
       c.status = 'withdrawn';
       c.withdrawnAt = now;
       c.withdrawalReasonEn = (dto.reasonEn ?? dto.reason)?.trim() || null;

@@ -1,3 +1,4 @@
+import { CommonReason, CommuniqueReason, RecordReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -79,10 +80,10 @@ export class CommuniquesService {
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockedForSecretariat(caller, id, em);
       if (c.status === 'published' || c.status === 'withdrawn') {
-        throw conflict(`A ${c.status} communiqué is frozen; publish a correction instead`, { status: c.status });
+        throw conflict(RecordReason.Frozen, `A ${c.status} communiqué is frozen; publish a correction instead`, { status: c.status });
       }
       if (dto.revision !== undefined && dto.revision !== c.currentRevision) {
-        throw conflict(`This edit was made on revision ${dto.revision}, but the current revision is ${c.currentRevision}`, { revision: c.currentRevision });
+        throw conflict(CommuniqueReason.StaleRevision, `This edit was made on revision ${dto.revision}, but the current revision is ${c.currentRevision}`, { revision: c.currentRevision });
       }
       if (dto.meetingId !== undefined && dto.meetingId !== c.meetingId) {
         if (dto.meetingId) await this.checkMeeting(dto.meetingId, c.bodyId, em);
@@ -125,10 +126,10 @@ export class CommuniquesService {
   async submit(caller: Caller, id: string): Promise<CommuniqueView> {
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockedForSecretariat(caller, id, em);
-      if (c.status !== 'draft') throw conflict(`Only a draft goes to concurrence; this communiqué is ${c.status}`, { status: c.status });
+      if (c.status !== 'draft') throw conflict(CommonReason.IllegalTransition, `Only a draft goes to concurrence; this communiqué is ${c.status}`, { status: c.status });
       if (!bothLanguagesFilledIn(c)) {
         const missing = TEXT_FIELDS.filter((f) => !c[f].trim());
-        throw conflict(`Both languages must be filled in before concurrence; missing: ${missing.join(', ')}`, { missing });
+        throw conflict(RecordReason.TranslationPending, `Both languages must be filled in before concurrence; missing: ${missing.join(', ')}`, { missing });
       }
       c.status = 'in_concurrence';
       const saved = await this.communiques.save(c, em);
@@ -151,12 +152,12 @@ export class CommuniquesService {
       const seat = await this.access.requireInsideBody(caller, c.bodyId, 'Communique', em);
       if (!seat || !caller.governmentId) throw forbidden('Only an official of a member government concurs, for that government');
       if (seat.role === 'observer') throw forbidden('An observer is not party to a joint communiqué and does not concur');
-      if (c.status !== 'in_concurrence') throw conflict(`This communiqué is ${c.status}, not in concurrence`, { status: c.status });
+      if (c.status !== 'in_concurrence') throw conflict(CommonReason.IllegalTransition, `This communiqué is ${c.status}, not in concurrence`, { status: c.status });
       if (dto.revision !== c.currentRevision) {
-        throw conflict(`Revision ${dto.revision} is not the current text; the current revision is ${c.currentRevision}`, { revision: c.currentRevision });
+        throw conflict(CommuniqueReason.StaleRevision, `Revision ${dto.revision} is not the current text; the current revision is ${c.currentRevision}`, { revision: c.currentRevision });
       }
       if (await this.concurrences.findOn(c.id, c.currentRevision, caller.governmentId, em)) {
-        throw conflict('Your government has already taken a position on this revision');
+        throw conflict(CommonReason.Duplicate, 'Your government has already taken a position on this revision');
       }
       const position = dto.position ?? 'concur';
       await this.concurrences.insert(

@@ -3,3 +3,4 @@ export * from './events';
 export * from './queues';
 export * from './pagination';
 export * from './directory';
+export * from './reasons';

@@ -1,3 +1,4 @@
+import { CommonReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -30,7 +31,7 @@ export class GovernmentsService {
   async create(caller: Caller, dto: CreateGovernmentDto): Promise<GovernmentView> {
     if (!isSecretariat(caller)) throw forbidden('Only the secretariat adds governments');
     return this.dataSource.transaction(async (em) => {
-      if (await this.governments.findByCode(dto.code, em)) throw conflict(`A government with code ${dto.code} already exists`);
+      if (await this.governments.findByCode(dto.code, em)) throw conflict(CommonReason.Duplicate, `A government with code ${dto.code} already exists`);
       const government = await this.governments.insert({ ...dto, precedence: precedenceOf(dto.code, dto.level) }, em);
       await this.events.record(em, {
         actorUserId: caller.userId,

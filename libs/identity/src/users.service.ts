@@ -1,3 +1,4 @@
+import { CommonReason, IdentityReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -44,7 +45,7 @@ export class UsersService {
     const own = caller.userId === id;
     if (!isSecretariat(caller) && !own) throw notFound('User');
     if (!isSecretariat(caller) && dto.active !== undefined) throw forbidden('Only the secretariat activates or deactivates accounts');
-    if (own && dto.active === false) throw conflict('You cannot deactivate your own account');
+    if (own && dto.active === false) throw conflict(IdentityReason.OwnAccount, 'You cannot deactivate your own account');
     return this.dataSource.transaction(async (em) => {
       const user = await this.users.findById(id, em);
       if (!user) throw notFound('User');
@@ -75,7 +76,7 @@ export class UsersService {
       throw invalid(['governmentId does not name an existing government']);
     }
     const email = dto.email.trim().toLowerCase();
-    if (await this.users.findByEmail(email, em)) throw conflict(`An account with email ${email} already exists`);
+    if (await this.users.findByEmail(email, em)) throw conflict(CommonReason.Duplicate, `An account with email ${email} already exists`);
     const user = await this.users.insert(
       {
         email,

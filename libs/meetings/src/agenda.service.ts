@@ -1,3 +1,4 @@
+import { MeetingReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -113,9 +114,9 @@ export class AgendaService {
   async publish(caller: Caller, meetingId: string): Promise<AgendaView> {
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.openForAgenda(caller, meetingId, em);
-      if (meeting.status !== 'scheduled') throw conflict('Only the agenda of a scheduled meeting is published', { status: meeting.status });
+      if (meeting.status !== 'scheduled') throw conflict(MeetingReason.MeetingClosed, 'Only the agenda of a scheduled meeting is published', { status: meeting.status });
       const items = await this.items.ofMeeting(meeting.id, em);
-      if (!items.length) throw conflict('An empty agenda is not published');
+      if (!items.length) throw conflict(MeetingReason.AgendaEmpty, 'An empty agenda is not published');
       meeting.agendaPublishedAt = new Date();
       meeting.agendaRevision += 1;
       await this.meetings.save(meeting, em);
@@ -181,7 +182,7 @@ export class AgendaService {
 
   private async openForAgenda(caller: Caller, meetingId: string, em: EntityManager): Promise<Meeting> {
     const meeting = await this.meetingAccess.writable(caller, meetingId, em);
-    if (isClosed(meeting.status)) throw conflict(`The agenda of a ${meeting.status} meeting no longer changes`, { status: meeting.status });
+    if (isClosed(meeting.status)) throw conflict(MeetingReason.MeetingClosed, `The agenda of a ${meeting.status} meeting no longer changes`, { status: meeting.status });
     return meeting;
   }
 

@@ -1,3 +1,4 @@
+import { MeetingReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -158,9 +159,9 @@ export class MeetingRecordService {
       const meeting = await this.meetingAccess.writable(caller, meetingId, em);
       const decision = await this.decisions.findDecision(meeting.id, decisionId, em);
       if (!decision) throw notFound('Decision');
-      if (decision.referredToBodyId) throw conflict('This decision was already referred', { referredToBodyId: decision.referredToBodyId });
+      if (decision.referredToBodyId) throw conflict(MeetingReason.AlreadyReferred, 'This decision was already referred', { referredToBodyId: decision.referredToBodyId });
       const body = (await this.bodies.findById(meeting.bodyId, em))!;
-      if (!body.parentId) throw conflict(`${body.name} has no parent body to refer to`);
+      if (!body.parentId) throw conflict(MeetingReason.NoParentBody, `${body.name} has no parent body to refer to`);
       decision.referredToBodyId = body.parentId;
       decision.referredAt = new Date();
       decision.referredByUserId = caller.userId;
@@ -205,7 +206,7 @@ export class MeetingRecordService {
 
   private requireTakingPlace(meeting: Meeting): void {
     if (meeting.status !== 'scheduled' && meeting.status !== 'held') {
-      throw conflict(`A ${meeting.status} meeting has no attendance, minutes or decisions`, { status: meeting.status });
+      throw conflict(MeetingReason.MeetingClosed, `A ${meeting.status} meeting has no attendance, minutes or decisions`, { status: meeting.status });
     }
   }
 

@@ -1,3 +1,4 @@
+import { CommonReason, MeetingReason } from '@forum/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -114,11 +115,11 @@ export class MeetingsService {
       const before = { ...meeting };
       const statusChange = dto.status !== undefined && dto.status !== meeting.status ? dto.status : null;
       if (statusChange && !canMove(meeting.status, statusChange)) {
-        throw conflict(`A ${meeting.status} meeting cannot become ${statusChange}`, { status: meeting.status });
+        throw conflict(CommonReason.IllegalTransition, `A ${meeting.status} meeting cannot become ${statusChange}`, { status: meeting.status });
       }
-      if (dto.status === meeting.status && isClosed(meeting.status)) throw conflict(`This meeting is already ${meeting.status}`, { status: meeting.status });
+      if (dto.status === meeting.status && isClosed(meeting.status)) throw conflict(CommonReason.IllegalTransition, `This meeting is already ${meeting.status}`, { status: meeting.status });
       const edits = ['title', 'startsAt', 'endsAt', 'location', 'videoUrl', 'delegateUserIds'].filter((k) => dto[k as keyof UpdateMeetingDto] !== undefined);
-      if (isClosed(meeting.status) && edits.length) throw conflict(`This meeting is ${meeting.status}; it no longer changes`, { status: meeting.status });
+      if (isClosed(meeting.status) && edits.length) throw conflict(MeetingReason.MeetingClosed, `This meeting is ${meeting.status}; it no longer changes`, { status: meeting.status });
 
       const { start, end } = this.checkTimes(dto.startsAt ?? meeting.startsAt.toISOString(), dto.endsAt ?? meeting.endsAt.toISOString());
       if (dto.title !== undefined) meeting.title = dto.title.trim();

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller, conflict, EventRecorder, FORUM_CONFIG, ForumConfig, forbidden, invalid, isSecretariat } from '@forum/core';
-import { QUEUES, type DomainEvent, type JobIntent } from '@forum/contracts';
+import { CommonReason, type DomainEvent, type JobIntent, QUEUES } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
 import { AccessTokenService, hashPassword, toUserView, User, UserRepository, UserView } from '@forum/identity';
 import type { AccountTokenPurpose } from './account-token.entity';
@@ -43,7 +43,7 @@ export class AccountsService {
         throw invalid(['governmentId does not name an existing government']);
       }
       const email = dto.email.trim().toLowerCase();
-      if (await this.users.findByEmail(email, em)) throw conflict(`An account with email ${email} already exists`);
+      if (await this.users.findByEmail(email, em)) throw conflict(CommonReason.Duplicate, `An account with email ${email} already exists`);
       // No password until the invited person chooses one through the link.
       const user = await this.users.insert(
         { email, displayName: dto.displayName.trim(), passwordHash: null, role: dto.role, governmentId: dto.governmentId ?? null, locale: dto.locale ?? 'en' },

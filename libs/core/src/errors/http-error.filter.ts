@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { CommonReason, type ErrorBody, type ErrorReason } from '@forum/contracts';
 import { DomainError, ErrorCode } from './domain-error';
 
 const REASONS: Record<number, string> = {
@@ -29,6 +30,8 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case ErrorCode.Conflict:
       return 409;
+    case ErrorCode.PayloadTooLarge:
+      return 413;
     case ErrorCode.TooManyRequests:
       return 429;
     case ErrorCode.Unavailable:
@@ -40,12 +43,33 @@ export function statusOf(code: ErrorCode): number {
   }
 }
 
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string | string[];
-  requestId?: string;
-  [extra: string]: unknown;
+export type { ErrorBody };
+
+/** The reason of an error that did not come from a service: decided by its status alone. */
+export function reasonOfStatus(statusCode: number): ErrorReason {
+  switch (statusCode) {
+    case 400:
+      return CommonReason.ValidationFailed;
+    case 401:
+      return CommonReason.Unauthenticated;
+    case 403:
+      return CommonReason.Forbidden;
+    case 404:
+    case 405:
+      return CommonReason.NotFound;
+    case 409:
+      return CommonReason.Duplicate;
+    case 413:
+      return CommonReason.PayloadTooLarge;
+    case 415:
+      return CommonReason.UnsupportedMediaType;
+    case 429:
+      return CommonReason.RateLimited;
+    case 503:
+      return CommonReason.Unavailable;
+    default:
+      return statusCode >= 500 ? CommonReason.Internal : CommonReason.ValidationFailed;
+  }
 }
 
 /** Connection-level failures: the database is restarting or out of reach, which is not the caller's fault nor a bug. */
@@ -82,7 +106,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = statusOf(exception.code);
-      return { statusCode, error: REASONS[statusCode], message: exception.messages, ...exception.details };
+      return { statusCode, error: REASONS[statusCode], reason: exception.reason, message: exception.messages, ...exception.details };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -91,24 +115,24 @@ export class HttpErrorFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : ((response as { message?: string | string[] }).message ?? exception.message);
-      return { statusCode, error: REASONS[statusCode] ?? 'Error', message };
+      return { statusCode, error: REASONS[statusCode] ?? 'Error', reason: reasonOfStatus(statusCode), message };
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       const statusCode = fastifyError.statusCode;
-      return { statusCode, error: REASONS[statusCode] ?? 'Error', message: fastifyError.message ?? 'Bad request' };
+      return { statusCode, error: REASONS[statusCode] ?? 'Error', reason: reasonOfStatus(statusCode), message: fastifyError.message ?? 'Bad request' };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: 503, error: REASONS[503], message: 'The service is briefly unavailable; try again in a moment', retryAfterSeconds: 5 };
+      return { statusCode: 503, error: REASONS[503], reason: CommonReason.Unavailable, message: 'The service is briefly unavailable; try again in a moment', retryAfterSeconds: 5 };
     }
     if (exception instanceof QueryFailedError) {
       const driverError = (exception as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError;
       // Constraint violations that a service did not anticipate are still the caller's conflict, not a crash.
-      if (driverError?.code === '23505') return { statusCode: 409, error: REASONS[409], message: 'This already exists' };
+      if (driverError?.code === '23505') return { statusCode: 409, error: REASONS[409], reason: CommonReason.Duplicate, message: 'This already exists' };
       if (['22P02', '22001', '22003', '22007', '22008', '22021', '22P05'].includes(driverError?.code ?? '')) {
-        return { statusCode: 400, error: REASONS[400], message: 'A value has the wrong form or size' };
+        return { statusCode: 400, error: REASONS[400], reason: CommonReason.ValidationFailed, message: 'A value has the wrong form or size' };
       }
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: REASONS[500], message: 'Internal server error' };
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: REASONS[500], reason: CommonReason.Internal, message: 'Internal server error' };
   }
 }
