@@ -4,3 +4,4 @@ export * from './queues';
 export * from './pagination';
 export * from './directory';
 export * from './reasons';
+export * from './permissions';

@@ -20,3 +20,4 @@ export * from './queue/queue.module';
 export * from './database/demo-context';
 export * from './events/audit-log.service';
 export * from './queue/queue-errors';
+export * from './access/authorize.decorator';
