@@ -5,3 +5,4 @@ export * from './pagination';
 export * from './directory';
 export * from './reasons';
 export * from './permissions';
+export * from './bilingual';

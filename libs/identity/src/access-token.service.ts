@@ -35,6 +35,6 @@ export class AccessTokenService {
     }
     const user = await this.users.findById(claims.sub);
     if (!user || !user.active) throw unauthenticated('The account behind this token is no longer active');
-    return { userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId };
+    return { userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId, locale: user.locale };
   }
 }

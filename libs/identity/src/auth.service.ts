@@ -26,7 +26,7 @@ export class AuthService {
       throw unauthenticated('Email or password is incorrect');
     }
     await this.throttle.succeeded(email, address);
-    const accessToken = this.tokens.issue({ userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId });
+    const accessToken = this.tokens.issue({ userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId, locale: user.locale });
     return { accessToken, user: toUserView(user) };
   }
 

@@ -76,7 +76,7 @@ export class AccountsService {
   /** Sets the first password and signs the new user in. */
   async acceptInvitation(token: string, password: string): Promise<{ accessToken: string; user: UserView }> {
     const user = await this.useToken(token, 'invitation', password);
-    const accessToken = this.accessTokens.issue({ userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId });
+    const accessToken = this.accessTokens.issue({ userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId, locale: user.locale });
     return { accessToken, user: toUserView(user) };
   }
 

@@ -97,7 +97,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<void> 
     await once('accounts-and-governments', () => loadGovernmentsAndAccounts(app));
     const secretariatUser = await users.findByEmail('secretariat@forum.demo');
     if (!secretariatUser) throw new Error('the demo secretariat account is missing');
-    const secretariat: Caller = { userId: secretariatUser.id, email: secretariatUser.email, role: 'secretariat', governmentId: null };
+    const secretariat: Caller = { userId: secretariatUser.id, email: secretariatUser.email, role: 'secretariat', governmentId: null, locale: secretariatUser.locale };
     await once('fmri-bodies', () => loadBodies(app, secretariat));
 
     const governmentIds = new Map((await governments.findAllInPrecedence({}, 1000, 0))[0].map((g) => [g.code, g.id]));
@@ -105,7 +105,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<void> 
     const callers = new Map<string, Caller>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await users.findByEmail(account.email);
-      if (user) callers.set(account.email, { userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId });
+      if (user) callers.set(account.email, { userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId, locale: user.locale });
     }
     const demo: DemoContext = {
       app,
@@ -138,7 +138,7 @@ async function loadGovernmentsAndAccounts(app: INestApplicationContext): Promise
   const secretariatUser = await dataSource.transaction((em) =>
     usersService.createInTransaction(em, { ...secretariatAccount, password: DEMO_PASSWORD }, null),
   );
-  const caller: Caller = { userId: secretariatUser.id, email: secretariatUser.email, role: 'secretariat', governmentId: null };
+  const caller: Caller = { userId: secretariatUser.id, email: secretariatUser.email, role: 'secretariat', governmentId: null, locale: secretariatUser.locale };
   const ids = new Map<string, string>();
   for (const government of DEMO_GOVERNMENTS) {
     ids.set(government.code, (await governmentsService.create(caller, government)).id);

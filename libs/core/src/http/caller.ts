@@ -1,4 +1,4 @@
-import type { UserRole } from '@forum/contracts';
+import type { Locale, UserRole } from '@forum/contracts';
 
 /** The signed-in person a request acts for, as established by the access token. */
 export interface Caller {
@@ -6,6 +6,8 @@ export interface Caller {
   email: string;
   role: UserRole;
   governmentId: string | null;
+  /** the language the caller reads and writes in: bilingual texts are answered in it, a lone `x` is read as it */
+  locale: Locale;
 }
 
 export const isSecretariat = (caller: Caller | null | undefined): boolean => caller?.role === 'secretariat';

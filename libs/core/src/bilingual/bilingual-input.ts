@@ -1,0 +1,98 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type } from '@nestjs/common';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { BilingualInput, Locale } from '@forum/contracts';
+import { invalid } from '../errors/domain-error';
+import { BilingualText, otherLocale } from './bilingual-text';
+
+/**
+ * The one DTO shape of a bilingual field `x`: optional `x`, `xEn`, `xFr`, each a string of at most `maxLength`.
+ * Compose with `IntersectionType(BilingualDto('title', 300), OtherFields)`; read it with `readBilingual`.
+ */
+export function BilingualDto<K extends string>(field: K, maxLength: number, what = field): Type<BilingualInput<K>> {
+  class BilingualFieldDto {}
+  const describe: Record<string, string> = {
+    [field]: `${what} in the author's language (their locale), when ${field}En/${field}Fr are not given`,
+    [`${field}En`]: `${what} in English`,
+    [`${field}Fr`]: `${what} in French`,
+  };
+  for (const key of Object.keys(describe)) {
+    IsOptional()(BilingualFieldDto.prototype, key);
+    IsString()(BilingualFieldDto.prototype, key);
+    MaxLength(maxLength)(BilingualFieldDto.prototype, key);
+    ApiPropertyOptional({ type: String, maxLength, description: describe[key] })(BilingualFieldDto.prototype, key);
+  }
+  Object.defineProperty(BilingualFieldDto, 'name', { value: `Bilingual_${field}` });
+  return BilingualFieldDto as Type<BilingualInput<K>>;
+}
+
+const clean = (value: string | undefined): string | null | undefined => {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed.length ? trimmed : null;
+};
+
+export interface BilingualRead {
+  text: BilingualText;
+  /** the language the author wrote in: the only side given, or the author's locale when both were */
+  sourceLang: Locale;
+}
+
+/**
+ * Reads `x`/`xEn`/`xFr` from a request: `x` alone is the author's language. Returns undefined when none was
+ * sent; `required` makes that (or only blanks) a 400 naming the field.
+ */
+export function readBilingual<K extends string>(
+  dto: BilingualInput<K>,
+  field: K,
+  author: Locale,
+  options: { required?: boolean } = {},
+): BilingualRead | undefined {
+  const input = dto as Record<string, string | undefined>;
+  let en = clean(input[`${field}En`]);
+  let fr = clean(input[`${field}Fr`]);
+  const plain = clean(input[field]);
+  if (plain !== undefined) {
+    if ((author === 'en' ? en : fr) !== undefined) throw invalid([`${field} and ${field}${author === 'en' ? 'En' : 'Fr'} both give the ${author === 'en' ? 'English' : 'French'} text; send one`]);
+    if (author === 'en') en = plain;
+    else fr = plain;
+  }
+  if (en === undefined && fr === undefined) {
+    if (options.required) throw invalid([`${field} (or ${field}En / ${field}Fr) must be given`]);
+    return undefined;
+  }
+  if (options.required && !en && !fr) throw invalid([`${field} must not be empty`]);
+  const sourceLang: Locale = en && !fr ? 'en' : fr && !en ? 'fr' : author;
+  const text = new BilingualText();
+  text.en = en ?? null;
+  text.fr = fr ?? null;
+  return { text, sourceLang };
+}
+
+/**
+ * An edit of a stored pair. Both sides sent: the pair is replaced. One side sent: when it fills in the side
+ * that awaited translation, the pair is complete; when it rewrites the source, the other side no longer says
+ * the same thing, so it is cleared and awaits translation again.
+ */
+export function mergeBilingual(current: BilingualText, edit: BilingualRead, currentSource: Locale): BilingualRead {
+  const { en, fr } = edit.text;
+  if (en != null && fr != null) return edit;
+  const side: Locale = en != null ? 'en' : 'fr';
+  const value = side === 'en' ? en : fr;
+  const other = otherLocale(side);
+  const next = new BilingualText();
+  if (current[other] != null && current[side] == null) {
+    // a translation arriving for the side that was pending
+    next[side] = value;
+    next[other] = current[other];
+    return { text: next, sourceLang: currentSource };
+  }
+  if (current[side] === value) {
+    next.en = current.en;
+    next.fr = current.fr;
+    return { text: next, sourceLang: currentSource };
+  }
+  next[side] = value;
+  next[other] = null;
+  return { text: next, sourceLang: side };
+}
