@@ -102,6 +102,7 @@ describe('notifications', () => {
       communiques: 'immediately',
       membership: 'immediately',
       account: 'immediately',
+      funding: 'immediately',
     });
     expect((await t.http.request('PUT', '/api/v1/notifications/preferences', { body: { meetings: 'weekly' }, token: en.token })).status).toBe(400);
     expect((await t.http.request('PUT', '/api/v1/notifications/preferences', { body: { colour: 'red' }, token: en.token })).status).toBe(400);

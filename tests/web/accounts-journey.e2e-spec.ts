@@ -225,6 +225,7 @@ describeWithBrowser('web: invitations, password resets and email preferences', (
       communiques: 'immediately',
       membership: 'immediately',
       account: 'immediately',
+      funding: 'immediately',
     });
 
     await page.goto('/notifications?lang=fr');

@@ -20,6 +20,8 @@ export interface DomainEventPayloads {
   'user.password-reset-requested': { userId: string };
   /** a meeting's decision referred up to the parent body (audience: the parent body) */
   'decision.referred': { id: string; meetingId: string; bodyId: string; fromBodyId: string };
+  /** a funding claim was submitted, decided, paid (in part or in full) or reconciled */
+  'funding-claim.updated': { id: string; programId: string; status: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -31,7 +33,7 @@ export type EventAudience =
   | { kind: 'users'; userIds: string[] }
   | { kind: 'none' };
 
-export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account'] as const;
+export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account', 'funding'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 /**

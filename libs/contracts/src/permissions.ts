@@ -18,6 +18,18 @@ export enum Permission {
   // documents
 
   // funding and cost recovery
+  /** read programs, claims and their summaries (as the body) */
+  FundingRead = 'funding.read',
+  /** create a funding program (the secretariat) */
+  FundingProgramCreate = 'fundingProgram.create',
+  /** submit a claim (an official for its own government, or the secretariat on behalf of a member) */
+  FundingClaimCreate = 'fundingClaim.create',
+  /** decide a claim (an official of the funding government, or the secretariat; never the claimant) */
+  FundingClaimDecide = 'fundingClaim.decide',
+  /** record a payment on an approved claim (as decide) */
+  FundingClaimPay = 'fundingClaim.pay',
+  /** confirm a paid claim is reconciled (an official of the claimant government, or the secretariat) */
+  FundingClaimReconcile = 'fundingClaim.reconcile',
 
   // shared indicators
 
