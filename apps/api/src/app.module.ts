@@ -3,6 +3,7 @@ import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, QueueModu
 import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
 import { CommuniquesModule } from '@forum/communiques';
+import { FundingModule } from '@forum/funding';
 import { GovernmentsModule } from '@forum/governments';
 import { IdentityModule } from '@forum/identity';
 import { MeetingsModule } from '@forum/meetings';
@@ -28,6 +29,7 @@ export class AppModule {
         MeetingsModule,
         ActionItemsModule,
         CommuniquesModule,
+        FundingModule,
         NotificationsModule,
         QueueModule,
         RealtimeModule,

@@ -5,6 +5,7 @@ import type { BodyKind, MembershipRole } from '@forum/contracts';
 import { seedActionItems } from '@forum/action-items';
 import { BodiesService, BodyRepository, MembershipsService } from '@forum/bodies';
 import { seedCommuniques } from '@forum/communiques';
+import { seedFunding } from '@forum/funding';
 import { GovernmentRepository, GovernmentsService } from '@forum/governments';
 import { UserRepository, UsersService } from '@forum/identity';
 import { seedMeetings } from '@forum/meetings';
@@ -119,6 +120,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<void> 
     await seedMeetings(demo);
     await seedActionItems(demo);
     await seedCommuniques(demo);
+    await seedFunding(demo);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_LOCK]).catch(() => undefined);
     await runner.release();
