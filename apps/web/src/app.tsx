@@ -12,6 +12,7 @@ import { BodiesPage } from './pages/bodies.page';
 import { BodyDetailPage } from './pages/body-detail.page';
 import { CommuniqueDetailPage, CommuniquesPage } from './pages/communiques.page';
 import { DashboardPage } from './pages/dashboard.page';
+import { FundingClaimPage, FundingPage } from './pages/funding.page';
 import { JoinRequestsPage } from './pages/join-requests.page';
 import { LoginPage } from './pages/login.page';
 import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
@@ -49,6 +50,8 @@ export function App() {
         <Route path="/" element={guard(<DashboardPage />)} />
         <Route path="/bodies" element={guard(<BodiesPage />)} />
         <Route path="/bodies/:id" element={guard(<BodyDetailPage />)} />
+        <Route path="/bodies/:id/funding" element={guard(<FundingPage />)} />
+        <Route path="/funding-claims/:id" element={guard(<FundingClaimPage />)} />
         <Route path="/join-requests" element={guard(<JoinRequestsPage />)} />
         <Route path="/meetings" element={guard(<MeetingsPage />)} />
         <Route path="/meetings/:id" element={guard(<MeetingDetailPage />)} />
