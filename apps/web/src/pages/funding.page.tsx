@@ -41,8 +41,10 @@ function FundingChart({ summary, governments }: { summary: FundingSummaryView; g
   return (
     <>
       <SectionHeading tag="h3">{t('funding.chartTitle')}</SectionHeading>
-      <div className="funding-chart" role="img" aria-label={t('funding.chartLabel')}>
+      <div className="funding-chart">
         <Bar
+          role="img"
+          aria-label={t('funding.chartLabel')}
           data={{
             labels,
             datasets: SERIES.map((s) => ({ label: t(s.label), data: rows.map((r) => r[s.key] / 100), backgroundColor: s.color })),
