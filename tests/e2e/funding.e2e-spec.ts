@@ -304,6 +304,28 @@ describe('funding and cost recovery', () => {
     });
   });
 
+  describe('accountability', () => {
+    it('gives each government its funding position: the claims it made and those against the programs it funds, in the bodies the reader sees', async () => {
+      const own = await f.bodyWith({ a: { role: 'co_chair', level: 'federal' }, b: { role: 'member', level: 'provincial' } });
+      const [A, B] = [own.seats.a, own.seats.b];
+      const p = (
+        await t.http.post('/api/v1/funding-programs', { bodyId: own.body.id, name: 'Position test', fundingGovernmentId: A.government.id, eligibleFrom: '2018-01-01', eligibleTo: '2018-12-31' }, t.adminToken)
+      ).body;
+      const made = async (cents: number) => (await t.http.post(`/api/v1/funding-programs/${p.id}/claims`, { claimantGovernmentId: B.government.id, periodFrom: '2018-01-01', periodTo: '2018-03-31', requestedCents: cents, description: 'x' }, B.official.token)).body;
+      const one = await made(1_000);
+      const two = await made(50);
+      await decide(one.id, { status: 'approved', approvedCents: 600 }, A.official.token);
+      await decide(two.id, { status: 'rejected' }, A.official.token);
+      await pay(one.id, 100, A.official.token);
+      const figures = { claims: 2, requestedCents: 1_000, approvedCents: 600, paidCents: 100, outstandingCents: 500 };
+      const none = { claims: 0, requestedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 };
+      expect((await t.http.get(`/api/v1/governments/${B.government.id}/accountability`, B.official.token)).body.funding).toEqual({ asClaimant: figures, asFunder: none });
+      expect((await t.http.get(`/api/v1/governments/${A.government.id}/accountability`, t.adminToken)).body.funding).toEqual({ asClaimant: none, asFunder: figures });
+      // a reader outside the body sees none of it
+      expect((await t.http.get(`/api/v1/governments/${B.government.id}/accountability`, outsider.token)).body.funding).toEqual({ asClaimant: none, asFunder: none });
+    });
+  });
+
   describe('evidence', () => {
     it('must be documents of the same body: another body’s or an unknown one is refused', async () => {
       const [{ exists }] = await t.dataSource.query(`SELECT to_regclass('public.document') IS NOT NULL AS exists`);

@@ -60,6 +60,8 @@ describeWithBrowser('web: funding, a claim with evidence and the funder approvin
     expect(claims[0]).toMatchObject({ requestedCents: 125_050, periodFrom: '2018-01-01', periodTo: '2018-06-30', evidenceDocumentIds: [evidence], status: 'submitted' });
     await claimant.getByRole('table', { name: 'Amounts by fiscal year of the funder and claimant government' }).getByRole('row', { name: /2017-18/ }).waitFor();
     await checkBothLanguages(claimant, 'funding-body');
+    // the page was left in French: the program's French name, whatever the account's own language
+    await claimant.getByRole('heading', { level: 2, name: 'Programme d’aide au logement provisoire' }).waitFor();
 
     const funder = await pageFor(seats.funder.official.email);
     await funder.goto(`/funding-claims/${claims[0].id}`);

@@ -7,7 +7,7 @@ import { Government, GovernmentRepository } from '@forum/governments';
 import { accountabilityOf, type AccountabilityFigures, type AccountableItem } from './accountability.rule';
 import { toCsv } from './accountability.csv';
 import type { ActionItem } from './action-item.entity';
-import { ActionItemRepository } from './action-item.repository';
+import { ActionItemRepository, type FundingPositionFigures } from './action-item.repository';
 import { centsToDollars } from './cost-share.rule';
 
 export interface GovernmentAccountability extends AccountabilityFigures {
@@ -49,6 +49,8 @@ export interface GovernmentAccountabilityReport {
   /** one row: the government across every body the caller may see */
   governments: GovernmentAccountability[];
   bodies: BodyAccountability[];
+  /** its funding position in those bodies: the claims it made, and the claims against the programs it funds */
+  funding: { asClaimant: FundingPositionFigures; asFunder: FundingPositionFigures };
 }
 
 const FIGURE_COLUMNS = ['led', 'open', 'overdue', 'dueSoon', 'doneOnTime', 'doneLate', 'cancelled', 'averageProgress', 'committedCostCents', 'actualCostCents', 'committedCostCad', 'actualCostCad'] as const;
@@ -128,6 +130,7 @@ export class AccountabilityService {
     const today = todayIn(government.timeZone, asOf);
     const bodies = (await this.bodies.findByIds([...new Set(items.map((i) => i.bodyId))])).sort((a, b) => a.name.localeCompare(b.name));
     const indexOf = new Map(items.map((item, index) => [item, index]));
+    const funding = await this.items.fundingPositionOf(government.id, scope.kind === 'all' ? null : scope.bodyIds);
     return {
       government: { id: government.id, code: government.code, nameEn: government.nameEn, nameFr: government.nameFr, level: government.level },
       asOf: asOf.toISOString(),
@@ -137,6 +140,7 @@ export class AccountabilityService {
         bodyName: b.name,
         ...accountabilityOf(government.id, government.level, items.filter((i) => i.bodyId === b.id).map((i) => accountable[indexOf.get(i)!]), today),
       })),
+      funding,
     };
   }
 

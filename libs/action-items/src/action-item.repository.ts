@@ -9,6 +9,15 @@ import { ActionItemUpdate } from './action-item-update.entity';
 import type { ActionItemSort } from './action-item.dto';
 import type { DeadlineThreshold } from './deadline.rule';
 
+/** Funding claims summed for one side of a government's position (integer cents). */
+export interface FundingPositionFigures {
+  claims: number;
+  requestedCents: number;
+  approvedCents: number;
+  paidCents: number;
+  outstandingCents: number;
+}
+
 export interface ActionItemFilter {
   /** null: every body (the secretariat); otherwise only these */
   scopeBodyIds: string[] | null;
@@ -150,6 +159,33 @@ export class ActionItemRepository {
       [decisionId],
     );
     return rows[0] ? { meetingId: rows[0].meeting_id, bodyId: rows[0].body_id } : null;
+  }
+
+  /**
+   * A government's funding position in the bodies given: the claims it made (as claimant) and the claims made
+   * against its programs (as funder), in cents; requested counts the claims not rejected. One query.
+   */
+  async fundingPositionOf(governmentId: string, scopeBodyIds: string[] | null): Promise<Record<'asClaimant' | 'asFunder', FundingPositionFigures>> {
+    const rows: { side: 'asClaimant' | 'asFunder'; claims: number; requested: string; approved: string; paid: string }[] = await this.dataSource.query(
+      `SELECT side, count(*)::int AS claims,
+              COALESCE(SUM(CASE WHEN c.status <> 'rejected' THEN c.requested_cents END), 0) AS requested,
+              COALESCE(SUM(c.approved_cents), 0) AS approved,
+              COALESCE(SUM(c.paid_cents), 0) AS paid
+         FROM funding_claim c
+         JOIN funding_program p ON p.id = c.program_id
+         CROSS JOIN LATERAL (VALUES ('asClaimant', c.claimant_government_id = $1), ('asFunder', p.funding_government_id = $1)) AS s(side, applies)
+        WHERE s.applies AND ($2::uuid[] IS NULL OR c.body_id = ANY($2::uuid[]))
+        GROUP BY side`,
+      [governmentId, scopeBodyIds],
+    );
+    const empty = (): FundingPositionFigures => ({ claims: 0, requestedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 });
+    const position = { asClaimant: empty(), asFunder: empty() };
+    for (const r of rows) {
+      const approved = Number(r.approved);
+      const paid = Number(r.paid);
+      position[r.side] = { claims: r.claims, requestedCents: Number(r.requested), approvedCents: approved, paidCents: paid, outstandingCents: approved - paid };
+    }
+    return position;
   }
 
   /** The secretariat's active accounts: escalations go to them by name. */

@@ -24,6 +24,12 @@ export function dollarsToCents(text: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
+/** A bilingual text in the page's language (the API answers `x` in the account's language; the page may be in the other). */
+function inLanguage<K extends string>(record: Record<K | `${K}En` | `${K}Fr`, string | null>, field: K, lang: string): string | null {
+  const r = record as Record<string, string | null>;
+  return (lang === 'fr' ? r[`${field}Fr`] : r[`${field}En`]) ?? r[field];
+}
+
 const SERIES = [
   { key: 'requestedCents', label: 'funding.requested', color: '#1c578a' },
   { key: 'approvedCents', label: 'funding.approved', color: '#26374a' },
@@ -169,7 +175,7 @@ function ProgramSection({ program, governments, members, mayClaim, onChange }: {
   const name = (id: string) => governmentName(governments.find((g) => g.id === id), lang);
   return (
     <section className="funding-program" aria-labelledby={`program-${program.id}`}>
-      <h2 id={`program-${program.id}`}>{program.name}</h2>
+      <h2 id={`program-${program.id}`}>{inLanguage(program, 'name', lang)}</h2>
       <dl className="facts">
         <dt>{t('funding.funder')}</dt>
         <dd>{name(program.fundingGovernmentId)}</dd>
@@ -196,7 +202,7 @@ function ProgramSection({ program, governments, members, mayClaim, onChange }: {
         {program.terms ? (
           <>
             <dt>{t('funding.terms')}</dt>
-            <dd>{program.terms}</dd>
+            <dd>{inLanguage(program, 'terms', lang)}</dd>
           </>
         ) : null}
       </dl>
@@ -380,7 +386,7 @@ export function FundingClaimPage() {
       </p>
       <dl className="facts">
         <dt>{t('funding.program')}</dt>
-        <dd>{program.name}</dd>
+        <dd>{inLanguage(program, 'name', lang)}</dd>
         <dt>{t('funding.funder')}</dt>
         <dd>{name(program.fundingGovernmentId)}</dd>
         <dt>{t('funding.period')}</dt>
@@ -406,7 +412,7 @@ export function FundingClaimPage() {
         {claim.description ? (
           <>
             <dt>{t('funding.description')}</dt>
-            <dd>{claim.description}</dd>
+            <dd>{inLanguage(claim, 'description', lang)}</dd>
           </>
         ) : null}
       </dl>
@@ -418,7 +424,7 @@ export function FundingClaimPage() {
           <p>
             {t(`funding.statuses.${claim.decision.status}`)} · {t('funding.decidedBy', { name: claim.decision.decidedByName ?? '—', when: formatDateTime(claim.decision.decidedAt, lang) })}
           </p>
-          {claim.decision.comment ? <blockquote>{claim.decision.comment}</blockquote> : null}
+          {claim.decision.comment ? <blockquote>{inLanguage(claim.decision, 'comment', lang)}</blockquote> : null}
         </>
       ) : null}
       {funderSide && claim.status === 'submitted' ? (
