@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories } from '../support/factories';
-import { OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, launchBrowser, newContext, signIn } from '../support/web-browser';
 
 jest.setTimeout(180_000);
@@ -23,22 +23,33 @@ describeWithBrowser('web: funding, a claim with evidence and the funder approvin
     await t?.close();
   });
 
-  async function pageFor(email: string): Promise<Page> {
+  async function pageFor(email: string, password = OFFICIAL_PASSWORD): Promise<Page> {
     const context = await newContext(browser, t.baseUrl);
     contexts.push(context);
     const page = await context.newPage();
-    await signIn(page, email, OFFICIAL_PASSWORD);
+    await signIn(page, email, password);
     return page;
   }
 
   it('the claimant submits a claim with an evidence document; the funder approves part of it', async () => {
     const { body, seats } = await f.bodyWith({ funder: { role: 'co_chair', level: 'federal' }, claimant: { role: 'member' } }, { name: 'Funding journey table' });
-    const program = await t.http.post(
-      '/api/v1/funding-programs',
-      { bodyId: body.id, nameEn: 'Interim Housing Assistance Program', nameFr: 'Programme d’aide au logement provisoire', fundingGovernmentId: seats.funder.government.id, budgetCents: 32_400_000_000, eligibleFrom: '2017-04-01', eligibleTo: '2019-12-31' },
-      t.adminToken,
-    );
-    expect(program.status).toBe(201);
+    // the secretariat sets up the program
+    const secretariat = await pageFor(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await secretariat.goto(`/bodies/${body.id}/funding`);
+    await secretariat.getByText('No funding program at this body yet.').waitFor();
+    await secretariat.getByLabel('Name in English').fill('Interim Housing Assistance Program');
+    await secretariat.getByLabel('Name in French').fill('Programme d’aide au logement provisoire');
+    await secretariat.locator('select#program-funder').selectOption(seats.funder.government.id);
+    await secretariat.getByLabel('Budget (dollars, optional)').fill('324000000');
+    await secretariat.locator('#program-from').fill('2017-04-01');
+    await secretariat.locator('#program-to').fill('2019-12-31');
+    await secretariat.getByRole('button', { name: 'Set up the program' }).click();
+    await secretariat.getByText('The program was set up.').waitFor();
+    await secretariat.getByRole('heading', { level: 2, name: 'Interim Housing Assistance Program' }).waitFor();
+    const programs = (await t.http.get(`/api/v1/funding-programs?bodyId=${body.id}`, t.adminToken)).body.items;
+    expect(programs).toEqual([expect.objectContaining({ budgetCents: 32_400_000_000, fundingGovernmentId: seats.funder.government.id, eligibleFrom: '2017-04-01', eligibleTo: '2019-12-31', nameFr: 'Programme d’aide au logement provisoire' })]);
+    const program = { body: programs[0] };
+    await checkBothLanguages(secretariat, 'funding-secretariat');
     // an evidence document of this body (a minimal stand-in for the documents library's table when it is not there)
     const [{ exists }] = await t.dataSource.query(`SELECT to_regclass('public.document') IS NOT NULL AS exists`);
     if (!exists) await t.dataSource.query(`CREATE TABLE document (id uuid PRIMARY KEY, body_id uuid NOT NULL)`);

@@ -263,6 +263,72 @@ function ProgramSection({ program, governments, members, mayClaim, onChange }: {
   );
 }
 
+/** The secretariat sets up a program: funder, budget, optional per-claimant rate, eligibility, bilingual name. */
+function ProgramForm({ bodyId, members, onDone }: { bodyId: string; members: { governmentId: string; label: string }[]; onDone(): void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ nameEn: '', nameFr: '', termsEn: '', termsFr: '', funder: '', budget: '', rate: '', from: '', to: '' });
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setDone(false);
+    const budget = form.budget.trim() ? dollarsToCents(form.budget) : undefined;
+    const rate = form.rate.trim() ? dollarsToCents(form.rate) : undefined;
+    const errs = { budget: budget === null ? t('funding.amountInvalid') : undefined, rate: rate === null ? t('funding.amountInvalid') : undefined };
+    setErrors(errs);
+    if (errs.budget || errs.rate) return;
+    try {
+      await api('POST', '/funding-programs', {
+        bodyId,
+        fundingGovernmentId: form.funder,
+        ...(form.nameEn.trim() ? { nameEn: form.nameEn } : {}),
+        ...(form.nameFr.trim() ? { nameFr: form.nameFr } : {}),
+        ...(form.termsEn.trim() ? { termsEn: form.termsEn } : {}),
+        ...(form.termsFr.trim() ? { termsFr: form.termsFr } : {}),
+        ...(budget !== undefined ? { budgetCents: budget } : {}),
+        ...(rate !== undefined ? { ratePerClaimantCents: rate } : {}),
+        eligibleFrom: form.from,
+        eligibleTo: form.to,
+      });
+      setDone(true);
+      setForm({ nameEn: '', nameFr: '', termsEn: '', termsFr: '', funder: '', budget: '', rate: '', from: '', to: '' });
+      onDone();
+    } catch (e) {
+      const err = e as ApiError;
+      const fields = {
+        name: err.forField?.('name'),
+        funder: err.forField?.('fundingGovernmentId'),
+        budget: err.forField?.('budgetCents'),
+        rate: err.forField?.('ratePerClaimantCents'),
+        from: err.forField?.('eligibleFrom'),
+        to: err.forField?.('eligibleTo'),
+      };
+      if (Object.values(fields).some(Boolean)) setErrors(fields);
+      else setError(err);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="narrow-form">
+      <SectionHeading>{t('funding.newProgram')}</SectionHeading>
+      {done ? <Success>{t('funding.programCreated')}</Success> : null}
+      <FormError error={error} />
+      <TextField id="program-name-en" label={t('funding.nameEn')} value={form.nameEn} onChange={set('nameEn')} error={errors.name} />
+      <TextField id="program-name-fr" label={t('funding.nameFr')} value={form.nameFr} onChange={set('nameFr')} />
+      <TextAreaField id="program-terms-en" label={t('funding.termsEn')} value={form.termsEn} onChange={set('termsEn')} rows={2} />
+      <TextAreaField id="program-terms-fr" label={t('funding.termsFr')} value={form.termsFr} onChange={set('termsFr')} rows={2} />
+      <SelectField id="program-funder" label={t('funding.funder')} value={form.funder} onChange={set('funder')} error={errors.funder} required defaultLabel={t('common.choose')} options={members.map((m) => ({ value: m.governmentId, label: m.label }))} />
+      <TextField id="program-budget" label={t('funding.budgetDollars')} value={form.budget} onChange={set('budget')} error={errors.budget} />
+      <TextField id="program-rate" label={t('funding.rateDollars')} value={form.rate} onChange={set('rate')} error={errors.rate} />
+      <NativeField id="program-from" type="date" label={t('funding.eligibleFrom')} value={form.from} onChange={set('from')} error={errors.from} required />
+      <NativeField id="program-to" type="date" label={t('funding.eligibleTo')} value={form.to} onChange={set('to')} error={errors.to} required />
+      <SubmitButton>{t('funding.createProgram')}</SubmitButton>
+    </form>
+  );
+}
+
 /** A body's funding programs, their claims, the chart of requested / approved / paid, and the claim form. */
 export function FundingPage() {
   const { id = '' } = useParams();
@@ -290,6 +356,7 @@ export function FundingPage() {
       ) : (
         <p>{t('funding.noPrograms')}</p>
       )}
+      {isSecretariat ? <ProgramForm bodyId={id} members={members} onDone={() => void reload()} /> : null}
     </>
   );
 }
