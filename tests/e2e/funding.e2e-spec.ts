@@ -304,6 +304,58 @@ describe('funding and cost recovery', () => {
     });
   });
 
+  describe('hostile input', () => {
+    it('is a 400 naming the field, never a 500, and writes nothing', async () => {
+      const p = await program({ ratePerClaimantCents: 100 });
+      const c = await claim(p.id, { requestedCents: 10_000 });
+      const before = await t.dataSource.query(`SELECT (SELECT count(*) FROM funding_claim)::int AS claims, (SELECT count(*) FROM funding_claim_event)::int AS events, (SELECT count(*) FROM outbox_event)::int AS outbox`);
+      const claims = [
+        { requestedCents: 1e20 },
+        { claimants: 1.5, requestedCents: undefined },
+        { claimants: 0, requestedCents: undefined },
+        { evidenceDocumentIds: 'abc' },
+        { evidenceDocumentIds: ['not-a-uuid'] },
+        { periodFrom: '2019-02-29' },
+        { claimantGovernmentId: 'x' },
+        { description: 'x'.repeat(20_001) },
+        { description: { en: 'x' } },
+        { descriptionEn: 'x', description: 'y' },
+      ];
+      for (const bad of claims) {
+        const res = await submit(p.id, gov('claimant'), tok('claimant'), bad);
+        expect([res.status, bad]).toEqual([400, bad]);
+      }
+      for (const bad of [{}, { status: 'approved', approvedCents: -1 }, { status: 'approved', approvedCents: 'all' }, { status: 'approved', comment: 'x'.repeat(5_001) }, { status: 'approved', extra: 1 }]) {
+        expect([(await decide(c.id, bad)).status, bad]).toEqual([400, bad]);
+      }
+      for (const bad of [{ amountCents: 0, paidOn: '2019-01-01' }, { amountCents: 10, paidOn: '2019-13-01' }, { amountCents: 10 }, { amountCents: 1e16, paidOn: '2019-01-01' }]) {
+        expect([(await t.http.post(`/api/v1/funding-claims/${c.id}/payments`, bad, tok('funder'))).status, bad]).toEqual([400, bad]);
+      }
+      for (const path of [`/api/v1/funding-programs?limit=0`, `/api/v1/funding-programs?bodyId=nope`, `/api/v1/funding-programs/${p.id}/claims?offset=-1`, `/api/v1/funding-programs/${p.id}/summary?fiscalYear=${'9'.repeat(50)}`, `/api/v1/funding-claims/nope`]) {
+        expect([(await t.http.get(path, t.adminToken)).status, path]).toEqual([400, path]);
+      }
+      const after = await t.dataSource.query(`SELECT (SELECT count(*) FROM funding_claim)::int AS claims, (SELECT count(*) FROM funding_claim_event)::int AS events, (SELECT count(*) FROM outbox_event)::int AS outbox`);
+      expect(after).toEqual(before);
+    });
+
+    it('are all in the OpenAPI document', async () => {
+      const paths = Object.keys((await t.http.get('/api/docs-json')).body.paths);
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          '/api/v1/funding-programs',
+          '/api/v1/funding-programs/{id}',
+          '/api/v1/funding-programs/{id}/claims',
+          '/api/v1/funding-programs/{id}/summary',
+          '/api/v1/funding-programs/{id}/summary.csv',
+          '/api/v1/funding-claims/{id}',
+          '/api/v1/funding-claims/{id}/decision',
+          '/api/v1/funding-claims/{id}/payments',
+          '/api/v1/funding-claims/{id}/reconcile',
+        ]),
+      );
+    });
+  });
+
   describe('accountability', () => {
     it('gives each government its funding position: the claims it made and those against the programs it funds, in the bodies the reader sees', async () => {
       const own = await f.bodyWith({ a: { role: 'co_chair', level: 'federal' }, b: { role: 'member', level: 'provincial' } });
