@@ -36,7 +36,8 @@ describe('funding demo data', () => {
 
   it('has the 2019 Interim Housing Assistance Program: Toronto $62M in several payments, Manitoba $5M, Quebec $250M for 2017-18', async () => {
     const ihap = await programNamed('Interim Housing Assistance Program');
-    expect(ihap).toMatchObject({ budgetCents: 324 * M, approvedCents: 317 * M, remainingCents: 7 * M });
+    expect(ihap).toMatchObject({ budgetCents: 324 * M, approvedCents: 317 * M, remainingCents: 7 * M, actionItemId: expect.any(String) });
+    expect((await t.http.get(`/api/v1/action-items/${ihap.actionItemId}`, token)).body.title).toMatch(/Interim Housing Assistance Program/);
     const claims = await claimsOf(ihap.id);
     const byCode = Object.fromEntries(claims.map((c: any) => [c.code, c]));
     expect(byCode.TOR).toMatchObject({ status: 'paid', approvedCents: 62 * M, paidCents: 62 * M });

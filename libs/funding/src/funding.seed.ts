@@ -26,6 +26,8 @@ interface DemoProgram {
   budgetMillions: number;
   eligibleFrom: string;
   eligibleTo: string;
+  /** the title of the action item (of the same body) the program carries out */
+  actionItem?: string;
   claims: DemoClaim[];
 }
 
@@ -103,6 +105,7 @@ const PROGRAMS: DemoProgram[] = [
     budgetMillions: 324,
     eligibleFrom: '2017-04-01',
     eligibleTo: '2019-12-31',
+    actionItem: 'Reimburse 2017–2018 claimant housing costs under the Interim Housing Assistance Program',
     claims: [
       {
         by: 'TOR',
@@ -154,9 +157,16 @@ export async function seedFunding(demo: DemoContext): Promise<void> {
     const service = demo.app.get(FundingService);
     const official = (code: string): Caller => demo.caller(`official.${code.toLowerCase()}@forum.demo`);
     const federal = official('CA');
+    const bodyId = demo.bodyId(ASYLUM_WG);
+    const actionItemId = async (title: string | undefined): Promise<string | undefined> => {
+      if (!title) return undefined;
+      const rows: { id: string }[] = await demo.dataSource.query(`SELECT id FROM action_item WHERE body_id = $1 AND title = $2 LIMIT 1`, [bodyId, title]);
+      return rows[0]?.id;
+    };
     for (const spec of PROGRAMS) {
       const program = await service.createProgram(demo.secretariat, {
-        bodyId: demo.bodyId(ASYLUM_WG),
+        bodyId,
+        actionItemId: await actionItemId(spec.actionItem),
         fundingGovernmentId: demo.governmentId('CA'),
         nameEn: spec.nameEn,
         nameFr: spec.nameFr,
