@@ -83,6 +83,13 @@ describe('funding and cost recovery', () => {
       expect((await t.http.post('/api/v1/funding-programs', { ...base, eligibleTo: '2018-02-30' }, t.adminToken)).status).toBe(400);
       expect((await t.http.post('/api/v1/funding-programs', { ...base, budgetCents: 1.5 }, t.adminToken)).status).toBe(400);
       expect((await t.http.post('/api/v1/funding-programs', { ...base, bodyId: randomUUID() }, t.adminToken)).status).toBe(400);
+      // linked to the action item (or decision) of the same body that created it
+      const item = await f.actionItem(world.body.id, gov('funder'), { title: 'Set up interim housing funding' });
+      const foreignItem = await f.actionItem(otherBody.id, outsider.governmentId);
+      expect((await t.http.post('/api/v1/funding-programs', { ...base, actionItemId: item.id }, t.adminToken)).body.actionItemId).toBe(item.id);
+      const foreign = await t.http.post('/api/v1/funding-programs', { ...base, actionItemId: foreignItem.id }, t.adminToken);
+      expect([foreign.status, JSON.stringify(foreign.body.message)]).toEqual([400, expect.stringMatching(/actionItemId/)]);
+      expect((await t.http.post('/api/v1/funding-programs', { ...base, decisionId: randomUUID() }, t.adminToken)).status).toBe(400);
     });
 
     it('are read as the body: members and observers see them, others get 404, in lists too', async () => {
