@@ -3,6 +3,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { connectSocket, TestSocket, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
+
+// a busy machine (two cores, several suites) slows each step; none of these waits is a fixed sleep
+jest.setTimeout(120_000);
 /**
  * Each step of a claim tells the claimant government and the funding government once (each payment is a step
  * of its own), in the recipient's language, and reaches the body's sockets as `funding-claim.updated`.
@@ -30,7 +33,7 @@ describe('funding: notifications and realtime', () => {
     outsider = await f.official((await f.government()).id);
     memberSocket = await connectSocket(t.baseUrl, world.seats.bystander.official.token);
     outsiderSocket = await connectSocket(t.baseUrl, outsider.token);
-  });
+  }, 120_000);
   afterAll(async () => {
     memberSocket?.close();
     outsiderSocket?.close();
@@ -64,7 +67,7 @@ describe('funding: notifications and realtime', () => {
 
     const recipients = [world.seats.claimant.official.id, claimantFr.id, world.seats.funder.official.id];
     // five steps (submitted, decided, two payments, reconciled), each to the three officials
-    await waitUntil(async () => (await keysOf(id)).length >= 15, 15_000, 'the notifications of five steps');
+    await waitUntil(async () => (await keysOf(id)).length >= 15, 60_000, 'the notifications of five steps');
     // the relay run again adds nothing: every step is keyed
     await worker.relayNow();
     const rows = await keysOf(id);
@@ -86,7 +89,7 @@ describe('funding: notifications and realtime', () => {
     expect(funderInbox.map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining(['Funding claim payment: Interim housing', 'Funding claim reconciled: Interim housing']));
 
     // every step reached the body's sockets, none reached a stranger's
-    await memberSocket.waitFor('funding-claim.updated', (p) => p.id === id && p.status === 'reconciled');
+    await memberSocket.waitFor('funding-claim.updated', (p) => p.id === id && p.status === 'reconciled', 60_000);
     const statuses = memberSocket.received('funding-claim.updated', (p) => p.id === id).map((e) => e.payload.status);
     expect(statuses).toEqual(['submitted', 'approved', 'approved', 'paid', 'reconciled']);
     expect(memberSocket.received('funding-claim.updated', (p) => p.id === id)[0].payload).toEqual({ id, programId: program.id, status: 'submitted' });
