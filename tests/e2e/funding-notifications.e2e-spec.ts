@@ -3,9 +3,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { connectSocket, TestSocket, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
-
 // a busy machine (two cores, several suites) slows each step; none of these waits is a fixed sleep
 jest.setTimeout(120_000);
+
 /**
  * Each step of a claim tells the claimant government and the funding government once (each payment is a step
  * of its own), in the recipient's language, and reaches the body's sockets as `funding-claim.updated`.

@@ -3,9 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
-
 // a busy machine (two cores, several suites) slows each step; none of these waits is a fixed sleep
 jest.setTimeout(120_000);
+
 /**
  * Funding and cost recovery over HTTP: computed amounts, who may submit, decide, pay and reconcile, the budget
  * and approval ceilings under concurrent requests, fiscal-year splits, the summary and its CSV, evidence.
