@@ -5,6 +5,7 @@ import { BodiesModule } from '@forum/bodies';
 import { CommuniquesModule } from '@forum/communiques';
 import { GovernmentsModule } from '@forum/governments';
 import { IdentityModule } from '@forum/identity';
+import { IndicatorsModule } from '@forum/indicators';
 import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
 import { AuditController } from './audit/audit.controller';
@@ -29,6 +30,7 @@ export class AppModule {
         ActionItemsModule,
         CommuniquesModule,
         NotificationsModule,
+        IndicatorsModule,
         QueueModule,
         RealtimeModule,
         QueueDashboardModule,

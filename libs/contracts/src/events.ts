@@ -20,6 +20,10 @@ export interface DomainEventPayloads {
   'user.password-reset-requested': { userId: string };
   /** a meeting's decision referred up to the parent body (audience: the parent body) */
   'decision.referred': { id: string; meetingId: string; bodyId: string; fromBodyId: string };
+  /** a period's total first reached a level (once per indicator, period and level) */
+  'indicator.threshold_crossed': { indicatorId: string; bodyId: string; period: string; level: 'warning' | 'surge' };
+  /** a member government had not reported a month by the reminder day (once per indicator, period and government) */
+  'indicator.reminder': { indicatorId: string; bodyId: string; period: string; governmentId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -31,7 +35,7 @@ export type EventAudience =
   | { kind: 'users'; userIds: string[] }
   | { kind: 'none' };
 
-export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account'] as const;
+export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account', 'indicators'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 /**

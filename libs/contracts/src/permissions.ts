@@ -20,6 +20,10 @@ export enum Permission {
   // funding and cost recovery
 
   // shared indicators
+  IndicatorRead = 'indicator.read',
+  IndicatorCreate = 'indicator.create',
+  IndicatorUpdate = 'indicator.update',
+  IndicatorReport = 'indicator.report',
 
   // search
 

@@ -8,6 +8,7 @@ import { seedCommuniques } from '@forum/communiques';
 import { GovernmentRepository, GovernmentsService } from '@forum/governments';
 import { UserRepository, UsersService } from '@forum/identity';
 import { seedMeetings } from '@forum/meetings';
+import { seedIndicators } from '@forum/indicators';
 import { DEMO_ACCOUNTS, DEMO_GOVERNMENTS, DEMO_PASSWORD, FPT_CODES } from './demo-governments';
 
 const DEMO_LOCK = 72_010_003;
@@ -119,6 +120,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<void> 
     await seedMeetings(demo);
     await seedActionItems(demo);
     await seedCommuniques(demo);
+    await seedIndicators(demo);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_LOCK]).catch(() => undefined);
     await runner.release();

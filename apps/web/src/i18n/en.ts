@@ -271,7 +271,7 @@ export const en = {
   preferences: {
     title: 'Email preferences',
     intro: 'Choose how the forum emails you about each kind of notification. Every notification still appears on this page.',
-    categories: { meetings: 'Meetings', action_items: 'Action items', communiques: 'Communiqués', membership: 'Membership and join requests' },
+    categories: { meetings: 'Meetings', action_items: 'Action items', communiques: 'Communiqués', membership: 'Membership and join requests', indicators: 'Shared indicators and surge alerts' },
     deliveries: { immediately: 'Immediately', daily: 'In a daily digest', off: 'Off' },
     account: 'Account emails (invitations and password resets) are always sent immediately.',
     save: 'Save my preferences',

@@ -273,7 +273,7 @@ export const fr: Messages = {
   preferences: {
     title: 'Préférences de courriel',
     intro: 'Choisissez comment le forum vous écrit pour chaque type d’avis. Tous les avis restent affichés sur cette page.',
-    categories: { meetings: 'Réunions', action_items: 'Mesures de suivi', communiques: 'Communiqués', membership: 'Composition et demandes d’adhésion' },
+    categories: { meetings: 'Réunions', action_items: 'Mesures de suivi', communiques: 'Communiqués', membership: 'Composition et demandes d’adhésion', indicators: 'Indicateurs communs et alertes de hausse' },
     deliveries: { immediately: 'Immédiatement', daily: 'Dans un résumé quotidien', off: 'Jamais' },
     account: 'Les courriels liés au compte (invitations et réinitialisations du mot de passe) sont toujours envoyés immédiatement.',
     save: 'Enregistrer mes préférences',
