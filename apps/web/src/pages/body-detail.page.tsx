@@ -80,7 +80,8 @@ export function BodyDetailPage() {
       </dl>
       <p>
         <GcdsLink href={`/meetings?bodyId=${body.id}`}>{t('bodies.meetingsOfBody')}</GcdsLink> ·{' '}
-        <GcdsLink href={`/accountability?bodyId=${body.id}`}>{t('bodies.accountabilityOfBody')}</GcdsLink>
+        <GcdsLink href={`/accountability?bodyId=${body.id}`}>{t('bodies.accountabilityOfBody')}</GcdsLink> ·{' '}
+        <GcdsLink href={`/indicators?bodyId=${body.id}`}>{t('bodies.indicatorsOfBody')}</GcdsLink>
       </p>
       <FormError error={actionError} />
       <SectionHeading>{t('bodies.members')}</SectionHeading>
