@@ -71,15 +71,6 @@ describe('demo data (what npm start loads)', () => {
     await loadDemoData(t.app);
     expect((await t.http.get('/api/v1/bodies?limit=1', token)).body.total).toBe(before);
   });
-});
-
-describe('demo data: shared indicators', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-    await loadDemoData(t.app);
-  }, 120_000);
-  afterAll(() => t?.close());
 
   it('holds the study’s RCMP interceptions, with the forum alerted at surge in July 2017 and the live months at warning', async () => {
     const token = (await t.http.post('/api/v1/auth/login', { email: 'official.mb@forum.demo', password: DEMO_PASSWORD })).body.accessToken as string;
