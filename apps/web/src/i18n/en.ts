@@ -347,6 +347,7 @@ export const en = {
     tableLink: 'The figures as a table',
     csv: 'Download the figures (CSV)',
     tableTitle: 'Figures by month',
+    tableCaption: 'Months with at least one reported figure, latest first.',
     month: 'Month',
     change: 'Change from the previous month',
     alertsTitle: 'Alerts',

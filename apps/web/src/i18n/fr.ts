@@ -349,6 +349,7 @@ export const fr: Messages = {
     tableLink: 'Les données sous forme de tableau',
     csv: 'Télécharger les données (CSV)',
     tableTitle: 'Données par mois',
+    tableCaption: 'Mois comptant au moins une donnée déclarée, du plus récent au plus ancien.',
     month: 'Mois',
     change: 'Variation par rapport au mois précédent',
     alertsTitle: 'Alertes',

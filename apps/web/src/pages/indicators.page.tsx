@@ -149,7 +149,7 @@ export function IndicatorDetailPage() {
       </SectionHeading>
       <div className="table-scroll">
         <table className="data-table" data-testid="series-table">
-          <caption className="sr-only">{t('indicators.tableTitle')}</caption>
+          <caption>{t('indicators.tableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('indicators.month')}</th>
@@ -164,7 +164,7 @@ export function IndicatorDetailPage() {
             </tr>
           </thead>
           <tbody>
-            {[...series.items].reverse().map((point) => {
+            {[...series.items].reverse().filter((point) => point.total !== null).map((point) => {
               const byGovernment = new Map(point.values.map((v) => [v.governmentId, v.value]));
               return (
                 <tr key={point.period} className={point.period === latest ? 'latest-row' : undefined} aria-current={point.period === latest ? 'true' : undefined}>
@@ -241,8 +241,9 @@ function SeriesChart({ series, lang, governmentLabel }: { series: IndicatorSerie
     ...flat(series.surgeAt, t('indicators.levels.surge'), '#d3080c'),
   ];
   return (
-    <div className="indicator-chart" role="img" aria-label={t('indicators.chartLabel', { count: labels.length })}>
+    <div className="indicator-chart">
       <Line
+        aria-label={t('indicators.chartLabel', { count: labels.length })}
         data={{ labels, datasets }}
         options={{
           responsive: true,
