@@ -71,4 +71,22 @@ describe('demo data (what npm start loads)', () => {
     await loadDemoData(t.app);
     expect((await t.http.get('/api/v1/bodies?limit=1', token)).body.total).toBe(before);
   });
+
+  it('holds the study’s RCMP interceptions, with the forum alerted at surge in July 2017 and the live months at warning', async () => {
+    const token = (await t.http.post('/api/v1/auth/login', { email: 'official.mb@forum.demo', password: DEMO_PASSWORD })).body.accessToken as string;
+    const list = await t.http.get('/api/v1/indicators', token);
+    const rcmp = list.body.items.find((i: { code: string }) => i.code === 'rcmp-interceptions');
+    expect(rcmp).toMatchObject({ unit: 'people', warningAt: 1500, surgeAt: 2500, latest: { period: '2026-11', level: 'warning' } });
+
+    const series = await t.http.get(`/api/v1/indicators/${rcmp.id}/series?from=2017-01&to=2020-07`, token);
+    const byYear = (year: string) =>
+      series.body.items.filter((p: { period: string }) => p.period.startsWith(year)).reduce((sum: number, p: { total: number | null }) => sum + (p.total ?? 0), 0);
+    // the members' figures of the study's Table 1 (Quebec, Manitoba, British Columbia, Alberta, Ontario)
+    expect([byYear('2017'), byYear('2018'), byYear('2019'), byYear('2020')]).toEqual([18836 + 1018 + 718 + 6, 18518 + 410 + 479 + 12, 16136 + 180 + 180 + 1, 3067 + 19 + 56]);
+
+    const alerts = await t.http.get(`/api/v1/indicators/${rcmp.id}/alerts?limit=200`, token);
+    const july2017 = alerts.body.items.find((a: { period: string }) => a.period === '2017-07');
+    expect(july2017).toMatchObject({ level: 'surge' });
+    expect(alerts.body.items.filter((a: { period: string }) => a.period === '2017-06')).toEqual([]);
+  });
 });

@@ -103,6 +103,7 @@ describe('notifications', () => {
       membership: 'immediately',
       account: 'immediately',
       funding: 'immediately',
+      indicators: 'immediately',
     });
     expect((await t.http.request('PUT', '/api/v1/notifications/preferences', { body: { meetings: 'weekly' }, token: en.token })).status).toBe(400);
     expect((await t.http.request('PUT', '/api/v1/notifications/preferences', { body: { colour: 'red' }, token: en.token })).status).toBe(400);

@@ -226,6 +226,7 @@ describeWithBrowser('web: invitations, password resets and email preferences', (
       membership: 'immediately',
       account: 'immediately',
       funding: 'immediately',
+      indicators: 'immediately',
     });
 
     await page.goto('/notifications?lang=fr');

@@ -6,6 +6,7 @@ import { CommuniquesModule } from '@forum/communiques';
 import { FundingModule } from '@forum/funding';
 import { GovernmentsModule } from '@forum/governments';
 import { IdentityModule } from '@forum/identity';
+import { IndicatorsModule } from '@forum/indicators';
 import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
 import { AuditController } from './audit/audit.controller';
@@ -31,6 +32,7 @@ export class AppModule {
         CommuniquesModule,
         FundingModule,
         NotificationsModule,
+        IndicatorsModule,
         QueueModule,
         RealtimeModule,
         QueueDashboardModule,

@@ -13,6 +13,7 @@ import { BodyDetailPage } from './pages/body-detail.page';
 import { CommuniqueDetailPage, CommuniquesPage } from './pages/communiques.page';
 import { DashboardPage } from './pages/dashboard.page';
 import { FundingClaimPage, FundingPage } from './pages/funding.page';
+import { IndicatorDetailPage, IndicatorsPage } from './pages/indicators.page';
 import { JoinRequestsPage } from './pages/join-requests.page';
 import { LoginPage } from './pages/login.page';
 import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
@@ -60,6 +61,8 @@ export function App() {
         <Route path="/accountability" element={guard(<AccountabilityPage />)} />
         <Route path="/communiques" element={guard(<CommuniquesPage />)} />
         <Route path="/communiques/:id" element={guard(<CommuniqueDetailPage />)} />
+        <Route path="/indicators" element={guard(<IndicatorsPage />)} />
+        <Route path="/indicators/:id" element={guard(<IndicatorDetailPage />)} />
         <Route path="/notifications" element={guard(<NotificationsPage />)} />
         <Route path="/people" element={guard(<RequireSecretariat><PeoplePage /></RequireSecretariat>)} />
         <Route path="*" element={<NotFound />} />

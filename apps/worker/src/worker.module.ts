@@ -3,6 +3,7 @@ import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, QueueModu
 import { ActionItemsWorkerModule } from '@forum/action-items';
 import { CommuniquesWorkerModule } from '@forum/communiques';
 import { IdentityModule } from '@forum/identity';
+import { IndicatorsWorkerModule } from '@forum/indicators';
 import { MeetingsWorkerModule } from '@forum/meetings';
 import { NotificationsWorkerModule } from '@forum/notifications';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -25,6 +26,7 @@ export class WorkerModule {
         MeetingsWorkerModule,
         ActionItemsWorkerModule,
         CommuniquesWorkerModule,
+        IndicatorsWorkerModule,
       ],
       providers: [OutboxRelay, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
     };

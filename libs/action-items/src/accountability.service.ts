@@ -5,7 +5,7 @@ import type { GovernmentLevel, MembershipRole } from '@forum/contracts';
 import { Caller, notFound } from '@forum/core';
 import { Government, GovernmentRepository } from '@forum/governments';
 import { accountabilityOf, type AccountabilityFigures, type AccountableItem } from './accountability.rule';
-import { toCsv } from './accountability.csv';
+import { toCsv } from '@forum/core';
 import type { ActionItem } from './action-item.entity';
 import { ActionItemRepository, type FundingPositionFigures } from './action-item.repository';
 import { centsToDollars } from './cost-share.rule';

@@ -13,4 +13,3 @@ export * from './action-item-status.rule';
 export * from './cost-share.rule';
 export * from './fiscal-year.rule';
 export * from './deadline.rule';
-export * from './accountability.csv';

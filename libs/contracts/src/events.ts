@@ -22,6 +22,10 @@ export interface DomainEventPayloads {
   'decision.referred': { id: string; meetingId: string; bodyId: string; fromBodyId: string };
   /** a funding claim was submitted, decided, paid (in part or in full) or reconciled */
   'funding-claim.updated': { id: string; programId: string; status: string };
+  /** a period's total first reached a level (once per indicator, period and level) */
+  'indicator.threshold_crossed': { indicatorId: string; bodyId: string; period: string; level: 'warning' | 'surge' };
+  /** a member government had not reported a month by the reminder day (once per indicator, period and government) */
+  'indicator.reminder': { indicatorId: string; bodyId: string; period: string; governmentId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -33,7 +37,7 @@ export type EventAudience =
   | { kind: 'users'; userIds: string[] }
   | { kind: 'none' };
 
-export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account', 'funding'] as const;
+export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account', 'funding', 'indicators'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 /**

@@ -7,3 +7,4 @@ export * from './reasons';
 export * from './permissions';
 export * from './bilingual';
 export * from './funding';
+export * from './indicators';

@@ -32,6 +32,10 @@ export enum Permission {
   FundingClaimReconcile = 'fundingClaim.reconcile',
 
   // shared indicators
+  IndicatorRead = 'indicator.read',
+  IndicatorCreate = 'indicator.create',
+  IndicatorUpdate = 'indicator.update',
+  IndicatorReport = 'indicator.report',
 
   // search
 

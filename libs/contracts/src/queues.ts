@@ -10,6 +10,8 @@ export const QUEUES = {
   embargoes: 'communique-embargoes',
   /** the repeatable due-soon / overdue scan of action items */
   deadlines: 'action-item-deadlines',
+  /** the repeatable scan for governments that have not reported an indicator's month */
+  indicators: 'indicator-reminders',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

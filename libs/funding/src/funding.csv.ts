@@ -1,5 +1,5 @@
 import { FUNDING_CLAIM_STATUSES, type FundingSummaryView } from '@forum/contracts';
-import { toCsv } from '@forum/action-items';
+import { toCsv } from '@forum/core';
 
 /** The summary as a spreadsheet: one row per claimant government, then the totals. */
 export function summaryCsv(summary: FundingSummaryView): string {

@@ -40,6 +40,11 @@ export class NotificationPreferencesDto {
   @IsIn(EMAIL_DELIVERIES)
   funding?: EmailDelivery;
 
+  @ApiPropertyOptional({ enum: EMAIL_DELIVERIES })
+  @IsOptional()
+  @IsIn(EMAIL_DELIVERIES)
+  indicators?: EmailDelivery;
+
   @ApiPropertyOptional({ enum: ['immediately'], description: 'account emails are always sent at once' })
   @IsOptional()
   @IsIn(['immediately'])

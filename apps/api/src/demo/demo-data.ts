@@ -9,6 +9,7 @@ import { seedFunding } from '@forum/funding';
 import { GovernmentRepository, GovernmentsService } from '@forum/governments';
 import { UserRepository, UsersService } from '@forum/identity';
 import { seedMeetings } from '@forum/meetings';
+import { seedIndicators } from '@forum/indicators';
 import { DEMO_ACCOUNTS, DEMO_GOVERNMENTS, DEMO_PASSWORD, FPT_CODES } from './demo-governments';
 
 const DEMO_LOCK = 72_010_003;
@@ -121,6 +122,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<void> 
     await seedActionItems(demo);
     await seedCommuniques(demo);
     await seedFunding(demo);
+    await seedIndicators(demo);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_LOCK]).catch(() => undefined);
     await runner.release();

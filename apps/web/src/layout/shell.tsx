@@ -63,6 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 nav('/action-items', t('nav.actionItems')),
                 nav('/communiques', t('nav.communiques')),
                 nav('/accountability', t('nav.accountability')),
+                nav('/indicators', t('nav.indicators')),
                 isSecretariat ? null : nav('/join-requests', t('nav.joinRequests')),
                 isSecretariat ? nav('/people', t('nav.people')) : null,
               ]

@@ -81,7 +81,8 @@ export function BodyDetailPage() {
       <p>
         <GcdsLink href={`/meetings?bodyId=${body.id}`}>{t('bodies.meetingsOfBody')}</GcdsLink> ·{' '}
         <GcdsLink href={`/accountability?bodyId=${body.id}`}>{t('bodies.accountabilityOfBody')}</GcdsLink> ·{' '}
-        <GcdsLink href={`/bodies/${body.id}/funding`}>{t('funding.ofBody')}</GcdsLink>
+        <GcdsLink href={`/bodies/${body.id}/funding`}>{t('funding.ofBody')}</GcdsLink> ·{' '}
+        <GcdsLink href={`/indicators?bodyId=${body.id}`}>{t('bodies.indicatorsOfBody')}</GcdsLink>
       </p>
       <FormError error={actionError} />
       <SectionHeading>{t('bodies.members')}</SectionHeading>

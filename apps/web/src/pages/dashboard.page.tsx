@@ -1,25 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import { GcdsLink } from '@gcds-core/components-react';
 import { useAuth } from '../auth/auth-context';
-import { api } from '../api/api-client';
+import type { IndicatorLevel, IndicatorView } from '@forum/contracts';
+import { api, Page } from '../api/api-client';
 import type { Communique } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { listActionItems, listCommuniques, listMeetings, myBodies, orEmpty } from '../api/queries';
 import { bodyName, Loading, PageHeading, SectionHeading } from '../components/ui';
 import { daysUntil, formatDate, formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
+import { LevelBadge } from './indicators.page';
 import { NotificationList } from './notifications.page';
+
+interface StandingAlert {
+  indicatorId: string;
+  bodyId: string;
+  period: string;
+  level: IndicatorLevel;
+}
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const { session, isSecretariat } = useAuth();
   const governmentId = session?.user.governmentId ?? null;
   const { data, reload } = useResource(async () => {
-    const [bodies, meetings, items, communiques] = await Promise.all([
+    const [bodies, meetings, items, communiques, standing, indicators] = await Promise.all([
       myBodies(governmentId),
       orEmpty(listMeetings),
       orEmpty(listActionItems),
       orEmpty(listCommuniques),
+      api<Page<StandingAlert>>('GET', '/indicators/alerts/standing').then((p) => p.items),
+      api<Page<IndicatorView>>('GET', '/indicators?limit=200').then((p) => p.items),
     ]);
     const now = Date.now();
     // the list carries no concurrence; the few communiqués in concurrence are read whole to see whom they await
@@ -27,6 +38,7 @@ export function DashboardPage() {
     const details = await Promise.all(inConcurrence.map((c) => api<Communique>('GET', `/communiques/${c.id}`).catch(() => null)));
     return {
       bodies,
+      standing: standing.map((a) => ({ ...a, indicator: indicators.find((i) => i.id === a.indicatorId) })),
       meetings: meetings.filter((m) => new Date(m.endsAt).getTime() >= now && m.status !== 'cancelled').sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
       items: items
         .filter((i) => (isSecretariat || i.leadGovernmentId === governmentId) && i.status !== 'done' && i.status !== 'cancelled')
@@ -86,6 +98,20 @@ export function DashboardPage() {
                   </li>
                 );
               })}
+            </ul>
+          </section>
+          <section aria-labelledby="dash-indicators">
+            <SectionHeading>
+              <span id="dash-indicators">{t('indicators.standing')}</span>
+            </SectionHeading>
+            {data.standing.length === 0 ? <p>{t('indicators.noneStanding')}</p> : null}
+            <ul>
+              {data.standing.map((a) => (
+                <li key={a.indicatorId}>
+                  <LevelBadge level={a.level} /> <GcdsLink href={`/indicators/${a.indicatorId}`}>{a.indicator?.name ?? a.indicatorId}</GcdsLink> ({a.period}) —{' '}
+                  {bodyName(data.bodies.find((b) => b.id === a.bodyId), lang)}
+                </li>
+              ))}
             </ul>
           </section>
           <section aria-labelledby="dash-communiques">

@@ -60,7 +60,14 @@ export function MeetingsPage() {
           ))}
         </tbody>
       </table>
-      {isSecretariat ? <ScheduleMeetingForm bodies={data.bodies} initialBodyId={bodyFilter} onChange={() => void reload()} /> : null}
+      {isSecretariat ? (
+        <ScheduleMeetingForm
+          bodies={data.bodies}
+          initialBodyId={bodyFilter}
+          initial={{ title: params.get('title') ?? '', startsAt: params.get('startsAt') ?? '', endsAt: params.get('endsAt') ?? '' }}
+          onChange={() => void reload()}
+        />
+      ) : null}
     </>
   );
 }

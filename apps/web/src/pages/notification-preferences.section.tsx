@@ -7,7 +7,7 @@ import { RadioField, SubmitButton } from '../components/fields';
 import { FormError, Loading, SectionHeading, Success } from '../components/ui';
 
 /** Account emails are not a choice (without them nobody gets in), so only these categories are offered. */
-const CHOOSABLE = ['meetings', 'action_items', 'communiques', 'membership', 'funding'] as const;
+const CHOOSABLE = ['meetings', 'action_items', 'communiques', 'membership', 'funding', 'indicators'] as const;
 type Choosable = (typeof CHOOSABLE)[number];
 
 const loadPreferences = () => api<NotificationPreferences>('GET', '/notifications/preferences');

@@ -29,11 +29,29 @@ const FIELDS = ['bodyId', 'title', 'startsAt', 'endsAt', 'location', 'videoUrl']
  *   shown, and the secretariat moves the draft or sends the invitations anyway. A time without
  *   warnings is sent at once.
  */
-export function ScheduleMeetingForm({ bodies, initialBodyId, onChange }: { bodies: Body[]; initialBodyId: string; onChange(): void }) {
+export function ScheduleMeetingForm({
+  bodies,
+  initialBodyId,
+  initial,
+  onChange,
+}: {
+  bodies: Body[];
+  initialBodyId: string;
+  /** a time chosen elsewhere (an indicator's emergency slot), as ISO instants */
+  initial?: { title: string; startsAt: string; endsAt: string };
+  onChange(): void;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const lang = i18n.language;
-  const [form, setForm] = useState({ bodyId: initialBodyId, title: '', startsAt: '', endsAt: '', location: '', videoUrl: '' });
+  const [form, setForm] = useState({
+    bodyId: initialBodyId,
+    title: initial?.title ?? '',
+    startsAt: initial?.startsAt ? isoToLocalInput(initial.startsAt) : '',
+    endsAt: initial?.endsAt ? isoToLocalInput(initial.endsAt) : '',
+    location: '',
+    videoUrl: '',
+  });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [draft, setDraft] = useState<CheckedMeeting | null>(null);

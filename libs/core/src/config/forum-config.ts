@@ -25,6 +25,8 @@ export interface ForumConfig {
   demoData: boolean;
   /** log as JSON lines (production) or human-readable (development) */
   logFormat: 'json' | 'text';
+  /** the day of the month after which a government that has not reported last month's figure is reminded */
+  indicatorReminderDay: number;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, ''),
     webDistDir: env.WEB_DIST_DIR ?? null,
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 1000, 10, 60000),
+    indicatorReminderDay: integer(env, 'FORUM_INDICATOR_REMINDER_DAY', 10, 1, 28),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], mode === 'test' ? 'warn' : 'log'),
     demoData: oneOf(env, 'FORUM_DEMO_DATA', ['true', 'false'], 'false') === 'true',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], mode === 'production' ? 'json' : 'text'),
