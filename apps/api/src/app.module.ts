@@ -7,6 +7,7 @@ import { GovernmentsModule } from '@forum/governments';
 import { IdentityModule } from '@forum/identity';
 import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
+import { SearchModule } from '@forum/search';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ActionItemsModule,
         CommuniquesModule,
         NotificationsModule,
+        SearchModule,
         QueueModule,
         RealtimeModule,
         QueueDashboardModule,

@@ -22,6 +22,7 @@ export enum Permission {
   // shared indicators
 
   // search
+  Search = 'search.read',
 
   // service tokens, webhooks, identity providers
 

@@ -1,0 +1,3 @@
+export * from './search.module';
+export * from './search.read-model';
+export * from './search-sources';
