@@ -328,6 +328,21 @@ export const en = {
     governmentRequired: 'Choose the official’s government.',
     invited: 'Invitation sent to {{name}} ({{email}}), {{government}}, emails in {{language}}. The link expires {{expires}}.',
   },
+  search: {
+    title: 'Search the forum',
+    titleFor: 'Search: {{q}}',
+    placeholder: 'Search the forum',
+    words: 'Words to find',
+    hint: 'Every word must appear; "quotes" find a phrase, a minus sign excludes a word. Press / anywhere to search.',
+    type: 'Type',
+    allTypes: 'Everything',
+    allBodies: 'Every body',
+    submit: 'Search',
+    total_one: '{{count}} result',
+    total_other: '{{count}} results',
+    more: 'More results',
+    types: { body: 'Bodies', meeting: 'Meetings', agenda_item: 'Agenda items', decision: 'Decisions', minutes: 'Minutes', action_item: 'Action items', communique: 'Communiqués', document: 'Documents' },
+  },
 };
 
 export type Messages = typeof en;
