@@ -53,7 +53,9 @@ describeWithBrowser('web: search', () => {
     await page.getByTestId('search-total').getByText('1 result').waitFor();
     await page.goto('/search?q=demandeur&lang=fr');
     await page.getByRole('heading', { level: 1, name: 'Recherche : demandeur' }).waitFor();
-    await page.getByRole('link', { name: 'Financement de l’accueil' }).waitFor();
+    // the content is in the reader's language (the account's), the page around it in the language chosen
+    await page.getByRole('heading', { level: 2, name: 'Communiqués' }).waitFor();
+    await page.getByTestId('search-total').getByText('1 résultat').waitFor();
     await checkBothLanguages(page, 'search');
   });
 });
