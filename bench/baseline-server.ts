@@ -6,6 +6,7 @@
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { Server } from 'socket.io';
+import { searchQuery } from '../libs/search/src/search.sql';
 
 const port = Number(process.env.PORT ?? 0);
 // The product's pool size (libs/core data-source-options), so neither side has more connections.
@@ -95,6 +96,17 @@ app.get<{ Querystring: { bodyId: string; limit?: string; offset?: string } }>('/
     pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM action_item WHERE body_id = $1`, [bodyId]),
   ]);
   return { items: page.rows.map(view), total: total.rows[0].n };
+});
+
+// The same search query the product runs, with the caller's bodies handed in (no token, no scope lookup).
+app.get<{ Querystring: { q: string; scope?: string } }>('/search', async (request) => {
+  const scope = request.query.scope ? request.query.scope.split(',') : [];
+  const [text, values] = searchQuery({ q: request.query.q, types: null, bodyId: null, reader: 'en', limit: 50, offset: 0 }, { scope, governmentId: null, secretariat: false });
+  const { rows } = await pool.query<{ type: string; id: string; body_id: string; meeting_id: string | null; title: string; headline: string; score: number; at: Date | null; total: string }>(text, values);
+  return {
+    items: rows.map((r) => ({ type: r.type, id: r.id, bodyId: r.body_id, meetingId: r.meeting_id, title: r.title, snippet: r.headline, score: Number(r.score), at: r.at?.toISOString() ?? null })),
+    total: rows.length ? Number(rows[0].total) : 0,
+  };
 });
 
 // The bench hands over the product's exact bytes; the baseline then serves them from memory.

@@ -133,6 +133,31 @@ async function main(): Promise<void> {
       results.list = { ...list, itemsPerPage: listBody.items?.length, total: listBody.total };
       if (!noProfile && (listRatio ?? 0) < 0.5) profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
 
+      // ---- GET /search (the forum's full-text search, an official's scope) ------------------------------------
+      const searchWords = ['shelter figures', 'weekly arrival', 'partner', 'meeting', 'report table'];
+      const scopes = new Map<string, string[]>();
+      for (const p of listPairs.rows) {
+        if (!scopes.has(p.government_id)) {
+          const { rows: seats } = await db.query<{ body_id: string }>(`SELECT body_id FROM membership WHERE government_id = $1 AND ended_at IS NULL`, [p.government_id]);
+          scopes.set(p.government_id, seats.map((r) => r.body_id));
+        }
+      }
+      const searchTargets = listPairs.rows.map((p, i) => ({
+        path: `/api/v1/search?q=${encodeURIComponent(searchWords[i % searchWords.length])}&limit=50`,
+        headers: listTargets[i].headers,
+      }));
+      const bareSearchTargets = listPairs.rows.map((p, i) => ({
+        path: `/search?q=${encodeURIComponent(searchWords[i % searchWords.length])}&scope=${scopes.get(p.government_id)!.join(',')}`,
+      }));
+      const searchCheck = await fetch(`${apiUrl}${searchTargets[0].path}`, { headers: searchTargets[0].headers });
+      if (searchCheck.status !== 200) throw new Error(`the search answered ${searchCheck.status}`);
+      phase = 'search';
+      say('GET /search: max throughput, p50 and p99');
+      const searched = await compare(apiUrl, searchTargets, baseUrl, bareSearchTargets, underLoad);
+      const searchRatio = ratio(searched.product.p99, searched.baseline.p99);
+      rows.push(row('GET /search p50 / p99', `${ms(searched.product.p50)} / ${ms(searched.product.p99)}`, `${ms(searched.baseline.p50)} / ${ms(searched.baseline.p99)}`, searchRatio, 'p99 <= 2x', searchRatio === null ? null : searchRatio <= 2));
+      results.search = searched;
+
       // ---- public communiqués: JSON and the HTML page, anonymous, against the same bytes from memory --------
       const caching: Record<string, unknown> = {};
       for (const [name, path, contentType] of [

@@ -66,6 +66,10 @@ describe('query plans on the benchmark volume', () => {
       [`/api/v1/public/communiques/${ids.publicId}`, null],
       [`/api/v1/notifications`, official],
       [`/api/v1/bodies/${ids.bodyId}/accountability`, official],
+      [`/api/v1/search?q=housing%20claimant`, official],
+      [`/api/v1/search?q=report`, official],
+      [`/api/v1/search?q=capacite%20d%27accueil`, t.adminToken],
+      [`/api/v1/public/communiques?q=housing`, null],
     ];
     const problems: string[] = [];
     for (const [path, token] of hot) {

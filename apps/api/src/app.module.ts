@@ -9,6 +9,7 @@ import { IdentityModule } from '@forum/identity';
 import { IndicatorsModule } from '@forum/indicators';
 import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
+import { SearchModule } from '@forum/search';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
@@ -33,6 +34,7 @@ export class AppModule {
         FundingModule,
         NotificationsModule,
         IndicatorsModule,
+        SearchModule,
         QueueModule,
         RealtimeModule,
         QueueDashboardModule,

@@ -20,6 +20,7 @@ import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
 import { NotificationsPage } from './pages/notifications.page';
 import { PeoplePage } from './pages/people.page';
 import { ResetPasswordPage } from './pages/reset-password.page';
+import { SearchPage } from './pages/search.page';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
@@ -63,6 +64,7 @@ export function App() {
         <Route path="/communiques/:id" element={guard(<CommuniqueDetailPage />)} />
         <Route path="/indicators" element={guard(<IndicatorsPage />)} />
         <Route path="/indicators/:id" element={guard(<IndicatorDetailPage />)} />
+        <Route path="/search" element={guard(<SearchPage />)} />
         <Route path="/notifications" element={guard(<NotificationsPage />)} />
         <Route path="/people" element={guard(<RequireSecretariat><PeoplePage /></RequireSecretariat>)} />
         <Route path="*" element={<NotFound />} />

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { BodyScope } from '@forum/bodies';
+import { parseSearch, tsquerySql, tsvectorSql } from '@forum/core';
 import { Communique, CommuniqueStatus } from './communique.entity';
 import { CommuniqueConcurrence } from './communique-concurrence.entity';
 import { CommuniqueRevision } from './communique-revision.entity';
@@ -9,7 +10,6 @@ import { CommuniqueRevision } from './communique-revision.entity';
 /** What the public may ever see: published text, and withdrawn text kept with its notice. */
 export const PUBLIC_STATUSES: CommuniqueStatus[] = ['published', 'withdrawn'];
 
-const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 @Injectable()
 export class CommuniqueRepository {
@@ -44,7 +44,12 @@ export class CommuniqueRepository {
       qb.andWhere(`c.published_at < make_timestamptz(:next, 1, 1, 0, 0, 0, 'America/Toronto')`, { next: filter.year + 1 });
     }
     if (filter.q?.trim()) {
-      qb.andWhere('(c.title_en ILIKE :q OR c.title_fr ILIKE :q OR c.body_en ILIKE :q OR c.body_fr ILIKE :q)', { q: likePattern(filter.q.trim()) });
+      // the forum's search rules: accents and case ignored, stemming in each language, every word, the last as a prefix
+      const { head, prefix } = parseSearch(filter.q);
+      qb.andWhere(
+        `(${tsvectorSql('en', 'c.title_en', 'c.body_en')} @@ ${tsquerySql('en', ':head', ':prefix')} OR ${tsvectorSql('fr', 'c.title_fr', 'c.body_fr')} @@ ${tsquerySql('fr', ':head', ':prefix')})`,
+        { head, prefix },
+      );
     }
     return qb.orderBy('c.published_at', 'DESC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
   }

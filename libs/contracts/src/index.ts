@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './bilingual';
 export * from './funding';
 export * from './indicators';
+export * from './search';

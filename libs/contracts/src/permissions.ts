@@ -38,6 +38,7 @@ export enum Permission {
   IndicatorReport = 'indicator.report',
 
   // search
+  Search = 'search.read',
 
   // service tokens, webhooks, identity providers
 

@@ -449,6 +449,21 @@ export const en = {
     standing: 'Indicators at warning or surge',
     noneStanding: 'No indicator is at warning or surge.',
   },
+  search: {
+    title: 'Search the forum',
+    titleFor: 'Search: {{q}}',
+    placeholder: 'Search the forum',
+    words: 'Words to find',
+    hint: 'Every word must appear; "quotes" find a phrase, a minus sign excludes a word. Press / anywhere to search.',
+    type: 'Type',
+    allTypes: 'Everything',
+    allBodies: 'Every body',
+    submit: 'Search',
+    total_one: '{{count}} result',
+    total_other: '{{count}} results',
+    more: 'More results',
+    types: { body: 'Bodies', meeting: 'Meetings', agenda_item: 'Agenda items', decision: 'Decisions', minutes: 'Minutes', action_item: 'Action items', communique: 'Communiqués', document: 'Documents' },
+  },
 };
 
 export type Messages = typeof en;

@@ -1,7 +1,7 @@
 import { MouseEvent, ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { GcdsContainer, GcdsFooter, GcdsHeader, GcdsNavLink, GcdsTopNav } from '@gcds-core/components-react';
+import { GcdsContainer, GcdsFooter, GcdsHeader, GcdsNavLink, GcdsSearch, GcdsTopNav } from '@gcds-core/components-react';
 import type { Locale } from '@forum/contracts';
 import { useAuth } from '../auth/auth-context';
 import { otherLanguageHref } from '../i18n/i18n';
@@ -38,6 +38,21 @@ export function Shell({ children }: { children: ReactNode }) {
     navigate(url.pathname + url.search + url.hash);
   };
 
+  // "/" anywhere outside a field jumps to the search box, as on most sites people search every day.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.composedPath()[0] as HTMLElement | undefined;
+      const typing = target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (event.key !== '/' || typing || event.metaKey || event.ctrlKey || event.altKey) return;
+      const input = document.querySelector('gcds-search')?.shadowRoot?.querySelector('input');
+      if (!input) return;
+      event.preventDefault();
+      input.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   // Moving to a new page puts focus at its start, as a page load would for a screen reader.
   useEffect(() => {
     main.current?.focus();
@@ -52,6 +67,21 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <div onClick={onClick}>
       <GcdsHeader langHref={otherLanguageHref(lang, location)} skipToHref="#main-content" signatureHasLink={false}>
+        {session ? (
+          <div slot="search">
+            <GcdsSearch
+              action="/search"
+              method="get"
+              name="q"
+              searchId="forum-search"
+              placeholder={t('search.placeholder')}
+              onGcdsSubmit={(event) => {
+                event.preventDefault();
+                navigate(`/search?${new URLSearchParams({ q: String(event.detail ?? '') })}`);
+              }}
+            />
+          </div>
+        ) : null}
         <GcdsTopNav slot="menu" label={t('nav.label')} alignment="end">
           <GcdsNavLink slot="home" href="/">
             {t('app.name')}

@@ -1,0 +1,103 @@
+import type { Locale, SearchType } from '@forum/contracts';
+import { escapedHtmlSql, HEADLINE_OPTIONS, parseSearch, SEARCH_CONFIGS, tsquerySql, tsvectorSql } from '@forum/core';
+import { SEARCH_SOURCES, type SearchSource, vectorOf } from './search-sources';
+
+export interface SearchAccess {
+  /** the bodies the caller's government sits on; null for the secretariat (everything) */
+  scope: string[] | null;
+  governmentId: string | null;
+  secretariat: boolean;
+}
+
+export interface SearchRequest {
+  q: string;
+  types: SearchType[] | null;
+  bodyId: string | null;
+  reader: Locale;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchRow {
+  type: SearchType;
+  id: string;
+  body_id: string | null;
+  meeting_id: string | null;
+  title: string | null;
+  headline: string | null;
+  score: number;
+  at: Date | null;
+  total: string;
+}
+
+const Q = { en: tsquerySql('en', ':head', ':prefix'), fr: tsquerySql('fr', ':head', ':prefix') };
+/** title above body: the title's words weigh A, the rest B */
+const weighted = (lang: 'en' | 'fr', title: string, rest: string[]) =>
+  `setweight(${tsvectorSql(lang, title)}, 'A') || setweight(${rest.length ? tsvectorSql(lang, ...rest) : `''::tsvector`}, 'B')`;
+
+function branch(source: SearchSource): string {
+  const en = vectorOf(source, 'en');
+  const fr = vectorOf(source, 'fr');
+  const hitEn = en ? `(${en} @@ ${Q.en})` : 'false';
+  const hitFr = fr ? `(${fr} @@ ${Q.fr})` : 'false';
+  const rank = [
+    en ? `ts_rank_cd(${weighted('en', source.vectorEn[0], source.vectorEn.slice(1))}, ${Q.en})` : '0',
+    fr ? `ts_rank_cd(${weighted('fr', source.vectorFr[0], source.vectorFr.slice(1))}, ${Q.fr})` : '0',
+  ].join(' + ');
+  return `SELECT '${source.type}'::text AS type, ${source.id} AS id, ${source.bodyId} AS body_id, ${source.meetingId} AS meeting_id,
+      ${source.titleEn} AS title_en, ${source.titleFr} AS title_fr, ${source.textEn} AS text_en, ${source.textFr} AS text_fr,
+      ${source.at} AS at, ${hitEn} AS hit_en, ${hitFr} AS hit_fr, (${rank}) AS rank
+    FROM ${source.from}
+   WHERE (${hitEn} OR ${hitFr}) AND (${source.visible})
+     AND (:bodyId::uuid IS NULL OR ${source.bodyId} = :bodyId::uuid)`;
+}
+
+/**
+ * The forum's search as one SQL query (`:name` parameters): every source's hits, found through its GIN indexes,
+ * only what the caller may read, ranked (title above text, recent above old), counted, with a highlighted
+ * snippet for the page shown only.
+ */
+export function searchSql(types: SearchType[] | null): string {
+  const sources = SEARCH_SOURCES.filter((s) => !types || types.includes(s.type));
+  const union = sources.map(branch).join('\n  UNION ALL\n  ');
+  // a year-old hit weighs half a new one
+  return `WITH hits AS (
+  ${union}
+), page AS (
+  SELECT *, rank / (1 + greatest(0, extract(epoch FROM now() - coalesce(at, now()))) / 31557600) AS score, count(*) OVER () AS total
+  FROM hits ORDER BY score DESC, at DESC NULLS LAST, id LIMIT :limit OFFSET :offset
+)
+SELECT type, id, body_id, meeting_id, score, at, total,
+     CASE WHEN :reader = 'fr' THEN coalesce(title_fr, title_en) ELSE coalesce(title_en, title_fr) END AS title,
+     CASE WHEN (hit_fr AND (:reader = 'fr' OR NOT hit_en)) THEN ts_headline('${SEARCH_CONFIGS.fr}'::regconfig, ${escapedHtmlSql(`coalesce(text_fr, title_fr, '')`)}, ${Q.fr}, '${HEADLINE_OPTIONS}')
+          ELSE ts_headline('${SEARCH_CONFIGS.en}'::regconfig, ${escapedHtmlSql(`coalesce(text_en, title_en, '')`)}, ${Q.en}, '${HEADLINE_OPTIONS}') END AS headline
+  FROM page ORDER BY score DESC, at DESC NULLS LAST, id`;
+  }
+
+/** `:name` placeholders to `$n`, each name bound once */
+export function positional(sql: string, named: Record<string, unknown>): [string, unknown[]] {
+  const order: string[] = [];
+  const text = sql.replace(/(?<!:):([a-zA-Z]+)\b/g, (match, name: string) => {
+    if (!(name in named)) return match;
+    let index = order.indexOf(name);
+    if (index < 0) index = order.push(name) - 1;
+    return `$${index + 1}`;
+  });
+  return [text, order.map((n) => named[n])];
+}
+
+/** The search as SQL text and its values, ready for `pg` or TypeORM. */
+export function searchQuery(request: SearchRequest, access: SearchAccess): [string, unknown[]] {
+  const { head, prefix } = parseSearch(request.q);
+  return positional(searchSql(request.types), {
+    head,
+    prefix,
+    scope: access.scope,
+    gov: access.governmentId,
+    secretariat: access.secretariat,
+    bodyId: request.bodyId,
+    reader: request.reader,
+    limit: request.limit,
+    offset: request.offset,
+  });
+}
