@@ -1,5 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants';
+import { CanActivate, ExecutionContext, Injectable, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
 import type { Permission } from '@forum/contracts';
 import { ACCESS_POLICY, type AccessPolicy, type AccessTarget, type Caller, PUBLIC_ROUTE, ROUTE_PERMISSION, ROUTE_TARGET } from '@forum/core';
@@ -14,6 +14,8 @@ export function bearerToken(header: string | undefined): string | null {
 /** One route as the access model sees it: what the access-matrix test and the start-up check read. */
 export interface DeclaredRoute {
   handler: string;
+  method: string;
+  /** as declared, without the global prefix: `/meetings/:id` */
   path: string;
   isPublic: boolean;
   permission?: Permission;
@@ -92,6 +94,7 @@ export function declaredRoutes(discovery: DiscoveryService, scanner: MetadataSca
       const targets = [handler, metatype];
       routes.push({
         handler: `${metatype.name}.${name}`,
+        method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'GET',
         path: `/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`,
         isPublic: !!reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets),
         permission: reflector.getAllAndOverride<Permission | undefined>(ROUTE_PERMISSION, targets),
