@@ -15,12 +15,3 @@ export async function myBodies(governmentId: string | null): Promise<Body[]> {
   if (!governmentId) return listBodies();
   return api<Page<Body>>('GET', `/bodies?limit=100&governmentId=${governmentId}`).then((p) => p.items);
 }
-
-/** A missing capability (404 on the whole route) reads as an empty list, not as a broken page. */
-export async function orEmpty<T>(load: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await load();
-  } catch {
-    return [];
-  }
-}

@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo } from 'react';
-import { api } from '../api/api-client';
+import { api, type ApiError } from '../api/api-client';
 import type { Notification } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
@@ -15,6 +15,8 @@ interface InboxPage {
 interface Inbox {
   items: Notification[];
   unread: number;
+  /** why the inbox could not be read (shown where it is listed, never as an empty inbox) */
+  error: ApiError | null;
   markRead(id: string): Promise<void>;
   reload(): Promise<void>;
 }
@@ -29,8 +31,8 @@ const InboxContext = createContext<Inbox | null>(null);
 export function NotificationInboxProvider({ children }: { children: ReactNode }) {
   const { session } = useAuth();
   const token = session?.accessToken ?? null;
-  const { data, reload } = useResource<InboxPage>(
-    () => (token ? api<InboxPage>('GET', '/notifications?limit=100').catch(() => ({ items: [], total: 0, unread: 0 })) : Promise.resolve({ items: [], total: 0, unread: 0 })),
+  const { data, error, reload } = useResource<InboxPage>(
+    () => (token ? api<InboxPage>('GET', '/notifications?limit=100') : Promise.resolve({ items: [], total: 0, unread: 0 })),
     [token],
   );
   useLiveEvents(['notification'], () => void reload());
@@ -43,8 +45,8 @@ export function NotificationInboxProvider({ children }: { children: ReactNode })
   );
   const value = useMemo<Inbox>(() => {
     const items = data?.items ?? [];
-    return { items, unread: data?.unread ?? items.filter((n) => !n.readAt).length, markRead, reload };
-  }, [data, markRead, reload]);
+    return { items, unread: data?.unread ?? items.filter((n) => !n.readAt).length, error, markRead, reload };
+  }, [data, error, markRead, reload]);
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
 }
 

@@ -26,11 +26,12 @@ function DueFlag({ item }: { item: ActionItem }) {
 export function ActionItemsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { data, reload } = useResource(async () => {
-    const [items, bodies, governments] = await Promise.all([listActionItems().catch(() => [] as ActionItem[]), listBodies(), listGovernments()]);
+  const { data, error, reload } = useResource(async () => {
+    const [items, bodies, governments] = await Promise.all([listActionItems(), listBodies(), listGovernments()]);
     return { items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn)), bodies, governments };
   }, []);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
+  if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   return (
     <>

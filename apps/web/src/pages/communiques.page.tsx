@@ -26,11 +26,12 @@ export function CommuniquesPage() {
   const { t, i18n } = useTranslation();
   const { isSecretariat } = useAuth();
   const lang = i18n.language;
-  const { data, reload } = useResource(async () => {
-    const [communiques, bodies] = await Promise.all([listCommuniques().catch(() => [] as Communique[]), listBodies()]);
+  const { data, error, reload } = useResource(async () => {
+    const [communiques, bodies] = await Promise.all([listCommuniques(), listBodies()]);
     return { communiques, bodies };
   }, []);
   useLiveEvents(['communique.updated', 'communique.published'], () => void reload());
+  if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   return (
     <>
@@ -160,8 +161,7 @@ export function CommuniqueDetailPage() {
       listMembers(communique.bodyId),
       listBodies(),
       api<Page<Revision> | Revision[]>('GET', `/communiques/${id}/revisions`)
-        .then((r) => (Array.isArray(r) ? r : r.items))
-        .catch(() => [] as Revision[]),
+        .then((r) => (Array.isArray(r) ? r : r.items)),
     ]);
     return { communique, members, bodies, revisions: revisions.sort((a, b) => a.number - b.number) };
   }, [id]);

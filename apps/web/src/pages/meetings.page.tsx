@@ -25,11 +25,12 @@ export function MeetingsPage() {
   const { isSecretariat } = useAuth();
   const [params] = useSearchParams();
   const bodyFilter = params.get('bodyId') ?? '';
-  const { data, reload } = useResource(async () => {
-    const [meetings, bodies] = await Promise.all([listMeetings().catch(() => [] as Meeting[]), listBodies()]);
+  const { data, error, reload } = useResource(async () => {
+    const [meetings, bodies] = await Promise.all([listMeetings(), listBodies()]);
     return { meetings, bodies };
   }, []);
   useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled'], () => void reload());
+  if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   const lang = i18n.language;
   const shown = data.meetings.filter((m) => !bodyFilter || m.bodyId === bodyFilter).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -75,8 +76,8 @@ export function MeetingDetailPage() {
     const [agenda, governments, decisions, attendance] = await Promise.all([
       api<Page<AgendaItem> | AgendaItem[]>('GET', `/meetings/${id}/agenda-items`).then((r) => (Array.isArray(r) ? r : r.items)),
       listGovernments(),
-      api<Page<Decision> | Decision[]>('GET', `/meetings/${id}/decisions`).then((r) => (Array.isArray(r) ? r : r.items)).catch(() => [] as Decision[]),
-      api<Attendance>('GET', `/meetings/${id}/attendance`).catch(() => null),
+      api<Page<Decision> | Decision[]>('GET', `/meetings/${id}/decisions`).then((r) => (Array.isArray(r) ? r : r.items)),
+      api<Attendance>('GET', `/meetings/${id}/attendance`),
     ]);
     return { meeting, agenda: [...agenda].sort((a, b) => a.position - b.position), governments, decisions, attendance };
   }, [id]);
