@@ -22,3 +22,4 @@ export * from './events/audit-log.service';
 export * from './queue/queue-errors';
 export * from './access/authorize.decorator';
 export * from './access/permission-table';
+export * from './http/sends.decorator';
