@@ -5,3 +5,6 @@ export * from './pagination';
 export * from './directory';
 export * from './reasons';
 export * from './permissions';
+export * from './action-items';
+export * from './meetings';
+export * from './communiques';
