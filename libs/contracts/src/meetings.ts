@@ -4,6 +4,9 @@ import type { MembershipRole } from './roles';
 export const MEETING_STATUSES = ['draft', 'scheduled', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+export const ATTENDANCE_STATUSES = ['present', 'regrets', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
 export const AGENDA_PURPOSES = ['information', 'discussion', 'decision'] as const;
 export type AgendaPurpose = (typeof AGENDA_PURPOSES)[number];
 
@@ -95,4 +98,48 @@ export interface CalendarFeedView {
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
+}
+
+/**
+ * Quorum counts only voting seats: observers (Quebec at the FMRI tables) attend and speak but never
+ * make or break quorum. The body's rule is a percentage that must be exceeded (50: a majority);
+ * 100 means every voting member.
+ */
+export interface QuorumResult {
+  rulePercent: number;
+  eligible: number;
+  present: number;
+  required: number;
+  met: boolean;
+}
+
+export interface AttendanceView {
+  meetingId: string;
+  items: {
+    governmentId: string;
+    code: string;
+    nameEn: string;
+    role: MembershipRole;
+    /** null until the secretariat records it */
+    status: AttendanceStatus | null;
+    delegates: { userId: string; displayName: string }[];
+  }[];
+  quorum: QuorumResult;
+}
+
+export interface AgendaView {
+  items: AgendaItemView[];
+  total: number;
+  /** null while the agenda is a draft, which only the secretariat sees */
+  publishedAt: string | null;
+  revision: number;
+  totalMinutes: number;
+  meetingMinutes: number;
+  warnings: MeetingWarning[];
+}
+
+export interface SlotView {
+  startsAt: string;
+  endsAt: string;
+  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string }[];
 }

@@ -16,20 +16,9 @@ import { MeetingInvitees } from './meeting-invitees.service';
 import type { Meeting } from './meeting.entity';
 import { DecisionView, toDecisionView } from './meeting.view';
 import { quorumOf, QuorumResult } from './quorum.rule';
+import type { AttendanceView } from '@forum/contracts';
+export type { AttendanceView } from '@forum/contracts';
 
-export interface AttendanceView {
-  meetingId: string;
-  items: {
-    governmentId: string;
-    code: string;
-    nameEn: string;
-    role: MembershipRole;
-    /** null until the secretariat records it */
-    status: AttendanceStatus | null;
-    delegates: { userId: string; displayName: string }[];
-  }[];
-  quorum: QuorumResult;
-}
 
 export interface DecisionLineageView extends DecisionView {
   lineage: {

@@ -1,16 +1,12 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo } from 'react';
-import { api, type ApiError } from '../api/api-client';
+import { api, type ApiError, type Page } from '../api/api-client';
 import type { Notification } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { useLiveEvents } from '../realtime/live-updates';
 
-interface InboxPage {
-  items: Notification[];
-  total: number;
-  /** the API counts unread ones over the whole inbox, not just this page */
-  unread?: number;
-}
+/** `GET /notifications`: a page of the caller's notifications, and how many are unread over the whole inbox */
+type InboxPage = Page<Notification> & { unread: number };
 
 interface Inbox {
   items: Notification[];

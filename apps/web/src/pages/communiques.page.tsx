@@ -5,22 +5,13 @@ import { diffWords } from 'diff';
 import { GcdsLink } from '@gcds-core/components-react';
 import { api, ApiError, Page } from '../api/api-client';
 import { listBodies, listCommuniques, listMembers } from '../api/queries';
-import type { Body, Communique } from '../api/types';
+import type { Body, Communique, Revision } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime, localInputToIso } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
-
-interface Revision {
-  number: number;
-  titleEn: string;
-  titleFr: string;
-  bodyEn: string;
-  bodyFr: string;
-  createdAt: string;
-}
 
 export function CommuniquesPage() {
   const { t, i18n } = useTranslation();

@@ -4,21 +4,16 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { GcdsLink, GcdsNotice } from '@gcds-core/components-react';
 import { api, ApiError, download, Page } from '../api/api-client';
 import { listBodies, listGovernments, listMeetings } from '../api/queries';
-import type { AgendaItem, Government, Meeting } from '../api/types';
+import type { AgendaItem, Attendance, Decision, Government, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
-import { describeWarning, Invitee } from './meeting-warnings';
+import { describeWarning } from './meeting-warnings';
 import { ScheduleMeetingForm } from './schedule-meeting.form';
 
-type MeetingWithInvitees = Meeting & {
-  invitees?: Invitee[];
-  agendaPublishedAt?: string | null;
-  minutes?: string | null;
-};
 
 export function MeetingsPage() {
   const { t, i18n } = useTranslation();
@@ -72,7 +67,7 @@ export function MeetingDetailPage() {
   const { isSecretariat } = useAuth();
   const lang = i18n.language;
   const { data, error, reload } = useResource(async () => {
-    const meeting = await api<MeetingWithInvitees>('GET', `/meetings/${id}`);
+    const meeting = await api<Meeting>('GET', `/meetings/${id}`);
     const [agenda, governments, decisions, attendance] = await Promise.all([
       api<Page<AgendaItem> | AgendaItem[]>('GET', `/meetings/${id}/agenda-items`).then((r) => (Array.isArray(r) ? r : r.items)),
       listGovernments(),
@@ -190,18 +185,6 @@ export function MeetingDetailPage() {
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
     </>
   );
-}
-
-interface Attendance {
-  items: { governmentId: string; status: 'present' | 'absent' | 'regrets' | null }[];
-  quorum: { eligible: number; present: number; required: number; met: boolean };
-}
-
-interface Decision {
-  id: string;
-  number: number;
-  text: string;
-  agendaItemId: string | null;
 }
 
 function AgendaSection({ meetingId, agenda, governments, published, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; onChange(): Promise<void> }) {
@@ -394,7 +377,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
   const [item, setItem] = useState({ leadGovernmentId: '', dueOn: '' });
   const [itemErrors, setItemErrors] = useState<Record<string, string | undefined>>({});
   const memberGovernments = useMemo(() => {
-    const invited = new Set(((meeting as MeetingWithInvitees).invitees ?? []).map((g) => g.governmentId));
+    const invited = new Set(meeting.invitees.map((g) => g.governmentId));
     return invited.size ? governments.filter((g) => invited.has(g.id)) : governments;
   }, [meeting, governments]);
 
