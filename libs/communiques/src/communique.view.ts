@@ -2,7 +2,7 @@ import type { Communique } from './communique.entity';
 import type { CommuniqueConcurrence } from './communique-concurrence.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
 import { renderMarkdown } from './markdown.rule';
-import type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView, RevisionDiffView, PublicCommuniqueView, PublicCommuniqueSummaryView } from '@forum/contracts';
+import type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView } from '@forum/contracts';
 
 export type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView, RevisionDiffView, PublicCommuniqueView, PublicCommuniqueSummaryView } from '@forum/contracts';
 

@@ -3,7 +3,7 @@ import type { AgendaPaper } from './agenda-paper.entity';
 import type { CalendarFeedToken } from './calendar-feed-token.entity';
 import type { MeetingDecision } from './meeting-decision.entity';
 import type { Meeting } from './meeting.entity';
-import type { MeetingWarning, DelegateView, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView } from '@forum/contracts';
+import type { MeetingWarning, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView } from '@forum/contracts';
 
 export type { MeetingWarning, DelegateView, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView } from '@forum/contracts';
 
