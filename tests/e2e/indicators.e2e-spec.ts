@@ -6,6 +6,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { connectSocket, TestSocket, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
+// each case seats four governments with an official each: slow on a busy machine, never waiting on time itself
+jest.setTimeout(120_000);
+
 describe('shared indicators and surge alerts', () => {
   let t: TestApp;
   let worker: TestWorker;

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { ConsoleLogger, LogLevel, RequestMethod } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ForumConfig, forumValidationPipe, HttpErrorFilter } from '@forum/core';
+import { declaredRoutes } from '@forum/identity';
 import { AppModule } from './app.module';
+import { describeAccess, describeResponses } from './openapi/openapi-access';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
 import { serveWebApp } from './web/web-app.static';
 
@@ -60,6 +62,10 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
       .addBearerAuth()
       .build(),
   );
+  // every operation's permission and the errors (with their reasons) it can answer, from the grant table
+  const routes = declaredRoutes(app.get(DiscoveryService, { strict: false }), new MetadataScanner(), app.get(Reflector));
+  describeResponses(document, routes);
+  describeAccess(document, routes);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   await serveWebApp(app, config);
   return app;

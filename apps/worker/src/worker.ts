@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { ForumConfig } from '@forum/core';
 import { assertNoEviction } from './redis-policy';
@@ -19,7 +19,9 @@ export async function createWorker(
   { handleSignals = true, ...tuning }: WorkerTuning & { handleSignals?: boolean } = {},
 ): Promise<INestApplicationContext> {
   await assertNoEviction(config.redisUrl);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, tuning), { logger: LOG_LEVELS[config.logLevel] });
+  // LOG_FORMAT=json: one JSON object per line, as the API writes them
+  const logger = new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LOG_LEVELS[config.logLevel] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, tuning), { logger });
   // SIGTERM closes the workers after their jobs in hand, then the queues and connections.
   if (handleSignals) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.init();

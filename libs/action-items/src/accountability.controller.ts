@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller, CurrentCaller, IdParam } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind } from '@forum/core';
+import { Permission } from '@forum/contracts';
 import { AccountabilityQuery } from './action-item.dto';
 import { AccountabilityService } from './accountability.service';
 
@@ -20,6 +21,7 @@ function sendCsv(reply: FastifyReply, filename: string, csv: string): string {
 export class AccountabilityController {
   constructor(private readonly accountability: AccountabilityService) {}
 
+  @Authorize(Permission.AccountabilityRead, On.param(TargetKind.Body))
   @Get('bodies/:id/accountability')
   @ApiProduces('application/json', 'text/csv')
   async ofBody(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AccountabilityQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -27,6 +29,7 @@ export class AccountabilityController {
     return wantsCsv(query, accept) ? sendCsv(reply, `accountability-body-${id}.csv`, this.accountability.bodyCsv(report)) : report;
   }
 
+  @Authorize(Permission.AccountabilityRead, On.param(TargetKind.Body))
   @Get('bodies/:id/accountability.csv')
   @ApiProduces('text/csv')
   async ofBodyCsv(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AccountabilityQuery, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -34,6 +37,7 @@ export class AccountabilityController {
     return sendCsv(reply, `accountability-body-${id}.csv`, this.accountability.bodyCsv(report));
   }
 
+  @Authorize(Permission.AccountabilityRead)
   @Get('governments/:id/accountability')
   @ApiProduces('application/json', 'text/csv')
   async ofGovernment(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AccountabilityQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -41,6 +45,7 @@ export class AccountabilityController {
     return wantsCsv(query, accept) ? sendCsv(reply, `accountability-government-${report.government.code}.csv`, this.accountability.governmentCsv(report)) : report;
   }
 
+  @Authorize(Permission.AccountabilityRead)
   @Get('governments/:id/accountability.csv')
   @ApiProduces('text/csv')
   async ofGovernmentCsv(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AccountabilityQuery, @Res({ passthrough: true }) reply: FastifyReply) {

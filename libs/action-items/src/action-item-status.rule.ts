@@ -1,12 +1,10 @@
-export const ACTION_ITEM_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
-export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, type ActionItemPriority, type ActionItemStatus } from '@forum/contracts';
+
+export { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, type ActionItemPriority, type ActionItemStatus };
 
 export const OPEN_STATUSES: readonly ActionItemStatus[] = ['not_started', 'in_progress', 'blocked'];
 export const isOpen = (status: ActionItemStatus): boolean => OPEN_STATUSES.includes(status);
 
-/** Most urgent first, so that `sort=priority` puts the urgent items on top. */
-export const ACTION_ITEM_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-export type ActionItemPriority = (typeof ACTION_ITEM_PRIORITIES)[number];
 
 const ALLOWED: Record<ActionItemStatus, ActionItemStatus[]> = {
   not_started: ['in_progress', 'cancelled'],

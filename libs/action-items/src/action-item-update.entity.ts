@@ -1,12 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ActionItemUpdateKind = 'created' | 'report' | 'change';
+import type { ActionItemUpdateKind, FieldChange } from '@forum/contracts';
 
-/** A field's value before and after a change. */
-export interface FieldChange {
-  from: unknown;
-  to: unknown;
-}
+export type { ActionItemUpdateKind, FieldChange };
 
 /** One kept step of an item's history: a progress report or a change, with who made it; never edited, never deleted. */
 @Entity('action_item_update')

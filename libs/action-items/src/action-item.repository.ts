@@ -51,6 +51,12 @@ export class ActionItemRepository {
     return this.repo(em).findOneBy({ id });
   }
 
+  /** the body and lead government of each item, for the access check (one query for many ids) */
+  accessFacts(ids: string[]): Promise<Array<Pick<ActionItem, 'id' | 'bodyId' | 'leadGovernmentId'>>> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo().find({ select: { id: true, bodyId: true, leadGovernmentId: true }, where: { id: In(ids) } });
+  }
+
   insert(item: Partial<ActionItem>, em: EntityManager): Promise<ActionItem> {
     return this.repo(em).save(this.repo(em).create(item));
   }

@@ -1,52 +1,8 @@
-import type { ActionItemPriority, ActionItemStatus } from './action-item-status.rule';
 import type { ActionItem } from './action-item.entity';
-import type { ActionItemUpdate, ActionItemUpdateKind, FieldChange } from './action-item-update.entity';
-import type { CostShare } from './cost-share.rule';
+import type { ActionItemUpdate } from './action-item-update.entity';
+import type { ActionItemView, ActionItemUpdateView } from '@forum/contracts';
 
-export interface ActionItemView {
-  id: string;
-  bodyId: string;
-  meetingId: string | null;
-  decisionId: string | null;
-  title: string;
-  description: string | null;
-  leadGovernmentId: string;
-  supportingGovernmentIds: string[];
-  responsibleUserIds: string[];
-  dueOn: string;
-  status: ActionItemStatus;
-  progress: number;
-  priority: ActionItemPriority;
-  currency: 'CAD';
-  estimatedCostCents: number | null;
-  actualCostCents: number | null;
-  fundingSource: string | null;
-  costShares: CostShare[];
-  completedAt: string | null;
-  escalatedAt: string | null;
-  escalatedToBodyId: string | null;
-  createdByUserId: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ActionItemUpdateView {
-  id: string;
-  actionItemId: string;
-  kind: ActionItemUpdateKind;
-  authorUserId: string | null;
-  authorName: string | null;
-  authorGovernmentId: string | null;
-  note: string | null;
-  progress: number | null;
-  status: string | null;
-  /** the fields this update changed, each with its value before and after */
-  changes: Record<string, FieldChange>;
-  changedFields: string[];
-  version: number;
-  createdAt: string;
-}
+export type { ActionItemView, ActionItemUpdateView } from '@forum/contracts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

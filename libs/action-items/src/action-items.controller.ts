@@ -1,6 +1,7 @@
 import { Body as RequestBody, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, IdParam } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind } from '@forum/core';
+import { Permission } from '@forum/contracts';
 import { ActionItemListQuery, CreateActionItemDto, CreateProgressReportDto, UpdateActionItemDto, UpdateListQuery } from './action-item.dto';
 import { ActionItemsService } from './action-items.service';
 
@@ -10,31 +11,37 @@ import { ActionItemsService } from './action-items.service';
 export class ActionItemsController {
   constructor(private readonly actionItems: ActionItemsService) {}
 
+  @Authorize(Permission.ActionItemRead, On.query(TargetKind.Body, 'bodyId'))
   @Get()
   list(@CurrentCaller() caller: Caller, @Query() query: ActionItemListQuery) {
     return this.actionItems.list(caller, query);
   }
 
+  @Authorize(Permission.ActionItemCreate, On.field(TargetKind.Body, 'bodyId'))
   @Post()
   create(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateActionItemDto) {
     return this.actionItems.create(caller, dto);
   }
 
+  @Authorize(Permission.ActionItemRead, On.param(TargetKind.ActionItem))
   @Get(':id')
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.actionItems.get(caller, id);
   }
 
+  @Authorize(Permission.ActionItemUpdate, On.param(TargetKind.ActionItem))
   @Patch(':id')
   update(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: UpdateActionItemDto) {
     return this.actionItems.update(caller, id, dto);
   }
 
+  @Authorize(Permission.ActionItemRead, On.param(TargetKind.ActionItem))
   @Get(':id/updates')
   updates(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: UpdateListQuery) {
     return this.actionItems.listUpdates(caller, id, query.limit, query.offset);
   }
 
+  @Authorize(Permission.ActionItemUpdate, On.param(TargetKind.ActionItem))
   @Post(':id/updates')
   report(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateProgressReportDto) {
     return this.actionItems.report(caller, id, dto);

@@ -1,3 +1,4 @@
+import { ActionItemLocator } from './action-item.locator';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { GovernmentsModule } from '@forum/governments';
@@ -11,7 +12,7 @@ import { DeadlineScanService } from './deadline-scan.service';
 @Module({
   imports: [BodiesModule, GovernmentsModule],
   controllers: [ActionItemsController, AccountabilityController],
-  providers: [ActionItemsService, AccountabilityService, DeadlineScanService, ActionItemRepository, ActionItemUpdateRepository, DeadlineNoticeRepository],
+  providers: [ActionItemsService, AccountabilityService, DeadlineScanService, ActionItemRepository, ActionItemUpdateRepository, DeadlineNoticeRepository, ActionItemLocator],
   exports: [ActionItemsService, AccountabilityService, DeadlineScanService, ActionItemRepository],
 })
 export class ActionItemsModule {}

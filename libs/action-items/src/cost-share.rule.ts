@@ -1,8 +1,6 @@
-/** One government's share of an item's cost, in basis points (1/100 of a percent). */
-export interface CostShare {
-  governmentId: string;
-  basisPoints: number;
-}
+import type { CostShare } from '@forum/contracts';
+
+export type { CostShare };
 
 export const WHOLE = 10_000;
 

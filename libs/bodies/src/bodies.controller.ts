@@ -1,6 +1,7 @@
 import { Body as RequestBody, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, IdParam } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind } from '@forum/core';
+import { Permission } from '@forum/contracts';
 import { BodiesService } from './bodies.service';
 import {
   AddMemberDto,
@@ -25,52 +26,62 @@ export class BodiesController {
     private readonly joinRequests: JoinRequestsService,
   ) {}
 
+  @Authorize(Permission.BodyRead)
   @Get()
   list(@Query() query: BodyListQuery) {
     return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q, memberGovernmentId: query.governmentId }, query.limit, query.offset);
   }
 
+  @Authorize(Permission.BodyCreate)
   @Post()
   create(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateBodyDto) {
     return this.bodies.create(caller, dto);
   }
 
+  @Authorize(Permission.BodyRead)
   @Get(':id')
   get(@IdParam() id: string) {
     return this.bodies.get(id);
   }
 
+  @Authorize(Permission.BodyUpdate)
   @Patch(':id')
   update(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: UpdateBodyDto) {
     return this.bodies.update(caller, id, dto);
   }
 
+  @Authorize(Permission.BodyRead)
   @Get(':id/members')
   members(@IdParam() id: string, @Query() query: MemberListQuery) {
     return this.memberships.list(id, query.includeEnded ?? false);
   }
 
+  @Authorize(Permission.MembershipManage)
   @Post(':id/members')
   addMember(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: AddMemberDto) {
     return this.memberships.add(caller, id, dto.governmentId, dto.role, dto.startedAt);
   }
 
+  @Authorize(Permission.MembershipManage)
   @Delete(':id/members/:governmentId')
   @HttpCode(200)
   endMember(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('governmentId') governmentId: string) {
     return this.memberships.end(caller, id, governmentId);
   }
 
+  @Authorize(Permission.JoinRequestCreate, On.param(TargetKind.Body))
   @Post(':id/join-requests')
   requestToJoin(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateJoinRequestDto) {
     return this.joinRequests.create(caller, id, dto.message);
   }
 
+  @Authorize(Permission.JoinRequestRead, On.param(TargetKind.Body))
   @Get(':id/join-requests')
   joinRequestsOf(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: JoinRequestListQuery) {
     return this.joinRequests.listForBody(caller, id, query.status, query.limit, query.offset);
   }
 
+  @Authorize(Permission.JoinRequestDecide, On.param(TargetKind.Body))
   @Post(':id/join-requests/:rid/decision')
   @HttpCode(200)
   decide(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('rid') rid: string, @RequestBody() dto: JoinRequestDecisionDto) {
@@ -85,6 +96,7 @@ export class MyJoinRequestsController {
   constructor(private readonly joinRequests: JoinRequestsService) {}
 
   /** the join requests of the caller's own government, across bodies */
+  @Authorize(Permission.JoinRequestReadOwn)
   @Get()
   mine(@CurrentCaller() caller: Caller, @Query() query: JoinRequestListQuery) {
     return this.joinRequests.listMine(caller, query.status, query.limit, query.offset);

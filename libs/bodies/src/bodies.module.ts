@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ACCESS_POLICY } from '@forum/core';
+import { BodyLocator } from './access/body.locator';
+import { PermissionPolicy } from './access/permission-policy';
 import { GovernmentsModule } from '@forum/governments';
 import { BodiesController, MyJoinRequestsController } from './bodies.controller';
 import { BodiesService } from './bodies.service';
@@ -8,9 +12,9 @@ import { JoinRequestsService } from './join-requests.service';
 import { MembershipsService } from './memberships.service';
 
 @Module({
-  imports: [GovernmentsModule],
+  imports: [GovernmentsModule, DiscoveryModule],
   controllers: [BodiesController, MyJoinRequestsController],
-  providers: [BodiesService, MembershipsService, JoinRequestsService, BodyAccess, BodyRepository, MembershipRepository, JoinRequestRepository],
-  exports: [BodiesService, MembershipsService, BodyAccess, BodyRepository, MembershipRepository],
+  providers: [BodiesService, MembershipsService, JoinRequestsService, BodyAccess, BodyRepository, MembershipRepository, JoinRequestRepository, BodyLocator, PermissionPolicy, { provide: ACCESS_POLICY, useExisting: PermissionPolicy }],
+  exports: [ACCESS_POLICY, BodiesService, MembershipsService, BodyAccess, BodyRepository, MembershipRepository],
 })
 export class BodiesModule {}

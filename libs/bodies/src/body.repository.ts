@@ -21,6 +21,14 @@ export class BodyRepository {
     return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  /** which of these ids name a body (the access check's locator) */
+  existingIds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo()
+      .find({ select: { id: true }, where: { id: In(ids) } })
+      .then((rows) => rows.map((r) => r.id));
+  }
+
   findByName(name: string, em?: EntityManager): Promise<Body | null> {
     return this.repo(em).findOneBy({ name });
   }

@@ -8,3 +8,4 @@ export * from './bodies.service';
 export * from './memberships.service';
 export * from './bodies.module';
 export * from './co-chair.rule';
+export * from './access/permission-policy';

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CONCURRENCE_POSITIONS, type ConcurrencePosition } from '@forum/contracts';
 
-export const CONCURRENCE_POSITIONS = ['concur', 'concur_with_reservation', 'object'] as const;
-export type ConcurrencePosition = (typeof CONCURRENCE_POSITIONS)[number];
+export { CONCURRENCE_POSITIONS, type ConcurrencePosition };
 
 /** A government's position on one exact revision; kept after a new revision voids it, so the record stays readable. */
 @Entity('communique_concurrence')

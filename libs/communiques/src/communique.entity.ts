@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { COMMUNIQUE_STATUSES, type CommuniqueStatus } from '@forum/contracts';
 
-export const COMMUNIQUE_STATUSES = ['draft', 'in_concurrence', 'approved', 'published', 'withdrawn'] as const;
-export type CommuniqueStatus = (typeof COMMUNIQUE_STATUSES)[number];
+export { COMMUNIQUE_STATUSES, type CommuniqueStatus };
 
 /**
  * A joint communiqué of a body. The text lives in its revisions; the row holds the state and the

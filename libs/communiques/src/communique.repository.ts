@@ -23,6 +23,12 @@ export class CommuniqueRepository {
     return this.repo(em).findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
   }
 
+  /** the body of each communiqué, for the access check (one query for many ids) */
+  accessFacts(ids: string[]): Promise<Array<Pick<Communique, 'id' | 'bodyId'>>> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo().find({ select: { id: true, bodyId: true }, where: { id: In(ids) } });
+  }
+
   page(filter: { scope: BodyScope; bodyId?: string; meetingId?: string; status?: string }, limit: number, offset: number): Promise<[Communique[], number]> {
     const qb = this.repo().createQueryBuilder('c');
     if (filter.scope.kind === 'bodies') {

@@ -1,88 +1,10 @@
-import type { Locale } from '@forum/contracts';
-import type { Communique, CommuniqueStatus } from './communique.entity';
-import type { CommuniqueConcurrence, ConcurrencePosition } from './communique-concurrence.entity';
+import type { Communique } from './communique.entity';
+import type { CommuniqueConcurrence } from './communique-concurrence.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
 import { renderMarkdown } from './markdown.rule';
-import type { DiffSegment } from './word-diff.rule';
+import type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView } from '@forum/contracts';
 
-export interface GovernmentRef {
-  id: string;
-  code: string;
-  nameEn: string;
-  nameFr: string;
-}
-
-export interface ConcurrenceView {
-  id: string;
-  governmentId: string;
-  government: GovernmentRef | null;
-  revision: number;
-  position: ConcurrencePosition;
-  comment: string | null;
-  userId: string;
-  concurredAt: string;
-  /** false once a newer revision voided it */
-  current: boolean;
-  voidedAt: string | null;
-}
-
-export interface CommuniqueSummaryView {
-  id: string;
-  bodyId: string;
-  meetingId: string | null;
-  status: CommuniqueStatus;
-  revision: number;
-  titleEn: string;
-  titleFr: string;
-  embargoUntil: string | null;
-  publishedAt: string | null;
-  publishedRevision: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CommuniqueView extends CommuniqueSummaryView {
-  bodyEn: string;
-  bodyFr: string;
-  htmlEn: string;
-  htmlFr: string;
-  withdrawnAt: string | null;
-  withdrawalReasonEn: string | null;
-  withdrawalReasonFr: string | null;
-  /** where concurrence stands on the current revision */
-  concurrence: {
-    revision: number;
-    required: GovernmentRef[];
-    concurred: GovernmentRef[];
-    awaiting: GovernmentRef[];
-    objections: GovernmentRef[];
-    complete: boolean;
-  };
-  /** who took which position on what revision, when; voided ones included */
-  concurrences: ConcurrenceView[];
-}
-
-export interface RevisionView {
-  number: number;
-  titleEn: string;
-  titleFr: string;
-  bodyEn: string;
-  bodyFr: string;
-  authorUserId: string | null;
-  createdAt: string;
-  isCorrection: boolean;
-  correctionNoteEn: string | null;
-  correctionNoteFr: string | null;
-  publishedAt: string | null;
-}
-
-export interface RevisionDiffView {
-  from: number;
-  to: number;
-  lang: Locale;
-  title: DiffSegment[];
-  body: DiffSegment[];
-}
+export type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView, RevisionDiffView, PublicCommuniqueView, PublicCommuniqueSummaryView } from '@forum/contracts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -147,46 +69,3 @@ export const toRevisionView = (r: CommuniqueRevision): RevisionView => ({
   publishedAt: iso(r.publishedAt),
 });
 
-/** The public face of a communiqué: its published text only, never the concurrence or unpublished revisions. */
-export interface PublicCommuniqueView {
-  id: string;
-  bodyId: string;
-  bodyName: string;
-  bodyNameFr: string | null;
-  status: 'published' | 'withdrawn';
-  revision: number;
-  publishedAt: string;
-  /** last public change: a correction or the withdrawal */
-  updatedAt: string;
-  lang: Locale;
-  title: string;
-  html: string;
-  footnotes: string[];
-  titleEn: string;
-  titleFr: string;
-  bodyEn: string;
-  bodyFr: string;
-  htmlEn: string;
-  htmlFr: string;
-  footnotesEn: string[];
-  footnotesFr: string[];
-  corrections: { revision: number; noteEn: string | null; noteFr: string | null; correctedAt: string }[];
-  withdrawal: { withdrawnAt: string; reasonEn: string | null; reasonFr: string | null } | null;
-  /** the permanent page of this communiqué in the language asked */
-  url: string;
-}
-
-export interface PublicCommuniqueSummaryView {
-  id: string;
-  bodyId: string;
-  bodyName: string;
-  bodyNameFr: string | null;
-  status: 'published' | 'withdrawn';
-  revision: number;
-  publishedAt: string;
-  lang: Locale;
-  title: string;
-  titleEn: string;
-  titleFr: string;
-  url: string;
-}

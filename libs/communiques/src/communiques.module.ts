@@ -1,3 +1,4 @@
+import { CommuniqueLocator } from './communique.locator';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { GovernmentsModule } from '@forum/governments';
@@ -33,5 +34,6 @@ export class CommuniquesCoreModule {}
 @Module({
   imports: [CommuniquesCoreModule],
   controllers: [CommuniquesController, PublicCommuniquesController, CommuniquePagesController],
+  providers: [CommuniqueLocator],
 })
 export class CommuniquesModule {}

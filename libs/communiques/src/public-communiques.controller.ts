@@ -1,10 +1,12 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IdParam, Public } from '@forum/core';
+import { IdParam, Public, Sends } from '@forum/core';
 import { LangQuery, PublicCommuniqueListQuery } from './communique.dto';
 import { PublicCommuniquesService } from './public-communiques.service';
 import { PublicResponseCache, sendPublicResponse } from './public-response.cache';
+import type { PublicCommuniqueSummaryView, PublicCommuniqueView } from './communique.view';
+import type { Page } from '@forum/contracts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -19,6 +21,7 @@ export class PublicCommuniquesController {
   ) {}
 
   @Get('communiques')
+  @Sends<Page<PublicCommuniqueSummaryView>>()
   async list(@Query() query: PublicCommuniqueListQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'en';
     const filter = { bodyId: query.bodyId, year: query.year, q: query.q };
@@ -34,6 +37,7 @@ export class PublicCommuniquesController {
   // Declared before ':id' so the feed is never read as an id, whatever the router's matching order.
   @Get('communiques.atom')
   @ApiProduces('application/atom+xml')
+  @Sends<string>()
   async feed(@Query() query: LangQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'en';
     const response = await this.cache.respond(`api:feed:${lang}`, async () => ({
@@ -47,6 +51,7 @@ export class PublicCommuniquesController {
 
   /** A draft, an embargoed or an unknown id is a plain 404 thrown, never cached, so it costs the same as a miss. */
   @Get('communiques/:id')
+  @Sends<PublicCommuniqueView>()
   async get(@IdParam() id: string, @Query() query: LangQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'en';
     const response = await this.cache.respond(`api:detail:${lang}:${id}`, async () => {

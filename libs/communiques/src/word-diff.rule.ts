@@ -1,7 +1,6 @@
-export interface DiffSegment {
-  type: 'equal' | 'added' | 'removed';
-  text: string;
-}
+import type { DiffSegment } from '@forum/contracts';
+
+export type { DiffSegment };
 
 /** beyond this many cells the middle is shown as replaced wholesale rather than computed */
 const MAX_CELLS = 4_000_000;

@@ -67,3 +67,14 @@ export interface UserView {
 /** How a person wants the email of a notification category. */
 export const EMAIL_DELIVERIES = ['immediately', 'daily', 'off'] as const;
 export type EmailDelivery = (typeof EMAIL_DELIVERIES)[number];
+
+/** `POST /users/invitations` answers with the new account and when its link stops working. */
+export interface InvitedAccountView extends UserView {
+  invitationExpiresAt: string;
+}
+
+/** `POST /auth/login` (and accepting an invitation) answers with an access token and the account. */
+export interface SessionView {
+  accessToken: string;
+  user: UserView;
+}

@@ -9,3 +9,6 @@ export * from './bilingual';
 export * from './funding';
 export * from './indicators';
 export * from './search';
+export * from './action-items';
+export * from './meetings';
+export * from './communiques';

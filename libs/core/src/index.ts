@@ -25,3 +25,5 @@ export * from './bilingual/bilingual-text';
 export * from './bilingual/bilingual-input';
 export * from './http/csv';
 export * from './search/full-text.rule';
+export * from './access/permission-table';
+export * from './http/sends.decorator';

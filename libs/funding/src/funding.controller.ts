@@ -2,7 +2,7 @@ import { Body as RequestBody, Controller, Get, HttpCode, Post, Query, Res } from
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission, type FundingClaimView, type FundingProgramView, type FundingSummaryView, type Page } from '@forum/contracts';
-import { Authorize, Caller, CurrentCaller, IdParam, PageQuery } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, PageQuery, TargetKind } from '@forum/core';
 import { summaryCsv } from './funding.csv';
 import { CreateFundingClaimDto, CreateFundingProgramDto, FundingDecisionDto, FundingPaymentDto, FundingProgramListQuery, FundingSummaryQuery } from './funding.dto';
 import { FundingService } from './funding.service';
@@ -14,43 +14,43 @@ export class FundingController {
   constructor(private readonly funding: FundingService) {}
 
   @Get('funding-programs')
-  @Authorize(Permission.FundingRead)
+  @Authorize(Permission.FundingRead, On.query(TargetKind.Body, 'bodyId'))
   listPrograms(@CurrentCaller() caller: Caller, @Query() query: FundingProgramListQuery): Promise<Page<FundingProgramView>> {
     return this.funding.listPrograms(caller, query);
   }
 
   @Post('funding-programs')
-  @Authorize(Permission.FundingProgramCreate)
+  @Authorize(Permission.FundingProgramCreate, On.field(TargetKind.Body, 'bodyId'))
   createProgram(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateFundingProgramDto): Promise<FundingProgramView> {
     return this.funding.createProgram(caller, dto);
   }
 
   @Get('funding-programs/:id')
-  @Authorize(Permission.FundingRead)
+  @Authorize(Permission.FundingRead, On.param(TargetKind.FundingProgram))
   getProgram(@CurrentCaller() caller: Caller, @IdParam() id: string): Promise<FundingProgramView> {
     return this.funding.getProgram(caller, id);
   }
 
   @Get('funding-programs/:id/claims')
-  @Authorize(Permission.FundingRead)
+  @Authorize(Permission.FundingRead, On.param(TargetKind.FundingProgram))
   listClaims(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PageQuery): Promise<Page<FundingClaimView>> {
     return this.funding.listClaims(caller, id, query.limit, query.offset);
   }
 
   @Post('funding-programs/:id/claims')
-  @Authorize(Permission.FundingClaimCreate)
+  @Authorize(Permission.FundingClaimCreate, On.param(TargetKind.FundingProgram))
   createClaim(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateFundingClaimDto): Promise<FundingClaimView> {
     return this.funding.createClaim(caller, id, dto);
   }
 
   @Get('funding-programs/:id/summary')
-  @Authorize(Permission.FundingRead)
+  @Authorize(Permission.FundingRead, On.param(TargetKind.FundingProgram))
   summary(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: FundingSummaryQuery): Promise<FundingSummaryView> {
     return this.funding.summary(caller, id, query.fiscalYear);
   }
 
   @Get('funding-programs/:id/summary.csv')
-  @Authorize(Permission.FundingRead)
+  @Authorize(Permission.FundingRead, On.param(TargetKind.FundingProgram))
   @ApiProduces('text/csv')
   async summaryCsv(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: FundingSummaryQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const summary = await this.funding.summary(caller, id, query.fiscalYear);
@@ -59,7 +59,7 @@ export class FundingController {
   }
 
   @Get('funding-claims/:id')
-  @Authorize(Permission.FundingRead)
+  @Authorize(Permission.FundingRead, On.param(TargetKind.FundingClaim))
   getClaim(@CurrentCaller() caller: Caller, @IdParam() id: string): Promise<FundingClaimView> {
     return this.funding.getClaim(caller, id);
   }
@@ -80,7 +80,7 @@ export class FundingController {
 
   @Post('funding-claims/:id/reconcile')
   @HttpCode(200)
-  @Authorize(Permission.FundingClaimReconcile)
+  @Authorize(Permission.FundingClaimReconcile, On.param(TargetKind.FundingClaim))
   reconcile(@CurrentCaller() caller: Caller, @IdParam() id: string): Promise<FundingClaimView> {
     return this.funding.reconcile(caller, id);
   }

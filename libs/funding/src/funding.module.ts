@@ -1,3 +1,4 @@
+import { FundingClaimLocator, FundingProgramLocator } from './funding.locator';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { GovernmentsModule } from '@forum/governments';
@@ -11,6 +12,8 @@ import { FundingService } from './funding.service';
   controllers: [FundingController],
   providers: [
     FundingService,
+    FundingProgramLocator,
+    FundingClaimLocator,
     FundingProgramRepository,
     FundingClaimRepository,
     FundingClaimEventRepository,

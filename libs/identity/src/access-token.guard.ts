@@ -1,6 +1,8 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { type Caller, PUBLIC_ROUTE } from '@forum/core';
+import { CanActivate, ExecutionContext, Injectable, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
+import type { Permission } from '@forum/contracts';
+import { ACCESS_POLICY, type AccessPolicy, type AccessTarget, type Caller, PUBLIC_ROUTE, ROUTE_PERMISSION, ROUTE_TARGET } from '@forum/core';
 import { AccessTokenService } from './access-token.service';
 
 export function bearerToken(header: string | undefined): string | null {
@@ -9,18 +11,58 @@ export function bearerToken(header: string | undefined): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
-/** Global guard: denied unless the route is @Public() or the request carries a valid token. */
+/** One route as the access model sees it: what the access-matrix test and the start-up check read. */
+export interface DeclaredRoute {
+  handler: string;
+  method: string;
+  /** as declared, without the global prefix: `/meetings/:id` */
+  path: string;
+  isPublic: boolean;
+  permission?: Permission;
+  target?: AccessTarget;
+}
+
+/**
+ * Global guard, deny by default: a route is `@Public()` or declares `@Authorize(permission)`, else the
+ * application does not start. It establishes the caller from the token (401 without one), then asks the one
+ * access policy before any pipe runs, so an official sending a bad body to a secretariat route gets 403, and a
+ * stranger to a body gets 404 on every route whatever the body holds.
+ */
 @Injectable()
-export class AccessTokenGuard implements CanActivate {
+export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
+  private policy: AccessPolicy | null = null;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  onApplicationBootstrap(): void {
+    const routes = declaredRoutes(this.discovery, this.scanner, this.reflector);
+    const undeclared = routes.filter((r) => !r.isPublic && !r.permission).map((r) => r.handler);
+    if (undeclared.length) throw new Error(`Routes without a permission (add @Authorize(Permission.X) or @Public()): ${undeclared.join(', ')}`);
+    const guarded = routes.filter((r) => r.permission);
+    if (!guarded.length) return;
+    this.policy = this.moduleRef.get<AccessPolicy>(ACCESS_POLICY, { strict: false });
+    const kinds = new Set(this.policy.knownKinds());
+    const unlocated = guarded.filter((r) => r.target && !kinds.has(r.target.kind)).map((r) => `${r.handler} (${r.target!.kind})`);
+    if (unlocated.length) throw new Error(`Routes addressing a kind of thing nothing locates: ${unlocated.join(', ')}`);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; caller?: Caller }>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    const request = context.switchToHttp().getRequest<{
+      headers: Record<string, string | undefined>;
+      caller?: Caller;
+      params?: Record<string, unknown>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    }>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     const token = bearerToken(request.headers.authorization);
     if (isPublic) {
       // A public route still knows a signed-in caller when one presents a valid token.
@@ -28,6 +70,37 @@ export class AccessTokenGuard implements CanActivate {
       return true;
     }
     request.caller = await this.tokens.verify(token);
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(ROUTE_PERMISSION, targets);
+    // unreachable after start-up (the check above), but a route that slipped through is denied, not opened
+    if (!permission || !this.policy) return false;
+    const target = this.reflector.getAllAndOverride<AccessTarget | undefined>(ROUTE_TARGET, targets);
+    await this.policy.authorize(request.caller, permission, target, { params: request.params ?? {}, query: request.query ?? {}, body: request.body });
     return true;
   }
+}
+
+/** Every HTTP route of the application with its declared access. */
+export function declaredRoutes(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): DeclaredRoute[] {
+  const routes: DeclaredRoute[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const { instance, metatype } = wrapper;
+    if (!instance || !metatype) continue;
+    const prototype = Object.getPrototypeOf(instance);
+    const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name];
+      const path = Reflect.getMetadata(PATH_METADATA, handler);
+      if (path === undefined) continue;
+      const targets = [handler, metatype];
+      routes.push({
+        handler: `${metatype.name}.${name}`,
+        method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'GET',
+        path: `/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`,
+        isPublic: !!reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets),
+        permission: reflector.getAllAndOverride<Permission | undefined>(ROUTE_PERMISSION, targets),
+        target: reflector.getAllAndOverride<AccessTarget | undefined>(ROUTE_TARGET, targets),
+      });
+    }
+  }
+  return routes;
 }

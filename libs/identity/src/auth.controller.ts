@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Public } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, Public } from '@forum/core';
+import { Permission } from '@forum/contracts';
 import { AuthService } from './auth.service';
 import { LoginDto } from './user.dto';
 
@@ -17,6 +18,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @Authorize(Permission.AccountRead)
   @Get('me')
   me(@CurrentCaller() caller: Caller) {
     return this.auth.me(caller.userId);

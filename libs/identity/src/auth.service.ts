@@ -3,7 +3,8 @@ import { unauthenticated } from '@forum/core';
 import { AccessTokenService } from './access-token.service';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
-import { LoginDto, UserView } from './user.dto';
+import type { SessionView, UserView } from '@forum/contracts';
+import { LoginDto } from './user.dto';
 import { UserRepository } from './user.repository';
 import { toUserView } from './user.view';
 
@@ -15,7 +16,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(dto: LoginDto, address: string): Promise<{ accessToken: string; user: UserView }> {
+  async login(dto: LoginDto, address: string): Promise<SessionView> {
     const email = dto.email.trim().toLowerCase();
     await this.throttle.check(email, address);
     const user = await this.users.findByEmail(email);

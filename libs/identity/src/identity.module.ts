@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { FORUM_CONFIG, type ForumConfig } from '@forum/core';
 import { GovernmentsModule } from '@forum/governments';
@@ -27,6 +27,7 @@ import { UsersService } from './users.service';
       }),
     }),
     GovernmentsModule,
+    DiscoveryModule,
   ],
   controllers: [AuthController, UsersController],
   providers: [

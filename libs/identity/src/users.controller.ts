@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Caller, CurrentCaller, IdParam, PageQuery } from '@forum/core';
-import { USER_ROLES } from '@forum/contracts';
+import { Authorize, Caller, CurrentCaller, IdParam, PageQuery } from '@forum/core';
+import { Permission, USER_ROLES } from '@forum/contracts';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { UsersService } from './users.service';
 
@@ -24,21 +24,25 @@ class UserListQuery extends PageQuery {
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Authorize(Permission.UserList)
   @Get()
   list(@CurrentCaller() caller: Caller, @Query() query: UserListQuery) {
     return this.users.list(caller, { governmentId: query.governmentId, role: query.role }, query.limit, query.offset);
   }
 
+  @Authorize(Permission.UserRead)
   @Get(':id')
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.users.get(caller, id);
   }
 
+  @Authorize(Permission.UserUpdate)
   @Patch(':id')
   update(@CurrentCaller() caller: Caller, @IdParam() id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(caller, id, dto);
   }
 
+  @Authorize(Permission.UserCreate)
   @Post()
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto) {
     return this.users.create(caller, dto);

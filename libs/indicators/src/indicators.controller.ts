@@ -2,7 +2,7 @@ import { Body as RequestBody, Controller, Get, Param, Patch, Post, Put, Query, R
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '@forum/contracts';
-import { Authorize, Caller, CurrentCaller, IdParam, PageQuery } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, PageQuery, TargetKind } from '@forum/core';
 import { CreateIndicatorDto, IndicatorListQuery, ReportObservationDto, SeriesQuery, UpdateIndicatorDto } from './indicator.dto';
 import { IndicatorsService } from './indicators.service';
 import { seriesCsv } from './indicator-series.csv';
@@ -14,7 +14,7 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   @Get()
-  @Authorize(Permission.IndicatorRead)
+  @Authorize(Permission.IndicatorRead, On.query(TargetKind.Body, 'bodyId'))
   list(@CurrentCaller() caller: Caller, @Query() query: IndicatorListQuery) {
     return this.indicators.list(caller, query);
   }
@@ -27,25 +27,25 @@ export class IndicatorsController {
   }
 
   @Post()
-  @Authorize(Permission.IndicatorCreate)
+  @Authorize(Permission.IndicatorCreate, On.field(TargetKind.Body, 'bodyId'))
   create(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateIndicatorDto) {
     return this.indicators.create(caller, dto);
   }
 
   @Get(':id')
-  @Authorize(Permission.IndicatorRead)
+  @Authorize(Permission.IndicatorRead, On.param(TargetKind.Indicator))
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.indicators.get(caller, id);
   }
 
   @Patch(':id')
-  @Authorize(Permission.IndicatorUpdate)
+  @Authorize(Permission.IndicatorUpdate, On.param(TargetKind.Indicator))
   update(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: UpdateIndicatorDto) {
     return this.indicators.update(caller, id, dto);
   }
 
   @Put(':id/observations/:governmentId/:period')
-  @Authorize(Permission.IndicatorReport)
+  @Authorize(Permission.IndicatorReport, On.param(TargetKind.Indicator))
   report(
     @CurrentCaller() caller: Caller,
     @IdParam() id: string,
@@ -57,19 +57,19 @@ export class IndicatorsController {
   }
 
   @Get(':id/observations/:governmentId/:period/history')
-  @Authorize(Permission.IndicatorRead)
+  @Authorize(Permission.IndicatorRead, On.param(TargetKind.Indicator))
   history(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('governmentId') governmentId: string, @Param('period') period: string) {
     return this.indicators.history(caller, id, governmentId, period);
   }
 
   @Get(':id/series')
-  @Authorize(Permission.IndicatorRead)
+  @Authorize(Permission.IndicatorRead, On.param(TargetKind.Indicator))
   series(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: SeriesQuery) {
     return this.indicators.series(caller, id, query);
   }
 
   @Get(':id/series.csv')
-  @Authorize(Permission.IndicatorRead)
+  @Authorize(Permission.IndicatorRead, On.param(TargetKind.Indicator))
   @ApiProduces('text/csv')
   async seriesCsv(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: SeriesQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const series = await this.indicators.series(caller, id, query);
@@ -78,7 +78,7 @@ export class IndicatorsController {
   }
 
   @Get(':id/alerts')
-  @Authorize(Permission.IndicatorRead)
+  @Authorize(Permission.IndicatorRead, On.param(TargetKind.Indicator))
   alerts(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PageQuery) {
     return this.indicators.alerts(caller, id, query.limit, query.offset);
   }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { AGENDA_PURPOSES, type AgendaPurpose } from '@forum/contracts';
 
-export const AGENDA_PURPOSES = ['information', 'discussion', 'decision'] as const;
-export type AgendaPurpose = (typeof AGENDA_PURPOSES)[number];
+export { AGENDA_PURPOSES, type AgendaPurpose };
 
 /**
  * One item of a meeting's agenda. Positions are 1..n; the unique constraint is checked at commit

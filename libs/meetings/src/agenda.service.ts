@@ -15,17 +15,9 @@ import { agendaPublishedNotice } from './meeting-notifications';
 import { isClosed, isOver } from './meeting-status.rule';
 import type { Meeting } from './meeting.entity';
 import { AgendaItemView, MeetingWarning, PaperView, toAgendaItemView, toPaperView } from './meeting.view';
+import type { AgendaView } from '@forum/contracts';
+export type { AgendaView } from '@forum/contracts';
 
-export interface AgendaView {
-  items: AgendaItemView[];
-  total: number;
-  /** null while the agenda is a draft, which only the secretariat sees */
-  publishedAt: string | null;
-  revision: number;
-  totalMinutes: number;
-  meetingMinutes: number;
-  warnings: MeetingWarning[];
-}
 
 const minutesOf = (m: Meeting) => Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60000);
 

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
-export const ATTENDANCE_STATUSES = ['present', 'regrets', 'absent'] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@forum/contracts';
+
+export { ATTENDANCE_STATUSES, type AttendanceStatus };
 
 /** Whether a government attended a meeting, and through which of its officials. */
 @Entity('meeting_attendance')

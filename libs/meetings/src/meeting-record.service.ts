@@ -4,10 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyAccess, BodyRepository } from '@forum/bodies';
 import { Caller, conflict, EventRecorder, invalid, notFound } from '@forum/core';
-import type { MembershipRole, Page } from '@forum/contracts';
+import type { AttendanceView, Page } from '@forum/contracts';
 import { ActionItemsService } from '@forum/action-items';
 import { UserRepository } from '@forum/identity';
-import type { AttendanceStatus } from './meeting-attendance.entity';
 import type { MeetingDecision } from './meeting-decision.entity';
 import { ActionItemFromDecisionDto, CreateDecisionDto, RecordAttendanceDto } from './meeting.dto';
 import { AgendaItemRepository, AttendanceRepository, MeetingDecisionRepository, MeetingRepository } from './meeting.repository';
@@ -15,21 +14,10 @@ import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
 import type { Meeting } from './meeting.entity';
 import { DecisionView, toDecisionView } from './meeting.view';
-import { quorumOf, QuorumResult } from './quorum.rule';
+import { quorumOf } from './quorum.rule';
 
-export interface AttendanceView {
-  meetingId: string;
-  items: {
-    governmentId: string;
-    code: string;
-    nameEn: string;
-    role: MembershipRole;
-    /** null until the secretariat records it */
-    status: AttendanceStatus | null;
-    delegates: { userId: string; displayName: string }[];
-  }[];
-  quorum: QuorumResult;
-}
+export type { AttendanceView } from '@forum/contracts';
+
 
 export interface DecisionLineageView extends DecisionView {
   lineage: {

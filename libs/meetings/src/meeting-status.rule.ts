@@ -1,5 +1,6 @@
-export const MEETING_STATUSES = ['draft', 'scheduled', 'held', 'cancelled'] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+import { MEETING_STATUSES, type MeetingStatus } from '@forum/contracts';
+
+export { MEETING_STATUSES, type MeetingStatus };
 
 const NEXT: Record<MeetingStatus, MeetingStatus[]> = {
   draft: ['scheduled', 'cancelled'],

@@ -40,6 +40,12 @@ export class MeetingRepository {
     return this.repo(em).findOneBy({ id });
   }
 
+  /** the body and status of each meeting, for the access check (one query for many ids) */
+  accessFacts(ids: string[]): Promise<Array<Pick<Meeting, 'id' | 'bodyId' | 'status'>>> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo().find({ select: { id: true, bodyId: true, status: true }, where: { id: In(ids) } });
+  }
+
   /** Every write to a meeting or its agenda takes this lock first, so concurrent edits queue up instead of interleaving. */
   lockById(id: string, em: EntityManager): Promise<Meeting | null> {
     return this.repo(em).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

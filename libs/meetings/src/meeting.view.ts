@@ -1,100 +1,11 @@
-import type { MembershipRole } from '@forum/contracts';
-import type { AgendaItem, AgendaPurpose } from './agenda-item.entity';
+import type { AgendaItem } from './agenda-item.entity';
 import type { AgendaPaper } from './agenda-paper.entity';
 import type { CalendarFeedToken } from './calendar-feed-token.entity';
 import type { MeetingDecision } from './meeting-decision.entity';
 import type { Meeting } from './meeting.entity';
-import type { MeetingStatus } from './meeting-status.rule';
+import type { MeetingWarning, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView } from '@forum/contracts';
 
-export interface MeetingWarning {
-  code: string;
-  message: string;
-  governmentId?: string;
-  userId?: string;
-}
-
-export interface DelegateView {
-  userId: string;
-  displayName: string;
-}
-
-export interface InviteeView {
-  governmentId: string;
-  code: string;
-  nameEn: string;
-  nameFr: string;
-  role: MembershipRole;
-  timeZone: string;
-  localStartsAt: string;
-  localEndsAt: string;
-  delegates: DelegateView[];
-}
-
-export interface MeetingView {
-  id: string;
-  bodyId: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  location: string | null;
-  videoUrl: string | null;
-  status: MeetingStatus;
-  sequence: number;
-  rescheduleReason: string | null;
-  cancellationReason: string | null;
-  agendaPublishedAt: string | null;
-  minutes: string | null;
-  minutesUpdatedAt: string | null;
-  invitees: InviteeView[];
-  createdAt: string;
-  updatedAt: string;
-  warnings?: MeetingWarning[];
-}
-
-export interface PaperView {
-  id: string;
-  title: string;
-  url: string | null;
-  fileName: string | null;
-  contentType: string | null;
-  sizeBytes: number | null;
-  downloadUrl: string | null;
-  createdAt: string;
-}
-
-export interface AgendaItemView {
-  id: string;
-  meetingId: string;
-  position: number;
-  title: string;
-  purpose: AgendaPurpose;
-  durationMinutes: number;
-  presenterGovernmentId: string | null;
-  papers: PaperView[];
-  createdAt: string;
-  updatedAt: string;
-  warnings?: MeetingWarning[];
-}
-
-export interface DecisionView {
-  id: string;
-  meetingId: string;
-  bodyId: string;
-  number: number;
-  agendaItemId: string | null;
-  text: string;
-  originDecisionId: string | null;
-  referral: { bodyId: string; referredAt: string; referredByUserId: string | null; note: string | null } | null;
-  createdAt: string;
-}
-
-export interface CalendarFeedView {
-  id: string;
-  label: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export type { MeetingWarning, DelegateView, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView } from '@forum/contracts';
 
 export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[]): MeetingView => ({
   id: m.id,

@@ -1,7 +1,8 @@
 import { Body as RequestBody, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller, CurrentCaller, IdParam, PageQuery, Public } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, PageQuery, Public, TargetKind } from '@forum/core';
+import { Permission } from '@forum/contracts';
 import { AgendaService } from './agenda.service';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import {
@@ -34,32 +35,38 @@ export class MeetingsController {
     private readonly record: MeetingRecordService,
   ) {}
 
+  @Authorize(Permission.MeetingRead)
   @Get()
   list(@CurrentCaller() caller: Caller, @Query() query: MeetingListQuery) {
     return this.meetings.list(caller, query);
   }
 
+  @Authorize(Permission.MeetingCreate, On.field(TargetKind.Body, 'bodyId'))
   @Post()
   create(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateMeetingDto) {
     return this.meetings.create(caller, dto);
   }
 
   /** the earliest slots that fit every invited government's working day, its holidays and the delegates' calendars */
+  @Authorize(Permission.MeetingRead, On.query(TargetKind.Body, 'bodyId'))
   @Get('slots')
   slots(@CurrentCaller() caller: Caller, @Query() query: SlotQuery) {
     return this.meetings.slots(caller, query);
   }
 
+  @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))
   @Get(':id')
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.meetings.get(caller, id);
   }
 
+  @Authorize(Permission.MeetingUpdate, On.param(TargetKind.Meeting))
   @Patch(':id')
   update(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: UpdateMeetingDto) {
     return this.meetings.update(caller, id, dto);
   }
 
+  @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))
   @Get(':id/calendar.ics')
   @Header('Content-Type', ICS)
   @ApiProduces('text/calendar')
@@ -67,39 +74,46 @@ export class MeetingsController {
     return this.meetings.calendar(caller, id);
   }
 
+  @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))
   @Get(':id/agenda-items')
   agendaItems(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.agenda.list(caller, id);
   }
 
+  @Authorize(Permission.AgendaManage, On.param(TargetKind.Meeting))
   @Post(':id/agenda-items')
   addAgendaItem(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateAgendaItemDto) {
     return this.agenda.create(caller, id, dto);
   }
 
+  @Authorize(Permission.AgendaManage, On.param(TargetKind.Meeting))
   @Patch(':id/agenda-items/:itemId')
   updateAgendaItem(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('itemId') itemId: string, @RequestBody() dto: UpdateAgendaItemDto) {
     return this.agenda.update(caller, id, itemId, dto);
   }
 
   /** answers with the agenda as it stands after the removal, renumbered */
+  @Authorize(Permission.AgendaManage, On.param(TargetKind.Meeting))
   @Delete(':id/agenda-items/:itemId')
   @HttpCode(200)
   removeAgendaItem(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('itemId') itemId: string) {
     return this.agenda.remove(caller, id, itemId);
   }
 
+  @Authorize(Permission.AgendaManage, On.param(TargetKind.Meeting))
   @Post(':id/agenda/publish')
   @HttpCode(200)
   publishAgenda(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.agenda.publish(caller, id);
   }
 
+  @Authorize(Permission.AgendaManage, On.param(TargetKind.Meeting))
   @Post(':id/agenda-items/:itemId/papers')
   addPaper(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('itemId') itemId: string, @RequestBody() dto: AddPaperDto) {
     return this.agenda.addPaper(caller, id, itemId, dto);
   }
 
+  @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))
   @Get(':id/agenda-items/:itemId/papers/:paperId/content')
   async paperContent(
     @CurrentCaller() caller: Caller,
@@ -116,42 +130,50 @@ export class MeetingsController {
     return paper.content;
   }
 
+  @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))
   @Get(':id/attendance')
   attendance(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.record.attendanceOf(caller, id);
   }
 
+  @Authorize(Permission.AttendanceRecord, On.param(TargetKind.Meeting))
   @Put(':id/attendance/:governmentId')
   recordAttendance(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('governmentId') governmentId: string, @RequestBody() dto: RecordAttendanceDto) {
     return this.record.recordAttendance(caller, id, governmentId, dto);
   }
 
+  @Authorize(Permission.MinutesRecord, On.param(TargetKind.Meeting))
   @Put(':id/minutes')
   minutes(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: MinutesDto) {
     return this.record.recordMinutes(caller, id, dto.text);
   }
 
+  @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))
   @Get(':id/decisions')
   decisions(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.record.decisionsOf(caller, id);
   }
 
+  @Authorize(Permission.DecisionRecord, On.param(TargetKind.Meeting))
   @Post(':id/decisions')
   recordDecision(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateDecisionDto) {
     return this.record.recordDecision(caller, id, dto);
   }
 
+  @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))
   @Get(':id/decisions/:decisionId')
   decision(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('decisionId') decisionId: string) {
     return this.record.decision(caller, id, decisionId);
   }
 
   /** creates an action item that carries out the decision (it remembers the decision and the meeting) */
+  @Authorize(Permission.ActionItemCreate, On.param(TargetKind.Meeting))
   @Post(':id/decisions/:decisionId/action-items')
   actionItemFromDecision(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('decisionId') decisionId: string, @RequestBody() dto: ActionItemFromDecisionDto) {
     return this.record.actionItemFromDecision(caller, id, decisionId, dto);
   }
 
+  @Authorize(Permission.DecisionRefer, On.param(TargetKind.Meeting))
   @Post(':id/decisions/:decisionId/referral')
   refer(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('decisionId') decisionId: string, @RequestBody() dto: ReferDecisionDto) {
     return this.record.refer(caller, id, decisionId, dto.note);
@@ -165,6 +187,7 @@ export class ReferredDecisionsController {
   constructor(private readonly record: MeetingRecordService) {}
 
   /** decisions that child bodies referred up to this body */
+  @Authorize(Permission.MeetingRead, On.param(TargetKind.Body))
   @Get(':id/referred-decisions')
   referred(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PageQuery) {
     return this.record.referredTo(caller, id, query.limit, query.offset);
@@ -176,18 +199,21 @@ export class ReferredDecisionsController {
 export class CalendarFeedsController {
   constructor(private readonly feeds: CalendarFeedsService) {}
 
+  @Authorize(Permission.CalendarFeedManage)
   @Post()
   @ApiBearerAuth()
   create(@CurrentCaller() caller: Caller, @RequestBody() dto: CreateCalendarFeedDto) {
     return this.feeds.create(caller, dto.label);
   }
 
+  @Authorize(Permission.CalendarFeedManage)
   @Get()
   @ApiBearerAuth()
   list(@CurrentCaller() caller: Caller) {
     return this.feeds.list(caller);
   }
 
+  @Authorize(Permission.CalendarFeedManage)
   @Delete(':id')
   @ApiBearerAuth()
   @HttpCode(200)

@@ -1,3 +1,4 @@
+import { MeetingLocator } from './meeting.locator';
 import { Module } from '@nestjs/common';
 import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
@@ -35,6 +36,7 @@ import { MeetingsService } from './meetings.service';
     AttendanceRepository,
     MeetingDecisionRepository,
     CalendarFeedRepository,
+    MeetingLocator,
   ],
   exports: [MeetingsService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
 })

@@ -17,16 +17,13 @@ import type { Meeting } from './meeting.entity';
 import { MeetingView, MeetingWarning, toMeetingView } from './meeting.view';
 import { findSlots } from './slot-finder.rule';
 import { localTimes } from './working-hours.rule';
+import type { SlotView } from '@forum/contracts';
+export type { SlotView } from '@forum/contracts';
 
 const MAX_MEETING_DAYS = 14;
 const MAX_SLOT_SEARCH_DAYS = 92;
 const DAY = 24 * 3600 * 1000;
 
-export interface SlotView {
-  startsAt: string;
-  endsAt: string;
-  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string }[];
-}
 
 @Injectable()
 export class MeetingsService {

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Public } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, Public } from '@forum/core';
+import { Permission } from '@forum/contracts';
 import { AccountsService } from './accounts.service';
 import { InviteUserDto, PasswordResetRequestDto, SetPasswordWithTokenDto } from './notification.dto';
 
@@ -11,6 +12,7 @@ export class InvitationsController {
   constructor(private readonly accounts: AccountsService) {}
 
   /** secretariat: opens an account and emails its owner a one-time link to choose a password */
+  @Authorize(Permission.UserInvite)
   @Post()
   invite(@CurrentCaller() caller: Caller, @Body() dto: InviteUserDto) {
     return this.accounts.invite(caller, dto);

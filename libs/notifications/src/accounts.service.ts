@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller, conflict, EventRecorder, FORUM_CONFIG, ForumConfig, forbidden, invalid, isSecretariat } from '@forum/core';
-import { CommonReason, type DomainEvent, type JobIntent, QUEUES } from '@forum/contracts';
+import { CommonReason, type DomainEvent, type InvitedAccountView, type JobIntent, QUEUES } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
 import { AccessTokenService, hashPassword, toUserView, User, UserRepository, UserView } from '@forum/identity';
 import type { AccountTokenPurpose } from './account-token.entity';
@@ -34,7 +34,7 @@ export class AccountsService {
     private readonly events: EventRecorder,
   ) {}
 
-  async invite(caller: Caller, dto: InviteUserDto): Promise<UserView & { invitationExpiresAt: string }> {
+  async invite(caller: Caller, dto: InviteUserDto): Promise<InvitedAccountView> {
     if (!isSecretariat(caller)) throw forbidden('Only the secretariat invites people');
     if (dto.role === 'official' && !dto.governmentId) throw invalid(['governmentId is required for an official']);
     if (dto.role === 'secretariat' && dto.governmentId) throw invalid(['governmentId must be empty for a secretariat account']);

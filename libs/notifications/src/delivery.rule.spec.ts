@@ -18,6 +18,8 @@ describe('email delivery preference', () => {
       communiques: 'immediately',
       membership: 'immediately',
       account: 'immediately',
+      funding: 'immediately',
+      indicators: 'immediately',
     });
   });
 });

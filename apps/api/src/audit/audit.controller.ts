@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AuditLogService, Caller, CurrentCaller, PageQuery } from '@forum/core';
+import { AuditLogService, Authorize, Caller, CurrentCaller, PageQuery } from '@forum/core';
+import { Permission } from '@forum/contracts';
 
 class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) entityType?: string;
@@ -18,6 +19,7 @@ class AuditQuery extends PageQuery {
 export class AuditController {
   constructor(private readonly audit: AuditLogService) {}
 
+  @Authorize(Permission.AuditRead)
   @Get()
   list(@CurrentCaller() caller: Caller, @Query() query: AuditQuery) {
     const { limit, offset, ...filter } = query;

@@ -1,13 +1,17 @@
+import type { ErrorBody, ErrorReason, Page, SessionView } from '@forum/contracts';
+
 /** The one way the web app talks to the API: bearer token, JSON, and the contract's error body turned into ApiError. */
-export interface ApiErrorBody {
-  statusCode: number;
-  error: string;
-  message: string | string[];
-}
+export type ApiErrorBody = ErrorBody;
+export type { Page };
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly body: ApiErrorBody | null) {
     super(Array.isArray(body?.message) ? body!.message.join('; ') : (body?.message ?? `HTTP ${status}`));
+  }
+
+  /** the contract's stable code: what the pages branch on, never the message text */
+  get reason(): ErrorReason | null {
+    return this.body?.reason ?? null;
   }
 
   /** the validation messages that name the given field (the API's messages start with the property name) */
@@ -17,17 +21,10 @@ export class ApiError extends Error {
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
 
 const SESSION_KEY = 'forum.session';
 
-export interface StoredSession {
-  accessToken: string;
-  user: { id: string; email: string; displayName: string; role: 'secretariat' | 'official'; governmentId: string | null };
-}
+export type StoredSession = SessionView;
 
 export function readSession(): StoredSession | null {
   try {

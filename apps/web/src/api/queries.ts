@@ -1,5 +1,5 @@
 import { api, Page } from './api-client';
-import type { ActionItem, Body, Communique, Government, Meeting, Membership } from './types';
+import type { ActionItem, Body, CommuniqueSummary, Government, Meeting, Membership } from './types';
 
 /** Named reads shared by several pages. Lists ask for the API's largest page: the forum has tens of bodies, not thousands. */
 export const listGovernments = () => api<Page<Government>>('GET', '/governments?limit=100').then((p) => p.items);
@@ -8,19 +8,10 @@ export const listMembers = (bodyId: string, includeEnded = false) =>
   api<Page<Membership>>('GET', `/bodies/${bodyId}/members${includeEnded ? '?includeEnded=true' : ''}`).then((p) => p.items);
 export const listMeetings = () => api<Page<Meeting>>('GET', '/meetings?limit=100').then((p) => p.items);
 export const listActionItems = () => api<Page<ActionItem>>('GET', '/action-items?limit=100').then((p) => p.items);
-export const listCommuniques = () => api<Page<Communique>>('GET', '/communiques?limit=100').then((p) => p.items);
+export const listCommuniques = () => api<Page<CommuniqueSummary>>('GET', '/communiques?limit=100').then((p) => p.items);
 
 /** The bodies the caller's government sits on (the directory itself is open to all). */
 export async function myBodies(governmentId: string | null): Promise<Body[]> {
   if (!governmentId) return listBodies();
   return api<Page<Body>>('GET', `/bodies?limit=100&governmentId=${governmentId}`).then((p) => p.items);
-}
-
-/** A missing capability (404 on the whole route) reads as an empty list, not as a broken page. */
-export async function orEmpty<T>(load: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await load();
-  } catch {
-    return [];
-  }
 }

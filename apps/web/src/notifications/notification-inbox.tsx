@@ -1,20 +1,18 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo } from 'react';
-import { api } from '../api/api-client';
+import { api, type ApiError, type Page } from '../api/api-client';
 import type { Notification } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { useLiveEvents } from '../realtime/live-updates';
 
-interface InboxPage {
-  items: Notification[];
-  total: number;
-  /** the API counts unread ones over the whole inbox, not just this page */
-  unread?: number;
-}
+/** `GET /notifications`: a page of the caller's notifications, and how many are unread over the whole inbox */
+type InboxPage = Page<Notification> & { unread: number };
 
 interface Inbox {
   items: Notification[];
   unread: number;
+  /** why the inbox could not be read (shown where it is listed, never as an empty inbox) */
+  error: ApiError | null;
   markRead(id: string): Promise<void>;
   reload(): Promise<void>;
 }
@@ -29,8 +27,8 @@ const InboxContext = createContext<Inbox | null>(null);
 export function NotificationInboxProvider({ children }: { children: ReactNode }) {
   const { session } = useAuth();
   const token = session?.accessToken ?? null;
-  const { data, reload } = useResource<InboxPage>(
-    () => (token ? api<InboxPage>('GET', '/notifications?limit=100').catch(() => ({ items: [], total: 0, unread: 0 })) : Promise.resolve({ items: [], total: 0, unread: 0 })),
+  const { data, error, reload } = useResource<InboxPage>(
+    () => (token ? api<InboxPage>('GET', '/notifications?limit=100') : Promise.resolve({ items: [], total: 0, unread: 0 })),
     [token],
   );
   useLiveEvents(['notification'], () => void reload());
@@ -43,8 +41,8 @@ export function NotificationInboxProvider({ children }: { children: ReactNode })
   );
   const value = useMemo<Inbox>(() => {
     const items = data?.items ?? [];
-    return { items, unread: data?.unread ?? items.filter((n) => !n.readAt).length, markRead, reload };
-  }, [data, markRead, reload]);
+    return { items, unread: data?.unread ?? items.filter((n) => !n.readAt).length, error, markRead, reload };
+  }, [data, error, markRead, reload]);
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
 }
 

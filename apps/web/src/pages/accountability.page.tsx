@@ -6,7 +6,7 @@ import { listActionItems, listBodies, listGovernments } from '../api/queries';
 import type { ActionItem } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ActionButton, SelectField } from '../components/fields';
-import { bodyName, governmentName, Loading, PageHeading, SectionHeading } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading } from '../components/ui';
 import { daysUntil } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -40,11 +40,12 @@ export function AccountabilityPage() {
   const lang = i18n.language;
   const [params] = useSearchParams();
   const [view, setView] = useState<'body' | 'government'>(params.get('governmentId') ? 'government' : 'body');
-  const { data, reload } = useResource(async () => {
-    const [items, bodies, governments] = await Promise.all([listActionItems().catch(() => [] as ActionItem[]), listBodies(), listGovernments()]);
+  const { data, error, reload } = useResource(async () => {
+    const [items, bodies, governments] = await Promise.all([listActionItems(), listBodies(), listGovernments()]);
     return { items, bodies, governments };
   }, []);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
+  if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   const rows: Tally[] =
     view === 'body'

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { GcdsLink, GcdsNotice, GcdsText } from '@gcds-core/components-react';
+import { CommonReason } from '@forum/contracts';
 import { api, ApiError, Page } from '../api/api-client';
 import { listActionItems, listBodies, listGovernments } from '../api/queries';
 import type { ActionItem, ActionItemUpdate } from '../api/types';
@@ -26,11 +27,12 @@ function DueFlag({ item }: { item: ActionItem }) {
 export function ActionItemsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { data, reload } = useResource(async () => {
-    const [items, bodies, governments] = await Promise.all([listActionItems().catch(() => [] as ActionItem[]), listBodies(), listGovernments()]);
+  const { data, error, reload } = useResource(async () => {
+    const [items, bodies, governments] = await Promise.all([listActionItems(), listBodies(), listGovernments()]);
     return { items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn)), bodies, governments };
   }, []);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
+  if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   return (
     <>
@@ -129,13 +131,13 @@ export function ActionItemDetailPage() {
       setSaved(true);
     } catch (e) {
       const err = e as ApiError;
-      if (err.status === 409 && /version|stale|changed/i.test(err.message)) {
+      if (err.reason === CommonReason.StaleVersion) {
         const [theirs, history] = await Promise.all([
           api<ActionItem>('GET', `/action-items/${id}`),
           api<Page<ActionItemUpdate> | ActionItemUpdate[]>('GET', `/action-items/${id}/updates?limit=100`).then((r) => (Array.isArray(r) ? r : r.items)),
         ]);
         const last = [...history].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-        setStale({ mine: values, theirs, by: last?.authorName ?? last?.author?.displayName ?? null });
+        setStale({ mine: values, theirs, by: last?.authorName ?? null });
         setBaseVersion(theirs.version);
       } else if (err.forField?.('progress') || err.forField?.('status')) {
         setFieldErrors({ progress: err.forField('progress'), status: err.forField('status') });
@@ -225,7 +227,7 @@ export function ActionItemDetailPage() {
           </thead>
           <tbody>
             {item.costShares.map((s) => {
-              const percent = s.basisPoints !== undefined ? s.basisPoints / 100 : (s.percent ?? s.sharePercent ?? 0);
+              const percent = s.basisPoints / 100;
               const base = item.actualCostCents ?? item.estimatedCostCents;
               return (
                 <tr key={s.governmentId}>
@@ -246,7 +248,7 @@ export function ActionItemDetailPage() {
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
           .map((u) => (
             <li key={u.id}>
-              <strong>{u.authorName ?? u.author?.displayName ?? t('actionItems.someoneElse')}</strong> — {formatDateTime(u.createdAt, lang)}
+              <strong>{u.authorName ?? t('actionItems.someoneElse')}</strong> — {formatDateTime(u.createdAt, lang)}
               {u.status ? <> · {t(`actionItems.statuses.${u.status}`, { defaultValue: u.status })}</> : null}
               {u.progress !== null && u.progress !== undefined ? <> · {u.progress}%</> : null}
               {u.note ? <blockquote>{u.note}</blockquote> : null}

@@ -5,7 +5,7 @@ import { diffWords } from 'diff';
 import { GcdsLink } from '@gcds-core/components-react';
 import { api, ApiError, Page } from '../api/api-client';
 import { listBodies, listCommuniques, listMembers } from '../api/queries';
-import type { Body, Communique } from '../api/types';
+import type { Body, Communique, Revision } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
@@ -13,24 +13,16 @@ import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeadi
 import { formatDateTime, localInputToIso } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
-interface Revision {
-  number: number;
-  titleEn: string;
-  titleFr: string;
-  bodyEn: string;
-  bodyFr: string;
-  createdAt: string;
-}
-
 export function CommuniquesPage() {
   const { t, i18n } = useTranslation();
   const { isSecretariat } = useAuth();
   const lang = i18n.language;
-  const { data, reload } = useResource(async () => {
-    const [communiques, bodies] = await Promise.all([listCommuniques().catch(() => [] as Communique[]), listBodies()]);
+  const { data, error, reload } = useResource(async () => {
+    const [communiques, bodies] = await Promise.all([listCommuniques(), listBodies()]);
     return { communiques, bodies };
   }, []);
   useLiveEvents(['communique.updated', 'communique.published'], () => void reload());
+  if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   return (
     <>
@@ -160,8 +152,7 @@ export function CommuniqueDetailPage() {
       listMembers(communique.bodyId),
       listBodies(),
       api<Page<Revision> | Revision[]>('GET', `/communiques/${id}/revisions`)
-        .then((r) => (Array.isArray(r) ? r : r.items))
-        .catch(() => [] as Revision[]),
+        .then((r) => (Array.isArray(r) ? r : r.items)),
     ]);
     return { communique, members, bodies, revisions: revisions.sort((a, b) => a.number - b.number) };
   }, [id]);

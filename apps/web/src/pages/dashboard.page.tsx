@@ -5,8 +5,8 @@ import type { IndicatorLevel, IndicatorView } from '@forum/contracts';
 import { api, Page } from '../api/api-client';
 import type { Communique } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { listActionItems, listCommuniques, listMeetings, myBodies, orEmpty } from '../api/queries';
-import { bodyName, Loading, PageHeading, SectionHeading } from '../components/ui';
+import { listActionItems, listCommuniques, listMeetings, myBodies } from '../api/queries';
+import { bodyName, FormError, Loading, PageHeading, SectionHeading } from '../components/ui';
 import { daysUntil, formatDate, formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 import { LevelBadge } from './indicators.page';
@@ -23,19 +23,19 @@ export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const { session, isSecretariat } = useAuth();
   const governmentId = session?.user.governmentId ?? null;
-  const { data, reload } = useResource(async () => {
+  const { data, error, reload } = useResource(async () => {
     const [bodies, meetings, items, communiques, standing, indicators] = await Promise.all([
       myBodies(governmentId),
-      orEmpty(listMeetings),
-      orEmpty(listActionItems),
-      orEmpty(listCommuniques),
+      listMeetings(),
+      listActionItems(),
+      listCommuniques(),
       api<Page<StandingAlert>>('GET', '/indicators/alerts/standing').then((p) => p.items),
       api<Page<IndicatorView>>('GET', '/indicators?limit=200').then((p) => p.items),
     ]);
     const now = Date.now();
     // the list carries no concurrence; the few communiqués in concurrence are read whole to see whom they await
     const inConcurrence = governmentId ? communiques.filter((c) => c.status === 'in_concurrence') : [];
-    const details = await Promise.all(inConcurrence.map((c) => api<Communique>('GET', `/communiques/${c.id}`).catch(() => null)));
+    const details = await Promise.all(inConcurrence.map((c) => api<Communique>('GET', `/communiques/${c.id}`)));
     return {
       bodies,
       standing: standing.map((a) => ({ ...a, indicator: indicators.find((i) => i.id === a.indicatorId) })),
@@ -52,7 +52,9 @@ export function DashboardPage() {
   return (
     <>
       <PageHeading>{t('dashboard.title')}</PageHeading>
-      {!data ? (
+      {error ? (
+        <FormError error={error} />
+      ) : !data ? (
         <Loading />
       ) : (
         <div className="dashboard">

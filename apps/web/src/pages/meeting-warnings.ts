@@ -1,16 +1,7 @@
-import type { Warning } from '../api/types';
+import type { Invitee, Warning } from '../api/types';
 
-/** An invited government as the API describes it on a meeting: its zone and the meeting's local times there. */
-export interface Invitee {
-  governmentId: string;
-  code: string;
-  nameEn: string;
-  nameFr: string;
-  timeZone: string;
-  role: string;
-  localStartsAt: string;
-  localEndsAt: string;
-}
+export type { Invitee };
+
 
 const TRANSLATED = new Set(['outside_working_hours', 'non_working_day', 'statutory_holiday', 'delegate_double_booked', 'agenda_overrun']);
 

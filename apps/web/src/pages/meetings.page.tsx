@@ -4,32 +4,28 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { GcdsLink, GcdsNotice } from '@gcds-core/components-react';
 import { api, ApiError, download, Page } from '../api/api-client';
 import { listBodies, listGovernments, listMeetings } from '../api/queries';
-import type { AgendaItem, Government, Meeting } from '../api/types';
+import type { AgendaItem, Attendance, Decision, Government, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
-import { describeWarning, Invitee } from './meeting-warnings';
+import { describeWarning } from './meeting-warnings';
 import { ScheduleMeetingForm } from './schedule-meeting.form';
 
-type MeetingWithInvitees = Meeting & {
-  invitees?: Invitee[];
-  agendaPublishedAt?: string | null;
-  minutes?: string | null;
-};
 
 export function MeetingsPage() {
   const { t, i18n } = useTranslation();
   const { isSecretariat } = useAuth();
   const [params] = useSearchParams();
   const bodyFilter = params.get('bodyId') ?? '';
-  const { data, reload } = useResource(async () => {
-    const [meetings, bodies] = await Promise.all([listMeetings().catch(() => [] as Meeting[]), listBodies()]);
+  const { data, error, reload } = useResource(async () => {
+    const [meetings, bodies] = await Promise.all([listMeetings(), listBodies()]);
     return { meetings, bodies };
   }, []);
   useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled'], () => void reload());
+  if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   const lang = i18n.language;
   const shown = data.meetings.filter((m) => !bodyFilter || m.bodyId === bodyFilter).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -78,12 +74,12 @@ export function MeetingDetailPage() {
   const { isSecretariat } = useAuth();
   const lang = i18n.language;
   const { data, error, reload } = useResource(async () => {
-    const meeting = await api<MeetingWithInvitees>('GET', `/meetings/${id}`);
+    const meeting = await api<Meeting>('GET', `/meetings/${id}`);
     const [agenda, governments, decisions, attendance] = await Promise.all([
       api<Page<AgendaItem> | AgendaItem[]>('GET', `/meetings/${id}/agenda-items`).then((r) => (Array.isArray(r) ? r : r.items)),
       listGovernments(),
-      api<Page<Decision> | Decision[]>('GET', `/meetings/${id}/decisions`).then((r) => (Array.isArray(r) ? r : r.items)).catch(() => [] as Decision[]),
-      api<Attendance>('GET', `/meetings/${id}/attendance`).catch(() => null),
+      api<Page<Decision> | Decision[]>('GET', `/meetings/${id}/decisions`).then((r) => (Array.isArray(r) ? r : r.items)),
+      api<Attendance>('GET', `/meetings/${id}/attendance`),
     ]);
     return { meeting, agenda: [...agenda].sort((a, b) => a.position - b.position), governments, decisions, attendance };
   }, [id]);
@@ -196,18 +192,6 @@ export function MeetingDetailPage() {
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
     </>
   );
-}
-
-interface Attendance {
-  items: { governmentId: string; status: 'present' | 'absent' | 'regrets' | null }[];
-  quorum: { eligible: number; present: number; required: number; met: boolean };
-}
-
-interface Decision {
-  id: string;
-  number: number;
-  text: string;
-  agendaItemId: string | null;
 }
 
 function AgendaSection({ meetingId, agenda, governments, published, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; onChange(): Promise<void> }) {
@@ -400,7 +384,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
   const [item, setItem] = useState({ leadGovernmentId: '', dueOn: '' });
   const [itemErrors, setItemErrors] = useState<Record<string, string | undefined>>({});
   const memberGovernments = useMemo(() => {
-    const invited = new Set(((meeting as MeetingWithInvitees).invitees ?? []).map((g) => g.governmentId));
+    const invited = new Set(meeting.invitees.map((g) => g.governmentId));
     return invited.size ? governments.filter((g) => invited.has(g.id)) : governments;
   }, [meeting, governments]);
 

@@ -23,9 +23,10 @@ export function UnreadBadge() {
 
 export function NotificationList({ limit }: { limit?: number }) {
   const { t, i18n } = useTranslation();
-  const { items: all, markRead } = useInbox();
+  const { items: all, markRead, error: inboxError } = useInbox();
   const [error, setError] = useState<ApiError | null>(null);
   const items = all.slice(0, limit ?? 100);
+  if (inboxError) return <FormError error={inboxError} />;
   if (items.length === 0) return <p>{t('notifications.none')}</p>;
   return (
     <>

@@ -3,19 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { GcdsNotice, GcdsText } from '@gcds-core/components-react';
 import { api, ApiError, Page } from '../api/api-client';
-import type { Body, Meeting } from '../api/types';
+import type { Body, Meeting, Slot } from '../api/types';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextField } from '../components/fields';
 import { bodyName, FormError, SectionHeading } from '../components/ui';
 import { formatDateTime, isoToLocalInput, localInputToIso, userTimeZone } from '../i18n/format';
-import { describeWarning, Invitee, timeWarnings } from './meeting-warnings';
+import { describeWarning, timeWarnings } from './meeting-warnings';
 
-type CheckedMeeting = Meeting & { invitees?: Invitee[] };
-
-interface Slot {
-  startsAt: string;
-  endsAt: string;
-  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string }[];
-}
+/** a meeting as the API answers a create or an update: with its invitees and the warnings to confirm */
+type CheckedMeeting = Meeting;
 
 const SLOT_SEARCH_DAYS = 21;
 const DEFAULT_MINUTES = 60;

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { type LocatedTarget, LocatesTarget, TargetKind, type TargetLocator } from '@forum/core';
+import { ActionItemRepository } from './action-item.repository';
+
+/** An action item's body and lead government, for the access check. */
+@Injectable()
+@LocatesTarget(TargetKind.ActionItem)
+export class ActionItemLocator implements TargetLocator {
+  constructor(private readonly items: ActionItemRepository) {}
+
+  async locate(ids: string[]): Promise<Map<string, LocatedTarget>> {
+    const rows = await this.items.accessFacts(ids);
+    return new Map(rows.map((i) => [i.id, { bodyId: i.bodyId, leadGovernmentId: i.leadGovernmentId }]));
+  }
+}

@@ -1,0 +1,66 @@
+/** Action items on the wire: the statuses, priorities and views the API answers with (api, worker and web read these). */
+export const ACTION_ITEM_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+/** Most urgent first, so that `sort=priority` puts the urgent items on top. */
+export const ACTION_ITEM_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export type ActionItemPriority = (typeof ACTION_ITEM_PRIORITIES)[number];
+
+export type ActionItemUpdateKind = 'created' | 'report' | 'change';
+
+/** A field's value before and after a change. */
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+/** One government's share of an item's cost, in basis points (1/100 of a percent). */
+export interface CostShare {
+  governmentId: string;
+  basisPoints: number;
+}
+
+export interface ActionItemView {
+  id: string;
+  bodyId: string;
+  meetingId: string | null;
+  decisionId: string | null;
+  title: string;
+  description: string | null;
+  leadGovernmentId: string;
+  supportingGovernmentIds: string[];
+  responsibleUserIds: string[];
+  dueOn: string;
+  status: ActionItemStatus;
+  progress: number;
+  priority: ActionItemPriority;
+  currency: 'CAD';
+  estimatedCostCents: number | null;
+  actualCostCents: number | null;
+  fundingSource: string | null;
+  costShares: CostShare[];
+  completedAt: string | null;
+  escalatedAt: string | null;
+  escalatedToBodyId: string | null;
+  createdByUserId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ActionItemUpdateView {
+  id: string;
+  actionItemId: string;
+  kind: ActionItemUpdateKind;
+  authorUserId: string | null;
+  authorName: string | null;
+  authorGovernmentId: string | null;
+  note: string | null;
+  progress: number | null;
+  status: string | null;
+  /** the fields this update changed, each with its value before and after */
+  changes: Record<string, FieldChange>;
+  changedFields: string[];
+  version: number;
+  createdAt: string;
+}
