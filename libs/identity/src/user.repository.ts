@@ -19,8 +19,8 @@ export class UserRepository {
     return this.repo(em).findOneBy({ email: email.trim().toLowerCase() });
   }
 
-  findByIds(ids: string[]): Promise<User[]> {
-    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  findByIds(ids: string[], em?: EntityManager): Promise<User[]> {
+    return ids.length ? this.repo(em).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   findActiveOfficialsOf(governmentIds: string[]): Promise<User[]> {

@@ -200,13 +200,13 @@ export class AgendaService {
   private async itemView(meeting: Meeting, itemId: string, em: EntityManager): Promise<AgendaItemView> {
     const items = await this.items.ofMeeting(meeting.id, em);
     const item = items.find((i) => i.id === itemId)!;
-    const papers = await this.papers.ofItems([item.id]);
+    const papers = await this.papers.ofItems([item.id], em);
     return toAgendaItemView(item, papers, this.overrun(meeting, items));
   }
 
   private async agendaOf(meeting: Meeting, em?: EntityManager): Promise<AgendaView> {
     const items = await this.items.ofMeeting(meeting.id, em);
-    const papers = await this.papers.ofItems(items.map((i) => i.id));
+    const papers = await this.papers.ofItems(items.map((i) => i.id), em);
     return {
       items: items.map((i) => toAgendaItemView(i, papers.filter((p) => p.agendaItemId === i.id))),
       total: items.length,

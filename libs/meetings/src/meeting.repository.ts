@@ -166,8 +166,8 @@ export class AgendaPaperRepository {
     return (em ?? this.dataSource.manager).getRepository(AgendaPaper);
   }
 
-  ofItems(agendaItemIds: string[]): Promise<AgendaPaper[]> {
-    return agendaItemIds.length ? this.repo().find({ where: { agendaItemId: In(agendaItemIds) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
+  ofItems(agendaItemIds: string[], em?: EntityManager): Promise<AgendaPaper[]> {
+    return agendaItemIds.length ? this.repo(em).find({ where: { agendaItemId: In(agendaItemIds) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
   }
 
   /** the paper with its content, for download */

@@ -25,6 +25,17 @@ export interface ForumConfig {
   demoData: boolean;
   /** log as JSON lines (production) or human-readable (development) */
   logFormat: 'json' | 'text';
+  /** the database pool and the time limits each of its connections carries (reliability) */
+  database: {
+    poolSize: number;
+    /** how long a request waits for a free pool connection before a 503 with Retry-After */
+    acquireTimeoutMs: number;
+    statementTimeoutMs: number;
+    lockTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    /** a query on a second connection while a transaction is held: throw (tests), warn, or off */
+    transactionGuard: 'throw' | 'warn' | 'off';
+  };
 }
 
 export class ConfigError extends Error {
@@ -66,6 +77,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], mode === 'test' ? 'warn' : 'log'),
     demoData: oneOf(env, 'FORUM_DEMO_DATA', ['true', 'false'], 'false') === 'true',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], mode === 'production' ? 'json' : 'text'),
+    database: {
+      poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
+      acquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 5000, 100, 120000),
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30000, 100, 3600000),
+      lockTimeoutMs: integer(env, 'DB_LOCK_TIMEOUT_MS', 5000, 100, 600000),
+      idleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30000, 100, 3600000),
+      transactionGuard: oneOf(env, 'DB_TRANSACTION_GUARD', ['throw', 'warn', 'off'], mode === 'test' ? 'throw' : 'warn'),
+    },
   };
 }
 
