@@ -5,6 +5,7 @@ import { CommuniquesWorkerModule } from '@forum/communiques';
 import { IdentityModule } from '@forum/identity';
 import { MeetingsWorkerModule } from '@forum/meetings';
 import { NotificationsWorkerModule } from '@forum/notifications';
+import { DeliverySweep } from './outbox/delivery-sweep.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QueueWorkers, WORKER_TUNING, WorkerTuning } from './queue-workers.service';
 
@@ -26,7 +27,7 @@ export class WorkerModule {
         ActionItemsWorkerModule,
         CommuniquesWorkerModule,
       ],
-      providers: [OutboxRelay, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
+      providers: [OutboxRelay, DeliverySweep, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
     };
   }
 }

@@ -23,3 +23,6 @@ export * from './queue/queue-errors';
 export * from './access/authorize.decorator';
 export * from './database/transaction-guard';
 export * from './database/pool-stats';
+export * from './events/delivery.entity';
+export * from './events/delivery-ledger';
+export * from './queue/job-schedules';

@@ -102,10 +102,10 @@ export class AgendaService {
       const meeting = await this.openForAgenda(caller, meetingId, em);
       const item = await this.items.findInMeeting(meeting.id, itemId, em);
       if (!item) throw notFound('Agenda item');
-      await this.papers.removeOfItem(item.id, em);
+      const detachedPapers = await this.papers.detachOfItem(item.id, em);
       await this.items.remove(item.id, em);
       await this.items.renumber((await this.items.ofMeeting(meeting.id, em)).map((i) => i.id), em);
-      await this.changed(em, caller, meeting, 'agenda-item.deleted', item.id, { title: item.title });
+      await this.changed(em, caller, meeting, 'agenda-item.deleted', item.id, { title: item.title, detachedPapers });
       return this.agendaOf(meeting, em);
     });
   }

@@ -183,8 +183,10 @@ export class AgendaPaperRepository {
     return this.repo(em).save(this.repo(em).create(paper));
   }
 
-  async removeOfItem(agendaItemId: string, em: EntityManager): Promise<void> {
-    await this.repo(em).delete({ agendaItemId });
+  /** Papers outlive their agenda item: they stay with the meeting, detached. Returns how many. */
+  async detachOfItem(agendaItemId: string, em: EntityManager): Promise<number> {
+    const result = await this.repo(em).update({ agendaItemId }, { agendaItemId: null });
+    return result.affected ?? 0;
   }
 }
 
