@@ -8,6 +8,8 @@ import { IdentityModule } from '@forum/identity';
 import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
 import { AuditController } from './audit/audit.controller';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesService } from './deliveries/deliveries.service';
 import { HealthController } from './health/health.controller';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -33,7 +35,8 @@ export class AppModule {
         RealtimeModule,
         QueueDashboardModule,
       ],
-      controllers: [HealthController, AuditController],
+      controllers: [HealthController, AuditController, DeliveriesController],
+      providers: [DeliveriesService],
     };
   }
 }

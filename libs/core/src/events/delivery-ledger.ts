@@ -61,12 +61,12 @@ export class DeliveryLedger {
    * send that finds "sending" knows an earlier attempt may have reached the server.
    */
   async sending(queue: string, jobId: string, messageId: string | null): Promise<DeliveryStatus | null> {
-    const rows: { previous: DeliveryStatus }[] = await this.dataSource.query(
+    const rows: { previous: DeliveryStatus }[] = returned(await this.dataSource.query(
       `UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1, message_id = COALESCE($3, d.message_id), updated_at = now()
          FROM (SELECT id, status AS previous FROM delivery WHERE queue = $1 AND job_id = $2 FOR UPDATE) old
         WHERE d.id = old.id RETURNING old.previous`,
       [queue, jobId, messageId],
-    );
+    ));
     return rows[0]?.previous ?? null;
   }
 
@@ -128,9 +128,11 @@ export class DeliveryLedger {
 
   /** A dead letter given another round of attempts. */
   async reopen(id: string): Promise<DeliveryRow | null> {
-    const rows: DeliveryRow[] = await this.dataSource.query(
-      `UPDATE delivery SET status = 'pending', attempts = 0, last_error = NULL, updated_at = now() WHERE id = $1 AND status = 'failed' RETURNING ${COLUMNS}`,
-      [id],
+    const rows: DeliveryRow[] = returned(
+      await this.dataSource.query(
+        `UPDATE delivery SET status = 'pending', attempts = 0, last_error = NULL, updated_at = now() WHERE id = $1 AND status = 'failed' RETURNING ${COLUMNS}`,
+        [id],
+      ),
     );
     return rows[0] ?? null;
   }
@@ -143,4 +145,9 @@ export class DeliveryLedger {
     for (const r of rows) counts[r.status] = r.n;
     return counts;
   }
+}
+
+/** TypeORM answers an UPDATE … RETURNING on Postgres with [rows, affected]. */
+function returned<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
