@@ -2,9 +2,11 @@ import Redis from 'ioredis';
 import type { NotificationIntent } from '@forum/contracts';
 import { Factories } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { startThrowawayRedis, ThrowawayRedis } from '../support/test-redis';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
 import { waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
+import { Retention } from '../../apps/worker/src/outbox/retention.service';
 
 jest.setTimeout(90_000);
 
@@ -22,21 +24,28 @@ async function notify(t: TestApp, key: string, governmentId: string) {
 
 /** Dead letters the secretariat can see and retry, honest health, and papers that outlive their agenda item. */
 describe('reliability: operations', () => {
+  // A Redis of this suite's own: the health test makes it refuse writes.
+  let redis: ThrowawayRedis;
   let smtp: TestSmtp;
   let t: TestApp;
   let worker: TestWorker;
   let f: Factories;
 
   beforeAll(async () => {
+    redis = await startThrowawayRedis();
     smtp = await startTestSmtp();
-    t = await startTestApp({ env: { EMAIL_ATTEMPTS: '2', EMAIL_BACKOFF_MS: '50', EMAIL_BACKOFF_MAX_MS: '50', DELIVERY_SWEEP_MS: '300', DELIVERY_GRACE_MS: '500' } });
-    worker = await startTestWorker(t, { smtpUrl: smtp.url });
+    t = await startTestApp({ env: { REDIS_URL: redis.url, EMAIL_ATTEMPTS: '2', EMAIL_BACKOFF_MS: '50', EMAIL_BACKOFF_MAX_MS: '50', DELIVERY_SWEEP_MS: '300', DELIVERY_GRACE_MS: '500' } });
+    worker = await startTestWorker(t, { smtpUrl: smtp.url, redisUrl: redis.url });
     f = new Factories(t);
   });
   afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await smtp?.close();
+    try {
+      await worker?.close();
+      await t?.close();
+      await smtp?.close();
+    } finally {
+      await redis?.stop();
+    }
   });
 
   it('keeps an email out of attempts as a failed delivery the secretariat lists and retries; it is then delivered once', async () => {
@@ -97,7 +106,7 @@ describe('reliability: operations', () => {
     await waitUntil(async () => (await t.http.get('/api/v1/health/ready')).status === 200, 10_000, 'ready again once relayed');
 
     // A Redis that answers PING but refuses writes (full, noeviction) is not ready, and /health says so.
-    const admin = new Redis(t.config.redisUrl);
+    const admin = new Redis(redis.url);
     try {
       await admin.config('SET', 'min-replicas-to-write', '1');
       const full = await t.http.get('/api/v1/health/ready');
@@ -121,5 +130,29 @@ describe('reliability: operations', () => {
     expect((await t.http.delete(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, t.adminToken)).status).toBe(200);
     const rows = await t.dataSource.query(`SELECT agenda_item_id, meeting_id, title FROM agenda_paper WHERE id = $1`, [paper.body.id]);
     expect(rows).toEqual([{ agenda_item_id: null, meeting_id: meeting.id, title: 'Briefing note' }]);
+  });
+
+  it('deletes relayed outbox events and read notifications past the retention period, never the audit', async () => {
+    const official = await f.official((await f.government()).id);
+    const old = `now() - interval '91 days'`;
+    const [{ id: oldEvent }] = await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, created_at, relayed_at) VALUES ('x.old', '{}', '{"kind":"none"}', ${old}, ${old}) RETURNING id`);
+    const [{ id: recentEvent }] = await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, relayed_at) VALUES ('x.recent', '{}', '{"kind":"none"}', now() - interval '1 day') RETURNING id`);
+    const notification = (key: string, readAt: string) =>
+      t.dataSource.query(
+        `INSERT INTO notification (user_id, key, category, title, body, email_delivery, read_at) VALUES ($1, $2, 'meetings', 'T', 'B', 'off', ${readAt}) RETURNING id`,
+        [official.id, key],
+      ).then((r: any[]) => r[0].id);
+    const oldRead = await notification('old-read', old);
+    const oldUnread = await notification('old-unread', 'NULL');
+    const recentRead = await notification('recent-read', 'now()');
+    await t.dataSource.query(`INSERT INTO audit_record (action, entity_type, entity_id, created_at) VALUES ('x.old', 'test', 'old', ${old})`);
+
+    const result = await worker.app.get(Retention).run();
+    expect(result.outboxEvents).toBeGreaterThanOrEqual(1);
+    expect(result.readNotifications).toBeGreaterThanOrEqual(1);
+    expect((await t.dataSource.query(`SELECT id FROM outbox_event WHERE id = ANY($1::bigint[])`, [[oldEvent, recentEvent]])).map((r: any) => r.id)).toEqual([recentEvent]);
+    const kept = (await t.dataSource.query(`SELECT id FROM notification WHERE id = ANY($1::uuid[])`, [[oldRead, oldUnread, recentRead]])).map((r: any) => r.id).sort();
+    expect(kept).toEqual([oldUnread, recentRead].sort());
+    expect(await t.dataSource.query(`SELECT 1 FROM audit_record WHERE entity_id = 'old'`)).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { MeetingsWorkerModule } from '@forum/meetings';
 import { NotificationsWorkerModule } from '@forum/notifications';
 import { DeliverySweep } from './outbox/delivery-sweep.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { Retention } from './outbox/retention.service';
 import { QueueWorkers, WORKER_TUNING, WorkerTuning } from './queue-workers.service';
 
 /** The worker process: outbox relay, queue processors and the capabilities' scheduled jobs; no HTTP. */
@@ -27,7 +28,7 @@ export class WorkerModule {
         ActionItemsWorkerModule,
         CommuniquesWorkerModule,
       ],
-      providers: [OutboxRelay, DeliverySweep, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
+      providers: [OutboxRelay, DeliverySweep, Retention, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
     };
   }
 }
