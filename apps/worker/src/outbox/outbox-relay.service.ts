@@ -9,7 +9,7 @@ import { DEFAULT_JOB_OPTIONS, DeliveryLedger, FORUM_CONFIG, ForumConfig, OUTBOX_
 import { QUEUES, type EventAudience, type JobIntent, type NotificationIntent } from '@forum/contracts';
 import { relayPlan, RelayStep } from './relay-plan';
 
-export const RELAY_BATCH = 100;
+export const RELAY_BATCH = 500;
 /** A Redis that does not answer within this is treated as down: the batch is retried at the next poll. */
 const ADD_TIMEOUT_MS = 5000;
 
