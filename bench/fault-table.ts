@@ -38,7 +38,9 @@ const SCENARIOS: Scenario[] = [
     name: 'Redis emptied (FLUSHALL) mid-stream',
     async fault({ redis, smtp, write }) {
       // A slow server (100 ms a message, under the socket timeout) keeps email jobs waiting in Redis.
-      smtp.onMessage = () => sleep(100);
+      smtp.onMessage = async () => {
+        await sleep(100);
+      };
       await write(20);
       await sleep(300);
       const admin = new Redis(redis.url);

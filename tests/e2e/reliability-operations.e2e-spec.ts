@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import type { NotificationIntent } from '@forum/contracts';
 import { Factories } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -98,11 +99,28 @@ describe('reliability: operations', () => {
     });
     expect((await t.http.get('/api/v1/health')).body).toMatchObject({ status: 'ok', postgres: 'up', redis: 'up' });
 
-    // An outbox nobody relays (the worker stopped): lag beyond the threshold makes the instance not ready.
-    await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, created_at) VALUES ('meeting.updated', '{}', '{"kind":"none"}', now() - interval '2 hours')`);
-    const lagging = await t.http.get('/api/v1/health/ready');
-    // The worker may relay it first; either it is still waiting (not ready) or already relayed.
-    if (lagging.status === 503) expect(lagging.body.components.outbox.state).toBe('down');
+    // An event the relay cannot take (another transaction holds its row; SKIP LOCKED passes it by) waits
+    // beyond the lag threshold: not ready, while /health (Postgres and Redis) still answers 200.
+    const holder = new Client({ connectionString: t.database.url });
+    await holder.connect();
+    try {
+      let held = false;
+      for (let i = 0; i < 5 && !held; i++) {
+        const { rows } = await holder.query(`INSERT INTO outbox_event (name, payload, audience, created_at) VALUES ('meeting.updated', '{}', '{"kind":"none"}', now() - interval '2 hours') RETURNING id`);
+        await holder.query('BEGIN');
+        held = (await holder.query(`SELECT id FROM outbox_event WHERE id = $1 AND relayed_at IS NULL FOR UPDATE`, [rows[0].id])).rows.length === 1;
+        if (!held) await holder.query('ROLLBACK');
+      }
+      expect(held).toBe(true);
+      const lagging = await t.http.get('/api/v1/health/ready');
+      expect(lagging.status).toBe(503);
+      expect(lagging.body.components.outbox).toMatchObject({ state: 'down', lagSeconds: expect.any(Number) });
+      expect(lagging.body.components.outbox.lagSeconds).toBeGreaterThan(3600);
+      expect((await t.http.get('/api/v1/health')).status).toBe(200);
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
     await waitUntil(async () => (await t.http.get('/api/v1/health/ready')).status === 200, 10_000, 'ready again once relayed');
 
     // A Redis that answers PING but refuses writes (full, noeviction) is not ready, and /health says so.
