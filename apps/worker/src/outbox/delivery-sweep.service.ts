@@ -62,7 +62,10 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     await Promise.all(
       rows.map(async (row) => {
         const queue = this.queue(row.queue);
-        if (!queue) return;
+        if (!queue) {
+          seen.push(row.id); // a queue this process does not know: leave it, but not at the head of every sweep
+          return;
+        }
         const job = await queue.getJob(row.jobId);
         if (!job) {
           const delay = row.runAt ? Math.max(0, new Date(row.runAt).getTime() - Date.now()) : 0;

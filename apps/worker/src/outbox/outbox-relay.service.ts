@@ -106,7 +106,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // so a Redis that loses the job later still leaves the sweep something to add again.
       await this.ledger.record(
         em,
-        plans.flat().filter((s) => s.queue !== QUEUES.realtime).map((s) => ({ queue: s.queue, jobId: s.opts.jobId, name: s.name, data: s.data, runAt: s.opts.delay ? new Date(now + s.opts.delay) : null })),
+        plans.flat().filter((s) => s.queue !== QUEUES.realtime && (Object.values(QUEUES) as string[]).includes(s.queue)).map((s) => ({ queue: s.queue, jobId: s.opts.jobId, name: s.name, data: s.data, runAt: s.opts.delay ? new Date(now + s.opts.delay) : null })),
       );
       let relayed: string[] = [];
       let failed = false;
