@@ -45,6 +45,18 @@ const perSecond = (n: number | null | undefined) => (n == null ? '-' : `${n} req
 const tokenOf = (u: { id: string; email: string; governmentId: string | null }) => signToken(jwtSecret, u);
 
 async function main(): Promise<void> {
+  if (args.includes('--faults')) {
+    // `npm run bench -- --faults`: the fault table (bench/fault-table.ts), about a minute.
+    const { faultTable, renderFaults } = await import('./fault-table');
+    console.log(renderFaults(await faultTable(adminUrl, say)));
+    return;
+  }
+  if (args.includes('--relay')) {
+    // `npm run bench -- --relay`: the outbox relay's events/s alone (bench/relay-throughput.ts), under a minute.
+    const { relayBench } = await import('./relay-throughput');
+    console.log(renderTable(await relayBench(adminUrl, redisUrl, quick ? 5000 : 20000, say)));
+    return;
+  }
   const results: Record<string, unknown> = { startedAt: new Date().toISOString(), quick, volume, machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: loadavg() } };
   const rows: Row[] = [];
   const notes: string[] = [];

@@ -111,9 +111,11 @@ async function resolveRedis() {
     process.exit(1);
   }
   say(`No Redis answers on 127.0.0.1:6379: starting ${binary} on port ${LOCAL_REDIS_PORT}`);
-  fs.mkdirSync(DATA, { recursive: true });
+  // Append-only file under .data/redis: a restart keeps the queued jobs (Postgres's deliveries cover the rest).
+  const REDIS_DATA = path.join(DATA, 'redis');
+  fs.mkdirSync(REDIS_DATA, { recursive: true });
   // BullMQ needs noeviction: an evicted job key is a lost job.
-  const child = spawn(binary, ['--port', String(LOCAL_REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--dir', DATA], {
+  const child = spawn(binary, ['--port', String(LOCAL_REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--dir', REDIS_DATA], {
     stdio: 'ignore',
   });
   cleanups.push(() => child.kill('SIGTERM'));
@@ -233,6 +235,12 @@ async function soak(args) {
   });
 }
 
+async function migrateRevert(args = []) {
+  const { databaseUrl } = await services();
+  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts'), 'revert', ...args], { cwd: ROOT, env: tsNodeEnv({ DATABASE_URL: databaseUrl }), stdio: 'inherit' });
+  await shutdown(result.status ?? 1);
+}
+
 async function migrateOnly() {
   const { databaseUrl } = await services();
   const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts')], { cwd: ROOT, env: tsNodeEnv({ DATABASE_URL: databaseUrl }), stdio: 'inherit' });
@@ -240,7 +248,7 @@ async function migrateOnly() {
 }
 
 const [command, ...args] = process.argv.slice(2);
-const commands = { start, test, bench, soak, migrate: migrateOnly };
+const commands = { start, test, bench, soak, migrate: migrateOnly, 'migrate:revert': migrateRevert };
 if (!commands[command]) {
   console.error(`usage: node tools/run.js ${Object.keys(commands).join('|')} [args]`);
   process.exit(2);

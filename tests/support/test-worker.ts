@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import type { ForumConfig } from '@forum/core';
+import { DeliverySweep } from '../../apps/worker/src/outbox/delivery-sweep.service';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
 import type { WorkerTuning } from '../../apps/worker/src/queue-workers.service';
 import { createWorker } from '../../apps/worker/src/worker';
@@ -11,6 +12,8 @@ export interface TestWorker {
   config: ForumConfig;
   /** relays whatever is pending now and resolves when done (the LISTEN/poll would do it anyway) */
   relayNow(): Promise<void>;
+  /** one delivery sweep now (re-adds the jobs Redis lost, upserts the repeatable jobs) */
+  sweepNow(): Promise<{ readded: number; sent: number; failed: number }>;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function startTestWorker(
     app,
     config,
     relayNow: () => relay.drain(),
+    sweepNow: () => app.get(DeliverySweep).sweep(),
     close: () => app.close(),
   };
 }

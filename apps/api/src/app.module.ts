@@ -11,6 +11,8 @@ import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
 import { SearchModule } from '@forum/search';
 import { AuditController } from './audit/audit.controller';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesService } from './deliveries/deliveries.service';
 import { HealthController } from './health/health.controller';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -39,7 +41,8 @@ export class AppModule {
         RealtimeModule,
         QueueDashboardModule,
       ],
-      controllers: [HealthController, AuditController],
+      controllers: [HealthController, AuditController, DeliveriesController],
+      providers: [DeliveriesService],
     };
   }
 }

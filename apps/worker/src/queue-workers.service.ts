@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Job, Queue, Worker } from 'bullmq';
-import { FORUM_CONFIG, ForumConfig, logQueueErrors, redisConnectionOptions } from '@forum/core';
+import { cappedBackoff, DeliveryLedger, FORUM_CONFIG, ForumConfig, logQueueErrors, redisConnectionOptions } from '@forum/core';
 import { QUEUES } from '@forum/contracts';
 import { EmailHandler, NotificationFanout, NOTIFY_JOB, type NotifyJob } from '@forum/notifications';
 
@@ -29,6 +29,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly fanout: NotificationFanout,
     private readonly email: EmailHandler,
     private readonly moduleRef: ModuleRef,
+    private readonly ledger: DeliveryLedger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,7 +38,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       return this.fanout.handle(job.data as NotifyJob);
     });
     // Sending is waiting on the SMTP server, not computing: many at once, over the mailer's pooled connections.
-    this.start(QUEUES.email, 20, (job) => this.email.handle(job.name, job.data, job.id ?? ''));
+    this.start(QUEUES.email, this.config.email.concurrency, (job) => this.email.handle(job.name, job.data, job.id ?? ''));
     const queues = Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     logQueueErrors([...queues, ...this.workers], this.logger);
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
@@ -49,16 +50,28 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private start(queue: string, concurrency: number, process: (job: Job) => Promise<unknown>): void {
-    const worker = new Worker(queue, process, {
+    const run = async (job: Job) => {
+      const result = await process(job);
+      // Postgres learns the delivery happened; should this write fail, the sweep finds the job completed in Redis.
+      if (job.id) await this.ledger.sent(queue, job.id).catch((error: Error) => this.logger.warn(`delivery ${queue}/${job.id} not marked sent yet: ${error.message}`));
+      return result;
+    };
+    const worker = new Worker(queue, run, {
+      settings: { backoffStrategy: cappedBackoff(this.config) },
       connection: redisConnectionOptions(this.config.redisUrl),
       prefix: this.config.redisPrefix,
       concurrency: this.tuning.concurrency ?? concurrency,
       ...(this.tuning.lockDurationMs && { lockDuration: this.tuning.lockDurationMs }),
       ...(this.tuning.stalledIntervalMs && { stalledInterval: this.tuning.stalledIntervalMs }),
     });
-    worker.on('failed', (job, error) =>
-      this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}/${job?.opts.attempts}): ${error.message}`),
-    );
+    worker.on('failed', (job, error) => {
+      this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}/${job?.opts.attempts}): ${error.message}`);
+      // Out of attempts: the delivery is a dead letter (GET /deliveries?status=failed, retried from there or Bull Board).
+      if (job?.id) {
+        const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+        void this.ledger.attemptFailed(queue, job.id, error.message, final).catch(() => undefined);
+      }
+    });
     this.workers.push(worker);
   }
 }

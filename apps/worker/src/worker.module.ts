@@ -6,7 +6,9 @@ import { IdentityModule } from '@forum/identity';
 import { IndicatorsWorkerModule } from '@forum/indicators';
 import { MeetingsWorkerModule } from '@forum/meetings';
 import { NotificationsWorkerModule } from '@forum/notifications';
+import { DeliverySweep } from './outbox/delivery-sweep.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { Retention } from './outbox/retention.service';
 import { QueueWorkers, WORKER_TUNING, WorkerTuning } from './queue-workers.service';
 
 /** The worker process: outbox relay, queue processors and the capabilities' scheduled jobs; no HTTP. */
@@ -28,7 +30,7 @@ export class WorkerModule {
         CommuniquesWorkerModule,
         IndicatorsWorkerModule,
       ],
-      providers: [OutboxRelay, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
+      providers: [OutboxRelay, DeliverySweep, Retention, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
     };
   }
 }

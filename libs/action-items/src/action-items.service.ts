@@ -324,7 +324,7 @@ export class ActionItemsService {
       else if (who.shares.some((s) => !seats.has(s.governmentId))) problems.push('costShares: every government must be a current member of the body');
     }
     if (check.responsible && who.responsible.length) {
-      const officials = await this.users.findByIds(who.responsible);
+      const officials = await this.users.findByIds(who.responsible, em);
       const valid = officials.filter((u) => u.active && u.role === 'official' && u.governmentId === who.lead);
       if (valid.length !== who.responsible.length) problems.push('responsibleUserIds must all be active officials of the lead government');
     }

@@ -2,6 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { QUEUES } from '@forum/contracts';
+import { JobSchedules } from '@forum/core';
 import { DeadlineScanService, type DeadlineScanResult } from './deadline-scan.service';
 
 export const SCAN_DEADLINES_JOB = 'action-items.scan-deadlines';
@@ -34,10 +35,11 @@ export class DeadlineScanScheduler implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QUEUES.deadlines) private readonly queue: Queue,
     private readonly scan: DeadlineScanService,
+    private readonly schedules: JobSchedules,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(SCAN_DEADLINES_JOB, { every: SCAN_EVERY_MS }, { name: SCAN_DEADLINES_JOB, data: {} });
+    await this.schedules.register(this.queue, SCAN_DEADLINES_JOB, { every: SCAN_EVERY_MS }, { name: SCAN_DEADLINES_JOB, data: {} });
     await this.scan.scanDeadlines(new Date()).catch((error: Error) => this.logger.error(`deadline scan at start failed: ${error.message}`));
   }
 }

@@ -81,7 +81,7 @@ export class BodiesService {
       this.checkDates(next.permanent, next.startsOn, next.endsOn);
       const saved = await this.bodies.save(next, em);
       await this.events.record(em, { actorUserId: caller.userId, action: 'body.updated', entityType: 'body', entityId: id, changes: { ...dto } });
-      const counts = await this.memberships.countActive([id]);
+      const counts = await this.memberships.countActive([id], em);
       return toBodyView(saved, counts.get(id) ?? 0);
     });
   }

@@ -104,9 +104,9 @@ export class MembershipRepository {
       .then((rows) => rows.map((r) => r.bodyId));
   }
 
-  countActive(bodyIds: string[]): Promise<Map<string, number>> {
+  countActive(bodyIds: string[], em?: EntityManager): Promise<Map<string, number>> {
     if (!bodyIds.length) return Promise.resolve(new Map());
-    return this.repo()
+    return this.repo(em)
       .createQueryBuilder('m')
       .select('m.body_id', 'bodyId')
       .addSelect('COUNT(*)::int', 'count')

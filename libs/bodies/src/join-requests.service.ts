@@ -1,7 +1,7 @@
 import { BodyReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller, conflict, EventRecorder, forbidden, isSecretariat, notFound } from '@forum/core';
 import type { Page } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
@@ -62,7 +62,7 @@ export class JoinRequestsService {
   async decide(caller: Caller, bodyId: string, requestId: string, approve: boolean, reason?: string): Promise<JoinRequestView> {
     return this.dataSource.transaction(async (em) => {
       await this.access.requireBody(bodyId, em);
-      await this.requireDecider(caller, bodyId);
+      await this.requireDecider(caller, bodyId, em);
       const request = await this.requests.findInBody(bodyId, requestId, em, true);
       if (!request) throw notFound('Join request');
       if (request.status !== 'pending') throw conflict(BodyReason.AlreadyDecided, `This request was already ${request.status}`);
@@ -91,9 +91,9 @@ export class JoinRequestsService {
   }
 
   /** The secretariat or an official of a co-chair government decides; a member sees 403, so does anyone else (the directory is open). */
-  private async requireDecider(caller: Caller, bodyId: string): Promise<void> {
+  private async requireDecider(caller: Caller, bodyId: string, em?: EntityManager): Promise<void> {
     if (isSecretariat(caller)) return;
-    const membership = caller.governmentId ? await this.memberships.findActive(bodyId, caller.governmentId) : null;
+    const membership = caller.governmentId ? await this.memberships.findActive(bodyId, caller.governmentId, em) : null;
     if (membership?.role !== 'co_chair') throw forbidden('Only the secretariat or a co-chair decides join requests');
   }
 }

@@ -82,4 +82,6 @@ export enum Permission {
 
   // operations (audit, queues)
   AuditRead = 'audit.read',
+  DeliveriesRead = 'deliveries.read',
+  DeliveriesRetry = 'deliveries.retry',
 }

@@ -62,6 +62,11 @@ export const FundingReason = {
   PaymentExceedsApproval: 'payment_exceeds_approval',
 } as const;
 
+/** operations: deliveries, queues */
+export const OperationsReason = {
+  DeliveryNotFailed: 'delivery_not_failed',
+} as const;
+
 type ValueOf<T> = T[keyof T];
 
 export type ErrorReason =
@@ -72,7 +77,8 @@ export type ErrorReason =
   | ValueOf<typeof CommuniqueReason>
   | ValueOf<typeof ActionItemReason>
   | ValueOf<typeof IdentityReason>
-  | ValueOf<typeof FundingReason>;
+  | ValueOf<typeof FundingReason>
+  | ValueOf<typeof OperationsReason>;
 
 export const ERROR_REASONS: readonly ErrorReason[] = [
   CommonReason,
@@ -83,6 +89,7 @@ export const ERROR_REASONS: readonly ErrorReason[] = [
   ActionItemReason,
   IdentityReason,
   FundingReason,
+  OperationsReason,
 ].flatMap((group) => Object.values(group) as ErrorReason[]);
 
 /** The contract's error body. */

@@ -27,3 +27,8 @@ export * from './http/csv';
 export * from './search/full-text.rule';
 export * from './access/permission-table';
 export * from './http/sends.decorator';
+export * from './database/transaction-guard';
+export * from './database/pool-stats';
+export * from './events/delivery.entity';
+export * from './events/delivery-ledger';
+export * from './queue/job-schedules';

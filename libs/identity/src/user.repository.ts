@@ -19,13 +19,18 @@ export class UserRepository {
     return this.repo(em).findOneBy({ email: email.trim().toLowerCase() });
   }
 
-  findByIds(ids: string[]): Promise<User[]> {
-    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  findByIds(ids: string[], em?: EntityManager): Promise<User[]> {
+    return ids.length ? this.repo(em).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   findActiveOfficialsOf(governmentIds: string[]): Promise<User[]> {
     if (!governmentIds.length) return Promise.resolve([]);
     return this.repo().findBy({ governmentId: In(governmentIds), role: 'official', active: true });
+  }
+
+  /** the active secretariat accounts, who are told of what concerns the whole forum */
+  activeSecretariat(em?: EntityManager): Promise<User[]> {
+    return this.repo(em).findBy({ role: 'secretariat', active: true });
   }
 
   async page(filter: { governmentId?: string; role?: string }, limit: number, offset: number): Promise<[User[], number]> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   CommonReason,
   type IndicatorAlertView,
@@ -163,7 +163,7 @@ export class IndicatorsService {
           name: 'indicator.threshold_crossed' as const,
           payload: { indicatorId: id, bodyId: locked.bodyId, period, level: raise },
           audience: { kind: 'body' as const, bodyId: locked.bodyId },
-          notify: [this.alertNotice(locked, period, raise, total, recipients ?? (await this.alertRecipients(locked.bodyId)))],
+          notify: [this.alertNotice(locked, period, raise, total, recipients ?? (await this.alertRecipients(locked.bodyId, em)))],
         });
       }
       await this.events.record(
@@ -247,10 +247,10 @@ export class IndicatorsService {
     }
   }
 
-  private async alertRecipients(bodyId: string): Promise<NotificationIntent['recipients']> {
-    const [secretariat] = await this.users.page({ role: 'secretariat' }, 200, 0);
-    const coChairs = (await this.memberships.listOfBody(bodyId, false)).filter((m) => m.role === 'co_chair').map((m) => m.governmentId);
-    return { userIds: secretariat.filter((u) => u.active).map((u) => u.id), governmentIds: coChairs };
+  private async alertRecipients(bodyId: string, em?: EntityManager): Promise<NotificationIntent['recipients']> {
+    const secretariat = await this.users.activeSecretariat(em);
+    const coChairs = (await this.memberships.listOfBody(bodyId, false, em)).filter((m) => m.role === 'co_chair').map((m) => m.governmentId);
+    return { userIds: secretariat.map((u) => u.id), governmentIds: coChairs };
   }
 
   private alertNotice(indicator: Indicator, period: string, level: Exclude<IndicatorLevel, 'normal'>, total: number, recipients: NotificationIntent['recipients']): NotificationIntent {

@@ -6,9 +6,10 @@ export class AgendaPaper {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** null once its agenda item was deleted: the paper stays with the meeting (detached, never deleted) */
   @Index()
-  @Column({ type: 'uuid' })
-  agendaItemId: string;
+  @Column({ type: 'uuid', nullable: true })
+  agendaItemId: string | null;
 
   @Column({ type: 'uuid' })
   meetingId: string;

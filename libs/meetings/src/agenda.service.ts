@@ -94,10 +94,10 @@ export class AgendaService {
       const meeting = await this.openForAgenda(caller, meetingId, em);
       const item = await this.items.findInMeeting(meeting.id, itemId, em);
       if (!item) throw notFound('Agenda item');
-      await this.papers.removeOfItem(item.id, em);
+      const detachedPapers = await this.papers.detachOfItem(item.id, em);
       await this.items.remove(item.id, em);
       await this.items.renumber((await this.items.ofMeeting(meeting.id, em)).map((i) => i.id), em);
-      await this.changed(em, caller, meeting, 'agenda-item.deleted', item.id, { title: item.title });
+      await this.changed(em, caller, meeting, 'agenda-item.deleted', item.id, { title: item.title, detachedPapers });
       return this.agendaOf(meeting, em);
     });
   }
@@ -192,13 +192,13 @@ export class AgendaService {
   private async itemView(meeting: Meeting, itemId: string, em: EntityManager): Promise<AgendaItemView> {
     const items = await this.items.ofMeeting(meeting.id, em);
     const item = items.find((i) => i.id === itemId)!;
-    const papers = await this.papers.ofItems([item.id]);
+    const papers = await this.papers.ofItems([item.id], em);
     return toAgendaItemView(item, papers, this.overrun(meeting, items));
   }
 
   private async agendaOf(meeting: Meeting, em?: EntityManager): Promise<AgendaView> {
     const items = await this.items.ofMeeting(meeting.id, em);
-    const papers = await this.papers.ofItems(items.map((i) => i.id));
+    const papers = await this.papers.ofItems(items.map((i) => i.id), em);
     return {
       items: items.map((i) => toAgendaItemView(i, papers.filter((p) => p.agendaItemId === i.id))),
       total: items.length,

@@ -46,7 +46,7 @@ export class MeetingInvitees {
       byBody.set(bodyId, await this.memberships.listOfBody(bodyId, true, em));
     }
     const delegates = await this.delegates.ofMeetings(meetings.map((m) => m.id), em);
-    const users = new Map((await this.users.findByIds([...new Set(delegates.map((d) => d.userId))])).map((u) => [u.id, u]));
+    const users = new Map((await this.users.findByIds([...new Set(delegates.map((d) => d.userId))], em)).map((u) => [u.id, u]));
     const result = new Map<string, InviteeView[]>();
     for (const meeting of meetings) {
       const all = byBody.get(meeting.bodyId) ?? [];
@@ -75,7 +75,7 @@ export class MeetingInvitees {
   async warningsFor(meetingId: string | null, start: Date, end: Date, seats: Membership[], delegateUserIds: string[], em?: EntityManager): Promise<MeetingWarning[]> {
     const warnings: MeetingWarning[] = seats.flatMap((seat) => timeIssuesFor(participantOf(seat), start, end));
     const bookings = await this.meetings.bookingsOf(delegateUserIds, start, end, meetingId, em);
-    const users = new Map((await this.users.findByIds([...new Set(bookings.map((b) => b.userId))])).map((u) => [u.id, u]));
+    const users = new Map((await this.users.findByIds([...new Set(bookings.map((b) => b.userId))], em)).map((u) => [u.id, u]));
     for (const booking of bookings) {
       const user = users.get(booking.userId);
       warnings.push({

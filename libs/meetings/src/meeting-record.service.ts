@@ -59,7 +59,7 @@ export class MeetingRecordService {
       if (!seats.some((s) => s.governmentId === governmentId)) throw notFound('Invited government');
       const delegateUserIds = [...new Set(dto.delegateUserIds ?? [])];
       if (dto.status !== 'present' && delegateUserIds.length) throw invalid(['delegateUserIds are only for a government that is present']);
-      const users = await this.users.findByIds(delegateUserIds);
+      const users = await this.users.findByIds(delegateUserIds, em);
       const wrong = delegateUserIds.filter((id) => users.find((u) => u.id === id)?.governmentId !== governmentId);
       if (wrong.length) throw invalid([`delegateUserIds must name officials of that government: ${wrong.join(', ')}`]);
       await this.attendance.upsert({ meetingId: meeting.id, governmentId, status: dto.status, delegateUserIds, recordedByUserId: caller.userId }, em);
@@ -201,7 +201,7 @@ export class MeetingRecordService {
   private async attendanceView(meeting: Meeting, em?: EntityManager): Promise<AttendanceView> {
     const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
     const rows = await this.attendance.ofMeeting(meeting.id, em);
-    const users = new Map((await this.users.findByIds([...new Set(rows.flatMap((r) => r.delegateUserIds))])).map((u) => [u.id, u]));
+    const users = new Map((await this.users.findByIds([...new Set(rows.flatMap((r) => r.delegateUserIds))], em)).map((u) => [u.id, u]));
     const body = (await this.bodies.findById(meeting.bodyId, em))!;
     const items = seats.map((seat) => {
       const row = rows.find((r) => r.governmentId === seat.governmentId);

@@ -172,8 +172,8 @@ export class AgendaPaperRepository {
     return (em ?? this.dataSource.manager).getRepository(AgendaPaper);
   }
 
-  ofItems(agendaItemIds: string[]): Promise<AgendaPaper[]> {
-    return agendaItemIds.length ? this.repo().find({ where: { agendaItemId: In(agendaItemIds) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
+  ofItems(agendaItemIds: string[], em?: EntityManager): Promise<AgendaPaper[]> {
+    return agendaItemIds.length ? this.repo(em).find({ where: { agendaItemId: In(agendaItemIds) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
   }
 
   /** the paper with its content, for download */
@@ -189,8 +189,10 @@ export class AgendaPaperRepository {
     return this.repo(em).save(this.repo(em).create(paper));
   }
 
-  async removeOfItem(agendaItemId: string, em: EntityManager): Promise<void> {
-    await this.repo(em).delete({ agendaItemId });
+  /** Papers outlive their agenda item: they stay with the meeting, detached. Returns how many. */
+  async detachOfItem(agendaItemId: string, em: EntityManager): Promise<number> {
+    const result = await this.repo(em).update({ agendaItemId }, { agendaItemId: null });
+    return result.affected ?? 0;
   }
 }
 

@@ -71,7 +71,7 @@ export class MeetingsService {
       const body = await this.bodies.findById(dto.bodyId, em);
       if (!body) throw invalid(['bodyId does not name an existing body']);
       const seats = await this.invitees.at(body.id, start, em);
-      const delegates = await this.resolveDelegates(dto.delegateUserIds ?? [], seats);
+      const delegates = await this.resolveDelegates(dto.delegateUserIds ?? [], seats, em);
       const meeting = await this.meetings.insert(
         {
           bodyId: body.id,
@@ -135,7 +135,7 @@ export class MeetingsService {
 
       const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
       if (dto.delegateUserIds !== undefined) {
-        await this.delegates.replace(meeting.id, await this.resolveDelegates(dto.delegateUserIds, seats), em);
+        await this.delegates.replace(meeting.id, await this.resolveDelegates(dto.delegateUserIds, seats, em), em);
       }
       const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
       const warnings =
@@ -235,9 +235,9 @@ export class MeetingsService {
   }
 
   /** Delegates are active officials of a government the meeting invites. */
-  private async resolveDelegates(userIds: string[], seats: Membership[]): Promise<{ userId: string; governmentId: string }[]> {
+  private async resolveDelegates(userIds: string[], seats: Membership[], em: EntityManager): Promise<{ userId: string; governmentId: string }[]> {
     const unique = [...new Set(userIds)];
-    const users = new Map((await this.users.findByIds(unique)).map((u) => [u.id, u]));
+    const users = new Map((await this.users.findByIds(unique, em)).map((u) => [u.id, u]));
     const invited = new Set(seats.map((s) => s.governmentId));
     const wrong = unique.filter((id) => {
       const user = users.get(id);

@@ -13,10 +13,15 @@ export interface OutgoingEmail extends RenderedEmail {
  * A connection per email costs a TCP and SMTP handshake each time (148 ms against 44 ms pooled in the
  * bench): keep a few connections open unless SMTP_URL says otherwise.
  */
-function pooled(smtpUrl: string): string {
+function pooled(smtpUrl: string, email: ForumConfig['email']): string {
   const url = new URL(smtpUrl);
   if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '5');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', String(email.maxConnections));
+  // Seconds, not nodemailer's minutes: a server that hangs fails the attempt, the queue retries it later,
+  // and a pooled connection never sits stuck for ten minutes after the server recovered.
+  if (!url.searchParams.has('connectionTimeout')) url.searchParams.set('connectionTimeout', String(email.connectionTimeoutMs));
+  if (!url.searchParams.has('greetingTimeout')) url.searchParams.set('greetingTimeout', String(email.greetingTimeoutMs));
+  if (!url.searchParams.has('socketTimeout')) url.searchParams.set('socketTimeout', String(email.socketTimeoutMs));
   return url.toString();
 }
 
@@ -27,7 +32,7 @@ export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter | null;
 
   constructor(@Inject(FORUM_CONFIG) private readonly config: ForumConfig) {
-    this.transport = config.smtpUrl ? nodemailer.createTransport(pooled(config.smtpUrl)) : null;
+    this.transport = config.smtpUrl ? nodemailer.createTransport(pooled(config.smtpUrl, config.email)) : null;
   }
 
   async send(email: OutgoingEmail): Promise<void> {

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { DeliveryLedger } from '@forum/core';
 import { QUEUES, type Locale, type NotificationIntent, type RealtimeJob } from '@forum/contracts';
 import { User, UserRepository } from '@forum/identity';
 import { deliveryFor } from './delivery.rule';
@@ -33,6 +36,8 @@ export class NotificationFanout {
     private readonly preferences: NotificationPreferenceRepository,
     @InjectQueue(QUEUES.realtime) private readonly realtime: Queue,
     @InjectQueue(QUEUES.email) private readonly email: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: DeliveryLedger,
   ) {}
 
   async handle(job: NotifyJob): Promise<JobOutcome> {
@@ -52,7 +57,18 @@ export class NotificationFanout {
           emailDelivery: deliveryFor(intent.category, chosen.get(user.id) ?? {}),
         };
       });
-      const stored = await this.notifications.insertOnce(rows);
+      // The notifications and the delivery rows of their emails in one transaction (one multi-row insert
+      // each); the jobs go to Redis after commit, and the sweep adds them again should Redis lose them.
+      const stored = await this.dataSource.transaction(async (em) => {
+        const inserted = await this.notifications.insertOnce(rows, em);
+        await this.ledger.record(
+          em,
+          inserted
+            .filter((n) => n.emailDelivery === 'immediately' && !n.emailedAt)
+            .map((n) => ({ queue: QUEUES.email, jobId: `email-${n.id}`, name: NOTIFICATION_EMAIL_JOB, data: { notificationId: n.id } })),
+        );
+        return inserted;
+      });
       await this.realtime.addBulk(
         stored.map((n) => ({
           name: 'notification',

@@ -50,11 +50,11 @@ export class NotificationRepository {
    * Inserts what is not there yet and returns every row for the key, new or already there:
    * a retried job finds the rows of its first attempt and finishes what that one left undone.
    */
-  async insertOnce(rows: NewNotification[]): Promise<Notification[]> {
+  async insertOnce(rows: NewNotification[], em?: EntityManager): Promise<Notification[]> {
     if (!rows.length) return [];
-    await this.repo().createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
+    await this.repo(em).createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
     const keys = [...new Set(rows.map((r) => r.key))];
-    const found = await this.repo().findBy({ userId: In(rows.map((r) => r.userId)), key: In(keys) });
+    const found = await this.repo(em).findBy({ userId: In(rows.map((r) => r.userId)), key: In(keys) });
     const wanted = new Set(rows.map((r) => `${r.userId}/${r.key}`));
     return found.filter((n) => wanted.has(`${n.userId}/${n.key}`));
   }

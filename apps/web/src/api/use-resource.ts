@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useResyncCount } from '../realtime/live-updates';
 import { ApiError } from './api-client';
 
 /** Loads something from the API; reload() refetches it (after a write or a live event). */
@@ -21,5 +22,10 @@ export function useResource<T>(load: () => Promise<T>, deps: unknown[]): { data:
     setLoading(true);
     void reload();
   }, [reload]);
+  // after a socket reconnect that was not recovered, live events were missed: load again
+  const resyncs = useResyncCount();
+  useEffect(() => {
+    if (resyncs > 0) void reload();
+  }, [resyncs]);
   return { data, error, loading, reload };
 }

@@ -6,21 +6,40 @@ import { useAuth } from '../auth/auth-context';
 type LiveEventName = DomainEventName | 'notification';
 
 const SocketContext = createContext<Socket | null>(null);
+/** Counts reconnects the server could not recover (events were missed): whatever is shown refetches. */
+const ResyncContext = createContext(0);
 
 /** One socket per signed-in session, authenticated at the handshake; pages listen and refetch. */
 export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const { session } = useAuth();
   const [socket, setSocket] = useState<Socket | null>(null);
+  const [resyncs, setResyncs] = useState(0);
   useEffect(() => {
     if (!session) return;
     const s = io({ auth: { token: session.accessToken }, transports: ['websocket', 'polling'] });
+    let connectedBefore = false;
+    // A reconnect with connection-state recovery replays what was missed; one without (the api instance
+    // restarted, the gap too long) did not, so every resource on screen loads again.
+    s.on('connect', () => {
+      if (connectedBefore && !s.recovered) setResyncs((n) => n + 1);
+      connectedBefore = true;
+    });
     setSocket(s);
     return () => {
       s.disconnect();
       setSocket(null);
     };
   }, [session]);
-  return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
+  return (
+    <SocketContext.Provider value={socket}>
+      <ResyncContext.Provider value={resyncs}>{children}</ResyncContext.Provider>
+    </SocketContext.Provider>
+  );
+}
+
+/** Changes after every reconnect that missed events (0 until the first). */
+export function useResyncCount(): number {
+  return useContext(ResyncContext);
 }
 
 /** Calls onEvent whenever one of the named events arrives (payloads are small: refetch what they name). */

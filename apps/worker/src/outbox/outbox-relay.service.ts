@@ -5,11 +5,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, FORUM_CONFIG, ForumConfig, OUTBOX_CHANNEL, redisConnectionOptions } from '@forum/core';
+import { DEFAULT_JOB_OPTIONS, DeliveryLedger, FORUM_CONFIG, ForumConfig, OUTBOX_CHANNEL, redisConnectionOptions } from '@forum/core';
 import { QUEUES, type EventAudience, type JobIntent, type NotificationIntent } from '@forum/contracts';
-import { relayPlan } from './relay-plan';
+import { relayPlan, RelayStep } from './relay-plan';
 
-export const RELAY_BATCH = 100;
+export const RELAY_BATCH = 500;
 /** A Redis that does not answer within this is treated as down: the batch is retried at the next poll. */
 const ADD_TIMEOUT_MS = 5000;
 
@@ -42,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
+    private readonly ledger: DeliveryLedger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,6 +77,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Relays until nothing is pending or a batch fails; resolves when this pass is over (tests await it). */
   async drain(): Promise<void> {
+    // Several relays at once share the outbox through SKIP LOCKED: each claims a batch nobody else holds.
+    await Promise.all(Array.from({ length: this.config.outboxRelays }, () => this.drainOne()));
+  }
+
+  private async drainOne(): Promise<void> {
     try {
       while (!this.stopped) {
         const { taken, failed } = await this.relayBatch();
@@ -93,17 +99,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [RELAY_BATCH],
       );
-      const relayed: string[] = [];
+      if (!rows.length) return { taken: 0, failed: false };
+      const now = Date.now();
+      const plans = rows.map((row) => relayPlan(row, now));
+      // Postgres first: every job but the realtime broadcast gets its delivery row in this transaction,
+      // so a Redis that loses the job later still leaves the sweep something to add again.
+      await this.ledger.record(
+        em,
+        plans.flat().filter((s) => s.queue !== QUEUES.realtime && (Object.values(QUEUES) as string[]).includes(s.queue)).map((s) => ({ queue: s.queue, jobId: s.opts.jobId, name: s.name, data: s.data, runAt: s.opts.delay ? new Date(now + s.opts.delay) : null })),
+      );
+      let relayed: string[] = [];
       let failed = false;
-      for (const row of rows) {
-        try {
-          await this.dispatch(row);
-          relayed.push(row.id);
-        } catch (error) {
-          // Stop at the first failure so events reach the queues in the order they were written.
-          failed = true;
-          await this.recordFailure(em, row.id, error as Error);
-          break;
+      try {
+        await this.dispatchBulk(plans.flat());
+        relayed = rows.map((r) => r.id);
+      } catch {
+        // One by one, to find the event Redis refuses; stop there so events reach the queues in order.
+        for (const [i, row] of rows.entries()) {
+          try {
+            await this.dispatchBulk(plans[i]);
+            relayed.push(row.id);
+          } catch (error) {
+            failed = true;
+            await this.recordFailure(em, row.id, error as Error);
+            break;
+          }
         }
       }
       if (relayed.length) {
@@ -118,10 +138,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await em.query(`UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.message.slice(0, 2000)]);
   }
 
-  private async dispatch(row: OutboxRow): Promise<void> {
-    const plan = relayPlan(row, Date.now());
-    for (const step of plan) {
-      await withTimeout(this.queue(step.queue).add(step.name, step.data, step.opts), ADD_TIMEOUT_MS, `Redis did not accept job ${step.opts.jobId}`);
+  /** One addBulk per queue (a round trip per queue, not per job); the outbox row is marked relayed only after. */
+  private async dispatchBulk(steps: RelayStep[]): Promise<void> {
+    const byQueue = new Map<string, RelayStep[]>();
+    for (const step of steps) byQueue.set(step.queue, [...(byQueue.get(step.queue) ?? []), step]);
+    for (const [queue, jobs] of byQueue) {
+      await withTimeout(
+        this.queue(queue).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: j.opts }))),
+        ADD_TIMEOUT_MS,
+        `Redis did not accept ${jobs.length} job(s) of ${queue}`,
+      );
     }
   }
 

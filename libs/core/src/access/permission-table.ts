@@ -106,6 +106,8 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
 
   // operations
   [Permission.AuditRead]: SECRETARIAT,
+  [Permission.DeliveriesRead]: SECRETARIAT,
+  [Permission.DeliveriesRetry]: SECRETARIAT,
 };
 
 /** Where the caller stands, as the guard established it. */

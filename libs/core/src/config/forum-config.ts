@@ -27,6 +27,43 @@ export interface ForumConfig {
   logFormat: 'json' | 'text';
   /** the day of the month after which a government that has not reported last month's figure is reminded */
   indicatorReminderDay: number;
+  /** the database pool and the time limits each of its connections carries (reliability) */
+  database: {
+    poolSize: number;
+    /** how long a request waits for a free pool connection before a 503 with Retry-After */
+    acquireTimeoutMs: number;
+    statementTimeoutMs: number;
+    lockTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    /** a query on a second connection while a transaction is held: throw (tests), warn, or off */
+    transactionGuard: 'throw' | 'warn' | 'off';
+  };
+  /** relay loops per worker, sharing the outbox through SKIP LOCKED */
+  outboxRelays: number;
+  /** deliveries: Postgres's record of every job, swept against Redis */
+  delivery: {
+    sweepMs: number;
+    /** a pending delivery untouched this long has its job looked up in Redis (and re-added when missing) */
+    graceMs: number;
+  };
+  /** email: SMTP time limits, retries over a day, the worker's concurrency and the pooled connections */
+  email: {
+    connectionTimeoutMs: number;
+    greetingTimeoutMs: number;
+    socketTimeoutMs: number;
+    attempts: number;
+    backoffMs: number;
+    backoffMaxMs: number;
+    concurrency: number;
+    maxConnections: number;
+  };
+  /** retention of relayed outbox rows and read notifications (never the audit) */
+  retentionDays: number;
+  /** readiness thresholds */
+  ready: {
+    maxOutboxLagSeconds: number;
+    maxQueueDepth: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -69,6 +106,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], mode === 'test' ? 'warn' : 'log'),
     demoData: oneOf(env, 'FORUM_DEMO_DATA', ['true', 'false'], 'false') === 'true',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], mode === 'production' ? 'json' : 'text'),
+    database: {
+      poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
+      acquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 5000, 100, 120000),
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30000, 100, 3600000),
+      lockTimeoutMs: integer(env, 'DB_LOCK_TIMEOUT_MS', 5000, 100, 600000),
+      idleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30000, 100, 3600000),
+      transactionGuard: oneOf(env, 'DB_TRANSACTION_GUARD', ['throw', 'warn', 'off'], mode === 'test' ? 'throw' : 'warn'),
+    },
+    outboxRelays: integer(env, 'OUTBOX_RELAYS', 2, 1, 32),
+    delivery: {
+      sweepMs: integer(env, 'DELIVERY_SWEEP_MS', 30000, 50, 3600000),
+      graceMs: integer(env, 'DELIVERY_GRACE_MS', 60000, 0, 86400000),
+    },
+    email: {
+      connectionTimeoutMs: integer(env, 'SMTP_CONNECTION_TIMEOUT_MS', 10000, 100, 600000),
+      greetingTimeoutMs: integer(env, 'SMTP_GREETING_TIMEOUT_MS', 10000, 100, 600000),
+      socketTimeoutMs: integer(env, 'SMTP_SOCKET_TIMEOUT_MS', 30000, 100, 600000),
+      // 10 s, 20 s, … doubling up to an hour between attempts: 34 attempts span a little over 24 hours
+      attempts: integer(env, 'EMAIL_ATTEMPTS', 34, 1, 1000),
+      backoffMs: integer(env, 'EMAIL_BACKOFF_MS', 10000, 1, 86400000),
+      backoffMaxMs: integer(env, 'EMAIL_BACKOFF_MAX_MS', 3600000, 1, 86400000),
+      concurrency: integer(env, 'EMAIL_CONCURRENCY', 20, 1, 500),
+      maxConnections: integer(env, 'SMTP_MAX_CONNECTIONS', 5, 1, 100),
+    },
+    retentionDays: integer(env, 'RETENTION_DAYS', 90, 1, 36500),
+    ready: {
+      maxOutboxLagSeconds: integer(env, 'READY_MAX_OUTBOX_LAG_SECONDS', 60, 1, 86400),
+      maxQueueDepth: integer(env, 'READY_MAX_QUEUE_DEPTH', 100000, 1, 100000000),
+    },
   };
 }
 

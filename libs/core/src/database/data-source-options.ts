@@ -21,3 +21,24 @@ export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSo
     ...overrides,
   } as DataSourceOptions;
 }
+
+export interface PoolLimits {
+  poolSize: number;
+  acquireTimeoutMs: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+/** The pool options that keep one stuck transaction from freezing an instance: every wait has an end. */
+export function poolExtra(limits: PoolLimits): Record<string, unknown> {
+  return {
+    max: limits.poolSize,
+    application_name: 'forum',
+    // pg-pool: how long connect() waits for a free client (or a new connection) before it fails
+    connectionTimeoutMillis: limits.acquireTimeoutMs,
+    statement_timeout: limits.statementTimeoutMs,
+    lock_timeout: limits.lockTimeoutMs,
+    idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+  };
+}

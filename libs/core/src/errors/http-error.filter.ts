@@ -73,13 +73,29 @@ export function reasonOfStatus(statusCode: number): ErrorReason {
 }
 
 /** Connection-level failures: the database is restarting or out of reach, which is not the caller's fault nor a bug. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+// 55P03 lock_not_available (lock_timeout), 57014 query_canceled (statement_timeout), 25P03 idle_in_transaction_session_timeout:
+// the time limits every connection carries; the caller may simply try again.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '55P03', '57014', '25P03']);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|the database system is (starting up|shutting down)|Query runner already released|Connection is not established/i;
+const UNAVAILABLE_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string; message?: string }; message?: string } | null;
+  const e = error as { name?: string; code?: string; driverError?: { code?: string; message?: string }; message?: string } | null;
   const code = e?.driverError?.code ?? e?.code;
-  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || UNAVAILABLE_MESSAGES.test(e?.driverError?.message ?? e?.message ?? '');
+  return (
+    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
+    (e?.name !== undefined && UNAVAILABLE_NAMES.has(e.name)) ||
+    UNAVAILABLE_MESSAGES.test(e?.driverError?.message ?? e?.message ?? '')
+  );
+}
+
+/** Seconds a client should wait: a pool or lock wait clears in a moment, a restarting database takes longer. */
+export function retryAfterOf(error: unknown): number {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  if (code === '55P03' || code === '57014' || /timeout exceeded when trying to connect/i.test(e?.message ?? '')) return 1;
+  return 5;
 }
 
 /** The one place where anything thrown becomes the contract's error body. */
@@ -123,7 +139,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { statusCode, error: REASONS[statusCode] ?? 'Error', reason: reasonOfStatus(statusCode), message: fastifyError.message ?? 'Bad request' };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: 503, error: REASONS[503], reason: CommonReason.Unavailable, message: 'The service is briefly unavailable; try again in a moment', retryAfterSeconds: 5 };
+      return { statusCode: 503, error: REASONS[503], reason: CommonReason.Unavailable, message: 'The service is briefly unavailable; try again in a moment', retryAfterSeconds: retryAfterOf(exception) };
     }
     if (exception instanceof QueryFailedError) {
       const driverError = (exception as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError;
