@@ -14,6 +14,10 @@ export enum Permission {
   // communiqués
 
   // notifications and accounts
+  /** GET /auth/me: every signed-in user */
+  OwnAccountRead = 'account.read-own',
+  /** PATCH /users/me: every signed-in user, their own name, language and zone */
+  OwnAccountUpdate = 'account.update-own',
 
   // documents
 

@@ -6,6 +6,8 @@ export interface Caller {
   email: string;
   role: UserRole;
   governmentId: string | null;
+  /** the server-side session the access token belongs to (absent for service tokens) */
+  sessionId?: string;
 }
 
 export const isSecretariat = (caller: Caller | null | undefined): boolean => caller?.role === 'secretariat';
