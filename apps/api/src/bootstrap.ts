@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ForumConfig, forumValidationPipe, HttpErrorFilter } from '@forum/core';
 import { AppModule } from './app.module';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
+import { applyHttpSecurity, requestLogSerializer } from './security/http-security';
 import { serveWebApp } from './web/web-app.static';
 
 const LOG_LEVELS: Record<ForumConfig['logLevel'], LogLevel[]> = {
@@ -28,9 +29,15 @@ export const PAGE_ROUTES = [
 export async function createApiApp(config: ForumConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
-    // One JSON line per request with its id (pino); the same id is in every error body and the x-request-id header.
-    logger: config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn' ? { level: 'info' } : false,
+    // X-Forwarded-For is believed only from the configured proxies: from anyone else the socket's address counts.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    // A request (headers and body) must arrive within this: a trickled body does not hold a connection for ever.
+    requestTimeout: config.requestTimeoutMs,
+    // One JSON line per request with its id (pino), tokens in URLs redacted; the same id is in every error body and the x-request-id header.
+    logger:
+      config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn'
+        ? { level: 'info', serializers: { req: requestLogSerializer as never } }
+        : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && given.length > 0 ? given.slice(0, 64) : randomUUID();
@@ -39,6 +46,7 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LOG_LEVELS[config.logLevel] }),
   });
+  await applyHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: PAGE_ROUTES });
   app.useGlobalPipes(forumValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

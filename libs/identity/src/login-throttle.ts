@@ -4,7 +4,7 @@ import { FORUM_CONFIG, ForumConfig, REDIS, tooManyRequests } from '@forum/core';
 
 const WINDOW_SECONDS = 15 * 60;
 /** attempts per account (or per known device of it) in the window */
-const ACCOUNT_ATTEMPTS = 10;
+const ACCOUNT_ATTEMPTS = 5;
 /** an office behind one address has many people: only a flood from one address is stopped */
 const ADDRESS_ATTEMPTS = 100;
 
