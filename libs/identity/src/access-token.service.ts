@@ -46,6 +46,11 @@ export class AccessTokenService {
     return { ...caller, expiresAt: claims.exp * 1000 };
   }
 
+  /** The caller of a live session, or null (socket.io recovery re-checks the session this way). */
+  liveSession(sessionId: string): Promise<Caller | null> {
+    return this.sessions.lookup(sessionId);
+  }
+
   /** The subject of a well-signed, unexpired token, without any lookup (rate-limit keys). */
   peekSubject(token: string | null): string | null {
     if (!token) return null;

@@ -14,6 +14,8 @@ export interface SlotSearch {
   durationMinutes: number;
   count: number;
   stepMinutes?: number;
+  /** the most event-loop time the search may take; it answers the slots found by then */
+  budgetMs?: number;
 }
 
 const MINUTE = 60_000;
@@ -29,7 +31,11 @@ export function findSlots(search: SlotSearch, calendar = new HolidayCalendar()):
   const busy = [...search.busy].sort((a, b) => a.start.getTime() - b.start.getTime());
   const slots: Interval[] = [];
   let t = Math.ceil(search.from.getTime() / step) * step;
+  const deadline = search.budgetMs === undefined ? Infinity : Date.now() + search.budgetMs;
+  let tried = 0;
   while (t + duration <= search.to.getTime() && slots.length < search.count) {
+    // a clock read every 64 candidates: bounded work whatever the window, duration and participants
+    if ((++tried & 63) === 0 && Date.now() > deadline) break;
     const start = new Date(t);
     const end = new Date(t + duration);
     const clash = busy.find((b) => b.start.getTime() < end.getTime() && b.end.getTime() > start.getTime());

@@ -13,7 +13,7 @@ import { jsonProblem } from './json-limits';
  * address (sign-in, reset) or by user (search). Login has its own per-account throttle on top (LoginThrottle).
  */
 const ROUTE_LIMITS: { url: RegExp; max: number; timeWindow: number; by: 'address' | 'user' }[] = [
-  { url: /^\/api\/v1\/auth\/(login|mfa\/login)$/, max: 30, timeWindow: 60_000, by: 'address' },
+  { url: /^\/api\/v1\/auth\/(login|mfa\/login)$/, max: 300, timeWindow: 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/password-reset$/, max: 5, timeWindow: 15 * 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/(password-reset\/confirm|invitations\/accept)$/, max: 10, timeWindow: 15 * 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/refresh$/, max: 60, timeWindow: 60_000, by: 'address' },
