@@ -33,6 +33,9 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // A request (headers and body) must arrive within this: a trickled body does not hold a connection for ever.
     requestTimeout: config.requestTimeoutMs,
+    // Node checks that timeout every 30 s by default: check often enough that the timeout means what it says
+    // (and Node arms the check from the options it is created with, not from a value set later)
+    http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(5_000, Math.max(250, Math.floor(config.requestTimeoutMs / 4))) } as never,
     // One JSON line per request with its id (pino), tokens in URLs redacted; the same id is in every error body and the x-request-id header.
     logger:
       config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn'
