@@ -19,7 +19,7 @@ describe('action item transitions', () => {
         if (from === to) continue;
         const verdict = checkTransition(from, to, { secretariat: false, reason: 'because' });
         if (allowedKeys.has(key(from, to))) expect(verdict).toEqual({ ok: true });
-        else if (from === 'done' && to === 'in_progress') expect(verdict).toMatchObject({ ok: false, kind: 'forbidden' });
+        else if ((from === 'done' || from === 'cancelled') && to === 'in_progress') expect(verdict).toMatchObject({ ok: false, kind: 'forbidden' });
         else expect(verdict).toMatchObject({ ok: false, kind: 'illegal' });
       }
     }

@@ -21,7 +21,7 @@ import { localTimes } from './working-hours.rule';
 const MAX_MEETING_DAYS = 14;
 const MAX_SLOT_SEARCH_DAYS = 92;
 /** a slot search answers what it found within this much event-loop time (the contract: no request holds the loop) */
-const SLOT_SEARCH_BUDGET_MS = 150;
+const SLOT_SEARCH_BUDGET_MS = 300;
 const DAY = 24 * 3600 * 1000;
 
 export interface SlotView {
