@@ -326,7 +326,7 @@ describe('action items', () => {
         version: 2,
         changes: { status: { from: 'not_started', to: 'in_progress' }, progress: { from: 0, to: 25 } },
       });
-      expect(change.changedFields.sort()).toEqual(['dueOn', 'progress', 'status']);
+      expect(change.changedFields.sort()).toEqual(['progress', 'status']);
       expect(change.authorName).toMatch(/Official/);
       expect(progress).toMatchObject({ kind: 'report', note: 'Housing spaces secured in Montréal', progress: 60, changes: { progress: { from: 25, to: 60 } } });
       expect(costs).toMatchObject({ kind: 'change', changes: { costShares: { from: [], to: [{ governmentId: lead().government.id, basisPoints: 10000 }] }, actualCostCents: { from: null, to: 12345 } } });
