@@ -38,7 +38,22 @@ export interface Official {
  * checked in startProduct).
  */
 export function signToken(secret: string, u: Official, role: 'official' | 'secretariat' = 'official'): string {
-  return jwt.sign({ sub: u.id, email: u.email, role, gov: u.governmentId }, secret, { algorithm: 'HS256', expiresIn: 3600 * 4 });
+  // every access token belongs to a server-side session: benchSessions() opens one per account, with the account's id
+  return jwt.sign({ sub: u.id, sid: u.id, email: u.email, role, gov: u.governmentId }, secret, { algorithm: 'HS256', expiresIn: 3600 * 4 });
+}
+
+/** One live session per loaded account (id = the user's id), so the tokens signToken() makes are accepted. */
+export async function benchSessions(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl, application_name: 'forum-bench-sessions' });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO session (id, user_id, refresh_hash, last_used_at, expires_at)
+       SELECT id, id, 'bench', now(), now() + interval '1 day' FROM user_account ON CONFLICT (id) DO NOTHING`,
+    );
+  } finally {
+    await db.end();
+  }
 }
 
 export interface ProductOptions {
@@ -78,6 +93,9 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
     FORUM_DEMO_DATA: 'false',
     HOST: '127.0.0.1',
     SMTP_URL: options.smtpUrl,
+    // load generators: the general per-user limit off, many sockets per benchmark account
+    FORUM_API_RATE_LIMIT: '0',
+    FORUM_SOCKETS_PER_USER: '100000',
   };
   const instrumentation = { profileDir: options.profileDir, probe: options.probe };
   const api = startTs('api', 'apps/api/src/main.ts', { ...productEnv, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` }, instrumentation);
@@ -87,6 +105,7 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
   if (worker) children.push(worker);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await waitForHttp(`${apiUrl}/api/v1/health`, api);
+  await benchSessions(options.databaseUrl);
   if (worker) await waitForWorker(worker, options.redisUrl, options.run.redisPrefix);
 
   const login = await fetch(`${apiUrl}/api/v1/auth/login`, {

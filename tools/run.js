@@ -175,10 +175,31 @@ function buildWebIfMissing() {
   if (result.status !== 0) say('The web application did not build; the API and public pages still run.');
 }
 
+/**
+ * The JWT secret of this checkout: JWT_SECRET when set, else a random one made on the first start and kept
+ * in .data/jwt-secret (owner-only), so sessions survive a restart and no secret ever comes from the source.
+ */
+function jwtSecret() {
+  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
+  const file = path.join(DATA, 'jwt-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(DATA, { recursive: true });
+    fs.writeFileSync(file, require('node:crypto').randomBytes(48).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
+    say('Generated a random JWT secret in .data/jwt-secret (set JWT_SECRET to use your own).');
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 async function start() {
   const { databaseUrl, redisUrl } = await services();
   buildWebIfMissing();
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORUM_DEMO_DATA: process.env.FORUM_DEMO_DATA ?? 'true' };
+  const host = process.env.HOST || '127.0.0.1';
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORUM_DEMO_DATA: process.env.FORUM_DEMO_DATA ?? 'true', JWT_SECRET: jwtSecret(), HOST: host };
+  say(
+    host === '127.0.0.1' || host === 'localhost' || host === '::1'
+      ? `Listening on ${host} only (this machine); set HOST=0.0.0.0 to accept connections from the network.`
+      : `Listening on ${host}: reachable from the network.`,
+  );
   const migrate = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts')], { cwd: ROOT, env: tsNodeEnv(env), stdio: 'inherit' });
   if (migrate.status !== 0) return shutdown(1);
   const api = runTs('apps/api/src/main.ts', env, 'api');

@@ -89,6 +89,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     FORUM_ADMIN_PASSWORD: ADMIN_PASSWORD,
     PORT: '0',
     LOG_LEVEL: 'error',
+    // suites that hammer the API turn the general limit off; tests/e2e/security sets it back on
+    FORUM_API_RATE_LIMIT: '0',
+    // one secret for the whole run, so a worker process started by a test checks the same tokens
+    ...(process.env.JWT_SECRET && { JWT_SECRET: process.env.JWT_SECRET }),
     ...options.env,
   });
   const app = await createApiApp(config);

@@ -9,6 +9,7 @@ import { declaredRoutes } from '@forum/identity';
 import { AppModule } from './app.module';
 import { describeAccess, describeResponses } from './openapi/openapi-access';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
+import { applyHttpSecurity, requestLogSerializer } from './security/http-security';
 import { serveWebApp } from './web/web-app.static';
 
 const LOG_LEVELS: Record<ForumConfig['logLevel'], LogLevel[]> = {
@@ -30,9 +31,18 @@ export const PAGE_ROUTES = [
 export async function createApiApp(config: ForumConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
-    // One JSON line per request with its id (pino); the same id is in every error body and the x-request-id header.
-    logger: config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn' ? { level: 'info' } : false,
+    // X-Forwarded-For is believed only from the configured proxies: from anyone else the socket's address counts.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    // A request (headers and body) must arrive within this: a trickled body does not hold a connection for ever.
+    requestTimeout: config.requestTimeoutMs,
+    // Node checks that timeout every 30 s by default: check often enough that the timeout means what it says
+    // (and Node arms the check from the options it is created with, not from a value set later)
+    http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(5_000, Math.max(250, Math.floor(config.requestTimeoutMs / 4))) } as never,
+    // One JSON line per request with its id (pino), tokens in URLs redacted; the same id is in every error body and the x-request-id header.
+    logger:
+      config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn'
+        ? { level: 'info', serializers: { req: requestLogSerializer as never } }
+        : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && given.length > 0 ? given.slice(0, 64) : randomUUID();
@@ -41,6 +51,7 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LOG_LEVELS[config.logLevel] }),
   });
+  await applyHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: PAGE_ROUTES });
   app.useGlobalPipes(forumValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

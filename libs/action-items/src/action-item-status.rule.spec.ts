@@ -19,7 +19,7 @@ describe('action item transitions', () => {
         if (from === to) continue;
         const verdict = checkTransition(from, to, { secretariat: false, reason: 'because' });
         if (allowedKeys.has(key(from, to))) expect(verdict).toEqual({ ok: true });
-        else if (from === 'done' && to === 'in_progress') expect(verdict).toMatchObject({ ok: false, kind: 'forbidden' });
+        else if ((from === 'done' || from === 'cancelled') && to === 'in_progress') expect(verdict).toMatchObject({ ok: false, kind: 'forbidden' });
         else expect(verdict).toMatchObject({ ok: false, kind: 'illegal' });
       }
     }
@@ -29,7 +29,9 @@ describe('action item transitions', () => {
     expect(checkTransition('done', 'in_progress', { secretariat: true, reason: 'figures were wrong' })).toEqual({ ok: true });
     expect(checkTransition('done', 'in_progress', { secretariat: true, reason: '  ' })).toMatchObject({ ok: false, kind: 'invalid' });
     expect(checkTransition('done', 'blocked', { secretariat: true, reason: 'x' })).toMatchObject({ ok: false, kind: 'illegal' });
-    expect(checkTransition('cancelled', 'in_progress', { secretariat: true, reason: 'x' })).toMatchObject({ ok: false, kind: 'illegal' });
+    expect(checkTransition('cancelled', 'in_progress', { secretariat: true, reason: 'x' })).toEqual({ ok: true });
+    expect(checkTransition('cancelled', 'in_progress', { secretariat: false, reason: 'x' })).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(checkTransition('cancelled', 'done', { secretariat: true, reason: 'x' })).toMatchObject({ ok: false, kind: 'illegal' });
   });
 
   it('sets progress to 100 when done and keeps a closed item still', () => {

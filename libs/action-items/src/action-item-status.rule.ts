@@ -11,7 +11,8 @@ const ALLOWED: Record<ActionItemStatus, ActionItemStatus[]> = {
   in_progress: ['blocked', 'done', 'cancelled'],
   blocked: ['in_progress', 'cancelled'],
   done: ['in_progress'],
-  cancelled: [],
+  // a cancellation (the lead government may cancel) can always be undone by the secretariat, with a reason
+  cancelled: ['in_progress'],
 };
 
 export type TransitionVerdict =
@@ -25,7 +26,7 @@ export type TransitionVerdict =
 
 /**
  * The agreed lifecycle: not_started → in_progress ⇄ blocked, in_progress → done, any open state → cancelled;
- * reopening a done item (done → in_progress) is the secretariat's, with a reason.
+ * reopening a done or cancelled item (→ in_progress) is the secretariat's, with a reason.
  */
 export function checkTransition(
   from: ActionItemStatus,
@@ -35,9 +36,9 @@ export function checkTransition(
   if (!ALLOWED[from].includes(to)) {
     return { ok: false, kind: 'illegal', message: `An action item cannot go from ${from} to ${to}` };
   }
-  if (from === 'done') {
-    if (!by.secretariat) return { ok: false, kind: 'forbidden', message: 'Only the secretariat reopens a done action item' };
-    if (!by.reason?.trim()) return { ok: false, kind: 'invalid', message: `${by.reasonField ?? 'reason'} is required to reopen a done action item` };
+  if (from === 'done' || from === 'cancelled') {
+    if (!by.secretariat) return { ok: false, kind: 'forbidden', message: `Only the secretariat reopens a ${from} action item` };
+    if (!by.reason?.trim()) return { ok: false, kind: 'invalid', message: `${by.reasonField ?? 'reason'} is required to reopen a ${from} action item` };
   }
   return { ok: true };
 }

@@ -53,6 +53,9 @@ const TRACKED: (keyof ItemChange)[] = [
 /** Creation input shared by the HTTP route and meetings (an item arising from a recorded decision). */
 export type NewActionItem = CreateActionItemDto;
 
+/** What an official of the lead government may change through PATCH (the contract's field-level rule); notes go with `reason` and progress reports. */
+const LEAD_OFFICIAL_FIELDS = new Set(['status', 'progress', 'actualCostCents']);
+
 @Injectable()
 export class ActionItemsService {
   constructor(
@@ -181,6 +184,11 @@ export class ActionItemsService {
       // The contract: a PATCH must carry the version it read, else 409 — a client that sends none has read nothing.
       if (version === undefined || item.version !== version) throw this.stale(item);
       const change: ItemChange = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      if (!isSecretariat(caller)) {
+        // The lead government reports how the work goes; who does it, who pays, how much and by when are the secretariat's.
+        const reserved = Object.keys(change).filter((f) => !LEAD_OFFICIAL_FIELDS.has(f) && !same(change[f as keyof ItemChange], item[f as keyof ItemChange]));
+        if (reserved.length) throw forbidden(`Only the secretariat changes ${reserved.join(', ')}; the lead government's officials change ${[...LEAD_OFFICIAL_FIELDS].join(', ')}`);
+      }
       const result = await this.apply(em, caller, item, change, { kind: 'change', note: reason?.trim() || null, reasonField: 'reason' }, now);
       return toActionItemView(result.item);
     });

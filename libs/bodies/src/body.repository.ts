@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { Body } from './body.entity';
 import { JoinRequest } from './join-request.entity';
 import { Membership } from './membership.entity';
@@ -135,6 +135,11 @@ export class JoinRequestRepository {
 
   findInBody(bodyId: string, id: string, em?: EntityManager, lock = false): Promise<JoinRequest | null> {
     return this.repo(em).findOne({ where: { id, bodyId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+  }
+
+  /** how many of the government's requests to this body were rejected since `since` */
+  countRejectedSince(bodyId: string, governmentId: string, since: Date, em?: EntityManager): Promise<number> {
+    return this.repo(em).countBy({ bodyId, governmentId, status: 'rejected', decidedAt: MoreThan(since) });
   }
 
   findPending(bodyId: string, governmentId: string, em?: EntityManager): Promise<JoinRequest | null> {

@@ -10,6 +10,9 @@ import { JoinRequestRepository, MembershipRepository } from './body.repository';
 import { JoinRequestView, toJoinRequestView } from './body.view';
 import { MembershipsService } from './memberships.service';
 
+const MAX_REJECTIONS = 3;
+const REJECTION_WINDOW_MS = 30 * 24 * 3600_000;
+
 @Injectable()
 export class JoinRequestsService {
   constructor(
@@ -32,6 +35,9 @@ export class JoinRequestsService {
       if (body.endsOn && body.endsOn < new Date().toISOString().slice(0, 10)) throw conflict(BodyReason.BodyClosed, 'This body has ended');
       if (await this.memberships.findActive(bodyId, government.id, em)) throw conflict(BodyReason.AlreadyMember, `${government.nameEn} is already a member of this body`);
       if (await this.requests.findPending(bodyId, government.id, em)) throw conflict(BodyReason.RequestPending, `${government.nameEn} already has a pending request to join this body`);
+      // A refusal is not answered by asking again and again: at most 3 rejected requests per 30 days.
+      const rejected = await this.requests.countRejectedSince(bodyId, government.id, new Date(Date.now() - REJECTION_WINDOW_MS), em);
+      if (rejected >= MAX_REJECTIONS) throw conflict(BodyReason.RequestRejectedRecently, `${government.nameEn} was refused ${rejected} times in the last 30 days; ask the secretariat`);
       const request = await this.requests.insert(
         { bodyId, governmentId: government.id, requestedByUserId: caller.userId, message: message?.trim() || null, status: 'pending' },
         em,

@@ -61,6 +61,8 @@ export interface UserView {
   role: UserRole;
   governmentId: string | null;
   locale: Locale;
+  /** the user's own IANA zone, null when it is their government's */
+  timeZone: string | null;
   active: boolean;
 }
 

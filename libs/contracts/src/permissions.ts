@@ -52,6 +52,10 @@ export enum Permission {
   // notifications and accounts
   NotificationRead = 'notification.read',
   NotificationUpdate = 'notification.update',
+  /** GET /auth/me: every signed-in user */
+  OwnAccountRead = 'account.read-own',
+  /** PATCH /users/me: every signed-in user, their own name, language and zone */
+  OwnAccountUpdate = 'account.update-own',
 
   // documents
 

@@ -23,6 +23,8 @@ export const BodyReason = {
   AlreadyMember: 'already_member',
   RequestPending: 'request_pending',
   AlreadyDecided: 'already_decided',
+  /** three rejected join requests in 30 days: no more until the window passes */
+  RequestRejectedRecently: 'request_rejected_recently',
 } as const;
 
 export const MeetingReason = {

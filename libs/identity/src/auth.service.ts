@@ -1,39 +1,76 @@
 import { Injectable } from '@nestjs/common';
-import { unauthenticated } from '@forum/core';
-import { AccessTokenService } from './access-token.service';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller, EventRecorder, invalid, notFound, unauthenticated } from '@forum/core';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
-import type { SessionView, UserView } from '@forum/contracts';
-import { LoginDto } from './user.dto';
+import { SessionMeta, SessionService, SignedIn } from './session/session.service';
+import { LoginDto, UpdateOwnAccountDto, UserView } from './user.dto';
 import { UserRepository } from './user.repository';
 import { toUserView } from './user.view';
 
 @Injectable()
 export class AuthService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UserRepository,
-    private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
+    private readonly events: EventRecorder,
   ) {}
 
-  async login(dto: LoginDto, address: string): Promise<SessionView> {
+  /** `device`: the id of this browser's valid device cookie for the email, if it has one (see LoginThrottle). */
+  async login(dto: LoginDto, meta: SessionMeta & { address: string }, device: string | null): Promise<SignedIn> {
     const email = dto.email.trim().toLowerCase();
-    await this.throttle.check(email, address);
+    await this.throttle.attempt(email, meta.address, device);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
     // One message for a wrong email and a wrong password: the login form must not reveal who has an account.
     if (!user || !ok || !user.active) {
-      await this.throttle.failed(email, address);
+      this.throttle.failed(email, meta.address);
       throw unauthenticated('Email or password is incorrect');
     }
-    await this.throttle.succeeded(email, address);
-    const accessToken = this.tokens.issue({ userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId, locale: user.locale });
-    return { accessToken, user: toUserView(user) };
+    await this.throttle.succeeded(email, meta.address, device);
+    return this.sessions.start(user, meta);
   }
 
   async me(userId: string): Promise<UserView> {
     const user = await this.users.findById(userId);
     if (!user) throw unauthenticated();
     return toUserView(user);
+  }
+
+  /** PATCH /users/me: a person's own name, language and zone; never role, government or email. */
+  async updateMe(caller: Caller, dto: UpdateOwnAccountDto): Promise<UserView> {
+    if (dto.timeZone !== undefined && dto.timeZone !== null && !isTimeZone(dto.timeZone)) throw invalid(['timeZone must be an IANA time zone, e.g. America/Toronto']);
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.users.findById(caller.userId, em);
+      if (!user) throw notFound('User');
+      const changes = {
+        ...(dto.displayName !== undefined && { displayName: dto.displayName.trim() }),
+        ...(dto.locale !== undefined && { locale: dto.locale }),
+        ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
+      };
+      if (Object.keys(changes).length) {
+        await this.users.update(user.id, changes, em);
+        await this.events.record(em, {
+          actorUserId: caller.userId,
+          action: 'user.updated',
+          entityType: 'user',
+          entityId: user.id,
+          changes: { before: { displayName: user.displayName, locale: user.locale, timeZone: user.timeZone }, after: changes },
+        });
+      }
+      return toUserView({ ...user, ...changes });
+    });
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
 }

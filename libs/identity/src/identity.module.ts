@@ -10,6 +10,9 @@ import { AdminAccountBootstrap } from './admin-account.bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { SessionCache } from './session/session-cache';
+import { SessionRevocations } from './session/session-revocations';
+import { SessionService } from './session/session.service';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -23,7 +26,8 @@ import { UsersService } from './users.service';
       useFactory: (config: ForumConfig) => ({
         secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
         signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
-        verifyOptions: { algorithms: ['HS256'] },
+        // 30 s of clock skew between instances at most; a token without exp is refused in AccessTokenService
+        verifyOptions: { algorithms: ['HS256'], clockTolerance: 30 },
       }),
     }),
     GovernmentsModule,
@@ -32,6 +36,9 @@ import { UsersService } from './users.service';
   controllers: [AuthController, UsersController],
   providers: [
     AccessTokenService,
+    SessionRevocations,
+    SessionCache,
+    SessionService,
     AuthService,
     LoginThrottle,
     UsersService,
@@ -39,6 +46,6 @@ import { UsersService } from './users.service';
     AdminAccountBootstrap,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
-  exports: [AccessTokenService, UsersService, UserRepository],
+  exports: [AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
 })
 export class IdentityModule {}

@@ -7,3 +7,8 @@ export * from './access-token.service';
 export * from './access-token.guard';
 export * from './identity.module';
 export * from './password';
+export * from './password-policy';
+export * from './session/session.entity';
+export * from './session/session.service';
+export * from './session/session-revocations';
+export * from './session/session-cookie';

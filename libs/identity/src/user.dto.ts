@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword, PASSWORD_MIN_LENGTH } from './password-policy';
 import { LOCALES, USER_ROLES, type Locale, type UserRole } from '@forum/contracts';
 
 export class CreateUserDto {
@@ -14,10 +15,9 @@ export class CreateUserDto {
   @MaxLength(200)
   displayName: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 200 })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200, description: 'at least 12 characters, not a common password' })
   @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ enum: USER_ROLES })
@@ -52,6 +52,27 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+}
+
+/** PATCH /users/me: what a person changes about themselves. Role, government and email are refused (unknown fields). */
+export class UpdateOwnAccountDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ nullable: true, description: 'IANA zone; null means the government\'s', example: 'America/Toronto' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string | null;
 }
 
 export class LoginDto {

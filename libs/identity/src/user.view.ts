@@ -8,5 +8,6 @@ export const toUserView = (u: User): UserView => ({
   role: u.role,
   governmentId: u.governmentId,
   locale: u.locale,
+  timeZone: u.timeZone ?? null,
   active: u.active,
 });

@@ -2,8 +2,9 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Authorize, Caller, CurrentCaller, IdParam, PageQuery } from '@forum/core';
-import { Permission, USER_ROLES } from '@forum/contracts';
-import { CreateUserDto, UpdateUserDto } from './user.dto';
+import { Permission, USER_ROLES, type UserView } from '@forum/contracts';
+import { AuthService } from './auth.service';
+import { CreateUserDto, UpdateOwnAccountDto, UpdateUserDto } from './user.dto';
 import { UsersService } from './users.service';
 
 class UserListQuery extends PageQuery {
@@ -22,7 +23,23 @@ class UserListQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** One's own name, language and zone (declared before :id so "me" is not read as an id). */
+  @Patch('me')
+  @Authorize(Permission.OwnAccountUpdate)
+  updateMe(@CurrentCaller() caller: Caller, @Body() dto: UpdateOwnAccountDto): Promise<UserView> {
+    return this.auth.updateMe(caller, dto);
+  }
+
+  @Get('me')
+  @Authorize(Permission.OwnAccountRead)
+  getMe(@CurrentCaller() caller: Caller): Promise<UserView> {
+    return this.auth.me(caller.userId);
+  }
 
   @Authorize(Permission.UserList)
   @Get()

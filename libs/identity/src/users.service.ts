@@ -6,6 +6,7 @@ import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, not
 import type { Page } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
 import { hashPassword } from './password';
+import { SessionService } from './session/session.service';
 import { CreateUserDto, UpdateUserDto, UserView } from './user.dto';
 import { UserRepository } from './user.repository';
 import { toUserView } from './user.view';
@@ -17,6 +18,7 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly governments: GovernmentRepository,
     private readonly events: EventRecorder,
+    private readonly sessions: SessionService,
   ) {}
 
   async list(caller: Caller, filter: { governmentId?: string; role?: string }, limit: number, offset: number): Promise<Page<UserView>> {
@@ -46,7 +48,7 @@ export class UsersService {
     if (!isSecretariat(caller) && !own) throw notFound('User');
     if (!isSecretariat(caller) && dto.active !== undefined) throw forbidden('Only the secretariat activates or deactivates accounts');
     if (own && dto.active === false) throw conflict(IdentityReason.OwnAccount, 'You cannot deactivate your own account');
-    return this.dataSource.transaction(async (em) => {
+    const updated = await this.dataSource.transaction(async (em) => {
       const user = await this.users.findById(id, em);
       if (!user) throw notFound('User');
       const changes = {
@@ -62,8 +64,12 @@ export class UsersService {
         entityId: id,
         changes: { before: { displayName: user.displayName, locale: user.locale, active: user.active }, after: changes },
       });
+      // Deactivation ends every session in the same transaction; the sockets follow once it committed.
+      if (dto.active === false) await this.sessions.revokeAllFor(id, 'deactivated', em);
       return toUserView({ ...user, ...changes });
     });
+    if (dto.active === false) await this.sessions.announceUser(id, 'deactivated');
+    return updated;
   }
 
   /** Shared by the API, the admin bootstrap and the demo data so every account obeys the same rules. */

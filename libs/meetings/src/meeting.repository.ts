@@ -64,7 +64,8 @@ export class MeetingRepository {
   }
 
   /** Meetings (not cancelled) that book any of these officials during [start, end), other than `exceptMeetingId`. */
-  bookingsOf(userIds: string[], start: Date, end: Date, exceptMeetingId: string | null, em?: EntityManager): Promise<Booking[]> {
+  /** `excludeDrafts`: what an official may learn (a draft is the secretariat's only). */
+  bookingsOf(userIds: string[], start: Date, end: Date, exceptMeetingId: string | null, em?: EntityManager, excludeDrafts = false): Promise<Booking[]> {
     if (!userIds.length) return Promise.resolve([]);
     return (em ?? this.dataSource.manager)
       .createQueryBuilder()
@@ -72,7 +73,7 @@ export class MeetingRepository {
       .from(MeetingDelegate, 'd')
       .innerJoin(Meeting, 'm', 'm.id = d.meeting_id')
       .where('d.user_id IN (:...userIds)', { userIds })
-      .andWhere(`m.status <> 'cancelled'`)
+      .andWhere(excludeDrafts ? `m.status NOT IN ('cancelled', 'draft')` : `m.status <> 'cancelled'`)
       .andWhere('m.starts_at < :end AND m.ends_at > :start', { start, end })
       .andWhere(exceptMeetingId ? 'm.id <> :exceptMeetingId' : 'TRUE', { exceptMeetingId })
       .orderBy('m.starts_at', 'ASC')

@@ -22,6 +22,8 @@ export type { SlotView } from '@forum/contracts';
 
 const MAX_MEETING_DAYS = 14;
 const MAX_SLOT_SEARCH_DAYS = 92;
+/** a slot search answers what it found within this much event-loop time (the contract: no request holds the loop) */
+const SLOT_SEARCH_BUDGET_MS = 300;
 const DAY = 24 * 3600 * 1000;
 
 
@@ -92,7 +94,8 @@ export class MeetingsService {
       const event: DomainEvent<'meeting.created'> = {
         name: 'meeting.created',
         payload: { id: meeting.id, bodyId: body.id },
-        audience: { kind: 'body', bodyId: body.id },
+        // a draft is the secretariat's only: its events reach no member's socket
+        audience: meeting.status === 'draft' ? { kind: 'none' } : { kind: 'body', bodyId: body.id },
         context: { status: meeting.status },
         notify: meeting.status === 'scheduled' && !isOver(meeting) ? [invitationNotice(meeting, body.name, to)] : [],
       };
@@ -151,7 +154,8 @@ export class MeetingsService {
       const body = (await this.bodies.findById(meeting.bodyId, em))!;
       const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds };
       const payload = { id: meeting.id, bodyId: meeting.bodyId };
-      const audience = { kind: 'body', bodyId: meeting.bodyId } as const;
+      // a draft (or a draft being cancelled) is the secretariat's only: its events reach no member's socket
+      const audience = meeting.status === 'draft' || before.status === 'draft' ? ({ kind: 'none' } as const) : ({ kind: 'body', bodyId: meeting.bodyId } as const);
       let event: DomainEvent;
       if (statusChange === 'cancelled') {
         // a draft invited nobody, so its cancellation tells nobody
@@ -185,8 +189,13 @@ export class MeetingsService {
     if (!isSecretariat(caller)) await this.access.requireInsideBody(caller, query.bodyId, 'Body');
     if (!(await this.bodies.findById(query.bodyId))) throw invalid(['bodyId does not name an existing body']);
     const seats = await this.invitees.at(query.bodyId, from > new Date() ? from : new Date());
-    const userIds = query.delegateUserIds ?? (await this.users.findActiveOfficialsOf(seats.map((s) => s.governmentId))).map((u) => u.id);
-    const bookings = await this.meetings.bookingsOf(userIds, from, to, null);
+    const officials = (await this.users.findActiveOfficialsOf(seats.map((s) => s.governmentId))).map((u) => u.id);
+    // An official sees the free/busy of the body's own officials only, and never another body's drafts.
+    if (!isSecretariat(caller) && query.delegateUserIds?.some((id) => !officials.includes(id))) {
+      throw invalid(['delegateUserIds must name officials of this body\'s member governments']);
+    }
+    const userIds = query.delegateUserIds ?? officials;
+    const bookings = await this.meetings.bookingsOf(userIds, from, to, null, undefined, !isSecretariat(caller));
     const slots = findSlots({
       participants: seats.map(participantOf),
       busy: bookings.map((b) => ({ start: new Date(b.startsAt), end: new Date(b.endsAt) })),
@@ -194,6 +203,7 @@ export class MeetingsService {
       to,
       durationMinutes: query.durationMinutes,
       count: query.count ?? 5,
+      budgetMs: SLOT_SEARCH_BUDGET_MS,
     });
     const items = slots.map((slot) => ({
       startsAt: slot.start.toISOString(),

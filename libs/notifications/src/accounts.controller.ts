@@ -1,7 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Authorize, Caller, CurrentCaller, Public } from '@forum/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Authorize, Caller, CurrentCaller, FORUM_CONFIG, ForumConfig, Public } from '@forum/core';
 import { Permission } from '@forum/contracts';
+import { setSessionCookie } from '@forum/identity';
 import { AccountsService } from './accounts.service';
 import { InviteUserDto, PasswordResetRequestDto, SetPasswordWithTokenDto } from './notification.dto';
 
@@ -22,20 +25,30 @@ export class InvitationsController {
 @ApiTags('auth')
 @Controller('auth')
 export class AccountLinksController {
-  constructor(private readonly accounts: AccountsService) {}
+  private readonly logger = new Logger('Accounts');
 
-  /** Always 202: the answer must not tell whether the email has an account. */
+  constructor(
+    private readonly accounts: AccountsService,
+    @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
+  ) {}
+
+  /**
+   * Always 202, answered before any lookup: neither the answer nor its timing tells whether the email has
+   * an account. Throttled per address (429) and, silently, per email.
+   */
   @Public()
   @Post('password-reset')
   @HttpCode(202)
-  async requestReset(@Body() dto: PasswordResetRequestDto) {
-    await this.accounts.requestPasswordReset(dto.email);
+  @RouteConfig({ rateLimit: { max: 5, timeWindow: 15 * 60_000 } })
+  requestReset(@Body() dto: PasswordResetRequestDto) {
+    setImmediate(() => void this.accounts.requestPasswordReset(dto.email).catch((error: Error) => this.logger.warn(`Password reset request failed: ${error.message}`)));
     return { status: 'accepted', message: 'If an account uses this email, a link to reset its password is on its way.' };
   }
 
   @Public()
   @Post('password-reset/confirm')
   @HttpCode(200)
+  @RouteConfig({ rateLimit: { max: 10, timeWindow: 15 * 60_000 } })
   async confirmReset(@Body() dto: SetPasswordWithTokenDto) {
     await this.accounts.resetPassword(dto.token, dto.password);
     return { status: 'ok', message: 'Your password is set; sign in with it.' };
@@ -44,7 +57,10 @@ export class AccountLinksController {
   @Public()
   @Post('invitations/accept')
   @HttpCode(200)
-  accept(@Body() dto: SetPasswordWithTokenDto) {
-    return this.accounts.acceptInvitation(dto.token, dto.password);
+  @RouteConfig({ rateLimit: { max: 10, timeWindow: 15 * 60_000 } })
+  async accept(@Body() dto: SetPasswordWithTokenDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const signedIn = await this.accounts.acceptInvitation(dto.token, dto.password, { address: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    setSessionCookie(reply, this.config, signedIn.refreshToken);
+    return { accessToken: signedIn.accessToken, user: signedIn.user };
   }
 }

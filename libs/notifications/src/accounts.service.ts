@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller, conflict, EventRecorder, FORUM_CONFIG, ForumConfig, forbidden, invalid, isSecretariat } from '@forum/core';
+import { Caller, conflict, EventRecorder, FORUM_CONFIG, ForumConfig, forbidden, invalid, isSecretariat, REDIS } from '@forum/core';
+import type Redis from 'ioredis';
 import { CommonReason, type DomainEvent, type InvitedAccountView, type JobIntent, QUEUES } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
-import { AccessTokenService, hashPassword, toUserView, User, UserRepository, UserView } from '@forum/identity';
+import { hashPassword, SessionMeta, SessionService, SignedIn, toUserView, User, UserRepository, UserView } from '@forum/identity';
 import type { AccountTokenPurpose } from './account-token.entity';
 import { ACCOUNT_TOKEN_TTL_MS, accountTokenFor, hashAccountToken } from './account-token';
 import { InviteUserDto } from './notification.dto';
@@ -30,7 +31,8 @@ export class AccountsService {
     private readonly users: UserRepository,
     private readonly governments: GovernmentRepository,
     private readonly tokens: AccountTokenRepository,
-    private readonly accessTokens: AccessTokenService,
+    private readonly sessions: SessionService,
+    @Inject(REDIS) private readonly redis: Redis,
     private readonly events: EventRecorder,
   ) {}
 
@@ -61,6 +63,7 @@ export class AccountsService {
 
   /** Same answer, same work visible to the caller, whether or not the email has an account. */
   async requestPasswordReset(email: string): Promise<void> {
+    if (!(await this.resetAllowed(email))) return;
     const user = await this.users.findByEmail(email);
     if (!user || !user.active) return;
     await this.dataSource.transaction(async (em) => {
@@ -69,15 +72,27 @@ export class AccountsService {
     });
   }
 
-  async resetPassword(token: string, password: string): Promise<void> {
-    await this.useToken(token, 'password_reset', password);
+  /** At most 3 reset emails an hour per address asked for, whoever asks: nobody floods a person's inbox. */
+  private async resetAllowed(email: string): Promise<boolean> {
+    const key = `${this.config.redisPrefix}:password-reset:${email.trim().toLowerCase()}`;
+    try {
+      const [[, count]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').exec()) as [[Error | null, number]];
+      return count <= 3;
+    } catch {
+      return true;
+    }
   }
 
-  /** Sets the first password and signs the new user in. */
-  async acceptInvitation(token: string, password: string): Promise<{ accessToken: string; user: UserView }> {
+  /** A new password ends every session and socket of the account, on every instance. */
+  async resetPassword(token: string, password: string): Promise<void> {
+    const user = await this.useToken(token, 'password_reset', password);
+    await this.sessions.announceUser(user.id, 'password_reset');
+  }
+
+  /** Sets the first password and signs the new user in (a session like any sign-in). */
+  async acceptInvitation(token: string, password: string, meta: SessionMeta = {}): Promise<SignedIn> {
     const user = await this.useToken(token, 'invitation', password);
-    const accessToken = this.accessTokens.issue({ userId: user.id, email: user.email, role: user.role, governmentId: user.governmentId, locale: user.locale });
-    return { accessToken, user: toUserView(user) };
+    return this.sessions.start(user, meta);
   }
 
   private async issue(em: EntityManager, user: User, purpose: AccountTokenPurpose) {
@@ -103,6 +118,7 @@ export class AccountsService {
       const user = await this.users.findById(row.userId, em);
       if (!user || !user.active) throw invalid([INVALID_TOKEN]);
       await this.users.update(user.id, { passwordHash }, em);
+      if (purpose === 'password_reset') await this.sessions.revokeAllFor(user.id, 'password_reset', em);
       await this.tokens.markUsed(row.id, now, em);
       // A password just chosen makes every other pending link of the account useless.
       await this.tokens.retireOpen(user.id, 'password_reset', now, em);

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '@forum/core';
-import { CreateUserDto } from '@forum/identity';
+import { CreateUserDto, IsAcceptablePassword } from '@forum/identity';
 import { EMAIL_DELIVERIES, type EmailDelivery } from './delivery.rule';
 
 export class NotificationListQuery extends PageQuery {
@@ -68,9 +68,8 @@ export class SetPasswordWithTokenDto {
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 200 })
+  @ApiProperty({ minLength: 12, maxLength: 200, description: 'at least 12 characters, not a common password' })
   @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @IsAcceptablePassword()
   password: string;
 }

@@ -7,9 +7,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isSecretariat } from '@forum/core';
+import { FORUM_CONFIG, type ForumConfig, isSecretariat } from '@forum/core';
 import { QUEUES } from '@forum/contracts';
-import { AccessTokenService, bearerToken } from '@forum/identity';
+import { AccessTokenService, bearerToken, secureCookies } from '@forum/identity';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'forum_queues_token';
@@ -32,6 +32,7 @@ class QueueDashboard implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
+    @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
   ) {}
 
   onModuleInit(): void {
@@ -59,7 +60,7 @@ class QueueDashboard implements OnModuleInit {
     }
     if (!isSecretariat(caller)) return deny(403, 'Forbidden', 'Only the secretariat sees the queues');
     if (fromQuery) {
-      reply.header('set-cookie', `${COOKIE}=${encodeURIComponent(fromQuery)}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict`);
+      reply.header('set-cookie', `${COOKIE}=${encodeURIComponent(fromQuery)}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secureCookies(this.config) ? '; Secure' : ''}`);
     }
   }
 }

@@ -3,6 +3,8 @@ import type { EventAudience } from '@forum/contracts';
 /** The rooms of the default namespace; every socket.io room name of the product is made here. */
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
+  /** the sockets of one sign-in: closed together when that session ends */
+  session: (sessionId: string) => `session:${sessionId}`,
   government: (governmentId: string) => `gov:${governmentId}`,
   body: (bodyId: string) => `body:${bodyId}`,
   /** every secretariat socket: the secretariat sees every body */

@@ -22,22 +22,81 @@ export class ApiError extends Error {
 }
 
 
-const SESSION_KEY = 'forum.session';
-
 export type StoredSession = SessionView;
 
+/**
+ * The access token lives in memory only (never localStorage, where any injected script could read it):
+ * a reload gets a fresh one from the HttpOnly session cookie through POST /auth/refresh.
+ */
+let current: StoredSession | null = null;
+const listeners = new Set<(session: StoredSession | null) => void>();
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+try {
+  localStorage.removeItem('forum.session'); // what older versions kept there
+} catch {
+  /* storage unavailable */
+}
+
 export function readSession(): StoredSession | null {
+  return current;
+}
+
+export function onSessionChange(listener: (session: StoredSession | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** seconds since the epoch at which the access token expires, read from its payload */
+function expiryOf(token: string): number | null {
   try {
-    const raw = localStorage.getItem(SESSION_KEY);
-    return raw ? (JSON.parse(raw) as StoredSession) : null;
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    return typeof payload.exp === 'number' ? payload.exp : null;
   } catch {
     return null;
   }
 }
 
 export function writeSession(session: StoredSession | null): void {
-  if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  else localStorage.removeItem(SESSION_KEY);
+  current = session;
+  if (refreshTimer) clearTimeout(refreshTimer);
+  refreshTimer = null;
+  const exp = session ? expiryOf(session.accessToken) : null;
+  // renew a minute before the token expires, so the socket and the next request never meet an expired one
+  if (exp) refreshTimer = setTimeout(() => void refreshSession(), Math.max(5_000, exp * 1000 - Date.now() - 60_000));
+  for (const listener of listeners) listener(session);
+}
+
+let refreshing: Promise<StoredSession | null> | null = null;
+/** One refresh at a time (the cookie rotates: two at once would look like a stolen cookie). */
+export function refreshSession(): Promise<StoredSession | null> {
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+      // the body is read either way: an unread one keeps the request open
+      const text = await response.text();
+      const next = response.ok ? (JSON.parse(text) as StoredSession) : null;
+      writeSession(next ? { accessToken: next.accessToken, user: next.user } : null);
+      return next;
+    } catch {
+      return current;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** Ends the session on the server (the cookie's) and forgets the token. */
+export async function endSession(everywhere = false): Promise<void> {
+  const token = current?.accessToken;
+  writeSession(null);
+  await fetch(`/api/v1/auth/logout${everywhere ? '?everywhere=true' : ''}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  })
+    .then((response) => response.text())
+    .catch(() => undefined);
 }
 
 let onUnauthorized: () => void = () => undefined;
@@ -45,16 +104,20 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T = unknown>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
   const session = readSession();
   const headers: Record<string, string> = { accept: 'application/json' };
   if (session) headers.authorization = `Bearer ${session.accessToken}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const parsed = text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
   if (!response.ok) {
-    if (response.status === 401 && session) onUnauthorized();
+    if (response.status === 401 && session && !retried && !path.startsWith('/auth/')) {
+      // the access token expired or was revoked: one refresh through the cookie, then the request again
+      if (await refreshSession()) return api<T>(method, path, body, true);
+      onUnauthorized();
+    } else if (response.status === 401 && session) onUnauthorized();
     throw new ApiError(response.status, typeof parsed === 'object' ? (parsed as ApiErrorBody) : null);
   }
   return parsed as T;

@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, readSession, setUnauthorizedHandler, StoredSession, writeSession } from '../api/api-client';
+import { api, endSession, onSessionChange, readSession, refreshSession, setUnauthorizedHandler, StoredSession, writeSession } from '../api/api-client';
 
 interface AuthState {
   session: StoredSession | null;
@@ -12,32 +12,37 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** The session is the HttpOnly cookie's: on load the app asks for an access token with it, and keeps that in memory. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StoredSession | null>(() => readSession());
+  const [ready, setReady] = useState(false);
 
-  const logout = useCallback(() => {
-    writeSession(null);
-    setSession(null);
+  useEffect(() => onSessionChange(setSession), []);
+  useEffect(() => {
+    void refreshSession().finally(() => setReady(true));
   }, []);
 
-  useEffect(() => setUnauthorizedHandler(logout), [logout]);
+  const logout = useCallback(() => {
+    void endSession();
+  }, []);
+
+  useEffect(() => setUnauthorizedHandler(() => writeSession(null)), []);
 
   const login = useCallback(async (email: string, password: string) => {
     const result = await api<StoredSession>('POST', '/auth/login', { email, password });
-    const next = { accessToken: result.accessToken, user: result.user };
-    writeSession(next);
-    setSession(next);
+    writeSession({ accessToken: result.accessToken, user: result.user });
   }, []);
 
   const startSession = useCallback((next: StoredSession) => {
     writeSession({ accessToken: next.accessToken, user: next.user });
-    setSession({ accessToken: next.accessToken, user: next.user });
   }, []);
 
   const value = useMemo<AuthState>(
     () => ({ session, isSecretariat: session?.user.role === 'secretariat', login, startSession, logout }),
     [session, login, startSession, logout],
   );
+  // Until the cookie has been tried, nothing renders: a signed-in person must not see the sign-in page flash.
+  if (!ready) return null;
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

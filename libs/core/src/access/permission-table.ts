@@ -36,6 +36,8 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
   [Permission.GovernmentRead]: SIGNED_IN,
   [Permission.GovernmentCreate]: SECRETARIAT,
   [Permission.AccountRead]: SIGNED_IN,
+  [Permission.OwnAccountRead]: SIGNED_IN,
+  [Permission.OwnAccountUpdate]: SIGNED_IN,
   [Permission.UserList]: SECRETARIAT,
   // an official reads and edits their own account only; the service answers 404 for anyone else's
   [Permission.UserRead]: SIGNED_IN,

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+
 /**
  * The product's configuration, read from the environment once at start-up and validated.
  * Nothing else in the code base reads process.env.
@@ -11,7 +14,18 @@ export interface ForumConfig {
   /** prefix for every Redis key the product writes (queues, socket.io streams) */
   redisPrefix: string;
   jwtSecret: string;
+  /** access-token lifetime: minutes, not hours (sessions are refreshed through the session cookie) */
   jwtTtlSeconds: number;
+  /** how long a session lives without being refreshed (the refresh cookie's lifetime) */
+  sessionTtlSeconds: number;
+  /** peers whose X-Forwarded-For is believed (addresses or CIDR ranges); none by default */
+  trustedProxies: string[];
+  /** the general per-user and per-address limit, requests a minute; 0 turns it off */
+  apiRateLimit: number;
+  /** a request (headers and body) must arrive within this; a trickled body is cut off */
+  requestTimeoutMs: number;
+  /** open sockets one user may hold on one instance */
+  socketsPerUser: number;
   adminEmail: string | null;
   adminPassword: string | null;
   smtpUrl: string | null;
@@ -72,14 +86,19 @@ export class ConfigError extends Error {
   }
 }
 
-const DEV_JWT_SECRET = 'forum-development-secret-change-me-in-production';
+/** The secret older versions shipped in the source: refused, so no token signed with it is ever accepted. */
+const RETIRED_DEV_SECRETS = ['forum-development-secret-change-me-in-production'];
+/** Outside production without JWT_SECRET: a random secret per process (npm start keeps one in .data/). */
+let processSecret: string | null = null;
+const randomProcessSecret = (): string => (processSecret ??= randomBytes(32).toString('hex'));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
   const port = integer(env, 'PORT', 3000, 0, 65535);
-  const jwtSecret = env.JWT_SECRET ?? (mode === 'production' ? undefined : DEV_JWT_SECRET);
+  const jwtSecret = env.JWT_SECRET || (mode === 'production' ? undefined : randomProcessSecret());
   if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'must be set in production');
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  if (RETIRED_DEV_SECRETS.includes(jwtSecret)) throw new ConfigError('JWT_SECRET', 'is the published development secret; choose a random one');
   const adminEmail = env.FORUM_ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.FORUM_ADMIN_PASSWORD || null;
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
@@ -89,12 +108,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
   return {
     env: mode,
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || '127.0.0.1',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/forum'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     redisPrefix: env.REDIS_PREFIX ?? 'forum',
     jwtSecret,
-    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 15 * 60, 30, 3600),
+    sessionTtlSeconds: integer(env, 'FORUM_SESSION_TTL_SECONDS', 14 * 24 * 3600, 300, 90 * 24 * 3600),
+    trustedProxies: proxies(env),
+    apiRateLimit: integer(env, 'FORUM_API_RATE_LIMIT', 600, 0, 1_000_000),
+    requestTimeoutMs: integer(env, 'FORUM_REQUEST_TIMEOUT_MS', 60_000, 500, 3_600_000),
+    socketsPerUser: integer(env, 'FORUM_SOCKETS_PER_USER', 20, 1, 100_000),
     adminEmail,
     adminPassword,
     smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:'], '') : null,
@@ -136,6 +160,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
       maxQueueDepth: integer(env, 'READY_MAX_QUEUE_DEPTH', 100000, 1, 100000000),
     },
   };
+}
+
+function proxies(env: NodeJS.ProcessEnv): string[] {
+  const list = (env.FORUM_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [address, bits] = entry.split('/');
+    if (isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
+      throw new ConfigError('FORUM_TRUSTED_PROXIES', `must list IP addresses or CIDR ranges, got "${entry}"`);
+    }
+  }
+  return list;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

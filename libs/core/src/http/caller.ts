@@ -8,6 +8,8 @@ export interface Caller {
   governmentId: string | null;
   /** the language the caller reads and writes in: bilingual texts are answered in it, a lone `x` is read as it */
   locale: Locale;
+  /** the server-side session the access token belongs to (absent for service tokens) */
+  sessionId?: string;
 }
 
 export const isSecretariat = (caller: Caller | null | undefined): boolean => caller?.role === 'secretariat';
