@@ -1,7 +1,8 @@
 import { loadConfig, migrateDatabase } from '@forum/core';
 
 /** `npm run migrate` and the tests' global setup: applies pending migrations to DATABASE_URL. */
-migrateDatabase(loadConfig().databaseUrl)
+Promise.resolve()
+  .then(() => migrateDatabase(loadConfig().databaseUrl))
   .then((applied) => {
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   })

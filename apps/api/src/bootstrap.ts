@@ -29,6 +29,8 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // While draining (SIGTERM/SIGINT), a request on a kept-alive connection is still answered, not given a 503.
+    return503OnClosing: false,
     // One JSON line per request with its id (pino); the same id is in every error body and the x-request-id header.
     logger: config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn' ? { level: 'info' } : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {

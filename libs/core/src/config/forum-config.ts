@@ -15,6 +15,8 @@ export interface ForumConfig {
   adminEmail: string | null;
   adminPassword: string | null;
   smtpUrl: string | null;
+  /** without SMTP_URL, emails go to the log: whole (`full`, development) or only recipient and subject (`redacted`) */
+  mailLog: 'full' | 'redacted';
   mailFrom: string;
   publicBaseUrl: string;
   webDistDir: string | null;
@@ -27,26 +29,60 @@ export interface ForumConfig {
   logFormat: 'json' | 'text';
 }
 
+export interface ConfigProblem {
+  variable: string;
+  reason: string;
+}
+
+/** Every bad variable at once, one sentence each (no stack trace is printed for it). */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
-    super(`Configuration error: ${variable} ${reason}`);
+  readonly problems: ConfigProblem[];
+  constructor(variable: string | ConfigProblem[], reason = '') {
+    const problems = typeof variable === 'string' ? [{ variable, reason }] : variable;
+    super(problems.map((p) => `Configuration error: ${p.variable} ${p.reason}.`).join('\n'));
+    this.problems = problems;
   }
+  get variable(): string {
+    return this.problems[0].variable;
+  }
+}
+
+/** The problems found by the current loadConfig call; the readers below record into it and return a fallback. */
+let problems: ConfigProblem[] = [];
+function bad<T>(variable: string, reason: string, fallback: T): T {
+  problems.push({ variable, reason });
+  return fallback;
 }
 
 const DEV_JWT_SECRET = 'forum-development-secret-change-me-in-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
+  problems = [];
+  const config = readConfig(env);
+  const found = problems;
+  problems = [];
+  if (found.length) throw new ConfigError(found);
+  return config;
+}
+
+function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const jwtSecret = env.JWT_SECRET ?? (mode === 'production' ? undefined : DEV_JWT_SECRET);
-  if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'must be set in production');
-  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  if (!jwtSecret) bad('JWT_SECRET', 'must be set in production', null);
+  else if (jwtSecret.length < 32) bad('JWT_SECRET', 'must be at least 32 characters long', null);
   const adminEmail = env.FORUM_ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.FORUM_ADMIN_PASSWORD || null;
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
-    throw new ConfigError('FORUM_ADMIN_EMAIL', `is not an email address: "${adminEmail}"`);
+    bad('FORUM_ADMIN_EMAIL', `is not an email address: "${adminEmail}"`, null);
   }
-  if (adminEmail && !adminPassword) throw new ConfigError('FORUM_ADMIN_PASSWORD', 'must be set with FORUM_ADMIN_EMAIL');
+  if (adminEmail && !adminPassword) bad('FORUM_ADMIN_PASSWORD', 'must be set with FORUM_ADMIN_EMAIL', null);
+  const smtpUrl = env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:'], '') || null : null;
+  const mailLog = oneOf(env, 'MAIL_LOG', ['full', 'redacted'], mode === 'production' ? 'redacted' : 'full');
+  // Production never writes whole emails (password-reset links, invitations) to its logs.
+  if (mode === 'production' && !smtpUrl && env.MAIL_LOG !== 'redacted') {
+    bad('SMTP_URL', 'must be set in production (or set MAIL_LOG=redacted to log only the recipient and subject of each email)', null);
+  }
   return {
     env: mode,
     port,
@@ -54,11 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/forum'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     redisPrefix: env.REDIS_PREFIX ?? 'forum',
-    jwtSecret,
+    jwtSecret: jwtSecret ?? '',
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     adminEmail,
     adminPassword,
-    smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:'], '') : null,
+    smtpUrl,
+    mailLog,
     mailFrom: env.MAIL_FROM ?? 'Forum <no-reply@forum.local>',
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, ''),
     webDistDir: env.WEB_DIST_DIR ?? null,
@@ -72,9 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  if (!/^\d+$/.test(raw)) return bad(name, `must be a whole number, got "${raw}"`, fallback);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max) return bad(name, `must be between ${min} and ${max}, got ${value}`, fallback);
   return value;
 }
 
@@ -82,7 +119,7 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return bad(name, `must be one of ${allowed.join(', ')}, got "${raw}"`, fallback);
   }
   return raw as T;
 }
@@ -94,10 +131,10 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[], fallback
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(name, `is not a valid URL: "${raw}"`);
+    return bad(name, `is not a valid URL: "${raw}"`, fallback);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must start with ${protocols.map((p) => p + '//').join(' or ')}, got "${raw}"`);
+    return bad(name, `must start with ${protocols.map((p) => p + '//').join(' or ')}, got "${raw}"`, fallback);
   }
   return raw;
 }
