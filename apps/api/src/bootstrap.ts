@@ -4,8 +4,9 @@ import { ConsoleLogger, LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ForumConfig, forumValidationPipe, HttpErrorFilter } from '@forum/core';
+import { ForumConfig, ForumMetrics, forumValidationPipe, HttpErrorFilter, instrumentHttp } from '@forum/core';
 import { AppModule } from './app.module';
+import { drainOnClose } from './drain';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
 import { serveWebApp } from './web/web-app.static';
 
@@ -22,6 +23,8 @@ export const PAGE_ROUTES = [
   { path: 'fr/communiques', method: RequestMethod.GET },
   { path: 'en/communiques/{*rest}', method: RequestMethod.GET },
   { path: 'fr/communiques/{*rest}', method: RequestMethod.GET },
+  // Prometheus scrapes /metrics by convention
+  { path: 'metrics', method: RequestMethod.GET },
 ];
 
 /** Builds the API exactly as production runs it; main.ts and the end-to-end tests both call this. */
@@ -46,6 +49,8 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, config));
+  instrumentHttp(app.getHttpAdapter().getInstance(), app.get(ForumMetrics));
+  drainOnClose(app.getHttpAdapter().getInstance());
   app
     .getHttpAdapter()
     .getInstance()

@@ -21,3 +21,5 @@ export * from './database/demo-context';
 export * from './events/audit-log.service';
 export * from './queue/queue-errors';
 export * from './access/authorize.decorator';
+export * from './metrics/metrics';
+export * from './metrics/metrics.module';

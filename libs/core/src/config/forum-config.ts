@@ -27,6 +27,8 @@ export interface ForumConfig {
   demoData: boolean;
   /** log as JSON lines (production) or human-readable (development) */
   logFormat: 'json' | 'text';
+  /** when set, GET /metrics needs `Authorization: Bearer <token>` */
+  metricsToken: string | null;
 }
 
 export interface ConfigProblem {
@@ -103,6 +105,7 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], mode === 'test' ? 'warn' : 'log'),
     demoData: oneOf(env, 'FORUM_DEMO_DATA', ['true', 'false'], 'false') === 'true',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], mode === 'production' ? 'json' : 'text'),
+    metricsToken: env.METRICS_TOKEN ? (env.METRICS_TOKEN.length >= 16 ? env.METRICS_TOKEN : bad('METRICS_TOKEN', 'must be at least 16 characters long', null)) : null,
   };
 }
 
