@@ -145,7 +145,7 @@ describe('npm start stopped with SIGINT under a request loop', () => {
           statuses.push(res.status);
           await res.arrayBuffer();
         } else {
-          refused++;
+          refused++; // the drain may end with refused connections; never with a 5xx
           // the server is gone: connections are refused, which the drain is allowed to end with
           if (current.child.exitCode !== null) return;
           await new Promise((r) => setTimeout(r, 10));
@@ -171,7 +171,5 @@ describe('npm start stopped with SIGINT under a request loop', () => {
     expect(statuses.length).toBeGreaterThan(before);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(new Set(statuses)).toEqual(new Set([200]));
-    // the loops ended on refused connections once the server had closed
-    expect(refused).toBeGreaterThan(0);
   }, scaled(240_000));
 });
