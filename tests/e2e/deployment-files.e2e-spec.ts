@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 
@@ -92,5 +92,21 @@ describe('deployment files (docker/)', () => {
   it('keeps the build context to sources: no install, history, data, build output, tests or benchmarks', () => {
     const ignored = read('.dockerignore').split('\n');
     for (const entry of ['.git', '**/node_modules', '.data', '**/dist', 'tests', 'bench', '.env']) expect(ignored).toContain(entry);
+  });
+});
+
+describe('documentation', () => {
+  it('every link of the README and docs/ resolves inside the repository', () => {
+    const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`)].filter((f) => f.endsWith('.md'));
+    const broken: string[] = [];
+    for (const doc of docs) {
+      const text = read(doc);
+      if (text.includes('../shared')) broken.push(`${doc}: ../shared`);
+      for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/.test(target)) continue;
+        if (!existsSync(join(ROOT, doc, '..', target))) broken.push(`${doc}: ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
