@@ -1,9 +1,15 @@
 import { BeforeApplicationShutdown, Injectable, Module } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
 import type { Server } from 'node:http';
 
-const draining = new WeakSet<FastifyInstance>();
+/** The part of Fastify used here (structural: Nest carries its own copy of fastify's types). */
+interface DrainableFastify {
+  server: unknown;
+  addHook(name: 'preClose', hook: () => Promise<void>): unknown;
+  addHook(name: 'onSend', hook: (request: unknown, reply: { header(name: string, value: string): unknown }) => Promise<void>): unknown;
+}
+
+const draining = new WeakSet<object>();
 
 /**
  * A graceful drain on SIGTERM/SIGINT. Nest closes the socket.io and HTTP servers before the database and
@@ -12,7 +18,7 @@ const draining = new WeakSet<FastifyInstance>();
  * kept-alive connection, is answered normally (return503OnClosing is off) with `Connection: close`, and
  * idle connections are closed: clients move to another instance, the connections end, the close completes.
  */
-export function drainOnClose(fastify: FastifyInstance): void {
+export function drainOnClose(fastify: DrainableFastify): void {
   fastify.addHook('preClose', async () => {
     draining.add(fastify);
   });
@@ -26,7 +32,7 @@ class HttpDrain implements BeforeApplicationShutdown {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   beforeApplicationShutdown(): void {
-    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    const fastify = this.adapterHost.httpAdapter?.getInstance<DrainableFastify>();
     if (!fastify) return;
     draining.add(fastify);
     (fastify.server as Server).closeIdleConnections?.();
