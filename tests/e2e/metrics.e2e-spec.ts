@@ -1,3 +1,5 @@
+import { createWorker } from '../../apps/worker/src/worker';
+import { freePort } from '../support/free-port';
 import { startTestApp, TestApp } from '../support/test-app';
 import { connectSocket } from '../support/test-sockets';
 
@@ -52,5 +54,24 @@ describe('monitoring: GET /metrics (Prometheus)', () => {
     } finally {
       socket.close();
     }
+  });
+
+  it('the worker serves its own metrics on WORKER_METRICS_PORT, behind the same token', async () => {
+    const port = await freePort();
+    const worker = await createWorker({ ...t.config, workerMetricsPort: port, host: '127.0.0.1' }, { handleSignals: false });
+    try {
+      const url = `http://127.0.0.1:${port}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toMatch(/^forum_queue_jobs\{queue="[^"]+",state="waiting",app="worker"\} \d+$/m);
+      expect(sample(text, 'forum_outbox_lag_seconds', { app: 'worker' })).not.toBeNull();
+      expect(sample(text, 'process_resident_memory_bytes', { app: 'worker' })).toBeGreaterThan(0);
+    } finally {
+      await worker.close();
+    }
+    // closed with the worker
+    expect(await fetch(`http://127.0.0.1:${port}/metrics`).then(() => 'open', () => 'closed')).toBe('closed');
   });
 });

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, QueueModule, RedisModule } from '@forum/core';
+import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, MetricsModule, QueueModule, RedisModule } from '@forum/core';
 import { ActionItemsWorkerModule } from '@forum/action-items';
 import { CommuniquesWorkerModule } from '@forum/communiques';
 import { IdentityModule } from '@forum/identity';
@@ -7,6 +7,7 @@ import { MeetingsWorkerModule } from '@forum/meetings';
 import { NotificationsWorkerModule } from '@forum/notifications';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { QueueWorkers, WORKER_TUNING, WorkerTuning } from './queue-workers.service';
+import { WorkerMetricsServer } from './worker-metrics';
 
 /** The worker process: outbox relay, queue processors and the capabilities' scheduled jobs; no HTTP. */
 @Module({})
@@ -25,8 +26,9 @@ export class WorkerModule {
         MeetingsWorkerModule,
         ActionItemsWorkerModule,
         CommuniquesWorkerModule,
+        MetricsModule.forRoot('worker'),
       ],
-      providers: [OutboxRelay, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
+      providers: [OutboxRelay, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }, WorkerMetricsServer],
     };
   }
 }

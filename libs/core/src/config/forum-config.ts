@@ -29,6 +29,8 @@ export interface ForumConfig {
   logFormat: 'json' | 'text';
   /** when set, GET /metrics needs `Authorization: Bearer <token>` */
   metricsToken: string | null;
+  /** the worker's own /metrics port (it has no other HTTP); null: not served */
+  workerMetricsPort: number | null;
 }
 
 export interface ConfigProblem {
@@ -105,6 +107,7 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], mode === 'test' ? 'warn' : 'log'),
     demoData: oneOf(env, 'FORUM_DEMO_DATA', ['true', 'false'], 'false') === 'true',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], mode === 'production' ? 'json' : 'text'),
+    workerMetricsPort: env.WORKER_METRICS_PORT ? integer(env, 'WORKER_METRICS_PORT', 0, 1, 65535) || null : null,
     metricsToken: env.METRICS_TOKEN ? (env.METRICS_TOKEN.length >= 16 ? env.METRICS_TOKEN : bad('METRICS_TOKEN', 'must be at least 16 characters long', null)) : null,
   };
 }
