@@ -1,5 +1,7 @@
 // One jest run for the whole workspace: unit and service specs beside the code, end-to-end suites in tests/.
 const { compilerOptions } = require('./tsconfig.base.json');
+// Every timeout derives from one setting (tests/support/timeouts.ts): raise it on a busy or slow machine.
+const scale = Math.max(1, Number(process.env.FORUM_TEST_TIMEOUT_SCALE) || 1);
 
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
@@ -30,6 +32,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 30000,
+  // a bound, not a pace: tests wait for conditions; generous so a busy 2-core machine passes
+  testTimeout: 60000 * scale,
   maxWorkers: 2,
 };

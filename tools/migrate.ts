@@ -7,7 +7,8 @@ import { loadConfig, migrateDatabase, revertLastMigration } from '@forum/core';
  */
 const [command, ...flags] = process.argv.slice(2);
 
-const run =
+// the configuration is read inside the chain, so a bad value is one sentence, not a stack trace
+const run = Promise.resolve().then(() =>
   command === 'revert'
     ? revertLastMigration(loadConfig().databaseUrl, flags.includes('--yes'), (line) => console.warn(line)).then((result) => {
         if (!result.name) console.log('No migration is applied: nothing to revert.');
@@ -16,7 +17,8 @@ const run =
       })
     : migrateDatabase(loadConfig().databaseUrl).then((applied) => {
         if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-      });
+      }),
+);
 
 run.catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,3 +1,4 @@
+import { scaled } from './timeouts';
 import { io, Socket } from 'socket.io-client';
 
 export interface TestSocket {
@@ -38,6 +39,8 @@ export async function connectSocket(
 
 /** Polls until check() returns something truthy. */
 export async function waitUntil<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
+  // every bound is scaled by FORUM_TEST_TIMEOUT_SCALE (tests/support/timeouts.ts)
+  timeoutMs = scaled(timeoutMs);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -18,13 +18,17 @@ export interface TestWorker {
 }
 
 /**
- * BullMQ needs a Redis that never evicts keys, and the worker refuses to start otherwise. The product's
- * start script configures the Redis it starts; for the machine's shared test Redis the tests do it here.
+ * BullMQ needs a Redis that never evicts keys, and the worker refuses to start otherwise. The tests never
+ * reconfigure a Redis they did not start (it may be shared): `npm test` uses the local one only when it
+ * already has noeviction, and starts a redis-server of its own otherwise. Here they check and say.
  */
 export async function ensureNoEviction(redisUrl = TEST_REDIS_URL): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
-    await redis.config('SET', 'maxmemory-policy', 'noeviction');
+    const [, policy] = (await redis.config('GET', 'maxmemory-policy')) as [string, string];
+    if (policy !== 'noeviction') {
+      throw new Error(`The test Redis at ${new URL(redisUrl).host} has maxmemory-policy "${policy}": run the tests through npm test (it starts a Redis of its own) or point TEST_REDIS_URL at a Redis with noeviction.`);
+    }
   } finally {
     redis.disconnect();
   }

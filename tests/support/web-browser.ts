@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { scaled } from './timeouts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
@@ -71,7 +72,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newContext(browser: Browser, baseURL: string, options: { timezoneId?: string; locale?: string } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, timezoneId: options.timezoneId ?? 'America/Toronto', locale: options.locale ?? 'en-CA', viewport: { width: 1280, height: 900 } });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(scaled(20_000));
   // an exception in the page is a failure to explain, not a blank screen to guess about
   context.on('weberror', (error) => console.error(`page error: ${error.error().stack ?? error.error().message}`));
   return context;

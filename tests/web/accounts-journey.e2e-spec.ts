@@ -5,8 +5,10 @@ import { startTestSmtp, TestSmtp } from '../support/test-smtp';
 import { waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+// generous on a busy machine, and scaled by FORUM_TEST_TIMEOUT_SCALE: the steps wait for conditions
+jest.setTimeout(scaled(300_000));
 
 /**
  * Accounts as people meet them: the secretariat invites an official from the People page, the official

@@ -3,8 +3,10 @@ import { Factories, TestGovernment, TestOfficial } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+// generous on a busy machine, and scaled by FORUM_TEST_TIMEOUT_SCALE: the steps wait for conditions
+jest.setTimeout(scaled(300_000));
 
 const TITLE_EN = 'Task force meets on irregular migration';
 const TITLE_FR = 'Le groupe de travail se réunit sur la migration irrégulière';

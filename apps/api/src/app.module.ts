@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, QueueModule, RedisModule } from '@forum/core';
+import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, MetricsModule, QueueModule, RedisModule } from '@forum/core';
 import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
 import { CommuniquesModule } from '@forum/communiques';
@@ -13,7 +13,9 @@ import { SearchModule } from '@forum/search';
 import { AuditController } from './audit/audit.controller';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
+import { HttpDrainModule } from './drain';
 import { HealthController } from './health/health.controller';
+import { MetricsApiModule } from './metrics/metrics.controller';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -40,6 +42,9 @@ export class AppModule {
         QueueModule,
         RealtimeModule,
         QueueDashboardModule,
+        MetricsModule.forRoot('api'),
+        MetricsApiModule,
+        HttpDrainModule,
       ],
       controllers: [HealthController, AuditController, DeliveriesController],
       providers: [DeliveriesService],

@@ -4,9 +4,10 @@ import { ConsoleLogger, LogLevel, RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ForumConfig, forumValidationPipe, HttpErrorFilter } from '@forum/core';
+import { ForumConfig, ForumMetrics, forumValidationPipe, HttpErrorFilter, instrumentHttp } from '@forum/core';
 import { declaredRoutes } from '@forum/identity';
 import { AppModule } from './app.module';
+import { drainOnClose } from './drain';
 import { describeAccess, describeResponses } from './openapi/openapi-access';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
 import { applyHttpSecurity, requestLogSerializer } from './security/http-security';
@@ -25,6 +26,8 @@ export const PAGE_ROUTES = [
   { path: 'fr/communiques', method: RequestMethod.GET },
   { path: 'en/communiques/{*rest}', method: RequestMethod.GET },
   { path: 'fr/communiques/{*rest}', method: RequestMethod.GET },
+  // Prometheus scrapes /metrics by convention
+  { path: 'metrics', method: RequestMethod.GET },
 ];
 
 /** Builds the API exactly as production runs it; main.ts and the end-to-end tests both call this. */
@@ -38,6 +41,8 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
     // Node checks that timeout every 30 s by default: check often enough that the timeout means what it says
     // (and Node arms the check from the options it is created with, not from a value set later)
     http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(5_000, Math.max(250, Math.floor(config.requestTimeoutMs / 4))) } as never,
+    // While draining (SIGTERM/SIGINT), a request on a kept-alive connection is still answered, not given a 503.
+    return503OnClosing: false,
     // One JSON line per request with its id (pino), tokens in URLs redacted; the same id is in every error body and the x-request-id header.
     logger:
       config.env !== 'test' && config.logLevel !== 'error' && config.logLevel !== 'warn'
@@ -57,6 +62,8 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, config));
+  instrumentHttp(app.getHttpAdapter().getInstance(), app.get(ForumMetrics));
+  drainOnClose(app.getHttpAdapter().getInstance());
   app
     .getHttpAdapter()
     .getInstance()

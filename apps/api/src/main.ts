@@ -16,7 +16,16 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
 }
 
+/** What an operator reads when the API cannot start: one sentence for the expected causes, the error otherwise. */
+function startFailure(error: unknown): unknown {
+  if (error instanceof ConfigError) return error.message;
+  const { code, port, address } = (error ?? {}) as { code?: string; port?: number; address?: string };
+  if (code === 'EADDRINUSE') return `Port ${port} is already in use on ${address}: stop what listens there or set PORT to a free port.`;
+  if (code === 'EACCES') return `Port ${port} on ${address} needs privileges this user does not have: set PORT to a port above 1023.`;
+  return error;
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(startFailure(error));
   process.exit(1);
 });

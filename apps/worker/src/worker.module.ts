@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, QueueModule, RedisModule } from '@forum/core';
+import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, MetricsModule, QueueModule, RedisModule } from '@forum/core';
 import { ActionItemsWorkerModule } from '@forum/action-items';
 import { CommuniquesWorkerModule } from '@forum/communiques';
 import { IdentityModule } from '@forum/identity';
@@ -10,6 +10,7 @@ import { DeliverySweep } from './outbox/delivery-sweep.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { Retention } from './outbox/retention.service';
 import { QueueWorkers, WORKER_TUNING, WorkerTuning } from './queue-workers.service';
+import { WorkerMetricsServer } from './worker-metrics';
 
 /** The worker process: outbox relay, queue processors and the capabilities' scheduled jobs; no HTTP. */
 @Module({})
@@ -29,8 +30,9 @@ export class WorkerModule {
         ActionItemsWorkerModule,
         CommuniquesWorkerModule,
         IndicatorsWorkerModule,
+        MetricsModule.forRoot('worker'),
       ],
-      providers: [OutboxRelay, DeliverySweep, Retention, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
+      providers: [OutboxRelay, DeliverySweep, Retention, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }, WorkerMetricsServer],
     };
   }
 }

@@ -32,3 +32,5 @@ export * from './database/pool-stats';
 export * from './events/delivery.entity';
 export * from './events/delivery-ledger';
 export * from './queue/job-schedules';
+export * from './metrics/metrics';
+export * from './metrics/metrics.module';

@@ -37,7 +37,9 @@ export class Mailer implements OnApplicationShutdown {
 
   async send(email: OutgoingEmail): Promise<void> {
     if (!this.transport) {
-      this.logger.log(`Email (no SMTP_URL configured) to ${email.to}: ${email.subject}\n${email.text}`);
+      // MAIL_LOG=redacted (production without SMTP): never the body, which carries links and one-time tokens.
+      if (this.config.mailLog === 'redacted') this.logger.log(`Email (no SMTP_URL configured, body not logged) to ${email.to}: ${email.subject}`);
+      else this.logger.log(`Email (no SMTP_URL configured) to ${email.to}: ${email.subject}\n${email.text}`);
       return;
     }
     await this.transport.sendMail({

@@ -25,4 +25,36 @@ describe('configuration', () => {
   it('requires a real JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
   });
+
+  it('names every bad variable at once, one sentence each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'x', REDIS_URL: 'nope', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems.map((p) => p.variable)).toEqual(['PORT', 'REDIS_URL', 'LOG_LEVEL']);
+    expect(message.split('\n')).toEqual([
+      'Configuration error: PORT must be a whole number, got "x".',
+      'Configuration error: REDIS_URL is not a valid URL: "nope".',
+      'Configuration error: LOG_LEVEL must be one of error, warn, log, debug, got "loud".',
+    ]);
+  });
+
+  it('requires SMTP in production, unless emails are logged redacted', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(production)).toThrow(/SMTP_URL must be set in production/);
+    expect(loadConfig({ ...production, MAIL_LOG: 'redacted' })).toMatchObject({ smtpUrl: null, mailLog: 'redacted' });
+    expect(loadConfig({ ...production, SMTP_URL: 'smtp://mail.example.org:587' })).toMatchObject({ smtpUrl: 'smtp://mail.example.org:587', mailLog: 'redacted' });
+    expect(() => loadConfig({ ...production, MAIL_LOG: 'full' })).toThrow(/SMTP_URL must be set in production/);
+    expect(loadConfig({}).mailLog).toBe('full');
+  });
+
+  it('takes a metrics token of 16 characters or more', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(16) }).metricsToken).toBe('a'.repeat(16));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+  });
 });

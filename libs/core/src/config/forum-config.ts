@@ -29,6 +29,8 @@ export interface ForumConfig {
   adminEmail: string | null;
   adminPassword: string | null;
   smtpUrl: string | null;
+  /** without SMTP_URL, emails go to the log: whole (`full`, development) or only recipient and subject (`redacted`) */
+  mailLog: 'full' | 'redacted';
   mailFrom: string;
   publicBaseUrl: string;
   webDistDir: string | null;
@@ -78,12 +80,35 @@ export interface ForumConfig {
     maxOutboxLagSeconds: number;
     maxQueueDepth: number;
   };
+  /** when set, GET /metrics needs `Authorization: Bearer <token>` */
+  metricsToken: string | null;
+  /** the worker's own /metrics port (it has no other HTTP); null: not served */
+  workerMetricsPort: number | null;
 }
 
+export interface ConfigProblem {
+  variable: string;
+  reason: string;
+}
+
+/** Every bad variable at once, one sentence each (no stack trace is printed for it). */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
-    super(`Configuration error: ${variable} ${reason}`);
+  readonly problems: ConfigProblem[];
+  constructor(variable: string | ConfigProblem[], reason = '') {
+    const problems = typeof variable === 'string' ? [{ variable, reason }] : variable;
+    super(problems.map((p) => `Configuration error: ${p.variable} ${p.reason}.`).join('\n'));
+    this.problems = problems;
   }
+  get variable(): string {
+    return this.problems[0].variable;
+  }
+}
+
+/** The problems found by the current loadConfig call; the readers below record into it and return a fallback. */
+let problems: ConfigProblem[] = [];
+function bad<T>(variable: string, reason: string, fallback: T): T {
+  problems.push({ variable, reason });
+  return fallback;
 }
 
 /** The secret older versions shipped in the source: refused, so no token signed with it is ever accepted. */
@@ -93,18 +118,33 @@ let processSecret: string | null = null;
 const randomProcessSecret = (): string => (processSecret ??= randomBytes(32).toString('hex'));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
+  problems = [];
+  const config = readConfig(env);
+  const found = problems;
+  problems = [];
+  if (found.length) throw new ConfigError(found);
+  return config;
+}
+
+function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const jwtSecret = env.JWT_SECRET || (mode === 'production' ? undefined : randomProcessSecret());
-  if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'must be set in production');
-  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
-  if (RETIRED_DEV_SECRETS.includes(jwtSecret)) throw new ConfigError('JWT_SECRET', 'is the published development secret; choose a random one');
+  if (!jwtSecret) bad('JWT_SECRET', 'must be set in production', null);
+  else if (jwtSecret.length < 32) bad('JWT_SECRET', 'must be at least 32 characters long', null);
+  else if (RETIRED_DEV_SECRETS.includes(jwtSecret)) bad('JWT_SECRET', 'is the published development secret; choose a random one', null);
   const adminEmail = env.FORUM_ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.FORUM_ADMIN_PASSWORD || null;
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
-    throw new ConfigError('FORUM_ADMIN_EMAIL', `is not an email address: "${adminEmail}"`);
+    bad('FORUM_ADMIN_EMAIL', `is not an email address: "${adminEmail}"`, null);
   }
-  if (adminEmail && !adminPassword) throw new ConfigError('FORUM_ADMIN_PASSWORD', 'must be set with FORUM_ADMIN_EMAIL');
+  if (adminEmail && !adminPassword) bad('FORUM_ADMIN_PASSWORD', 'must be set with FORUM_ADMIN_EMAIL', null);
+  const smtpUrl = env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:'], '') || null : null;
+  const mailLog = oneOf(env, 'MAIL_LOG', ['full', 'redacted'], mode === 'production' ? 'redacted' : 'full');
+  // Production never writes whole emails (password-reset links, invitations) to its logs.
+  if (mode === 'production' && !smtpUrl && env.MAIL_LOG !== 'redacted') {
+    bad('SMTP_URL', 'must be set in production (or set MAIL_LOG=redacted to log only the recipient and subject of each email)', null);
+  }
   return {
     env: mode,
     port,
@@ -112,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/forum'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     redisPrefix: env.REDIS_PREFIX ?? 'forum',
-    jwtSecret,
+    jwtSecret: jwtSecret ?? '',
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 15 * 60, 30, 3600),
     sessionTtlSeconds: integer(env, 'FORUM_SESSION_TTL_SECONDS', 14 * 24 * 3600, 300, 90 * 24 * 3600),
     trustedProxies: proxies(env),
@@ -121,7 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     socketsPerUser: integer(env, 'FORUM_SOCKETS_PER_USER', 20, 1, 100_000),
     adminEmail,
     adminPassword,
-    smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:'], '') : null,
+    smtpUrl,
+    mailLog,
     mailFrom: env.MAIL_FROM ?? 'Forum <no-reply@forum.local>',
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, ''),
     webDistDir: env.WEB_DIST_DIR ?? null,
@@ -159,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
       maxOutboxLagSeconds: integer(env, 'READY_MAX_OUTBOX_LAG_SECONDS', 60, 1, 86400),
       maxQueueDepth: integer(env, 'READY_MAX_QUEUE_DEPTH', 100000, 1, 100000000),
     },
+    workerMetricsPort: env.WORKER_METRICS_PORT ? integer(env, 'WORKER_METRICS_PORT', 0, 1, 65535) || null : null,
+    metricsToken: env.METRICS_TOKEN ? (env.METRICS_TOKEN.length >= 16 ? env.METRICS_TOKEN : bad('METRICS_TOKEN', 'must be at least 16 characters long', null)) : null,
   };
 }
 
@@ -167,7 +210,7 @@ function proxies(env: NodeJS.ProcessEnv): string[] {
   for (const entry of list) {
     const [address, bits] = entry.split('/');
     if (isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
-      throw new ConfigError('FORUM_TRUSTED_PROXIES', `must list IP addresses or CIDR ranges, got "${entry}"`);
+      return bad('FORUM_TRUSTED_PROXIES', `must list IP addresses or CIDR ranges, got "${entry}"`, []);
     }
   }
   return list;
@@ -176,9 +219,9 @@ function proxies(env: NodeJS.ProcessEnv): string[] {
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  if (!/^\d+$/.test(raw)) return bad(name, `must be a whole number, got "${raw}"`, fallback);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max) return bad(name, `must be between ${min} and ${max}, got ${value}`, fallback);
   return value;
 }
 
@@ -186,7 +229,7 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return bad(name, `must be one of ${allowed.join(', ')}, got "${raw}"`, fallback);
   }
   return raw as T;
 }
@@ -198,10 +241,10 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[], fallback
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(name, `is not a valid URL: "${raw}"`);
+    return bad(name, `is not a valid URL: "${raw}"`, fallback);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must start with ${protocols.map((p) => p + '//').join(' or ')}, got "${raw}"`);
+    return bad(name, `must start with ${protocols.map((p) => p + '//').join(' or ')}, got "${raw}"`, fallback);
   }
   return raw;
 }
