@@ -1,3 +1,5 @@
+import type { Locale, TranslationState } from '@forum/contracts';
+import { bilingualRecordView, textFor } from '@forum/core';
 import type { ActionItemPriority, ActionItemStatus } from './action-item-status.rule';
 import type { ActionItem } from './action-item.entity';
 import type { ActionItemUpdate, ActionItemUpdateKind, FieldChange } from './action-item-update.entity';
@@ -9,7 +11,12 @@ export interface ActionItemView {
   meetingId: string | null;
   decisionId: string | null;
   title: string;
+  titleEn: string | null;
+  titleFr: string | null;
   description: string | null;
+  descriptionEn: string | null;
+  descriptionFr: string | null;
+  translation: TranslationState;
   leadGovernmentId: string;
   supportingGovernmentIds: string[];
   responsibleUserIds: string[];
@@ -39,6 +46,9 @@ export interface ActionItemUpdateView {
   authorName: string | null;
   authorGovernmentId: string | null;
   note: string | null;
+  noteEn: string | null;
+  noteFr: string | null;
+  translation: TranslationState;
   progress: number | null;
   status: string | null;
   /** the fields this update changed, each with its value before and after */
@@ -50,13 +60,13 @@ export interface ActionItemUpdateView {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const toActionItemView = (a: ActionItem): ActionItemView => ({
+export const toActionItemView = (a: ActionItem, reader: Locale = 'en'): ActionItemView => ({
   id: a.id,
   bodyId: a.bodyId,
   meetingId: a.meetingId,
   decisionId: a.decisionId,
-  title: a.title,
-  description: a.description,
+  ...bilingualRecordView(reader, a.sourceLang, { title: a.title, description: a.description }),
+  title: textFor(a.title, reader).text ?? '',
   leadGovernmentId: a.leadGovernmentId,
   supportingGovernmentIds: a.supportingGovernmentIds ?? [],
   responsibleUserIds: a.responsibleUserIds ?? [],
@@ -78,14 +88,14 @@ export const toActionItemView = (a: ActionItem): ActionItemView => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 
-export const toActionItemUpdateView = (u: ActionItemUpdate, authorName: string | null = null): ActionItemUpdateView => ({
+export const toActionItemUpdateView = (u: ActionItemUpdate, authorName: string | null = null, reader: Locale = 'en'): ActionItemUpdateView => ({
   id: u.id,
   actionItemId: u.actionItemId,
   kind: u.kind,
   authorUserId: u.authorUserId,
   authorName,
   authorGovernmentId: u.authorGovernmentId,
-  note: u.note,
+  ...bilingualRecordView(reader, u.sourceLang, { note: u.note }),
   progress: u.progress,
   status: u.status,
   changes: u.changes ?? {},

@@ -26,8 +26,8 @@ export class BodiesController {
   ) {}
 
   @Get()
-  list(@Query() query: BodyListQuery) {
-    return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q, memberGovernmentId: query.governmentId }, query.limit, query.offset);
+  list(@CurrentCaller() caller: Caller, @Query() query: BodyListQuery) {
+    return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q, memberGovernmentId: query.governmentId }, query.limit, query.offset, caller.locale);
   }
 
   @Post()
@@ -36,8 +36,8 @@ export class BodiesController {
   }
 
   @Get(':id')
-  get(@IdParam() id: string) {
-    return this.bodies.get(id);
+  get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.bodies.get(id, caller.locale);
   }
 
   @Patch(':id')
@@ -63,7 +63,7 @@ export class BodiesController {
 
   @Post(':id/join-requests')
   requestToJoin(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateJoinRequestDto) {
-    return this.joinRequests.create(caller, id, dto.message);
+    return this.joinRequests.create(caller, id, dto);
   }
 
   @Get(':id/join-requests')
@@ -74,7 +74,7 @@ export class BodiesController {
   @Post(':id/join-requests/:rid/decision')
   @HttpCode(200)
   decide(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('rid') rid: string, @RequestBody() dto: JoinRequestDecisionDto) {
-    return this.joinRequests.decide(caller, id, rid, dto.approve, dto.reason);
+    return this.joinRequests.decide(caller, id, rid, dto);
   }
 }
 

@@ -27,6 +27,10 @@ export class User {
   @Column({ type: 'varchar', length: 2, default: 'en' })
   locale: Locale;
 
+  /** the user's own IANA zone; null means their government's */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  timeZone: string | null;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

@@ -1,4 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { BilingualText } from '@forum/core';
+import type { Locale } from '@forum/contracts';
 
 export const AGENDA_PURPOSES = ['information', 'discussion', 'decision'] as const;
 export type AgendaPurpose = (typeof AGENDA_PURPOSES)[number];
@@ -20,8 +22,12 @@ export class AgendaItem {
   @Column({ type: 'int' })
   position: number;
 
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @Column(() => BilingualText)
+  title: BilingualText;
+
+  /** the language the record's texts were first written in */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  sourceLang: Locale;
 
   @Column({ type: 'varchar', length: 20 })
   purpose: AgendaPurpose;

@@ -62,7 +62,7 @@ export class MeetingRepository {
     if (!userIds.length) return Promise.resolve([]);
     return (em ?? this.dataSource.manager)
       .createQueryBuilder()
-      .select(['m.id AS "meetingId"', 'm.title AS "title"', 'd.user_id AS "userId"', 'm.starts_at AS "startsAt"', 'm.ends_at AS "endsAt"'])
+      .select(['m.id AS "meetingId"', 'COALESCE(m.title_en, m.title_fr) AS "title"', 'd.user_id AS "userId"', 'm.starts_at AS "startsAt"', 'm.ends_at AS "endsAt"'])
       .from(MeetingDelegate, 'd')
       .innerJoin(Meeting, 'm', 'm.id = d.meeting_id')
       .where('d.user_id IN (:...userIds)', { userIds })
@@ -166,8 +166,8 @@ export class AgendaPaperRepository {
     return (em ?? this.dataSource.manager).getRepository(AgendaPaper);
   }
 
-  ofItems(agendaItemIds: string[]): Promise<AgendaPaper[]> {
-    return agendaItemIds.length ? this.repo().find({ where: { agendaItemId: In(agendaItemIds) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
+  ofItems(agendaItemIds: string[], em?: EntityManager): Promise<AgendaPaper[]> {
+    return agendaItemIds.length ? this.repo(em).find({ where: { agendaItemId: In(agendaItemIds) }, order: { createdAt: 'ASC' } }) : Promise.resolve([]);
   }
 
   /** the paper with its content, for download */

@@ -1,4 +1,5 @@
-import type { MembershipRole } from '@forum/contracts';
+import type { Locale, MembershipRole, TranslationState } from '@forum/contracts';
+import { bilingualRecordView, textFor } from '@forum/core';
 import type { AgendaItem, AgendaPurpose } from './agenda-item.entity';
 import type { AgendaPaper } from './agenda-paper.entity';
 import type { CalendarFeedToken } from './calendar-feed-token.entity';
@@ -34,6 +35,9 @@ export interface MeetingView {
   id: string;
   bodyId: string;
   title: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  translation: TranslationState;
   startsAt: string;
   endsAt: string;
   location: string | null;
@@ -43,6 +47,8 @@ export interface MeetingView {
   rescheduleReason: string | null;
   cancellationReason: string | null;
   agendaPublishedAt: string | null;
+  /** the agenda went out before its translation (« version française à suivre ») */
+  agendaTranslationToFollow: boolean;
   minutes: string | null;
   minutesUpdatedAt: string | null;
   invitees: InviteeView[];
@@ -54,6 +60,9 @@ export interface MeetingView {
 export interface PaperView {
   id: string;
   title: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  translation: TranslationState;
   url: string | null;
   fileName: string | null;
   contentType: string | null;
@@ -67,6 +76,9 @@ export interface AgendaItemView {
   meetingId: string;
   position: number;
   title: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  translation: TranslationState;
   purpose: AgendaPurpose;
   durationMinutes: number;
   presenterGovernmentId: string | null;
@@ -96,10 +108,11 @@ export interface CalendarFeedView {
   lastUsedAt: string | null;
 }
 
-export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[]): MeetingView => ({
+export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[], reader: Locale = 'en'): MeetingView => ({
   id: m.id,
   bodyId: m.bodyId,
-  title: m.title,
+  ...bilingualRecordView(reader, m.sourceLang, { title: m.title }),
+  title: textFor(m.title, reader).text ?? '',
   startsAt: m.startsAt.toISOString(),
   endsAt: m.endsAt.toISOString(),
   location: m.location,
@@ -109,6 +122,7 @@ export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: Me
   rescheduleReason: m.rescheduleReason,
   cancellationReason: m.cancellationReason,
   agendaPublishedAt: m.agendaPublishedAt ? m.agendaPublishedAt.toISOString() : null,
+  agendaTranslationToFollow: m.agendaTranslationToFollow,
   minutes: m.minutes,
   minutesUpdatedAt: m.minutesUpdatedAt ? m.minutesUpdatedAt.toISOString() : null,
   invitees,
@@ -117,9 +131,10 @@ export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: Me
   ...(warnings ? { warnings } : {}),
 });
 
-export const toPaperView = (p: AgendaPaper): PaperView => ({
+export const toPaperView = (p: AgendaPaper, reader: Locale = 'en'): PaperView => ({
   id: p.id,
-  title: p.title,
+  ...bilingualRecordView(reader, p.sourceLang, { title: p.title }),
+  title: textFor(p.title, reader).text ?? '',
   url: p.url,
   fileName: p.fileName,
   contentType: p.contentType,
@@ -128,15 +143,16 @@ export const toPaperView = (p: AgendaPaper): PaperView => ({
   createdAt: p.createdAt.toISOString(),
 });
 
-export const toAgendaItemView = (a: AgendaItem, papers: AgendaPaper[] = [], warnings?: MeetingWarning[]): AgendaItemView => ({
+export const toAgendaItemView = (a: AgendaItem, papers: AgendaPaper[] = [], warnings?: MeetingWarning[], reader: Locale = 'en'): AgendaItemView => ({
   id: a.id,
   meetingId: a.meetingId,
   position: a.position,
-  title: a.title,
+  ...bilingualRecordView(reader, a.sourceLang, { title: a.title }),
+  title: textFor(a.title, reader).text ?? '',
   purpose: a.purpose,
   durationMinutes: a.durationMinutes,
   presenterGovernmentId: a.presenterGovernmentId,
-  papers: papers.map(toPaperView),
+  papers: papers.map((p) => toPaperView(p, reader)),
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
   ...(warnings ? { warnings } : {}),

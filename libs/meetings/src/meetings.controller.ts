@@ -17,8 +17,7 @@ import {
   ReferDecisionDto,
   SlotQuery,
   UpdateAgendaItemDto,
-  UpdateMeetingDto,
-} from './meeting.dto';
+  UpdateMeetingDto, PublishAgendaDto } from './meeting.dto';
 import { MeetingRecordService } from './meeting-record.service';
 import { MeetingsService } from './meetings.service';
 
@@ -91,8 +90,8 @@ export class MeetingsController {
 
   @Post(':id/agenda/publish')
   @HttpCode(200)
-  publishAgenda(@CurrentCaller() caller: Caller, @IdParam() id: string) {
-    return this.agenda.publish(caller, id);
+  publishAgenda(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: PublishAgendaDto) {
+    return this.agenda.publish(caller, id, dto ?? {});
   }
 
   @Post(':id/agenda-items/:itemId/papers')

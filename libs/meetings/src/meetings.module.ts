@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
 import { AgendaService } from './agenda.service';
+import { AgendaTranslation } from './agenda-translation.service';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
@@ -24,6 +25,7 @@ import { MeetingsService } from './meetings.service';
   providers: [
     MeetingsService,
     AgendaService,
+    AgendaTranslation,
     MeetingRecordService,
     CalendarFeedsService,
     MeetingAccess,
@@ -36,6 +38,6 @@ import { MeetingsService } from './meetings.service';
     MeetingDecisionRepository,
     CalendarFeedRepository,
   ],
-  exports: [MeetingsService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
+  exports: [AgendaTranslation, MeetingsService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
 })
 export class MeetingsModule {}
