@@ -8,6 +8,8 @@ import { IdentityModule } from '@forum/identity';
 import { MeetingsModule } from '@forum/meetings';
 import { NotificationsModule } from '@forum/notifications';
 import { AuditController } from './audit/audit.controller';
+import { TranslationsController } from './translations/translations.controller';
+import { TranslationsService } from '@forum/core';
 import { HealthController } from './health/health.controller';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -33,7 +35,8 @@ export class AppModule {
         RealtimeModule,
         QueueDashboardModule,
       ],
-      controllers: [HealthController, AuditController],
+      controllers: [HealthController, AuditController, TranslationsController],
+      providers: [TranslationsService],
     };
   }
 }

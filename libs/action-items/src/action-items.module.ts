@@ -1,3 +1,4 @@
+import './action-items.translations';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { GovernmentsModule } from '@forum/governments';

@@ -1,3 +1,4 @@
+import './bodies.translations';
 import { Module } from '@nestjs/common';
 import { GovernmentsModule } from '@forum/governments';
 import { BodiesController, MyJoinRequestsController } from './bodies.controller';

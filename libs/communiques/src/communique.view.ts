@@ -1,3 +1,5 @@
+import type { TranslationState } from '@forum/contracts';
+import { bilingual, translationState } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 import type { Communique, CommuniqueStatus } from './communique.entity';
 import type { CommuniqueConcurrence, ConcurrencePosition } from './communique-concurrence.entity';
@@ -34,6 +36,8 @@ export interface CommuniqueSummaryView {
   revision: number;
   titleEn: string;
   titleFr: string;
+  /** both languages written, or which one the draft awaits (a communiqué goes out in both or not at all) */
+  translation: TranslationState;
   embargoUntil: string | null;
   publishedAt: string | null;
   publishedRevision: number | null;
@@ -86,6 +90,15 @@ export interface RevisionDiffView {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The communiqué's own columns hold '' for a side not yet written. */
+const pair = (en: string, fr: string) => bilingual(en.trim() || null, fr.trim() || null);
+export const communiqueTranslation = (c: Pick<Communique, 'titleEn' | 'titleFr' | 'bodyEn' | 'bodyFr'>): TranslationState => {
+  const title = pair(c.titleEn, c.titleFr);
+  const body = pair(c.bodyEn, c.bodyFr);
+  const sourceLang = (title.en ?? body.en) && !(title.fr ?? body.fr) ? 'en' : !(title.en ?? body.en) && (title.fr ?? body.fr) ? 'fr' : 'en';
+  return translationState(sourceLang, title, body);
+};
+
 export const toCommuniqueSummaryView = (c: Communique): CommuniqueSummaryView => ({
   id: c.id,
   bodyId: c.bodyId,
@@ -94,6 +107,7 @@ export const toCommuniqueSummaryView = (c: Communique): CommuniqueSummaryView =>
   revision: c.currentRevision,
   titleEn: c.titleEn,
   titleFr: c.titleFr,
+  translation: communiqueTranslation(c),
   embargoUntil: iso(c.embargoUntil),
   publishedAt: iso(c.publishedAt),
   publishedRevision: c.publishedRevision,

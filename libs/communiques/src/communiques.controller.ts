@@ -9,8 +9,7 @@ import {
   DiffQuery,
   PublishCommuniqueDto,
   UpdateCommuniqueDto,
-  WithdrawCommuniqueDto,
-} from './communique.dto';
+  WithdrawCommuniqueDto, SubmitCommuniqueDto } from './communique.dto';
 import { CommuniquePublicationService } from './communique-publication.service';
 import { CommuniquesService } from './communiques.service';
 
@@ -45,8 +44,8 @@ export class CommuniquesController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@CurrentCaller() caller: Caller, @IdParam() id: string) {
-    return this.communiques.submit(caller, id);
+  submit(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: SubmitCommuniqueDto) {
+    return this.communiques.submit(caller, id, dto ?? {});
   }
 
   @Get(':id/concurrences')

@@ -27,4 +27,7 @@ export enum Permission {
 
   // operations (audit, queues)
   AuditRead = 'audit.read',
+
+  // translations
+  TranslationRead = 'translation.read',
 }

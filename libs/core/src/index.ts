@@ -24,3 +24,4 @@ export * from './access/authorize.decorator';
 export * from './bilingual/bilingual-text';
 export * from './bilingual/bilingual-input';
 export * from './i18n/format';
+export * from './bilingual/translations.service';

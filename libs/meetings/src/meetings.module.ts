@@ -1,3 +1,4 @@
+import './meetings.translations';
 import { Module } from '@nestjs/common';
 import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
