@@ -170,7 +170,7 @@ export class ActionItemsService {
           payload: { id: item.id, bodyId: item.bodyId, version: item.version },
           audience: { kind: 'body', bodyId: item.bodyId },
           context: { title: item.title, leadGovernmentId: lead, decisionId: item.decisionId },
-          notify: [this.assignmentNotice(item, 1, body.name)],
+          notify: [assignmentNotice(item, 1, body.name)],
         },
       ],
     );
@@ -290,7 +290,7 @@ export class ActionItemsService {
       em,
     );
     const notify: NotificationIntent[] = [];
-    if (changes.leadGovernmentId || changes.responsibleUserIds) notify.push(this.assignmentNotice(saved, saved.version));
+    if (changes.leadGovernmentId || changes.responsibleUserIds) notify.push(assignmentNotice(saved, saved.version));
     const events: DomainEvent[] = Object.keys(changes).length
       ? [
           {
@@ -374,21 +374,23 @@ export class ActionItemsService {
     });
   }
 
-  private assignmentNotice(item: ActionItem, version: number, bodyName?: BilingualText): NotificationIntent {
-    const where = (l: Locale) => (bodyName ? ` (${contentFor(bodyName, l)})` : '');
-    const title = (l: Locale) => contentFor(item.title, l);
-    return {
-      category: 'action_items',
-      key: `action-item:${item.id}:assigned:${version}`,
-      recipients: item.responsibleUserIds.length ? { userIds: item.responsibleUserIds } : { governmentIds: [item.leadGovernmentId] },
-      subject: { en: `Action item assigned: ${title('en')}`, fr: `Mesure confiée : ${title('fr')}` },
-      body: {
-        en: `Your government leads the action item "${title('en')}"${where('en')}, due on ${formatDay(item.dueOn, 'en')}.`,
-        fr: `Votre gouvernement est responsable de la mesure « ${title('fr')} »${where('fr')}, à réaliser d’ici le ${formatDay(item.dueOn, 'fr')}.`,
-      },
-      link: `/action-items/${item.id}`,
-    };
-  }
+}
+
+/** The lead government's officials (or the named ones) are told an item is theirs. */
+export function assignmentNotice(item: ActionItem, version: number, bodyName?: BilingualText): NotificationIntent {
+  const where = (l: Locale) => (bodyName ? ` (${contentFor(bodyName, l)})` : '');
+  const title = (l: Locale) => contentFor(item.title, l);
+  return {
+    category: 'action_items',
+    key: `action-item:${item.id}:assigned:${version}`,
+    recipients: item.responsibleUserIds.length ? { userIds: item.responsibleUserIds } : { governmentIds: [item.leadGovernmentId] },
+    subject: { en: `Action item assigned: ${title('en')}`, fr: `Mesure confiée : ${title('fr')}` },
+    body: {
+      en: `Your government leads the action item "${title('en')}"${where('en')}, due on ${formatDay(item.dueOn, 'en')}.`,
+      fr: `Votre gouvernement est responsable de la mesure « ${title('fr')} »${where('fr')}, à réaliser d’ici le ${formatDay(item.dueOn, 'fr')}.`,
+    },
+    link: `/action-items/${item.id}`,
+  };
 }
 
 const unique = (ids: string[]) => [...new Set(ids)];

@@ -78,7 +78,7 @@ export class DeadlineScanService {
 const leadRecipients = (item: ActionItem): NotificationIntent['recipients'] =>
   item.responsibleUserIds.length ? { userIds: item.responsibleUserIds } : { governmentIds: [item.leadGovernmentId] };
 
-function deadlineNotice(item: ActionItem, threshold: 'due_soon' | 'overdue'): NotificationIntent {
+export function deadlineNotice(item: ActionItem, threshold: 'due_soon' | 'overdue'): NotificationIntent {
   const dueSoon = threshold === 'due_soon';
   const t = { en: contentFor(item.title, 'en'), fr: contentFor(item.title, 'fr') };
   const due = { en: formatDay(item.dueOn, 'en'), fr: formatDay(item.dueOn, 'fr') };
@@ -96,7 +96,7 @@ function deadlineNotice(item: ActionItem, threshold: 'due_soon' | 'overdue'): No
   };
 }
 
-function escalationNotice(item: ActionItem, secretariat: string[]): NotificationIntent {
+export function escalationNotice(item: ActionItem, secretariat: string[]): NotificationIntent {
   const t = { en: contentFor(item.title, 'en'), fr: contentFor(item.title, 'fr') };
   const due = { en: formatDay(item.dueOn, 'en'), fr: formatDay(item.dueOn, 'fr') };
   return {

@@ -128,7 +128,7 @@ export function frenchNameWithArticle(g: { nameFr: string; nameFrWithArticle?: s
   if (g.nameFrWithArticle) return g.nameFrWithArticle;
   const name = g.nameFr.trim();
   if (/^gouvernement\b/i.test(name)) return `le ${name[0].toLowerCase()}${name.slice(1)}`;
-  const feminine = /^(ville|municipalité|fédération|cité|région|province|association|nation|première nation|communauté)\b/i;
+  const feminine = /^(ville|municipalité|fédération|cité|région|province|association|nation|première nation|communauté)(?=[\s,]|$)/i;
   if (feminine.test(name)) return `la ${name}`;
   if (/^[aeiouyéèêàâîïôûh]/i.test(name)) return `l’${name}`;
   return `le ${name}`;
