@@ -17,6 +17,7 @@ import { LoginPage } from './pages/login.page';
 import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
 import { NotificationsPage } from './pages/notifications.page';
 import { PeoplePage } from './pages/people.page';
+import { TranslationsPage } from './pages/translations.page';
 import { ResetPasswordPage } from './pages/reset-password.page';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -59,6 +60,7 @@ export function App() {
         <Route path="/communiques/:id" element={guard(<CommuniqueDetailPage />)} />
         <Route path="/notifications" element={guard(<NotificationsPage />)} />
         <Route path="/people" element={guard(<RequireSecretariat><PeoplePage /></RequireSecretariat>)} />
+        <Route path="/translations" element={guard(<RequireSecretariat><TranslationsPage /></RequireSecretariat>)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>

@@ -1,4 +1,7 @@
-import type { EmailDelivery, NotificationCategory, UserView } from '@forum/contracts';
+import type { EmailDelivery, NotificationCategory, TranslationState, UserView } from '@forum/contracts';
+
+/** The bilingual fields the API adds beside each text `x` (see the contract's bilingual texts). */
+type Texts<K extends string> = { [P in `${K}En` | `${K}Fr`]?: string | null } & { translation?: TranslationState };
 
 /** The shapes the API returns. The directory's come from contracts, shared with the server. */
 export type {
@@ -12,7 +15,8 @@ export type {
 } from '@forum/contracts';
 export { EMAIL_DELIVERIES } from '@forum/contracts';
 
-export interface Meeting {
+export interface Meeting extends Texts<'title'> {
+  agendaTranslationToFollow?: boolean;
   id: string;
   bodyId: string;
   title: string;
@@ -32,7 +36,7 @@ export interface Warning {
   [key: string]: unknown;
 }
 
-export interface AgendaItem {
+export interface AgendaItem extends Texts<'title'> {
   id: string;
   meetingId: string;
   title: string;
@@ -42,7 +46,7 @@ export interface AgendaItem {
   position: number;
 }
 
-export interface ActionItem {
+export interface ActionItem extends Texts<'title' | 'description'> {
   id: string;
   bodyId: string;
   meetingId: string | null;
@@ -62,7 +66,7 @@ export interface ActionItem {
   costShares?: { governmentId: string; percent?: number; sharePercent?: number; basisPoints?: number }[];
 }
 
-export interface ActionItemUpdate {
+export interface ActionItemUpdate extends Texts<'note'> {
   id: string;
   note: string | null;
   progress: number | null;

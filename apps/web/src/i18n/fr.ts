@@ -3,7 +3,7 @@ import type { Messages } from './en';
 /** Les textes en français : même forme que en.ts. */
 export const fr: Messages = {
   app: { name: 'Forum intergouvernemental' },
-  nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', publicPortal: 'Communiqués publics' },
+  nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', translations: 'Traductions', publicPortal: 'Communiqués publics' },
   session: { signedInAs: 'Connecté en tant que {{name}}', zone: 'Heures affichées en {{zone}}', logout: 'Se déconnecter' },
   common: { loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
   errors: {
@@ -329,5 +329,25 @@ export const fr: Messages = {
     nameRequired: 'Entrez le nom du fonctionnaire.',
     governmentRequired: 'Choisissez le gouvernement du fonctionnaire.',
     invited: 'Invitation envoyée à {{name}} ({{email}}), {{government}}, courriels en {{language}}. Le lien expire le {{expires}}.',
+  },
+  translation: {
+    frenchToFollow: '(version française à suivre)',
+    englishToFollow: '(version anglaise à suivre)',
+    frenchPending: 'Traduction française en attente',
+    englishPending: 'Traduction anglaise en attente',
+    toFollowNotice: 'Publié, la traduction suivra.',
+    title: 'Traductions',
+    intro: 'Textes rédigés dans une seule langue, du plus ancien au plus récent. Les remplir dans l’autre langue les retire de la liste.',
+    none: 'Aucun texte n’attend de traduction.',
+    record: 'Dossier',
+    field: 'Champ',
+    source: 'Original',
+    writtenAt: 'Rédigé le',
+    translate: 'Traduction',
+    save: 'Enregistrer la traduction',
+    saved: 'Traduction enregistrée.',
+    open: 'Ouvrir',
+    types: { meeting: 'Réunion', agenda_item: 'Point à l’ordre du jour', agenda_paper: 'Document', body: 'Instance', action_item: 'Mesure de suivi', action_item_update: 'Note d’avancement', join_request: 'Demande d’adhésion', communique: 'Communiqué' },
+    langs: { en: 'anglais', fr: 'français' },
   },
 };
