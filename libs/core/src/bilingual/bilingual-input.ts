@@ -37,6 +37,8 @@ export interface BilingualRead {
   text: BilingualText;
   /** the language the author wrote in: the only side given, or the author's locale when both were */
   sourceLang: Locale;
+  /** which sides the request named (a side sent blank clears it; a side not sent is left as it is) */
+  sent?: { en: boolean; fr: boolean };
 }
 
 /**
@@ -57,6 +59,11 @@ export function readBilingual<K extends string>(
     if ((author === 'en' ? en : fr) !== undefined) throw invalid([`${field} and ${field}${author === 'en' ? 'En' : 'Fr'} both give the ${author === 'en' ? 'English' : 'French'} text; send one`]);
     if (author === 'en') en = plain;
     else fr = plain;
+    // `x` alone sent blank (or null) clears the text, both sides
+    if (plain === null && (author === 'en' ? fr : en) === undefined) {
+      en = null;
+      fr = null;
+    }
   }
   if (en === undefined && fr === undefined) {
     if (options.required) throw invalid([`${field} (or ${field}En / ${field}Fr) must be given`]);
@@ -64,7 +71,7 @@ export function readBilingual<K extends string>(
   }
   if (options.required && !en && !fr) throw invalid([`${field} must not be empty`]);
   const sourceLang: Locale = en && !fr ? 'en' : fr && !en ? 'fr' : author;
-  return { text: bilingual(en, fr), sourceLang };
+  return { text: bilingual(en, fr), sourceLang, sent: { en: en !== undefined, fr: fr !== undefined } };
 }
 
 /**
@@ -74,10 +81,16 @@ export function readBilingual<K extends string>(
  */
 export function mergeBilingual(current: BilingualText, edit: BilingualRead, currentSource: Locale): BilingualRead {
   const { en, fr } = edit.text;
+  const sent = edit.sent ?? { en: en != null, fr: fr != null };
   if (en != null && fr != null) return edit;
-  // an optional text cleared (sent as null or blank): nothing left to translate
-  if (en == null && fr == null) return { text: bilingual(null, null), sourceLang: currentSource };
-  const side: Locale = en != null ? 'en' : 'fr';
+  // both sides named, blank: an optional text cleared, nothing left to translate
+  if (sent.en && sent.fr) return { text: bilingual(en, fr), sourceLang: en != null ? 'en' : fr != null ? 'fr' : currentSource };
+  const side: Locale = sent.en ? 'en' : 'fr';
+  if ((side === 'en' ? en : fr) == null) {
+    // one side cleared: the other stays, and is now the source
+    const kept = current[otherLocale(side)] ?? null;
+    return { text: side === 'en' ? bilingual(null, kept) : bilingual(kept, null), sourceLang: kept != null ? otherLocale(side) : currentSource };
+  }
   const value = side === 'en' ? en : fr;
   const other = otherLocale(side);
   const next = new BilingualText();
