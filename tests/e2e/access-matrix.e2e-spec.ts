@@ -81,6 +81,7 @@ describe('access-control matrix', () => {
       { route: 'POST /governments', method: 'POST', path: () => '/api/v1/governments', body: (role) => ({ code: `M${role.slice(0, 3).toUpperCase()}`, nameEn: 'Matrix', nameFr: 'Matrice', level: 'provincial', timeZone: 'America/Halifax' }), expect: SECRETARIAT_ONLY(201) },
       { route: 'GET /users', method: 'GET', path: () => '/api/v1/users', expect: SECRETARIAT_ONLY(200) },
       { route: 'GET /audit', method: 'GET', path: () => '/api/v1/audit', expect: SECRETARIAT_ONLY(200) },
+      { route: 'GET /translations', method: 'GET', path: () => '/api/v1/translations?status=pending', expect: SECRETARIAT_ONLY(200) },
       { route: 'GET /meetings/:id', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}`, expect: READ_INSIDE },
       { route: 'PATCH /meetings/:id', method: 'PATCH', path: () => `/api/v1/meetings/${ids.meeting}`, body: () => ({ location: 'Ottawa' }), expect: WRITE_INSIDE(200) },
       { route: 'GET /meetings/:id/agenda-items', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items`, expect: READ_INSIDE },

@@ -209,6 +209,7 @@ interface Decision {
 
 function AgendaSection({ meetingId, agenda, governments, published, translationToFollow, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; translationToFollow?: boolean; onChange(): Promise<void> }) {
   const text = useText();
+  const [awaitingTranslation, setAwaitingTranslation] = useState(false);
   const { t, i18n } = useTranslation();
   const { isSecretariat } = useAuth();
   const [form, setForm] = useState({ title: '', titlePair: { en: '', fr: '' }, purpose: 'discussion', durationMinutes: '15', presenterGovernmentId: '' });
@@ -341,9 +342,26 @@ function AgendaSection({ meetingId, agenda, governments, published, translationT
             <SubmitButton>{t('agenda.addSubmit')}</SubmitButton>
           </form>
           {!published && agenda.length > 0 ? (
-            <ActionButton variant="primary" onClick={() => void api('POST', `/meetings/${meetingId}/agenda/publish`).then(onChange, (e) => setError(e as ApiError))}>
+            <ActionButton
+              variant="primary"
+              onClick={() =>
+                void api('POST', `/meetings/${meetingId}/agenda/publish`).then(onChange, (e) => {
+                  // parity: an agenda awaiting translation goes out only when the secretariat says it is to follow
+                  if ((e as ApiError).status === 409 && JSON.stringify((e as ApiError).body).includes('translation_pending')) setAwaitingTranslation(true);
+                  else setError(e as ApiError);
+                })
+              }
+            >
               {t('agenda.publish')}
             </ActionButton>
+          ) : null}
+          {!published && awaitingTranslation ? (
+            <GcdsNotice noticeRole="warning" noticeTitle={t('translation.agendaPending')} noticeTitleTag="h3">
+              <p>{t('translation.agendaPendingHelp')}</p>
+              <ActionButton onClick={() => void api('POST', `/meetings/${meetingId}/agenda/publish`, { translationToFollow: true }).then(onChange, (e) => setError(e as ApiError))}>
+                {t('translation.publishToFollow')}
+              </ActionButton>
+            </GcdsNotice>
           ) : null}
         </>
       ) : null}
