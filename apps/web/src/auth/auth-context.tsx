@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import i18next from 'i18next';
 import { api, readSession, setUnauthorizedHandler, StoredSession, writeSession } from '../api/api-client';
 
 interface AuthState {
@@ -27,6 +28,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const next = { accessToken: result.accessToken, user: result.user };
     writeSession(next);
     setSession(next);
+    // the app speaks the user's language, unless the address chose one
+    const locale = (result.user as { locale?: string }).locale;
+    if ((locale === 'en' || locale === 'fr') && !new URLSearchParams(window.location.search).get('lang') && !/^\/(en|fr)(\/|$)/.test(window.location.pathname)) {
+      void i18next.changeLanguage(locale);
+    }
   }, []);
 
   const startSession = useCallback((next: StoredSession) => {
