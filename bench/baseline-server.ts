@@ -17,8 +17,11 @@ interface ActionItemRow {
   body_id: string;
   meeting_id: string | null;
   decision_id: string | null;
-  title: string;
-  description: string | null;
+  title_en: string | null;
+  title_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  source_lang: 'en' | 'fr';
   lead_government_id: string;
   supporting_government_ids: string[];
   responsible_user_ids: string[];
@@ -48,8 +51,13 @@ const view = (a: ActionItemRow) => ({
   bodyId: a.body_id,
   meetingId: a.meeting_id,
   decisionId: a.decision_id,
-  title: a.title,
-  description: a.description,
+  title: a.title_en ?? a.title_fr,
+  titleEn: a.title_en,
+  titleFr: a.title_fr,
+  description: a.description_en ?? a.description_fr,
+  descriptionEn: a.description_en,
+  descriptionFr: a.description_fr,
+  translation: { status: (a.title_en == null) !== (a.title_fr == null) || (a.description_en == null) !== (a.description_fr == null) ? 'pending' : 'complete', sourceLang: a.source_lang },
   leadGovernmentId: a.lead_government_id,
   supportingGovernmentIds: a.supporting_government_ids,
   responsibleUserIds: a.responsible_user_ids,
@@ -72,7 +80,7 @@ const view = (a: ActionItemRow) => ({
 });
 
 // Dates as text, as TypeORM gives them for a `date` column.
-const COLUMNS = `id, body_id, meeting_id, decision_id, title, description, lead_government_id, supporting_government_ids, responsible_user_ids,
+const COLUMNS = `id, body_id, meeting_id, decision_id, title_en, title_fr, description_en, description_fr, source_lang, lead_government_id, supporting_government_ids, responsible_user_ids,
   to_char(due_on, 'YYYY-MM-DD') AS due_on, status, progress, priority, estimated_cost_cents, actual_cost_cents, funding_source, cost_shares,
   completed_at, escalated_at, escalated_to_body_id, created_by_user_id, version, created_at, updated_at`;
 

@@ -52,13 +52,13 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
     );
     // Four tables at the top, the rest working groups and subgroups under them.
     await db.query(
-      `INSERT INTO body (name, name_fr, kind, parent_id, permanent, mandate)
+      `INSERT INTO body (name_en, name_fr, kind, parent_id, permanent, mandate_en)
        SELECT format('Table %s', i), format('Table %s', i), 'table', NULL, true, 'Coordinates the forum''s work on irregular migration.'
          FROM generate_series(1, 4) i`,
     );
     await db.query(
-      `WITH tops AS (SELECT id, row_number() OVER (ORDER BY name) - 1 AS k FROM body)
-       INSERT INTO body (name, name_fr, kind, parent_id, permanent, mandate)
+      `WITH tops AS (SELECT id, row_number() OVER (ORDER BY name_en) - 1 AS k FROM body)
+       INSERT INTO body (name_en, name_fr, kind, parent_id, permanent, mandate_en)
        SELECT format('Working Group %s', i), format('Groupe de travail %s', i),
               CASE WHEN i % 7 = 0 THEN 'subgroup' WHEN i % 11 = 0 THEN 'task_force' ELSE 'working_group' END,
               (SELECT id FROM tops WHERE k = i % 4), i % 11 <> 0, 'Shares arrival figures, housing capacity and costs.'
@@ -68,7 +68,7 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
     // Canada co-chairs every body with one province or territory; Quebec observes where it does not chair;
     // the others sit on two bodies out of three.
     await db.query(
-      `WITH b AS (SELECT id, row_number() OVER (ORDER BY created_at, name) AS i FROM body),
+      `WITH b AS (SELECT id, row_number() OVER (ORDER BY created_at, name_en) AS i FROM body),
             g AS (SELECT id, precedence AS p, code FROM government)
        INSERT INTO membership (body_id, government_id, role, started_at)
        SELECT b.id, g.id,
@@ -79,7 +79,7 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
     );
     await db.query(
       `WITH b AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS n FROM body)
-       INSERT INTO meeting (body_id, title, starts_at, ends_at, location, status, created_at)
+       INSERT INTO meeting (body_id, title_en, starts_at, ends_at, location, status, created_at)
        SELECT b.id, format('Meeting %s', i), s, s + interval '2 hours', 'Ottawa and by video',
               CASE WHEN i % 50 = 0 THEN 'cancelled' ELSE 'scheduled' END, s - interval '30 days'
          FROM generate_series(1, $1::int) i
@@ -93,7 +93,7 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
             leads AS (SELECT body_id, government_id, row_number() OVER (PARTITION BY body_id ORDER BY government_id) - 1 AS r,
                              count(*) OVER (PARTITION BY body_id) AS c
                         FROM membership WHERE role <> 'observer' AND ended_at IS NULL)
-       INSERT INTO action_item (body_id, title, description, lead_government_id, due_on, status, progress, priority,
+       INSERT INTO action_item (body_id, title_en, description_en, lead_government_id, due_on, status, progress, priority,
                                 estimated_cost_cents, completed_at, version, created_at, updated_at)
        SELECT b.id, format('Action %s: share weekly arrival and shelter figures', i), 'Report to the table with the figures of each partner.',
               -- Done items fell due in the past; open ones spread around today, as in a forum that keeps up with its work.
@@ -119,7 +119,7 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
         WHERE a.status NOT IN ('done', 'cancelled') AND a.due_on <= current_date + 7`,
     );
     await db.query(
-      `INSERT INTO action_item_update (action_item_id, kind, author_government_id, note, progress, status, changes, version, created_at)
+      `INSERT INTO action_item_update (action_item_id, kind, author_government_id, note_en, progress, status, changes, version, created_at)
        SELECT a.id, CASE WHEN v = 1 THEN 'created' WHEN v % 2 = 0 THEN 'report' ELSE 'change' END, a.lead_government_id,
               CASE WHEN v % 2 = 0 THEN format('Progress report %s', v) END, (v * 9) % 100, 'in_progress',
               jsonb_build_object('progress', jsonb_build_object('from', ((v - 1) * 9) % 100, 'to', (v * 9) % 100)),

@@ -118,6 +118,7 @@ describe('access-control matrix', () => {
       { route: 'POST /governments', method: 'POST', path: () => '/api/v1/governments', body: (role) => ({ code: `M${role.slice(0, 3).toUpperCase()}`, nameEn: 'Matrix', nameFr: 'Matrice', level: 'provincial', timeZone: 'America/Halifax' }), ok: 201 },
       { route: 'GET /users', method: 'GET', path: () => '/api/v1/users', ok: 200 },
       { route: 'GET /audit', method: 'GET', path: () => '/api/v1/audit', ok: 200 },
+      { route: 'GET /translations', method: 'GET', path: () => '/api/v1/translations?status=pending', ok: 200 },
       { route: 'GET /meetings/:id', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}`, ok: 200 },
       { route: 'PATCH /meetings/:id', method: 'PATCH', path: () => `/api/v1/meetings/${ids.meeting}`, body: () => ({ location: 'Ottawa' }), ok: 200 },
       { route: 'GET /meetings/:id/agenda-items', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items`, ok: 200 },

@@ -69,7 +69,7 @@ describe('meetings: agendas', () => {
     expect(draft.status).toBe(200);
     expect(draft.body).toMatchObject({ items: [], total: 0, publishedAt: null });
 
-    const published = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, {}, t.adminToken);
+    const published = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, { translationToFollow: true }, t.adminToken);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ total: 2, totalMinutes: 70, meetingMinutes: 60, revision: 1 });
     expect(published.body.warnings[0].code).toBe('agenda_overrun');
@@ -97,7 +97,7 @@ describe('meetings: agendas', () => {
     expect(String(tooBig.body.message)).toContain('contentBase64');
     // before publication the official sees neither the agenda nor its papers
     expect((await t.http.get(file.body.downloadUrl, seats.on.official.token)).status).toBe(404);
-    await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, {}, t.adminToken);
+    await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, { translationToFollow: true }, t.adminToken);
     const download = await t.http.get(file.body.downloadUrl, seats.on.official.token);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toContain('text/csv');

@@ -25,7 +25,7 @@ describe('the outbox relay', () => {
     const recorder = t.app.get(EventRecorder);
     await expect(
       t.dataSource.transaction(async (em) => {
-        await em.query(`UPDATE body SET mandate = 'changed' WHERE id = $1`, [body.id]);
+        await em.query(`UPDATE body SET mandate_en = 'changed' WHERE id = $1`, [body.id]);
         await recorder.record(em, { actorUserId: null, action: 'body.updated', entityType: 'body', entityId: body.id }, [
           { name: 'meeting.created', payload: { id: 'x', bodyId: body.id }, audience: { kind: 'body', bodyId: body.id } },
         ]);
@@ -34,7 +34,7 @@ describe('the outbox relay', () => {
     ).rejects.toThrow('fails');
     expect(await count(t, 'SELECT count(*) n FROM outbox_event')).toBe(before.outbox);
     expect(await count(t, 'SELECT count(*) n FROM audit_record')).toBe(before.audit);
-    expect(await count(t, `SELECT count(*) n FROM body WHERE id = $1 AND mandate = 'changed'`, [body.id])).toBe(0);
+    expect(await count(t, `SELECT count(*) n FROM body WHERE id = $1 AND mandate_en = 'changed'`, [body.id])).toBe(0);
 
     // and through the API: a refused write (already a member → 409) records nothing either
     const government = await f.government();

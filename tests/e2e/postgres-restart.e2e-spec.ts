@@ -60,7 +60,7 @@ describe('faults: PostgreSQL restarted under load', () => {
     expect(statuses.slice(-3)).toEqual([201, 201, 201]);
     const rows: { id: string; audited: boolean }[] = await t.dataSource.query(
       `SELECT b.id, EXISTS (SELECT 1 FROM audit_record a WHERE a.entity_id = b.id::text AND a.action = 'body.created') AS audited
-         FROM body b WHERE b.name LIKE 'Restart body %' OR b.name = 'While down'`,
+         FROM body b WHERE b.name_en LIKE 'Restart body %' OR b.name_en = 'While down'`,
     );
     expect(rows.map((r) => r.id).sort()).toEqual([...accepted].sort());
     expect(rows.every((r) => r.audited)).toBe(true);

@@ -125,6 +125,8 @@ describeWithBrowser('web: scheduling and running a meeting', () => {
     const agenda = (await t.http.get(`/api/v1/meetings/${meetingId}/agenda-items`, t.adminToken)).body;
     expect((Array.isArray(agenda) ? agenda : agenda.items).map((a: any) => a.title)).toEqual(['Opening remarks', 'Sharing arrival figures', 'Interim housing costs']);
     await page.getByRole('button', { name: 'Publish the agenda' }).click();
+    // written in English only: the agenda goes out once the secretariat says its French version is to follow
+    await page.getByRole('button', { name: 'Publish now, translation to follow' }).click();
     await page.getByText('Published · 60 minutes in all').waitFor();
 
     // attendance: two of three voting governments make quorum

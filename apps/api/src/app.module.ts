@@ -14,6 +14,8 @@ import { AuditController } from './audit/audit.controller';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { HttpDrainModule } from './drain';
+import { TranslationsController } from './translations/translations.controller';
+import { TranslationsService } from '@forum/core';
 import { HealthController } from './health/health.controller';
 import { MetricsApiModule } from './metrics/metrics.controller';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
@@ -46,8 +48,8 @@ export class AppModule {
         MetricsApiModule,
         HttpDrainModule,
       ],
-      controllers: [HealthController, AuditController, DeliveriesController],
-      providers: [DeliveriesService],
+      controllers: [HealthController, AuditController, DeliveriesController, TranslationsController],
+      providers: [DeliveriesService, TranslationsService],
     };
   }
 }

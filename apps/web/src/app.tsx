@@ -19,6 +19,7 @@ import { LoginPage } from './pages/login.page';
 import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
 import { NotificationsPage } from './pages/notifications.page';
 import { PeoplePage } from './pages/people.page';
+import { TranslationsPage } from './pages/translations.page';
 import { ResetPasswordPage } from './pages/reset-password.page';
 import { SearchPage } from './pages/search.page';
 
@@ -67,6 +68,7 @@ export function App() {
         <Route path="/search" element={guard(<SearchPage />)} />
         <Route path="/notifications" element={guard(<NotificationsPage />)} />
         <Route path="/people" element={guard(<RequireSecretariat><PeoplePage /></RequireSecretariat>)} />
+        <Route path="/translations" element={guard(<RequireSecretariat><TranslationsPage /></RequireSecretariat>)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>

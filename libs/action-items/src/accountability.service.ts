@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { BodyAccess, BodyRepository, MembershipRepository } from '@forum/bodies';
 import type { GovernmentLevel, MembershipRole } from '@forum/contracts';
-import { Caller, notFound } from '@forum/core';
+import { Caller, notFound, textFor } from '@forum/core';
 import { Government, GovernmentRepository } from '@forum/governments';
 import { accountabilityOf, type AccountabilityFigures, type AccountableItem } from './accountability.rule';
 import { toCsv } from '@forum/core';
@@ -102,7 +102,7 @@ export class AccountabilityService {
     const sum = (key: 'open' | 'overdue' | 'dueSoon' | 'doneOnTime' | 'doneLate' | 'cancelled') => governments.reduce((n, g) => n + g[key], 0);
     const live = items.filter((i) => i.status !== 'cancelled');
     return {
-      body: { id: body.id, name: body.name },
+      body: { id: body.id, name: textFor(body.name, caller.locale).text ?? '' },
       asOf: asOf.toISOString(),
       governments,
       totals: {
@@ -116,7 +116,7 @@ export class AccountabilityService {
         estimatedCostCents: live.reduce((n, i) => n + (i.estimatedCostCents ?? 0), 0),
         actualCostCents: live.reduce((n, i) => n + (i.actualCostCents ?? 0), 0),
       },
-      escalated: escalated.map((i) => ({ id: i.id, bodyId: i.bodyId, title: i.title, leadGovernmentId: i.leadGovernmentId, dueOn: i.dueOn, escalatedAt: i.escalatedAt?.toISOString() ?? null })),
+      escalated: escalated.map((i) => ({ id: i.id, bodyId: i.bodyId, title: textFor(i.title, caller.locale).text ?? '', leadGovernmentId: i.leadGovernmentId, dueOn: i.dueOn, escalatedAt: i.escalatedAt?.toISOString() ?? null })),
     };
   }
 
@@ -128,7 +128,7 @@ export class AccountabilityService {
     const leads = await this.governments.findByIds([...new Set(items.map((i) => i.leadGovernmentId))]);
     const accountable = this.accountable(items, new Map(leads.map((g) => [g.id, g])));
     const today = todayIn(government.timeZone, asOf);
-    const bodies = (await this.bodies.findByIds([...new Set(items.map((i) => i.bodyId))])).sort((a, b) => a.name.localeCompare(b.name));
+    const bodies = (await this.bodies.findByIds([...new Set(items.map((i) => i.bodyId))])).sort((a, b) => (a.name.en ?? a.name.fr ?? '').localeCompare(b.name.en ?? b.name.fr ?? ''));
     const indexOf = new Map(items.map((item, index) => [item, index]));
     const funding = await this.items.fundingPositionOf(government.id, scope.kind === 'all' ? null : scope.bodyIds);
     return {
@@ -137,7 +137,7 @@ export class AccountabilityService {
       governments: [{ ...row(government, null), ...accountabilityOf(government.id, government.level, accountable, today) }],
       bodies: bodies.map((b) => ({
         bodyId: b.id,
-        bodyName: b.name,
+        bodyName: textFor(b.name, caller.locale).text ?? '',
         ...accountabilityOf(government.id, government.level, items.filter((i) => i.bodyId === b.id).map((i) => accountable[indexOf.get(i)!]), today),
       })),
       funding,

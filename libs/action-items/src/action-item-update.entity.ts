@@ -1,4 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { BilingualText } from '@forum/core';
+import type { Locale } from '@forum/contracts';
 
 import type { ActionItemUpdateKind, FieldChange } from '@forum/contracts';
 
@@ -24,8 +26,12 @@ export class ActionItemUpdate {
   @Column({ type: 'uuid', nullable: true })
   authorGovernmentId: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
+  @Column(() => BilingualText)
+  note: BilingualText;
+
+  /** the language the record's texts were first written in */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  sourceLang: Locale;
 
   /** progress and status after this update, when it set them */
   @Column({ type: 'smallint', nullable: true })

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,11 +13,10 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@forum/core';
+import { PageQuery, BilingualDto } from '@forum/core';
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, type ActionItemPriority, type ActionItemStatus } from './action-item-status.rule';
 
 /** A client that sends a whole timestamp for a due date means the calendar date it wrote, whatever the offset. */
@@ -39,7 +38,10 @@ export class CostShareDto {
   basisPoints: number;
 }
 
-export class CreateActionItemDto {
+/** title and description: `x`, `xEn`, `xFr` (see the bilingual texts of the contract) */
+const ItemTexts = IntersectionType(BilingualDto('title', 300), BilingualDto('description', 20000));
+
+export class CreateActionItemDto extends ItemTexts {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   bodyId: string;
@@ -54,17 +56,6 @@ export class CreateActionItemDto {
   @IsUUID()
   decisionId?: string;
 
-  @ApiProperty({ example: 'Share weekly arrival figures with provinces and cities' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(300)
-  title: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
-  description?: string;
 
   @ApiProperty({ format: 'uuid', description: 'a current, non-observer member government of the body' })
   @IsUUID()
@@ -137,26 +128,13 @@ export class CreateActionItemDto {
 }
 
 /** Every field may change; `version` is the one the client read, so two officials never overwrite each other. */
-export class UpdateActionItemDto {
+export class UpdateActionItemDto extends ItemTexts {
   @ApiProperty({ description: 'the version the client read; a missing or stale one is refused with 409 and the current item' })
   @IsOptional()
   @IsInt()
   @Min(1)
   version?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(300)
-  title?: string;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(20000)
-  description?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -240,13 +218,7 @@ export class UpdateActionItemDto {
 }
 
 /** A progress report: kept for ever in the item's history. */
-export class CreateProgressReportDto {
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5000)
-  note: string;
-
+export class CreateProgressReportDto extends BilingualDto('note', 5000) {
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
   @IsOptional()
   @IsInt()

@@ -1,4 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BilingualText } from '@forum/core';
+import type { Locale } from '@forum/contracts';
 import type { ActionItemPriority, ActionItemStatus } from './action-item-status.rule';
 import type { CostShare } from './cost-share.rule';
 
@@ -27,11 +29,15 @@ export class ActionItem {
   @Column({ type: 'uuid', nullable: true })
   decisionId: string | null;
 
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @Column(() => BilingualText)
+  title: BilingualText;
 
-  @Column({ type: 'text', nullable: true })
-  description: string | null;
+  @Column(() => BilingualText)
+  description: BilingualText;
+
+  /** the language the record's texts were first written in */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  sourceLang: Locale;
 
   @Column({ type: 'uuid' })
   leadGovernmentId: string;

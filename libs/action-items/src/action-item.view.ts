@@ -1,3 +1,6 @@
+import type { Locale, TranslationState } from '@forum/contracts';
+import { bilingualRecordView, textFor } from '@forum/core';
+import type { ActionItemPriority, ActionItemStatus } from './action-item-status.rule';
 import type { ActionItem } from './action-item.entity';
 import type { ActionItemUpdate } from './action-item-update.entity';
 import type { ActionItemView, ActionItemUpdateView } from '@forum/contracts';
@@ -6,13 +9,13 @@ export type { ActionItemView, ActionItemUpdateView } from '@forum/contracts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const toActionItemView = (a: ActionItem): ActionItemView => ({
+export const toActionItemView = (a: ActionItem, reader: Locale = 'en'): ActionItemView => ({
   id: a.id,
   bodyId: a.bodyId,
   meetingId: a.meetingId,
   decisionId: a.decisionId,
-  title: a.title,
-  description: a.description,
+  ...bilingualRecordView(reader, a.sourceLang, { title: a.title, description: a.description }),
+  title: textFor(a.title, reader).text ?? '',
   leadGovernmentId: a.leadGovernmentId,
   supportingGovernmentIds: a.supportingGovernmentIds ?? [],
   responsibleUserIds: a.responsibleUserIds ?? [],
@@ -34,14 +37,14 @@ export const toActionItemView = (a: ActionItem): ActionItemView => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 
-export const toActionItemUpdateView = (u: ActionItemUpdate, authorName: string | null = null): ActionItemUpdateView => ({
+export const toActionItemUpdateView = (u: ActionItemUpdate, authorName: string | null = null, reader: Locale = 'en'): ActionItemUpdateView => ({
   id: u.id,
   actionItemId: u.actionItemId,
   kind: u.kind,
   authorUserId: u.authorUserId,
   authorName,
   authorGovernmentId: u.authorGovernmentId,
-  note: u.note,
+  ...bilingualRecordView(reader, u.sourceLang, { note: u.note }),
   progress: u.progress,
   status: u.status,
   changes: u.changes ?? {},

@@ -1,4 +1,5 @@
 import { ActionItemLocator } from './action-item.locator';
+import './action-items.translations';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { GovernmentsModule } from '@forum/governments';

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyAccess, MembershipRepository } from '@forum/bodies';
-import type { DomainEvent, NotificationIntent, Page } from '@forum/contracts';
-import { Caller, conflict, DomainError, EventRecorder, forbidden, invalid, isSecretariat, notFound } from '@forum/core';
+import type { DomainEvent, Locale, NotificationIntent, Page } from '@forum/contracts';
+import { Caller, conflict, DomainError, EventRecorder, forbidden, invalid, isSecretariat, notFound, bilingual, BilingualRead, BilingualText, contentFor, formatDay, readBilingual, writeBilingual } from '@forum/core';
 import { UserRepository } from '@forum/identity';
 import { checkTransition, isOpen, progressAfter, type ActionItemStatus } from './action-item-status.rule';
 import { ActionItem } from './action-item.entity';
@@ -18,8 +18,10 @@ const WHAT = 'Action item';
 
 /** What may change on an item, whether it comes from a PATCH or a progress report. */
 interface ItemChange {
-  title?: string;
-  description?: string | null;
+  title?: BilingualText;
+  description?: BilingualText;
+  /** follows the texts: not tracked on its own */
+  sourceLang?: Locale;
   leadGovernmentId?: string;
   supportingGovernmentIds?: string[];
   responsibleUserIds?: string[];
@@ -89,17 +91,17 @@ export class ActionItemsService {
       query.limit,
       query.offset,
     );
-    return { items: rows.map(toActionItemView), total };
+    return { items: rows.map((r) => toActionItemView(r, caller.locale)), total };
   }
 
   async get(caller: Caller, id: string): Promise<ActionItemView> {
-    return toActionItemView(await this.readable(caller, id));
+    return toActionItemView(await this.readable(caller, id), caller.locale);
   }
 
   async listUpdates(caller: Caller, id: string, limit: number, offset: number): Promise<Page<ActionItemUpdateView>> {
     await this.readable(caller, id);
     const [rows, total] = await this.updates.pageOfItem(id, limit, offset);
-    return { items: rows.map((r) => toActionItemUpdateView(r.update, r.authorName)), total };
+    return { items: rows.map((r) => toActionItemUpdateView(r.update, r.authorName, caller.locale)), total };
   }
 
   async create(caller: Caller, dto: NewActionItem): Promise<ActionItemView> {
@@ -133,13 +135,14 @@ export class ActionItemsService {
     const responsible = unique(dto.responsibleUserIds ?? []);
     const shares = dto.costShares ?? [];
     await this.checkParticipants(em, body.id, { lead, supporting, responsible, shares });
+    const texts = { title: bilingual(null, null), description: bilingual(null, null), sourceLang: caller.locale } as Pick<ActionItem, 'title' | 'description' | 'sourceLang'>;
+    writeBilingual(texts, dto, ['title', 'description'], caller.locale, { create: true, required: ['title'] });
     const item = await this.items.insert(
       {
         bodyId: body.id,
         meetingId: origin.meetingId,
         decisionId: origin.decisionId,
-        title: dto.title.trim(),
-        description: dto.description?.trim() || null,
+        ...texts,
         leadGovernmentId: lead,
         supportingGovernmentIds: supporting,
         responsibleUserIds: responsible,
@@ -158,7 +161,7 @@ export class ActionItemsService {
     );
     const created = Object.fromEntries(TRACKED.map((field) => [field, { from: null, to: item[field] ?? null }]));
     await this.updates.insert(
-      { actionItemId: item.id, kind: 'created', authorUserId: caller.userId, authorGovernmentId: caller.governmentId, note: null, progress: item.progress, status: item.status, changes: created, version: 1 },
+      { actionItemId: item.id, kind: 'created', authorUserId: caller.userId, authorGovernmentId: caller.governmentId, note: bilingual(null, null), sourceLang: item.sourceLang, progress: item.progress, status: item.status, changes: created, version: 1 },
       em,
     );
     await this.events.record(
@@ -170,27 +173,33 @@ export class ActionItemsService {
           payload: { id: item.id, bodyId: item.bodyId, version: item.version },
           audience: { kind: 'body', bodyId: item.bodyId },
           context: { title: item.title, leadGovernmentId: lead, decisionId: item.decisionId },
-          notify: [this.assignmentNotice(item, 1, body.name)],
+          notify: [assignmentNotice(item, 1, body.name)],
         },
       ],
     );
-    return toActionItemView(item);
+    return toActionItemView(item, caller.locale);
   }
 
   async update(caller: Caller, id: string, dto: UpdateActionItemDto, now = new Date()): Promise<ActionItemView> {
-    const { version, reason, ...fields } = dto;
+    const { version, reason, title, titleEn, titleFr, description, descriptionEn, descriptionFr, ...fields } = dto;
     return this.dataSource.transaction(async (em) => {
       const item = await this.editable(caller, id, em);
       // The contract: a PATCH must carry the version it read, else 409 — a client that sends none has read nothing.
       if (version === undefined || item.version !== version) throw this.stale(item);
       const change: ItemChange = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      const texts = { title: item.title, description: item.description, sourceLang: item.sourceLang };
+      const sent = writeBilingual(texts, { title, titleEn, titleFr, description, descriptionEn, descriptionFr }, ['title', 'description'], caller.locale);
+      if (sent.includes('title') && !texts.title.en && !texts.title.fr) throw invalid(['title must not be empty']);
+      for (const field of sent as ('title' | 'description')[]) change[field] = texts[field];
+      if (sent.length) change.sourceLang = texts.sourceLang;
       if (!isSecretariat(caller)) {
         // The lead government reports how the work goes; who does it, who pays, how much and by when are the secretariat's.
         const reserved = Object.keys(change).filter((f) => !LEAD_OFFICIAL_FIELDS.has(f) && !same(change[f as keyof ItemChange], item[f as keyof ItemChange]));
         if (reserved.length) throw forbidden(`Only the secretariat changes ${reserved.join(', ')}; the lead government's officials change ${[...LEAD_OFFICIAL_FIELDS].join(', ')}`);
       }
-      const result = await this.apply(em, caller, item, change, { kind: 'change', note: reason?.trim() || null, reasonField: 'reason' }, now);
-      return toActionItemView(result.item);
+      const note = reason?.trim() || null;
+      const result = await this.apply(em, caller, item, change, { kind: 'change', note, noteText: authored(note, caller.locale), reasonField: 'reason' }, now);
+      return toActionItemView(result.item, caller.locale);
     });
   }
 
@@ -202,9 +211,10 @@ export class ActionItemsService {
       const change: ItemChange = {};
       if (dto.status !== undefined) change.status = dto.status;
       if (dto.progress !== undefined) change.progress = dto.progress;
-      const result = await this.apply(em, caller, item, change, { kind: 'report', note: dto.note.trim(), reasonField: 'note' }, now);
+      const note = readBilingual(dto, 'note', caller.locale, { required: true })!;
+      const result = await this.apply(em, caller, item, change, { kind: 'report', note: note.text[note.sourceLang] ?? note.text.en ?? note.text.fr, noteText: note, reasonField: 'note' }, now);
       const author = await this.users.findById(caller.userId, em);
-      return { ...toActionItemUpdateView(result.update!, author?.displayName ?? null), item: toActionItemView(result.item) };
+      return { ...toActionItemUpdateView(result.update!, author?.displayName ?? null, caller.locale), item: toActionItemView(result.item, caller.locale) };
     });
   }
 
@@ -217,13 +227,11 @@ export class ActionItemsService {
     caller: Caller,
     item: ActionItem,
     change: ItemChange,
-    how: { kind: ActionItemUpdateKind; note: string | null; reasonField: string },
+    how: { kind: ActionItemUpdateKind; note: string | null; noteText: BilingualRead; reasonField: string },
     now: Date,
   ): Promise<{ item: ActionItem; update: ActionItemUpdate | null }> {
     const next = { ...item } as ActionItem;
     for (const [field, value] of Object.entries(change)) (next as unknown as Record<string, unknown>)[field] = value;
-    if (change.title !== undefined) next.title = change.title.trim();
-    if (change.description !== undefined) next.description = change.description?.trim() || null;
     if (change.fundingSource !== undefined) next.fundingSource = change.fundingSource?.trim() || null;
     if (change.supportingGovernmentIds) next.supportingGovernmentIds = unique(change.supportingGovernmentIds);
     if (change.responsibleUserIds) next.responsibleUserIds = unique(change.responsibleUserIds);
@@ -266,6 +274,7 @@ export class ActionItemsService {
     if (Object.keys(changes).length > 0) {
       const write: Partial<ActionItem> = Object.fromEntries(Object.keys(changes).map((f) => [f, next[f as keyof ActionItem]]));
       if (changes.status) write.completedAt = next.completedAt;
+      if (changes.title || changes.description) write.sourceLang = next.sourceLang;
       // A new due date is a new commitment: the escalation was about the old one.
       if (changes.dueOn) Object.assign(write, { escalatedAt: null, escalatedToBodyId: null });
       if (!(await this.items.updateIfVersion(item.id, item.version, write, em))) {
@@ -279,7 +288,8 @@ export class ActionItemsService {
         kind: how.kind,
         authorUserId: caller.userId,
         authorGovernmentId: caller.governmentId,
-        note: how.note,
+        note: how.noteText.text,
+        sourceLang: how.noteText.sourceLang,
         progress: changes.progress || how.kind === 'report' ? saved.progress : null,
         status: changes.status || how.kind === 'report' ? saved.status : null,
         changes,
@@ -288,7 +298,7 @@ export class ActionItemsService {
       em,
     );
     const notify: NotificationIntent[] = [];
-    if (changes.leadGovernmentId || changes.responsibleUserIds) notify.push(this.assignmentNotice(saved, saved.version));
+    if (changes.leadGovernmentId || changes.responsibleUserIds) notify.push(assignmentNotice(saved, saved.version));
     const events: DomainEvent[] = Object.keys(changes).length
       ? [
           {
@@ -372,23 +382,29 @@ export class ActionItemsService {
     });
   }
 
-  private assignmentNotice(item: ActionItem, version: number, bodyName?: string): NotificationIntent {
-    const where = bodyName ? ` (${bodyName})` : '';
-    return {
-      category: 'action_items',
-      key: `action-item:${item.id}:assigned:${version}`,
-      recipients: item.responsibleUserIds.length ? { userIds: item.responsibleUserIds } : { governmentIds: [item.leadGovernmentId] },
-      subject: { en: `Action item assigned: ${item.title}`, fr: `Mesure confiée : ${item.title}` },
-      body: {
-        en: `Your government leads the action item "${item.title}"${where}, due on ${item.dueOn}.`,
-        fr: `Votre gouvernement est responsable de la mesure « ${item.title} »${where}, à réaliser d'ici le ${item.dueOn}.`,
-      },
-      link: `/action-items/${item.id}`,
-    };
-  }
+}
+
+/** The lead government's officials (or the named ones) are told an item is theirs. */
+export function assignmentNotice(item: ActionItem, version: number, bodyName?: BilingualText): NotificationIntent {
+  const where = (l: Locale) => (bodyName ? ` (${contentFor(bodyName, l)})` : '');
+  const title = (l: Locale) => contentFor(item.title, l);
+  return {
+    category: 'action_items',
+    key: `action-item:${item.id}:assigned:${version}`,
+    recipients: item.responsibleUserIds.length ? { userIds: item.responsibleUserIds } : { governmentIds: [item.leadGovernmentId] },
+    subject: { en: `Action item assigned: ${title('en')}`, fr: `Mesure confiée : ${title('fr')}` },
+    body: {
+      en: `Your government leads the action item "${title('en')}"${where('en')}, due on ${formatDay(item.dueOn, 'en')}.`,
+      fr: `Votre gouvernement est responsable de la mesure « ${title('fr')} »${where('fr')}, à réaliser d’ici le ${formatDay(item.dueOn, 'fr')}.`,
+    },
+    link: `/action-items/${item.id}`,
+  };
 }
 
 const unique = (ids: string[]) => [...new Set(ids)];
+
+/** A text written in the author's language only (a reason given with a change). */
+const authored = (text: string | null, author: Locale): BilingualRead => ({ text: author === 'fr' ? bilingual(null, text) : bilingual(text, null), sourceLang: author });
 
 /** Value equality for the tracked fields (arrays and cost shares included, order significant). */
 function same(a: unknown, b: unknown): boolean {

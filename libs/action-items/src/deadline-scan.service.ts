@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { DomainEvent, NotificationIntent } from '@forum/contracts';
-import { EventRecorder } from '@forum/core';
+import { EventRecorder, contentFor, formatDay } from '@forum/core';
 import type { ActionItem } from './action-item.entity';
 import { ActionItemRepository, DeadlineNoticeRepository, type DeadlineCandidate } from './action-item.repository';
 import { todayIn } from './accountability.service';
@@ -78,31 +78,35 @@ export class DeadlineScanService {
 const leadRecipients = (item: ActionItem): NotificationIntent['recipients'] =>
   item.responsibleUserIds.length ? { userIds: item.responsibleUserIds } : { governmentIds: [item.leadGovernmentId] };
 
-function deadlineNotice(item: ActionItem, threshold: 'due_soon' | 'overdue'): NotificationIntent {
+export function deadlineNotice(item: ActionItem, threshold: 'due_soon' | 'overdue'): NotificationIntent {
   const dueSoon = threshold === 'due_soon';
+  const t = { en: contentFor(item.title, 'en'), fr: contentFor(item.title, 'fr') };
+  const due = { en: formatDay(item.dueOn, 'en'), fr: formatDay(item.dueOn, 'fr') };
   return {
     category: 'action_items',
     key: `action-item:${item.id}:${threshold}:${item.dueOn}`,
     recipients: leadRecipients(item),
     subject: dueSoon
-      ? { en: `Action item due on ${item.dueOn}: ${item.title}`, fr: `Mesure à réaliser d'ici le ${item.dueOn} : ${item.title}` }
-      : { en: `Action item overdue: ${item.title}`, fr: `Mesure en retard : ${item.title}` },
+      ? { en: `Action item due on ${due.en}: ${t.en}`, fr: `Mesure à réaliser d’ici le ${due.fr} : ${t.fr}` }
+      : { en: `Action item overdue: ${t.en}`, fr: `Mesure en retard : ${t.fr}` },
     body: dueSoon
-      ? { en: `"${item.title}" is due within ${DUE_SOON_DAYS} days (${item.dueOn}).`, fr: `« ${item.title} » arrive à échéance d'ici ${DUE_SOON_DAYS} jours (${item.dueOn}).` }
-      : { en: `"${item.title}" was due on ${item.dueOn} and is not done.`, fr: `« ${item.title} » devait être réalisée le ${item.dueOn} et ne l'est pas.` },
+      ? { en: `"${t.en}" is due within ${DUE_SOON_DAYS} days (${due.en}).`, fr: `« ${t.fr} » arrive à échéance d’ici ${DUE_SOON_DAYS} jours (${due.fr}).` }
+      : { en: `"${t.en}" was due on ${due.en} and is not done.`, fr: `« ${t.fr} » devait être réalisée le ${due.fr} et ne l’est pas.` },
     link: `/action-items/${item.id}`,
   };
 }
 
-function escalationNotice(item: ActionItem, secretariat: string[]): NotificationIntent {
+export function escalationNotice(item: ActionItem, secretariat: string[]): NotificationIntent {
+  const t = { en: contentFor(item.title, 'en'), fr: contentFor(item.title, 'fr') };
+  const due = { en: formatDay(item.dueOn, 'en'), fr: formatDay(item.dueOn, 'fr') };
   return {
     category: 'action_items',
     key: `action-item:${item.id}:escalated:${item.dueOn}`,
     recipients: { userIds: secretariat },
-    subject: { en: `Escalated: ${item.title}`, fr: `Signalement : ${item.title}` },
+    subject: { en: `Escalated: ${t.en}`, fr: `Signalement : ${t.fr}` },
     body: {
-      en: `"${item.title}" is more than ${ESCALATE_AFTER_DAYS} days overdue (due ${item.dueOn}); it is flagged on the parent body.`,
-      fr: `« ${item.title} » a plus de ${ESCALATE_AFTER_DAYS} jours de retard (échéance le ${item.dueOn}); elle est signalée à l'instance parente.`,
+      en: `"${t.en}" is more than ${ESCALATE_AFTER_DAYS} days overdue (due ${due.en}); it is flagged on the parent body.`,
+      fr: `« ${t.fr} » a plus de ${ESCALATE_AFTER_DAYS} jours de retard (échéance le ${due.fr}); elle est signalée à l’instance parente.`,
     },
     link: `/action-items/${item.id}`,
   };

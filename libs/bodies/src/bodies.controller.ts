@@ -28,8 +28,8 @@ export class BodiesController {
 
   @Authorize(Permission.BodyRead)
   @Get()
-  list(@Query() query: BodyListQuery) {
-    return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q, memberGovernmentId: query.governmentId }, query.limit, query.offset);
+  list(@CurrentCaller() caller: Caller, @Query() query: BodyListQuery) {
+    return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q, memberGovernmentId: query.governmentId }, query.limit, query.offset, caller.locale);
   }
 
   @Authorize(Permission.BodyCreate)
@@ -40,8 +40,8 @@ export class BodiesController {
 
   @Authorize(Permission.BodyRead)
   @Get(':id')
-  get(@IdParam() id: string) {
-    return this.bodies.get(id);
+  get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.bodies.get(id, caller.locale);
   }
 
   @Authorize(Permission.BodyUpdate)
@@ -72,7 +72,7 @@ export class BodiesController {
   @Authorize(Permission.JoinRequestCreate, On.param(TargetKind.Body))
   @Post(':id/join-requests')
   requestToJoin(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CreateJoinRequestDto) {
-    return this.joinRequests.create(caller, id, dto.message);
+    return this.joinRequests.create(caller, id, dto);
   }
 
   @Authorize(Permission.JoinRequestRead, On.param(TargetKind.Body))
@@ -85,7 +85,7 @@ export class BodiesController {
   @Post(':id/join-requests/:rid/decision')
   @HttpCode(200)
   decide(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('rid') rid: string, @RequestBody() dto: JoinRequestDecisionDto) {
-    return this.joinRequests.decide(caller, id, rid, dto.approve, dto.reason);
+    return this.joinRequests.decide(caller, id, rid, dto);
   }
 }
 

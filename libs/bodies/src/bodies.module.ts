@@ -1,3 +1,4 @@
+import './bodies.translations';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ACCESS_POLICY } from '@forum/core';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller, EventRecorder, forbidden, invalid, isSecretariat, notFound } from '@forum/core';
-import type { Page } from '@forum/contracts';
+import { bilingual, Caller, EventRecorder, forbidden, invalid, isSecretariat, notFound, writeBilingual } from '@forum/core';
+import type { Locale, Page } from '@forum/contracts';
 import { Body } from './body.entity';
 import { BodyRepository, MembershipRepository } from './body.repository';
 import { CreateBodyDto, UpdateBodyDto } from './body.dto';
@@ -17,17 +17,17 @@ export class BodiesService {
     private readonly events: EventRecorder,
   ) {}
 
-  async list(filter: { kind?: string; parentId?: string; q?: string; memberGovernmentId?: string }, limit: number, offset: number): Promise<Page<BodyView>> {
+  async list(filter: { kind?: string; parentId?: string; q?: string; memberGovernmentId?: string }, limit: number, offset: number, reader: Locale = 'en'): Promise<Page<BodyView>> {
     const [rows, total] = await this.bodies.page(filter, limit, offset);
     const counts = await this.memberships.countActive(rows.map((b) => b.id));
-    return { items: rows.map((b) => toBodyView(b, counts.get(b.id) ?? 0)), total };
+    return { items: rows.map((b) => toBodyView(b, counts.get(b.id) ?? 0, reader)), total };
   }
 
-  async get(id: string): Promise<BodyView> {
+  async get(id: string, reader: Locale = 'en'): Promise<BodyView> {
     const body = await this.bodies.findById(id);
     if (!body) throw notFound('Body');
     const counts = await this.memberships.countActive([id]);
-    return toBodyView(body, counts.get(id) ?? 0);
+    return toBodyView(body, counts.get(id) ?? 0, reader);
   }
 
   async create(caller: Caller, dto: CreateBodyDto): Promise<BodyView> {
@@ -38,22 +38,22 @@ export class BodiesService {
       if (dto.parentId && !(await this.bodies.findById(dto.parentId, em))) {
         throw invalid(['parentId does not name an existing body']);
       }
+      const texts = { name: bilingual(null, null), mandate: bilingual(null, null), sourceLang: caller.locale } as Pick<Body, 'name' | 'mandate' | 'sourceLang'>;
+      writeBilingual(texts, dto, ['name', 'mandate'], caller.locale, { create: true, required: ['name'] });
       const body = await this.bodies.insert(
         {
-          name: dto.name.trim(),
-          nameFr: dto.nameFr?.trim() || null,
+          ...texts,
           kind: dto.kind,
           parentId: dto.parentId ?? null,
           permanent: dto.permanent,
           startsOn: dto.startsOn ?? null,
           endsOn: dto.endsOn ?? null,
-          mandate: dto.mandate ?? null,
           quorumPercent: dto.quorumPercent ?? 50,
         },
         em,
       );
       await this.events.record(em, { actorUserId: caller.userId, action: 'body.created', entityType: 'body', entityId: body.id, changes: { ...dto } });
-      return toBodyView(body, 0);
+      return toBodyView(body, 0, caller.locale);
     });
   }
 
@@ -68,13 +68,12 @@ export class BodiesService {
           throw invalid(['parentId would make the body its own ancestor']);
         }
       }
+      writeBilingual(body, dto, ['name', 'mandate'], caller.locale);
+      if (!body.name.en && !body.name.fr) throw invalid(['name must not be empty']);
       const next: Body = Object.assign(body, {
-        ...(dto.name !== undefined && { name: dto.name.trim() }),
-        ...(dto.nameFr !== undefined && { nameFr: dto.nameFr.trim() || null }),
         ...(dto.parentId !== undefined && { parentId: dto.parentId }),
         ...(dto.permanent !== undefined && { permanent: dto.permanent }),
         ...(dto.endsOn !== undefined && { endsOn: dto.endsOn }),
-        ...(dto.mandate !== undefined && { mandate: dto.mandate }),
         ...(dto.quorumPercent !== undefined && { quorumPercent: dto.quorumPercent }),
       });
       if (next.kind === 'subgroup' && !next.parentId) throw invalid(['parentId is required for a subgroup']);
@@ -82,7 +81,7 @@ export class BodiesService {
       const saved = await this.bodies.save(next, em);
       await this.events.record(em, { actorUserId: caller.userId, action: 'body.updated', entityType: 'body', entityId: id, changes: { ...dto } });
       const counts = await this.memberships.countActive([id], em);
-      return toBodyView(saved, counts.get(id) ?? 0);
+      return toBodyView(saved, counts.get(id) ?? 0, caller.locale);
     });
   }
 

@@ -1,21 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { BODY_KINDS, MEMBERSHIP_ROLES, type BodyKind, type MembershipRole } from '@forum/contracts';
-import { PageQuery } from '@forum/core';
+import { BilingualDto, PageQuery } from '@forum/core';
 
-export class CreateBodyDto {
-  @ApiProperty({ example: 'Working Group on Asylum and Irregular Migration' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  name: string;
+/** name and mandate: `x`, `xEn`, `xFr` (see the bilingual texts of the contract) */
+const BodyTexts = IntersectionType(BilingualDto('name', 200), BilingualDto('mandate', 10000));
 
-  @ApiPropertyOptional({ example: "Groupe de travail sur l'asile et la migration irrégulière" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  nameFr?: string;
+export class CreateBodyDto extends BodyTexts {
 
   @ApiProperty({ enum: BODY_KINDS })
   @IsIn(BODY_KINDS)
@@ -40,11 +32,6 @@ export class CreateBodyDto {
   @IsDateString({ strict: true })
   endsOn?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  mandate?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50, description: 'more than this percent of non-observer members make quorum' })
   @IsOptional()
@@ -54,19 +41,7 @@ export class CreateBodyDto {
   quorumPercent?: number;
 }
 
-export class UpdateBodyDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  nameFr?: string;
+export class UpdateBodyDto extends BodyTexts {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -85,11 +60,6 @@ export class UpdateBodyDto {
   @IsDateString({ strict: true })
   endsOn?: string | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  mandate?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -145,24 +115,12 @@ export class MemberListQuery {
   includeEnded?: boolean;
 }
 
-export class CreateJoinRequestDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  message?: string;
-}
+export class CreateJoinRequestDto extends BilingualDto('message', 2000) {}
 
-export class JoinRequestDecisionDto {
+export class JoinRequestDecisionDto extends BilingualDto('reason', 2000) {
   @ApiProperty()
   @IsBoolean()
   approve: boolean;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  reason?: string;
 }
 
 export class JoinRequestListQuery extends PageQuery {

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BodyKind } from '@forum/contracts';
+import type { BodyKind, Locale } from '@forum/contracts';
+import { BilingualText } from '@forum/core';
 
 /** A table, working group, subgroup or task force of the forum; the forum is a tree of bodies. */
 @Entity('body')
@@ -7,11 +8,8 @@ export class Body {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  name: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  nameFr: string | null;
+  @Column(() => BilingualText)
+  name: BilingualText;
 
   @Column({ type: 'varchar', length: 20 })
   kind: BodyKind;
@@ -29,8 +27,12 @@ export class Body {
   @Column({ type: 'date', nullable: true })
   endsOn: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  mandate: string | null;
+  @Column(() => BilingualText)
+  mandate: BilingualText;
+
+  /** the language the record's texts were first written in */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  sourceLang: Locale;
 
   /** share of non-observer members that must be present, in percent; a majority (more than 50) by default */
   @Column({ type: 'int', default: 50 })

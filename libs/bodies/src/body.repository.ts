@@ -30,7 +30,7 @@ export class BodyRepository {
   }
 
   findByName(name: string, em?: EntityManager): Promise<Body | null> {
-    return this.repo(em).findOneBy({ name });
+    return this.repo(em).findOneBy({ name: { en: name } });
   }
 
   page(filter: { kind?: string; parentId?: string; q?: string; memberGovernmentId?: string }, limit: number, offset: number): Promise<[Body[], number]> {
@@ -40,8 +40,8 @@ export class BodyRepository {
     }
     if (filter.kind) qb.andWhere('b.kind = :kind', { kind: filter.kind });
     if (filter.parentId) qb.andWhere('b.parent_id = :parentId', { parentId: filter.parentId });
-    if (filter.q) qb.andWhere('(b.name ILIKE :q OR b.name_fr ILIKE :q)', { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
-    return qb.orderBy('b.name', 'ASC').addOrderBy('b.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    if (filter.q) qb.andWhere('(b.name_en ILIKE :q OR b.name_fr ILIKE :q)', { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
+    return qb.orderBy('b.name_en', 'ASC').addOrderBy('b.id', 'ASC').take(limit).skip(offset).getManyAndCount();
   }
 
   /** ids of the body and all its ancestors, nearest first; used to refuse cycles and to refer decisions up */

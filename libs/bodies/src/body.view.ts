@@ -1,20 +1,20 @@
-import type { BodyView, JoinRequestView, MembershipView } from '@forum/contracts';
+import type { BodyView, JoinRequestView, Locale, MembershipView } from '@forum/contracts';
+import { bilingualRecordView, textFor } from '@forum/core';
 import type { Body } from './body.entity';
 import type { JoinRequest } from './join-request.entity';
 import type { Membership } from './membership.entity';
 
 export type { BodyView, JoinRequestView, MembershipView };
 
-export const toBodyView = (b: Body, memberCount?: number): BodyView => ({
+export const toBodyView = (b: Body, memberCount?: number, reader: Locale = 'en'): BodyView => ({
   id: b.id,
-  name: b.name,
-  nameFr: b.nameFr,
+  ...bilingualRecordView(reader, b.sourceLang, { name: b.name, mandate: b.mandate }),
+  name: textFor(b.name, reader).text ?? '',
   kind: b.kind,
   parentId: b.parentId,
   permanent: b.permanent,
   startsOn: b.startsOn,
   endsOn: b.endsOn,
-  mandate: b.mandate,
   quorumPercent: b.quorumPercent,
   ...(memberCount === undefined ? {} : { memberCount }),
   createdAt: b.createdAt.toISOString(),
@@ -32,15 +32,14 @@ export const toMembershipView = (m: Membership): MembershipView => ({
   endedAt: m.endedAt ? m.endedAt.toISOString() : null,
 });
 
-export const toJoinRequestView = (r: JoinRequest): JoinRequestView => ({
+export const toJoinRequestView = (r: JoinRequest, reader: Locale = 'en'): JoinRequestView => ({
   id: r.id,
   bodyId: r.bodyId,
   governmentId: r.governmentId,
   requestedByUserId: r.requestedByUserId,
-  message: r.message,
+  ...bilingualRecordView(reader, r.sourceLang, { message: r.message, reason: r.reason }),
   status: r.status,
   decidedByUserId: r.decidedByUserId,
   decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
-  reason: r.reason,
   createdAt: r.createdAt.toISOString(),
 });

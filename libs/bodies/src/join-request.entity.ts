@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-import type { JoinRequestStatus } from '@forum/contracts';
+import type { JoinRequestStatus, Locale } from '@forum/contracts';
+import { BilingualText } from '@forum/core';
 
 /** A municipality or FCM asking for a seat at a working group; decided by the secretariat or a co-chair. */
 @Entity('join_request')
@@ -20,8 +21,12 @@ export class JoinRequest {
   @Column({ type: 'uuid' })
   requestedByUserId: string;
 
-  @Column({ type: 'varchar', length: 2000, nullable: true })
-  message: string | null;
+  @Column(() => BilingualText)
+  message: BilingualText;
+
+  /** the language the record's texts were first written in */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  sourceLang: Locale;
 
   @Column({ type: 'varchar', length: 20, default: 'pending' })
   status: JoinRequestStatus;
@@ -32,8 +37,8 @@ export class JoinRequest {
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 
-  @Column({ type: 'varchar', length: 2000, nullable: true })
-  reason: string | null;
+  @Column(() => BilingualText)
+  reason: BilingualText;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -2,12 +2,14 @@ import { BodyReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller, conflict, EventRecorder, forbidden, isSecretariat, notFound } from '@forum/core';
+import { Caller, conflict, EventRecorder, forbidden, isSecretariat, notFound, bilingual, readBilingual, writeBilingual } from '@forum/core';
 import type { Page } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
 import { BodyAccess } from './body-access.service';
 import { JoinRequestRepository, MembershipRepository } from './body.repository';
 import { JoinRequestView, toJoinRequestView } from './body.view';
+import type { CreateJoinRequestDto, JoinRequestDecisionDto } from './body.dto';
+import type { JoinRequest } from './join-request.entity';
 import { MembershipsService } from './memberships.service';
 
 const MAX_REJECTIONS = 3;
@@ -25,7 +27,7 @@ export class JoinRequestsService {
     private readonly events: EventRecorder,
   ) {}
 
-  async create(caller: Caller, bodyId: string, message?: string): Promise<JoinRequestView> {
+  async create(caller: Caller, bodyId: string, dto: CreateJoinRequestDto = {}): Promise<JoinRequestView> {
     return this.dataSource.transaction(async (em) => {
       const body = await this.access.requireBody(bodyId, em);
       const government = caller.governmentId ? await this.governments.findById(caller.governmentId, em) : null;
@@ -38,16 +40,15 @@ export class JoinRequestsService {
       // A refusal is not answered by asking again and again: at most 3 rejected requests per 30 days.
       const rejected = await this.requests.countRejectedSince(bodyId, government.id, new Date(Date.now() - REJECTION_WINDOW_MS), em);
       if (rejected >= MAX_REJECTIONS) throw conflict(BodyReason.RequestRejectedRecently, `${government.nameEn} was refused ${rejected} times in the last 30 days; ask the secretariat`);
-      const request = await this.requests.insert(
-        { bodyId, governmentId: government.id, requestedByUserId: caller.userId, message: message?.trim() || null, status: 'pending' },
-        em,
-      );
+      const texts = { message: bilingual(null, null), reason: bilingual(null, null), sourceLang: caller.locale } as Pick<JoinRequest, 'message' | 'reason' | 'sourceLang'>;
+      writeBilingual(texts, dto, ['message'], caller.locale, { create: true });
+      const request = await this.requests.insert({ bodyId, governmentId: government.id, requestedByUserId: caller.userId, ...texts, status: 'pending' }, em);
       await this.events.record(
         em,
         { actorUserId: caller.userId, action: 'join-request.created', entityType: 'join_request', entityId: request.id, changes: { bodyId, message: request.message } },
         [{ name: 'join-request.created', payload: { id: request.id, bodyId, governmentId: government.id }, audience: { kind: 'body', bodyId } }],
       );
-      return toJoinRequestView(request);
+      return toJoinRequestView(request, caller.locale);
     });
   }
 
@@ -55,17 +56,18 @@ export class JoinRequestsService {
     await this.access.requireBody(bodyId);
     await this.requireDecider(caller, bodyId);
     const [rows, total] = await this.requests.page({ bodyId, status }, limit, offset);
-    return { items: rows.map(toJoinRequestView), total };
+    return { items: rows.map((r) => toJoinRequestView(r, caller.locale)), total };
   }
 
   /** The requests of the caller's own government, so a municipality can follow what it asked. */
   async listMine(caller: Caller, status: string | undefined, limit: number, offset: number): Promise<Page<JoinRequestView>> {
     if (!caller.governmentId) return { items: [], total: 0 };
     const [rows, total] = await this.requests.page({ governmentId: caller.governmentId, status }, limit, offset);
-    return { items: rows.map(toJoinRequestView), total };
+    return { items: rows.map((r) => toJoinRequestView(r, caller.locale)), total };
   }
 
-  async decide(caller: Caller, bodyId: string, requestId: string, approve: boolean, reason?: string): Promise<JoinRequestView> {
+  async decide(caller: Caller, bodyId: string, requestId: string, dto: JoinRequestDecisionDto): Promise<JoinRequestView> {
+    const approve = dto.approve;
     return this.dataSource.transaction(async (em) => {
       await this.access.requireBody(bodyId, em);
       await this.requireDecider(caller, bodyId, em);
@@ -75,7 +77,10 @@ export class JoinRequestsService {
       request.status = approve ? 'approved' : 'rejected';
       request.decidedByUserId = caller.userId;
       request.decidedAt = new Date();
-      request.reason = reason?.trim() || null;
+      // the reason is the decider's, in their language; the request's own message keeps its pair
+      const read = readBilingual(dto, 'reason', caller.locale);
+      request.reason = read?.text ?? bilingual(null, null);
+      if (read && !request.message.en && !request.message.fr) request.sourceLang = read.sourceLang;
       await this.requests.save(request, em);
       if (approve) {
         await this.membershipsService.addInTransaction(em, caller.userId, bodyId, request.governmentId, 'member', request.decidedAt);
@@ -92,7 +97,7 @@ export class JoinRequestsService {
           },
         ],
       );
-      return toJoinRequestView(request);
+      return toJoinRequestView(request, caller.locale);
     });
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { LOCALES, type Locale } from '@forum/contracts';
 import { PageQuery } from '@forum/core';
 import { COMMUNIQUE_STATUSES } from './communique.entity';
@@ -195,4 +195,11 @@ export class PublicCommuniqueListQuery extends PageQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
+}
+
+export class SubmitCommuniqueDto {
+  @ApiPropertyOptional({ description: 'refused (400): a communiqué goes to concurrence in both languages, never with its translation to follow' })
+  @IsOptional()
+  @IsBoolean()
+  translationToFollow?: boolean;
 }

@@ -1,5 +1,7 @@
-import type { Communique } from './communique.entity';
-import type { CommuniqueConcurrence } from './communique-concurrence.entity';
+import type { Locale, TranslationState } from '@forum/contracts';
+import { bilingual, translationState } from '@forum/core';
+import type { Communique, CommuniqueStatus } from './communique.entity';
+import type { CommuniqueConcurrence, ConcurrencePosition } from './communique-concurrence.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
 import { renderMarkdown } from './markdown.rule';
 import type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView } from '@forum/contracts';
@@ -7,6 +9,15 @@ import type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueV
 export type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView, RevisionDiffView, PublicCommuniqueView, PublicCommuniqueSummaryView } from '@forum/contracts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The communiqué's own columns hold '' for a side not yet written. */
+const pair = (en: string, fr: string) => bilingual(en.trim() || null, fr.trim() || null);
+export const communiqueTranslation = (c: Pick<Communique, 'titleEn' | 'titleFr' | 'bodyEn' | 'bodyFr'>): TranslationState => {
+  const title = pair(c.titleEn, c.titleFr);
+  const body = pair(c.bodyEn, c.bodyFr);
+  const sourceLang = (title.en ?? body.en) && !(title.fr ?? body.fr) ? 'en' : !(title.en ?? body.en) && (title.fr ?? body.fr) ? 'fr' : 'en';
+  return translationState(sourceLang, title, body);
+};
 
 export const toCommuniqueSummaryView = (c: Communique): CommuniqueSummaryView => ({
   id: c.id,
@@ -16,6 +27,7 @@ export const toCommuniqueSummaryView = (c: Communique): CommuniqueSummaryView =>
   revision: c.currentRevision,
   titleEn: c.titleEn,
   titleFr: c.titleFr,
+  translation: communiqueTranslation(c),
   embargoUntil: iso(c.embargoUntil),
   publishedAt: iso(c.publishedAt),
   publishedRevision: c.publishedRevision,

@@ -10,8 +10,7 @@ import {
   DiffQuery,
   PublishCommuniqueDto,
   UpdateCommuniqueDto,
-  WithdrawCommuniqueDto,
-} from './communique.dto';
+  WithdrawCommuniqueDto, SubmitCommuniqueDto } from './communique.dto';
 import { CommuniquePublicationService } from './communique-publication.service';
 import { CommuniquesService } from './communiques.service';
 
@@ -51,8 +50,8 @@ export class CommuniquesController {
   @Authorize(Permission.CommuniqueSubmit, On.param(TargetKind.Communique))
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@CurrentCaller() caller: Caller, @IdParam() id: string) {
-    return this.communiques.submit(caller, id);
+  submit(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: SubmitCommuniqueDto) {
+    return this.communiques.submit(caller, id, dto ?? {});
   }
 
   @Authorize(Permission.CommuniqueRead, On.param(TargetKind.Communique))

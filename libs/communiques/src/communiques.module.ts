@@ -1,4 +1,5 @@
 import { CommuniqueLocator } from './communique.locator';
+import './communiques.translations';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { GovernmentsModule } from '@forum/governments';

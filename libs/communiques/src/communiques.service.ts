@@ -123,13 +123,16 @@ export class CommuniquesService {
     });
   }
 
-  async submit(caller: Caller, id: string): Promise<CommuniqueView> {
+  async submit(caller: Caller, id: string, options: { translationToFollow?: boolean } = {}): Promise<CommuniqueView> {
+    // the parity gate has no way around it here: a communiqué never goes out in one language
+    if (options.translationToFollow) throw invalid(['translationToFollow is not allowed for a communiqué: it goes to concurrence in both languages']);
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockedForSecretariat(caller, id, em);
       if (c.status !== 'draft') throw conflict(CommonReason.IllegalTransition, `Only a draft goes to concurrence; this communiqué is ${c.status}`, { status: c.status });
       if (!bothLanguagesFilledIn(c)) {
         const missing = TEXT_FIELDS.filter((f) => !c[f].trim());
-        throw conflict(RecordReason.TranslationPending, `Both languages must be filled in before concurrence; missing: ${missing.join(', ')}`, { missing });
+        const pending = [...new Set(missing.map((f) => f.replace(/(En|Fr)$/, '')))].map((field) => ({ type: 'communique', id: c.id, field }));
+        throw conflict(RecordReason.TranslationPending, `Both languages must be filled in before concurrence; missing: ${missing.join(', ')}`, { missing, pending });
       }
       c.status = 'in_concurrence';
       const saved = await this.communiques.save(c, em);

@@ -37,8 +37,8 @@ export class PublicCommuniquesService {
       items: rows.map((c) => ({
         id: c.id,
         bodyId: c.bodyId,
-        bodyName: bodies.get(c.bodyId)?.name ?? '',
-        bodyNameFr: bodies.get(c.bodyId)?.nameFr ?? null,
+        bodyName: bodies.get(c.bodyId)?.name.en ?? bodies.get(c.bodyId)?.name.fr ?? '',
+        bodyNameFr: bodies.get(c.bodyId)?.name.fr ?? null,
         status: c.status as 'published' | 'withdrawn',
         revision: c.publishedRevision!,
         publishedAt: c.publishedAt!.toISOString(),
@@ -124,8 +124,8 @@ export class PublicCommuniquesService {
     return {
       id: c.id,
       bodyId: c.bodyId,
-      bodyName: body?.name ?? '',
-      bodyNameFr: body?.nameFr ?? null,
+      bodyName: body?.name.en ?? body?.name.fr ?? '',
+      bodyNameFr: body?.name.fr ?? null,
       status: c.status as 'published' | 'withdrawn',
       revision: revision.number,
       publishedAt: c.publishedAt!.toISOString(),

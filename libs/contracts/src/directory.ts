@@ -1,4 +1,5 @@
 import type { BodyKind, GovernmentLevel, Locale, MembershipRole, UserRole } from './roles';
+import type { TranslationState } from './bilingual';
 
 /**
  * The directory's shapes as the API returns them: the server maps its entities to these, the web app
@@ -9,6 +10,8 @@ export interface GovernmentView {
   code: string;
   nameEn: string;
   nameFr: string;
+  /** « le gouvernement du Québec »: the French name as the subject of a sentence */
+  nameFrWithArticle?: string;
   level: GovernmentLevel;
   timeZone: string;
   precedence: number;
@@ -16,7 +19,9 @@ export interface GovernmentView {
 
 export interface BodyView {
   id: string;
+  /** in the reader's language (the other one while it awaits translation) */
   name: string;
+  nameEn: string | null;
   nameFr: string | null;
   kind: BodyKind;
   parentId: string | null;
@@ -24,6 +29,9 @@ export interface BodyView {
   startsOn: string | null;
   endsOn: string | null;
   mandate: string | null;
+  mandateEn: string | null;
+  mandateFr: string | null;
+  translation: TranslationState;
   quorumPercent: number;
   memberCount?: number;
   createdAt: string;
@@ -47,10 +55,15 @@ export interface JoinRequestView {
   governmentId: string;
   requestedByUserId: string;
   message: string | null;
+  messageEn: string | null;
+  messageFr: string | null;
   status: JoinRequestStatus;
   decidedByUserId: string | null;
   decidedAt: string | null;
   reason: string | null;
+  reasonEn: string | null;
+  reasonFr: string | null;
+  translation: TranslationState;
   createdAt: string;
 }
 

@@ -88,4 +88,7 @@ export enum Permission {
   AuditRead = 'audit.read',
   DeliveriesRead = 'deliveries.read',
   DeliveriesRetry = 'deliveries.retry',
+
+  // translations
+  TranslationRead = 'translation.read',
 }

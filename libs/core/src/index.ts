@@ -34,3 +34,5 @@ export * from './events/delivery-ledger';
 export * from './queue/job-schedules';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';
+export * from './i18n/format';
+export * from './bilingual/translations.service';

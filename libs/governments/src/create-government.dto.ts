@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { GOVERNMENT_LEVELS, type GovernmentLevel } from '@forum/contracts';
 import { IANAZone } from 'luxon';
 
@@ -14,6 +14,12 @@ export class IsIanaTimeZone implements ValidatorConstraintInterface {
 }
 
 export class CreateGovernmentDto {
+  @ApiPropertyOptional({ example: "le gouvernement de l'Ontario", description: 'the French name with its article, as it opens a generated sentence; derived from nameFr when absent' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(220)
+  nameFrWithArticle?: string;
+
   @ApiProperty({ example: 'ON', description: 'unique; up to 32 letters, digits, hyphens or underscores (ISO-style codes such as ON, QC, TOR)' })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'code must be 1–32 letters, digits, hyphens or underscores' })

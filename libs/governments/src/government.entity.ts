@@ -17,6 +17,10 @@ export class Government {
   @Column({ type: 'varchar', length: 200 })
   nameFr: string;
 
+  /** the French name with its article, as the subject of a generated sentence: « le gouvernement du Québec » */
+  @Column({ type: 'varchar', length: 220, nullable: true })
+  nameFrWithArticle: string | null;
+
   @Column({ type: 'varchar', length: 20 })
   level: GovernmentLevel;
 

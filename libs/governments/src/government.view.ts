@@ -1,4 +1,5 @@
 import type { GovernmentView } from '@forum/contracts';
+import { frenchNameWithArticle } from '@forum/core';
 import type { Government } from './government.entity';
 
 export type { GovernmentView };
@@ -8,6 +9,7 @@ export const toGovernmentView = (g: Government): GovernmentView => ({
   code: g.code,
   nameEn: g.nameEn,
   nameFr: g.nameFr,
+  nameFrWithArticle: frenchNameWithArticle(g),
   level: g.level,
   timeZone: g.timeZone,
   precedence: g.precedence,

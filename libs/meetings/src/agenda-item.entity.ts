@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { AGENDA_PURPOSES, type AgendaPurpose } from '@forum/contracts';
+import { BilingualText } from '@forum/core';
+import type { Locale } from '@forum/contracts';
 
 export { AGENDA_PURPOSES, type AgendaPurpose };
 
@@ -20,8 +22,12 @@ export class AgendaItem {
   @Column({ type: 'int' })
   position: number;
 
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @Column(() => BilingualText)
+  title: BilingualText;
+
+  /** the language the record's texts were first written in */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  sourceLang: Locale;
 
   @Column({ type: 'varchar', length: 20 })
   purpose: AgendaPurpose;

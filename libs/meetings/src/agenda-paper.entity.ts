@@ -1,4 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { BilingualText } from '@forum/core';
+import type { Locale } from '@forum/contracts';
 
 /** A paper for an agenda item: a link, or a small uploaded file kept in the database. */
 @Entity('agenda_paper')
@@ -14,8 +16,12 @@ export class AgendaPaper {
   @Column({ type: 'uuid' })
   meetingId: string;
 
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @Column(() => BilingualText)
+  title: BilingualText;
+
+  /** the language the record's texts were first written in */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  sourceLang: Locale;
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   url: string | null;

@@ -1,13 +1,15 @@
-import { MeetingReason } from '@forum/contracts';
+import { MeetingReason, RecordReason, type Locale } from '@forum/contracts';
+import { AgendaTranslation } from './agenda-translation.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyRepository } from '@forum/bodies';
-import { Caller, conflict, EventRecorder, invalid, isSecretariat, notFound } from '@forum/core';
+import { bilingual, Caller, conflict, EventRecorder, invalid, isSecretariat, notFound, writeBilingual } from '@forum/core';
 import type { DomainEvent } from '@forum/contracts';
 import { reorder } from './agenda-order.rule';
 import type { AgendaItem } from './agenda-item.entity';
-import { AddPaperDto, CreateAgendaItemDto, PAPER_MAX_BYTES, UpdateAgendaItemDto } from './meeting.dto';
+import type { AgendaPaper } from './agenda-paper.entity';
+import { AddPaperDto, CreateAgendaItemDto, PAPER_MAX_BYTES, PublishAgendaDto, UpdateAgendaItemDto } from './meeting.dto';
 import { AgendaItemRepository, AgendaPaperRepository, MeetingDelegateRepository, MeetingRepository } from './meeting.repository';
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
@@ -37,14 +39,15 @@ export class AgendaService {
     private readonly invitees: MeetingInvitees,
     private readonly bodies: BodyRepository,
     private readonly events: EventRecorder,
+    private readonly translation: AgendaTranslation,
   ) {}
 
   async list(caller: Caller, meetingId: string): Promise<AgendaView> {
     const meeting = await this.meetingAccess.readable(caller, meetingId);
     if (!meeting.agendaPublishedAt && !isSecretariat(caller)) {
-      return { items: [], total: 0, publishedAt: null, revision: meeting.agendaRevision, totalMinutes: 0, meetingMinutes: minutesOf(meeting), warnings: [] };
+      return { items: [], total: 0, publishedAt: null, translationToFollow: false, revision: meeting.agendaRevision, totalMinutes: 0, meetingMinutes: minutesOf(meeting), warnings: [] };
     }
-    return this.agendaOf(meeting);
+    return this.agendaOf(meeting, undefined, caller.locale);
   }
 
   async create(caller: Caller, meetingId: string, dto: CreateAgendaItemDto): Promise<AgendaItemView> {
@@ -52,11 +55,13 @@ export class AgendaService {
       const meeting = await this.openForAgenda(caller, meetingId, em);
       if (dto.presenterGovernmentId) await this.checkPresenter(meeting, dto.presenterGovernmentId, em);
       const existing = await this.items.ofMeeting(meeting.id, em);
+      const texts = { title: bilingual(null, null), sourceLang: caller.locale } as Pick<AgendaItem, 'title' | 'sourceLang'>;
+      writeBilingual(texts, dto, ['title'], caller.locale, { create: true, required: ['title'] });
       const item = await this.items.insert(
         {
           meetingId: meeting.id,
           position: existing.length + 1,
-          title: dto.title.trim(),
+          ...texts,
           purpose: dto.purpose,
           durationMinutes: dto.durationMinutes,
           presenterGovernmentId: dto.presenterGovernmentId ?? null,
@@ -65,7 +70,7 @@ export class AgendaService {
       );
       await this.items.renumber(reorder(existing.map((i) => i.id), item.id, dto.position), em);
       await this.changed(em, caller, meeting, 'agenda-item.created', item.id, { ...dto });
-      return this.itemView(meeting, item.id, em);
+      return this.itemView(meeting, item.id, em, caller.locale);
     });
   }
 
@@ -75,7 +80,7 @@ export class AgendaService {
       const item = await this.items.findInMeeting(meeting.id, itemId, em);
       if (!item) throw notFound('Agenda item');
       if (dto.presenterGovernmentId) await this.checkPresenter(meeting, dto.presenterGovernmentId, em);
-      if (dto.title !== undefined) item.title = dto.title.trim();
+      const titleSent = writeBilingual(item, dto, ['title'], caller.locale).length > 0;
       if (dto.purpose !== undefined) item.purpose = dto.purpose;
       if (dto.durationMinutes !== undefined) item.durationMinutes = dto.durationMinutes;
       if (dto.presenterGovernmentId !== undefined) item.presenterGovernmentId = dto.presenterGovernmentId;
@@ -85,7 +90,8 @@ export class AgendaService {
         await this.items.renumber(reorder(ids, item.id, dto.position), em);
       }
       await this.changed(em, caller, meeting, 'agenda-item.updated', item.id, { ...dto });
-      return this.itemView(meeting, item.id, em);
+      if (titleSent) await this.translation.arrived(caller, meeting, em);
+      return this.itemView(meeting, item.id, em, caller.locale);
     });
   }
 
@@ -98,17 +104,29 @@ export class AgendaService {
       await this.items.remove(item.id, em);
       await this.items.renumber((await this.items.ofMeeting(meeting.id, em)).map((i) => i.id), em);
       await this.changed(em, caller, meeting, 'agenda-item.deleted', item.id, { title: item.title, detachedPapers });
-      return this.agendaOf(meeting, em);
+      // removing the one item still awaiting its translation completes the agenda
+      await this.translation.arrived(caller, meeting, em);
+      return this.agendaOf(meeting, em, caller.locale);
     });
   }
 
   /** Publishing shows the agenda to every invitee and tells them; republishing after changes tells them again. */
-  async publish(caller: Caller, meetingId: string): Promise<AgendaView> {
+  async publish(caller: Caller, meetingId: string, dto: PublishAgendaDto = {}): Promise<AgendaView> {
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.openForAgenda(caller, meetingId, em);
       if (meeting.status !== 'scheduled') throw conflict(MeetingReason.MeetingClosed, 'Only the agenda of a scheduled meeting is published', { status: meeting.status });
       const items = await this.items.ofMeeting(meeting.id, em);
       if (!items.length) throw conflict(MeetingReason.AgendaEmpty, 'An empty agenda is not published');
+      // Parity: the agenda goes out in both languages, or says its translation is to follow.
+      const pending = await this.translation.pending(meeting, em);
+      if (pending.length && !dto.translationToFollow) {
+        throw conflict(
+          RecordReason.TranslationPending,
+          `${pending.length} text${pending.length === 1 ? '' : 's'} of this agenda await${pending.length === 1 ? 's' : ''} translation; translate ${pending.length === 1 ? 'it' : 'them'}, or publish with translationToFollow: true`,
+          { pending },
+        );
+      }
+      meeting.agendaTranslationToFollow = pending.length > 0;
       meeting.agendaPublishedAt = new Date();
       meeting.agendaRevision += 1;
       await this.meetings.save(meeting, em);
@@ -124,10 +142,10 @@ export class AgendaService {
       };
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'agenda.published', entityType: 'meeting', entityId: meeting.id, changes: { revision: meeting.agendaRevision } },
+        { actorUserId: caller.userId, action: 'agenda.published', entityType: 'meeting', entityId: meeting.id, changes: { revision: meeting.agendaRevision, translationToFollow: meeting.agendaTranslationToFollow } },
         [event],
       );
-      return this.agendaOf(meeting, em);
+      return this.agendaOf(meeting, em, caller.locale);
     });
   }
 
@@ -145,11 +163,13 @@ export class AgendaService {
       const meeting = await this.openForAgenda(caller, meetingId, em);
       const item = await this.items.findInMeeting(meeting.id, itemId, em);
       if (!item) throw notFound('Agenda item');
+      const texts = { title: bilingual(null, null), sourceLang: caller.locale } as Pick<AgendaPaper, 'title' | 'sourceLang'>;
+      writeBilingual(texts, dto, ['title'], caller.locale, { create: true, required: ['title'] });
       const paper = await this.papers.insert(
         {
           agendaItemId: item.id,
           meetingId: meeting.id,
-          title: dto.title.trim(),
+          ...texts,
           url: dto.url ?? null,
           fileName: dto.fileName ?? null,
           contentType: dto.contentType ?? null,
@@ -160,7 +180,7 @@ export class AgendaService {
         em,
       );
       await this.changed(em, caller, meeting, 'agenda-paper.added', item.id, { paperId: paper.id, title: paper.title, url: paper.url, fileName: paper.fileName, sizeBytes: paper.sizeBytes });
-      return toPaperView(paper);
+      return toPaperView(paper, caller.locale);
     });
   }
 
@@ -189,20 +209,21 @@ export class AgendaService {
     ]);
   }
 
-  private async itemView(meeting: Meeting, itemId: string, em: EntityManager): Promise<AgendaItemView> {
+  private async itemView(meeting: Meeting, itemId: string, em: EntityManager, reader: Locale): Promise<AgendaItemView> {
     const items = await this.items.ofMeeting(meeting.id, em);
     const item = items.find((i) => i.id === itemId)!;
     const papers = await this.papers.ofItems([item.id], em);
-    return toAgendaItemView(item, papers, this.overrun(meeting, items));
+    return toAgendaItemView(item, papers, this.overrun(meeting, items), reader);
   }
 
-  private async agendaOf(meeting: Meeting, em?: EntityManager): Promise<AgendaView> {
+  private async agendaOf(meeting: Meeting, em?: EntityManager, reader: Locale = 'en'): Promise<AgendaView> {
     const items = await this.items.ofMeeting(meeting.id, em);
     const papers = await this.papers.ofItems(items.map((i) => i.id), em);
     return {
-      items: items.map((i) => toAgendaItemView(i, papers.filter((p) => p.agendaItemId === i.id))),
+      items: items.map((i) => toAgendaItemView(i, papers.filter((p) => p.agendaItemId === i.id), undefined, reader)),
       total: items.length,
       publishedAt: meeting.agendaPublishedAt ? meeting.agendaPublishedAt.toISOString() : null,
+      translationToFollow: meeting.agendaTranslationToFollow,
       revision: meeting.agendaRevision,
       totalMinutes: items.reduce((sum, i) => sum + i.durationMinutes, 0),
       meetingMinutes: minutesOf(meeting),

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BodyRepository, MembershipRepository } from '@forum/bodies';
-import { Caller, EventRecorder, FORUM_CONFIG, type ForumConfig, notFound } from '@forum/core';
+import { Caller, EventRecorder, FORUM_CONFIG, type ForumConfig, notFound, contentFor, zoneOf } from '@forum/core';
 import type { Page } from '@forum/contracts';
 import { UserRepository } from '@forum/identity';
 import { feedCalendar } from './meeting-calendar';
@@ -73,7 +73,8 @@ export class CalendarFeedsService {
     return feedCalendar(meetings, `Forum: ${user.displayName}`, {
       publicBaseUrl: this.config.publicBaseUrl,
       organizer: this.config.mailFrom,
-      bodyNames: new Map(bodies.map((b) => [b.id, b.name])),
+      bodyNames: new Map(bodies.map((b) => [b.id, contentFor(b.name, user.locale)])),
+      reader: { locale: user.locale, zone: zoneOf(user.timeZone, null) },
     });
   }
 }

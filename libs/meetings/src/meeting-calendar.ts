@@ -1,4 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Locale } from '@forum/contracts';
+import { contentFor, formatDateTime, typographyFor } from '@forum/core';
 import type { Meeting } from './meeting.entity';
 
 export interface CalendarOptions {
@@ -9,7 +11,14 @@ export interface CalendarOptions {
   bodyNames: Map<string, string>;
   /** agenda lines per meeting id, when the agenda is published */
   agendas?: Map<string, string[]>;
+  /** the reader: the description is written in their language, with the time in their zone */
+  reader?: { locale: Locale; zone: string };
 }
+
+const WORDS = {
+  en: { video: 'Video', agenda: 'Agenda', cancelled: 'Cancelled', when: 'When' },
+  fr: { video: 'Vidéo', agenda: 'Ordre du jour', cancelled: 'Annulée', when: 'Quand' },
+} as const;
 
 /** The UID is derived from the meeting id alone, so every later copy replaces the earlier one in the reader's calendar. */
 export const meetingUid = (meetingId: string) => `meeting-${meetingId}@forum`;
@@ -23,15 +32,21 @@ function addEvent(calendar: ReturnType<typeof ical>, m: Meeting, options: Calend
   const body = options.bodyNames.get(m.bodyId);
   const agenda = options.agendas?.get(m.id);
   const link = `${options.publicBaseUrl}/meetings/${m.id}`;
+  const locale = options.reader?.locale ?? 'en';
+  const w = WORDS[locale];
+  const colon = locale === 'fr' ? ' :' : ':';
   const description = [
     body ? `${body}` : null,
-    m.videoUrl ? `Video: ${m.videoUrl}` : null,
-    agenda?.length ? `Agenda:\n${agenda.join('\n')}` : null,
-    m.status === 'cancelled' && m.cancellationReason ? `Cancelled: ${m.cancellationReason}` : null,
+    options.reader ? `${w.when}${colon} ${formatDateTime(m.startsAt, options.reader.zone, locale)}` : null,
+    m.videoUrl ? `${w.video}${colon} ${m.videoUrl}` : null,
+    agenda?.length ? `${w.agenda}${colon}\n${agenda.join('\n')}` : null,
+    m.status === 'cancelled' && m.cancellationReason ? `${w.cancelled}${colon} ${m.cancellationReason}` : null,
     link,
   ]
     .filter(Boolean)
+    .map((line) => (line === link ? line : typographyFor(locale, line!)))
     .join('\n\n');
+  const title = contentFor(m.title, locale);
   calendar.createEvent({
     id: meetingUid(m.id),
     sequence: m.sequence,
@@ -40,7 +55,7 @@ function addEvent(calendar: ReturnType<typeof ical>, m: Meeting, options: Calend
     stamp: m.updatedAt,
     lastModified: m.updatedAt,
     created: m.createdAt,
-    summary: body ? `${m.title} (${body})` : m.title,
+    summary: body ? `${title} (${body})` : title,
     location: m.location ?? m.videoUrl ?? null,
     description,
     url: link,
@@ -54,7 +69,7 @@ export function meetingCalendar(m: Meeting, options: CalendarOptions): string {
   const calendar = ical({
     prodId: { company: 'Forum', product: 'meetings', language: 'EN' },
     method: m.status === 'cancelled' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-    name: m.title,
+    name: contentFor(m.title, options.reader?.locale ?? 'en'),
   });
   addEvent(calendar, m, options);
   return calendar.toString();

@@ -149,7 +149,7 @@ export class MeetingRecordService {
       if (!decision) throw notFound('Decision');
       if (decision.referredToBodyId) throw conflict(MeetingReason.AlreadyReferred, 'This decision was already referred', { referredToBodyId: decision.referredToBodyId });
       const body = (await this.bodies.findById(meeting.bodyId, em))!;
-      if (!body.parentId) throw conflict(MeetingReason.NoParentBody, `${body.name} has no parent body to refer to`);
+      if (!body.parentId) throw conflict(MeetingReason.NoParentBody, `${body.name.en ?? body.name.fr} has no parent body to refer to`);
       decision.referredToBodyId = body.parentId;
       decision.referredAt = new Date();
       decision.referredByUserId = caller.userId;

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { BilingualDto } from '@forum/core';
 import { CreateActionItemDto } from '@forum/action-items';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsArray,
   IsBase64,
   IsIn,
@@ -31,16 +33,11 @@ const withOffset = (field: string) => ({ message: `${field} must be an ISO 8601 
 const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
 
-export class CreateMeetingDto {
+/** `title`, `titleEn`, `titleFr`: see the bilingual texts of the contract */
+export class CreateMeetingDto extends BilingualDto('title', 300) {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   bodyId: string;
-
-  @ApiProperty({ example: 'Working group on asylum: 3rd meeting', maxLength: 300 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  title: string;
 
   @ApiProperty({ example: '2026-03-10T15:00:00Z' })
   @IsISO8601({ strict: true })
@@ -77,18 +74,11 @@ export class CreateMeetingDto {
   delegateUserIds?: string[];
 }
 
-export class UpdateMeetingDto {
+export class UpdateMeetingDto extends BilingualDto('title', 300) {
   @ApiPropertyOptional({ format: 'uuid', description: 'accepted so a client may send back what it read; a meeting never moves to another body' })
   @IsOptional()
   @IsUUID()
   bodyId?: string;
-
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  title?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -196,13 +186,7 @@ export class SlotQuery {
   delegateUserIds?: string[];
 }
 
-export class CreateAgendaItemDto {
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  title: string;
-
+export class CreateAgendaItemDto extends BilingualDto('title', 300) {
   @ApiProperty({ enum: AGENDA_PURPOSES })
   @IsIn(AGENDA_PURPOSES)
   purpose: AgendaPurpose;
@@ -226,14 +210,7 @@ export class CreateAgendaItemDto {
   position?: number;
 }
 
-export class UpdateAgendaItemDto {
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  title?: string;
-
+export class UpdateAgendaItemDto extends BilingualDto('title', 300) {
   @ApiPropertyOptional({ enum: AGENDA_PURPOSES })
   @IsOptional()
   @IsIn(AGENDA_PURPOSES)
@@ -263,13 +240,7 @@ export class UpdateAgendaItemDto {
 /** Uploaded papers travel as base64 in JSON; the limit keeps the database and the request body small. */
 export const PAPER_MAX_BYTES = 512 * 1024;
 
-export class AddPaperDto {
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  title: string;
-
+export class AddPaperDto extends BilingualDto('title', 300) {
   @ApiPropertyOptional({ description: 'a link to the paper; or upload it with fileName, contentType and contentBase64' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
@@ -354,3 +325,10 @@ export class CreateCalendarFeedDto {
 
 /** An action item arising from a decision: its body, meeting and decision come from the route. */
 export class ActionItemFromDecisionDto extends OmitType(CreateActionItemDto, ['bodyId', 'meetingId', 'decisionId'] as const) {}
+
+export class PublishAgendaDto {
+  @ApiPropertyOptional({ description: 'publish although some texts await their translation: readers are told it is to follow, and told again when it arrives' })
+  @IsOptional()
+  @IsBoolean()
+  translationToFollow?: boolean;
+}

@@ -1,4 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BilingualText } from '@forum/core';
+import type { Locale } from '@forum/contracts';
 import type { MeetingStatus } from './meeting-status.rule';
 
 /** A meeting of one body: its time is stored in UTC and shown in each invited government's zone. */
@@ -12,8 +14,12 @@ export class Meeting {
   @Column({ type: 'uuid' })
   bodyId: string;
 
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
+  @Column(() => BilingualText)
+  title: BilingualText;
+
+  /** the language the record's texts were first written in */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  sourceLang: Locale;
 
   @Column({ type: 'timestamptz' })
   startsAt: Date;
@@ -46,6 +52,10 @@ export class Meeting {
 
   @Column({ type: 'int', default: 0 })
   agendaRevision: number;
+
+  /** the agenda went out before its translation: readers are told, and told again once it arrives */
+  @Column({ type: 'boolean', default: false })
+  agendaTranslationToFollow: boolean;
 
   @Column({ type: 'text', nullable: true })
   minutes: string | null;

@@ -69,7 +69,7 @@ export class MeetingRepository {
     if (!userIds.length) return Promise.resolve([]);
     return (em ?? this.dataSource.manager)
       .createQueryBuilder()
-      .select(['m.id AS "meetingId"', 'm.title AS "title"', 'd.user_id AS "userId"', 'm.starts_at AS "startsAt"', 'm.ends_at AS "endsAt"'])
+      .select(['m.id AS "meetingId"', 'COALESCE(m.title_en, m.title_fr) AS "title"', 'd.user_id AS "userId"', 'm.starts_at AS "startsAt"', 'm.ends_at AS "endsAt"'])
       .from(MeetingDelegate, 'd')
       .innerJoin(Meeting, 'm', 'm.id = d.meeting_id')
       .where('d.user_id IN (:...userIds)', { userIds })

@@ -1,3 +1,5 @@
+import type { Locale, MembershipRole, TranslationState } from '@forum/contracts';
+import { bilingualRecordView, textFor } from '@forum/core';
 import type { AgendaItem } from './agenda-item.entity';
 import type { AgendaPaper } from './agenda-paper.entity';
 import type { CalendarFeedToken } from './calendar-feed-token.entity';
@@ -7,10 +9,11 @@ import type { MeetingWarning, InviteeView, MeetingView, PaperView, AgendaItemVie
 
 export type { MeetingWarning, DelegateView, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView } from '@forum/contracts';
 
-export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[]): MeetingView => ({
+export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[], reader: Locale = 'en'): MeetingView => ({
   id: m.id,
   bodyId: m.bodyId,
-  title: m.title,
+  ...bilingualRecordView(reader, m.sourceLang, { title: m.title }),
+  title: textFor(m.title, reader).text ?? '',
   startsAt: m.startsAt.toISOString(),
   endsAt: m.endsAt.toISOString(),
   location: m.location,
@@ -20,6 +23,7 @@ export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: Me
   rescheduleReason: m.rescheduleReason,
   cancellationReason: m.cancellationReason,
   agendaPublishedAt: m.agendaPublishedAt ? m.agendaPublishedAt.toISOString() : null,
+  agendaTranslationToFollow: m.agendaTranslationToFollow,
   minutes: m.minutes,
   minutesUpdatedAt: m.minutesUpdatedAt ? m.minutesUpdatedAt.toISOString() : null,
   invitees,
@@ -28,9 +32,10 @@ export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: Me
   ...(warnings ? { warnings } : {}),
 });
 
-export const toPaperView = (p: AgendaPaper): PaperView => ({
+export const toPaperView = (p: AgendaPaper, reader: Locale = 'en'): PaperView => ({
   id: p.id,
-  title: p.title,
+  ...bilingualRecordView(reader, p.sourceLang, { title: p.title }),
+  title: textFor(p.title, reader).text ?? '',
   url: p.url,
   fileName: p.fileName,
   contentType: p.contentType,
@@ -39,15 +44,16 @@ export const toPaperView = (p: AgendaPaper): PaperView => ({
   createdAt: p.createdAt.toISOString(),
 });
 
-export const toAgendaItemView = (a: AgendaItem, papers: AgendaPaper[] = [], warnings?: MeetingWarning[]): AgendaItemView => ({
+export const toAgendaItemView = (a: AgendaItem, papers: AgendaPaper[] = [], warnings?: MeetingWarning[], reader: Locale = 'en'): AgendaItemView => ({
   id: a.id,
   meetingId: a.meetingId,
   position: a.position,
-  title: a.title,
+  ...bilingualRecordView(reader, a.sourceLang, { title: a.title }),
+  title: textFor(a.title, reader).text ?? '',
   purpose: a.purpose,
   durationMinutes: a.durationMinutes,
   presenterGovernmentId: a.presenterGovernmentId,
-  papers: papers.map(toPaperView),
+  papers: papers.map((p) => toPaperView(p, reader)),
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
   ...(warnings ? { warnings } : {}),

@@ -18,8 +18,7 @@ import {
   ReferDecisionDto,
   SlotQuery,
   UpdateAgendaItemDto,
-  UpdateMeetingDto,
-} from './meeting.dto';
+  UpdateMeetingDto, PublishAgendaDto } from './meeting.dto';
 import { MeetingRecordService } from './meeting-record.service';
 import { MeetingsService } from './meetings.service';
 
@@ -103,8 +102,8 @@ export class MeetingsController {
   @Authorize(Permission.AgendaManage, On.param(TargetKind.Meeting))
   @Post(':id/agenda/publish')
   @HttpCode(200)
-  publishAgenda(@CurrentCaller() caller: Caller, @IdParam() id: string) {
-    return this.agenda.publish(caller, id);
+  publishAgenda(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: PublishAgendaDto) {
+    return this.agenda.publish(caller, id, dto ?? {});
   }
 
   @Authorize(Permission.AgendaManage, On.param(TargetKind.Meeting))

@@ -1,8 +1,10 @@
 import { MeetingLocator } from './meeting.locator';
+import './meetings.translations';
 import { Module } from '@nestjs/common';
 import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
 import { AgendaService } from './agenda.service';
+import { AgendaTranslation } from './agenda-translation.service';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
@@ -25,6 +27,7 @@ import { MeetingsService } from './meetings.service';
   providers: [
     MeetingsService,
     AgendaService,
+    AgendaTranslation,
     MeetingRecordService,
     CalendarFeedsService,
     MeetingAccess,
@@ -38,6 +41,6 @@ import { MeetingsService } from './meetings.service';
     CalendarFeedRepository,
     MeetingLocator,
   ],
-  exports: [MeetingsService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
+  exports: [AgendaTranslation, MeetingsService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
 })
 export class MeetingsModule {}

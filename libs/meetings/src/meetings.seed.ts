@@ -160,7 +160,8 @@ export async function seedMeetings(demo: DemoContext): Promise<void> {
         presenterGovernmentId: item.presenter && invited.has(item.presenter) ? demo.governmentId(item.presenter) : undefined,
       });
     }
-    if (spec.publishAgenda || spec.held) await agenda.publish(as, meeting.id);
+    // the demo's agendas were written in English: they go out with their French version to follow
+    if (spec.publishAgenda || spec.held) await agenda.publish(as, meeting.id, { translationToFollow: true });
     if (spec.held) {
       for (const invitee of meeting.invitees) {
         const status = spec.held.absent?.includes(invitee.code) ? 'regrets' : 'present';

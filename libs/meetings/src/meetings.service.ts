@@ -3,8 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyAccess, BodyRepository, Membership } from '@forum/bodies';
-import { Caller, conflict, EventRecorder, FORUM_CONFIG, type ForumConfig, invalid, isSecretariat } from '@forum/core';
-import type { DomainEvent, Page } from '@forum/contracts';
+import { Caller, conflict, contentFor, EventRecorder, FORUM_CONFIG, type ForumConfig, invalid, isSecretariat, writeBilingual, zoneOf } from '@forum/core';
+import type { DomainEvent, Locale, Page } from '@forum/contracts';
+import { AgendaTranslation } from './agenda-translation.service';
 import { UserRepository } from '@forum/identity';
 import { CreateMeetingDto, MeetingListQuery, SlotQuery, UpdateMeetingDto } from './meeting.dto';
 import { AgendaItemRepository, MeetingDelegateRepository, MeetingRepository } from './meeting.repository';
@@ -41,6 +42,7 @@ export class MeetingsService {
     private readonly bodies: BodyRepository,
     private readonly users: UserRepository,
     private readonly events: EventRecorder,
+    private readonly agendaTranslation: AgendaTranslation,
   ) {}
 
   async list(caller: Caller, query: MeetingListQuery): Promise<Page<MeetingView>> {
@@ -58,12 +60,12 @@ export class MeetingsService {
       query.offset,
     );
     const invitees = await this.invitees.viewsFor(rows);
-    return { items: rows.map((m) => toMeetingView(m, invitees.get(m.id) ?? [])), total };
+    return { items: rows.map((m) => toMeetingView(m, invitees.get(m.id) ?? [], undefined, caller.locale)), total };
   }
 
   async get(caller: Caller, id: string): Promise<MeetingView> {
     const meeting = await this.meetingAccess.readable(caller, id);
-    return this.view(meeting);
+    return this.view(meeting, undefined, undefined, caller.locale);
   }
 
   async create(caller: Caller, dto: CreateMeetingDto): Promise<MeetingView> {
@@ -74,10 +76,12 @@ export class MeetingsService {
       if (!body) throw invalid(['bodyId does not name an existing body']);
       const seats = await this.invitees.at(body.id, start, em);
       const delegates = await this.resolveDelegates(dto.delegateUserIds ?? [], seats, em);
+      const texts = { sourceLang: caller.locale } as Pick<Meeting, 'title' | 'sourceLang'>;
+      writeBilingual(texts, dto, ['title'], caller.locale, { create: true, required: ['title'] });
       const meeting = await this.meetings.insert(
         {
           bodyId: body.id,
-          title: dto.title.trim(),
+          ...texts,
           startsAt: start,
           endsAt: end,
           location: dto.location?.trim() || null,
@@ -104,7 +108,7 @@ export class MeetingsService {
         { actorUserId: caller.userId, action: 'meeting.created', entityType: 'meeting', entityId: meeting.id, changes: { ...dto } },
         [event],
       );
-      return this.view(meeting, em, warnings);
+      return this.view(meeting, em, warnings, caller.locale);
     });
   }
 
@@ -118,11 +122,11 @@ export class MeetingsService {
         throw conflict(CommonReason.IllegalTransition, `A ${meeting.status} meeting cannot become ${statusChange}`, { status: meeting.status });
       }
       if (dto.status === meeting.status && isClosed(meeting.status)) throw conflict(CommonReason.IllegalTransition, `This meeting is already ${meeting.status}`, { status: meeting.status });
-      const edits = ['title', 'startsAt', 'endsAt', 'location', 'videoUrl', 'delegateUserIds'].filter((k) => dto[k as keyof UpdateMeetingDto] !== undefined);
+      const edits = ['title', 'titleEn', 'titleFr', 'startsAt', 'endsAt', 'location', 'videoUrl', 'delegateUserIds'].filter((k) => dto[k as keyof UpdateMeetingDto] !== undefined);
       if (isClosed(meeting.status) && edits.length) throw conflict(MeetingReason.MeetingClosed, `This meeting is ${meeting.status}; it no longer changes`, { status: meeting.status });
 
       const { start, end } = this.checkTimes(dto.startsAt ?? meeting.startsAt.toISOString(), dto.endsAt ?? meeting.endsAt.toISOString());
-      if (dto.title !== undefined) meeting.title = dto.title.trim();
+      const titleSent = writeBilingual(meeting, dto, ['title'], caller.locale).length > 0;
       if (dto.location !== undefined) meeting.location = dto.location?.trim() || null;
       if (dto.videoUrl !== undefined) meeting.videoUrl = dto.videoUrl;
       meeting.startsAt = start;
@@ -133,8 +137,9 @@ export class MeetingsService {
       if (statusChange) meeting.status = statusChange;
       if (statusChange === 'cancelled') meeting.cancellationReason = dto.reason?.trim() || null;
       // Calendars replace their copy only when SEQUENCE grows: every change an invitee would see bumps it.
-      if (timeChanged || placeChanged || before.title !== meeting.title || statusChange) meeting.sequence += 1;
+      if (timeChanged || placeChanged || (titleSent && JSON.stringify(before.title) !== JSON.stringify(meeting.title)) || statusChange) meeting.sequence += 1;
       await this.meetings.save(meeting, em);
+      if (titleSent) await this.agendaTranslation.arrived(caller, meeting, em);
 
       const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
       if (dto.delegateUserIds !== undefined) {
@@ -176,7 +181,7 @@ export class MeetingsService {
         { actorUserId: caller.userId, action: event.name, entityType: 'meeting', entityId: meeting.id, changes: { ...dto } },
         [event],
       );
-      return this.view(meeting, em, warnings);
+      return this.view(meeting, em, warnings, caller.locale);
     });
   }
 
@@ -219,19 +224,29 @@ export class MeetingsService {
     const agendas = new Map<string, string[]>();
     if (meeting.agendaPublishedAt || isSecretariat(caller)) {
       const items = await this.agenda.ofMeeting(meeting.id);
-      agendas.set(meeting.id, items.map((i) => `${i.position}. ${i.title} (${i.durationMinutes} min, ${i.purpose})`));
+      agendas.set(meeting.id, items.map((i) => `${i.position}. ${contentFor(i.title, caller.locale)} (${i.durationMinutes} min, ${purposeIn(i.purpose, caller.locale)})`));
     }
     return meetingCalendar(meeting, {
       publicBaseUrl: this.config.publicBaseUrl,
       organizer: this.config.mailFrom,
-      bodyNames: new Map(body ? [[body.id, body.name]] : []),
+      bodyNames: new Map(body ? [[body.id, contentFor(body.name, caller.locale)]] : []),
       agendas,
+      reader: { locale: caller.locale, zone: await this.zoneOf(caller) },
     });
   }
 
-  private async view(meeting: Meeting, em?: EntityManager, warnings?: MeetingWarning[]): Promise<MeetingView> {
+  private async view(meeting: Meeting, em?: EntityManager, warnings?: MeetingWarning[], reader: Locale = 'en'): Promise<MeetingView> {
     const invitees = await this.invitees.viewsFor([meeting], em);
-    return toMeetingView(meeting, invitees.get(meeting.id) ?? [], warnings);
+    return toMeetingView(meeting, invitees.get(meeting.id) ?? [], warnings, reader);
+  }
+
+  /** The caller's zone: their own, else their government's. */
+  private async zoneOf(caller: Caller): Promise<string> {
+    const rows: { own: string | null; government: string | null }[] = await this.dataSource.query(
+      `SELECT u.time_zone AS own, g.time_zone AS government FROM user_account u LEFT JOIN government g ON g.id = u.government_id WHERE u.id = $1`,
+      [caller.userId],
+    );
+    return zoneOf(rows[0]?.own, rows[0]?.government);
   }
 
   private checkTimes(startsAt: string, endsAt: string): { start: Date; end: Date } {
@@ -263,3 +278,9 @@ export class MeetingsService {
     return total > available ? [{ code: 'agenda_overrun', message: `The agenda takes ${total} minutes; the meeting lasts ${available}` }] : [];
   }
 }
+
+const PURPOSES: Record<Locale, Record<string, string>> = {
+  en: { information: 'information', discussion: 'discussion', decision: 'decision' },
+  fr: { information: 'information', discussion: 'discussion', decision: 'décision' },
+};
+const purposeIn = (purpose: string, locale: Locale) => PURPOSES[locale][purpose] ?? purpose;

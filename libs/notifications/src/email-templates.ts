@@ -1,4 +1,5 @@
 import type { Locale } from '@forum/contracts';
+import { typographyFor } from '@forum/core';
 
 export interface RenderedEmail {
   subject: string;
@@ -36,6 +37,19 @@ const WORDS = {
   },
 } as const;
 
+/** the product's own words, French typography for French (the notification texts arrive already typeset) */
+const words = (locale: Locale): (typeof WORDS)[Locale] => {
+  const w: (typeof WORDS)[Locale] = WORDS[locale];
+  if (locale === 'en') return w;
+  const t = (s: string) => typographyFor(locale, s);
+  return {
+    ...w,
+    digestSubject: (n: number) => t(w.digestSubject(n)),
+    invitation: (name: string, days: number) => t(w.invitation(name, days)),
+    reset: (name: string, minutes: number) => t(w.reset(name, minutes)),
+  } as (typeof WORDS)[Locale];
+};
+
 function layout(locale: Locale, paragraphs: string[], link: { href: string; label: string } | null, footer: string | null): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
   const button = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : '';
@@ -46,14 +60,14 @@ function layout(locale: Locale, paragraphs: string[], link: { href: string; labe
 const absolute = (baseUrl: string, link: string | null) => (link ? (/^https?:\/\//.test(link) ? link : baseUrl + link) : null);
 
 export function notificationEmail(locale: Locale, baseUrl: string, n: { title: string; body: string; link: string | null }): RenderedEmail {
-  const w = WORDS[locale];
+  const w = words(locale);
   const href = absolute(baseUrl, n.link);
-  const text = [n.body, href ? `${w.open}: ${href}` : null, '--', w.footer].filter(Boolean).join('\n\n');
+  const text = [n.body, href ? `${w.open}${locale === 'fr' ? '\u00a0:' : ':'} ${href}` : null, '--', w.footer].filter(Boolean).join('\n\n');
   return { subject: n.title, text, html: layout(locale, [n.body], href ? { href, label: w.open } : null, w.footer) };
 }
 
 export function digestEmail(locale: Locale, baseUrl: string, items: { title: string; body: string; link: string | null }[]): RenderedEmail {
-  const w = WORDS[locale];
+  const w = words(locale);
   const lines = items.map((n) => {
     const href = absolute(baseUrl, n.link);
     return `- ${n.title}\n  ${n.body}${href ? `\n  ${href}` : ''}`;
@@ -77,7 +91,7 @@ export function accountEmail(
   href: string,
   ttlMs: number,
 ): RenderedEmail {
-  const w = WORDS[locale];
+  const w = words(locale);
   const intro = purpose === 'invitation' ? w.invitation(displayName, Math.round(ttlMs / 86_400_000)) : w.reset(displayName, Math.round(ttlMs / 60_000));
   return {
     subject: purpose === 'invitation' ? w.invitationSubject : w.resetSubject,

@@ -9,3 +9,5 @@ export * from './notifications-worker.module';
 export * from './notification-fanout.handler';
 export * from './email.handler';
 export * from './accounts.service';
+export * from './notification-render';
+export * from './email-templates';

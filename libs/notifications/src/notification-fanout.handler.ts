@@ -6,9 +6,11 @@ import { DataSource } from 'typeorm';
 import { DeliveryLedger } from '@forum/core';
 import { QUEUES, type Locale, type NotificationIntent, type RealtimeJob } from '@forum/contracts';
 import { User, UserRepository } from '@forum/identity';
+import { DEFAULT_ZONE } from '@forum/core';
 import { deliveryFor } from './delivery.rule';
 import { NewNotification, NotificationPreferenceRepository, NotificationRepository } from './notification.repository';
 import { toNotificationView } from './notification.view';
+import { renderNotification } from './notification-render';
 
 /** The job the outbox relay adds for an event whose service asked for people to be told. */
 export const NOTIFY_JOB = 'notify';
@@ -45,14 +47,16 @@ export class NotificationFanout {
     for (const intent of job.notify) {
       const recipients = await this.recipientsOf(intent);
       const chosen = await this.preferences.chosenByUsers(recipients.map((u) => u.id));
+      const zones = await this.notifications.zonesOf(recipients.map((u) => u.id));
       const rows: NewNotification[] = recipients.map((user) => {
         const locale: Locale = user.locale === 'fr' ? 'fr' : 'en';
+        const shown = renderNotification(intent, { locale, zone: zones.get(user.id) ?? DEFAULT_ZONE });
         return {
           userId: user.id,
           key: intent.key.slice(0, 200),
           category: intent.category,
-          title: intent.subject[locale].slice(0, 300),
-          body: intent.body[locale],
+          title: shown.title.slice(0, 300),
+          body: shown.body,
           link: intent.link?.slice(0, 500) ?? null,
           emailDelivery: deliveryFor(intent.category, chosen.get(user.id) ?? {}),
         };

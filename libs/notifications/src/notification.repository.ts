@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
 import type { NotificationCategory } from '@forum/contracts';
+import { zoneOf } from '@forum/core';
 import { AccountToken, AccountTokenPurpose } from './account-token.entity';
 import type { EmailDelivery } from './delivery.rule';
 import { Notification } from './notification.entity';
@@ -23,6 +24,16 @@ export class NotificationRepository {
 
   private repo(em?: EntityManager) {
     return (em ?? this.dataSource.manager).getRepository(Notification);
+  }
+
+  /** Each user's zone: their own, else their government's (read once per fan-out). */
+  async zonesOf(userIds: string[]): Promise<Map<string, string>> {
+    if (!userIds.length) return new Map();
+    const rows: { id: string; own: string | null; government: string | null }[] = await this.dataSource.query(
+      `SELECT u.id, u.time_zone AS own, g.time_zone AS government FROM user_account u LEFT JOIN government g ON g.id = u.government_id WHERE u.id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.id, zoneOf(r.own, r.government)]));
   }
 
   findById(id: string): Promise<Notification | null> {

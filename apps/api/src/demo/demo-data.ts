@@ -103,7 +103,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<void> 
     await once('fmri-bodies', () => loadBodies(app, secretariat));
 
     const governmentIds = new Map((await governments.findAllInPrecedence({}, 1000, 0))[0].map((g) => [g.code, g.id]));
-    const bodyIds = new Map((await bodies.page({}, 200, 0))[0].map((b) => [b.name, b.id]));
+    const bodyIds = new Map((await bodies.page({}, 200, 0))[0].map((b) => [b.name.en ?? '', b.id]));
     const callers = new Map<string, Caller>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await users.findByEmail(account.email);

@@ -1,7 +1,7 @@
 import type { GovernmentLevel } from '@forum/contracts';
 
 /** The forum's participants: all 14 federal, provincial and territorial governments, three cities and FCM. */
-export const DEMO_GOVERNMENTS: { code: string; nameEn: string; nameFr: string; level: GovernmentLevel; timeZone: string }[] = [
+export const DEMO_GOVERNMENTS: { code: string; nameEn: string; nameFr: string; nameFrWithArticle?: string; level: GovernmentLevel; timeZone: string }[] = [
   { code: 'CA', nameEn: 'Government of Canada', nameFr: 'Gouvernement du Canada', level: 'federal', timeZone: 'America/Toronto' },
   { code: 'ON', nameEn: 'Government of Ontario', nameFr: "Gouvernement de l'Ontario", level: 'provincial', timeZone: 'America/Toronto' },
   { code: 'QC', nameEn: 'Government of Quebec', nameFr: 'Gouvernement du Québec', level: 'provincial', timeZone: 'America/Toronto' },
@@ -21,6 +21,11 @@ export const DEMO_GOVERNMENTS: { code: string; nameEn: string; nameFr: string; l
   { code: 'CK', nameEn: 'Municipality of Chatham-Kent', nameFr: 'Municipalité de Chatham-Kent', level: 'municipal', timeZone: 'America/Toronto' },
   { code: 'FCM', nameEn: 'Federation of Canadian Municipalities', nameFr: 'Fédération canadienne des municipalités', level: 'association', timeZone: 'America/Toronto' },
 ];
+
+// the French name with its article, for generated sentences (« Le gouvernement du Québec a participé… »)
+for (const g of DEMO_GOVERNMENTS) {
+  g.nameFrWithArticle = g.nameFr.startsWith('Gouvernement') ? `le g${g.nameFr.slice(1)}` : `la ${g.nameFr}`;
+}
 
 export const FPT_CODES = ['CA', 'ON', 'QC', 'NS', 'NB', 'MB', 'BC', 'PE', 'SK', 'AB', 'NL', 'NT', 'YT', 'NU'];
 

@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import i18next from 'i18next';
 import { api, endSession, onSessionChange, readSession, refreshSession, setUnauthorizedHandler, StoredSession, writeSession } from '../api/api-client';
 
 interface AuthState {
@@ -31,6 +32,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (email: string, password: string) => {
     const result = await api<StoredSession>('POST', '/auth/login', { email, password });
     writeSession({ accessToken: result.accessToken, user: result.user });
+    // the app speaks the user's language, unless the address chose one
+    const locale = (result.user as { locale?: string }).locale;
+    if ((locale === 'en' || locale === 'fr') && !new URLSearchParams(window.location.search).get('lang') && !/^\/(en|fr)(\/|$)/.test(window.location.pathname)) {
+      void i18next.changeLanguage(locale);
+    }
   }, []);
 
   const startSession = useCallback((next: StoredSession) => {

@@ -63,7 +63,8 @@ export function governmentName(g: Pick<Government, 'nameEn' | 'nameFr'> | null |
   return lang === 'fr' ? g.nameFr : g.nameEn;
 }
 
-export function bodyName(b: { name: string; nameFr: string | null } | null | undefined, lang: string): string {
+export function bodyName(b: { name: string; nameEn?: string | null; nameFr: string | null } | null | undefined, lang: string): string {
   if (!b) return '—';
-  return lang === 'fr' && b.nameFr ? b.nameFr : b.name;
+  if (lang === 'fr') return b.nameFr || b.nameEn || b.name;
+  return b.nameEn || b.nameFr || b.name;
 }

@@ -1,7 +1,7 @@
 /** English strings. fr.ts must have the same shape (the type checker enforces it). */
 export const en = {
   app: { name: 'Intergovernmental Forum' },
-  nav: { label: 'Main menu', bodies: 'Bodies', meetings: 'Meetings', actionItems: 'Action items', communiques: 'Communiqués', accountability: 'Accountability', joinRequests: 'Join a working group', people: 'People', publicPortal: 'Public communiqués', indicators: 'Shared indicators' },
+  nav: { label: 'Main menu', bodies: 'Bodies', meetings: 'Meetings', actionItems: 'Action items', communiques: 'Communiqués', accountability: 'Accountability', joinRequests: 'Join a working group', people: 'People', publicPortal: 'Public communiqués', indicators: 'Shared indicators', translations: 'Translations' },
   session: { signedInAs: 'Signed in as {{name}}', zone: 'Times shown in {{zone}}', logout: 'Log out' },
   common: { loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
   errors: {
@@ -463,6 +463,29 @@ export const en = {
     total_other: '{{count}} results',
     more: 'More results',
     types: { body: 'Bodies', meeting: 'Meetings', agenda_item: 'Agenda items', decision: 'Decisions', minutes: 'Minutes', action_item: 'Action items', communique: 'Communiqués', document: 'Documents' },
+  },
+  translation: {
+    frenchToFollow: '(French version to follow)',
+    englishToFollow: '(English version to follow)',
+    frenchPending: 'French translation pending',
+    englishPending: 'English translation pending',
+    agendaPending: 'Some texts of this agenda await their translation',
+    agendaPendingHelp: 'Translate them first (Translations page), or publish now: readers are told the translation is to follow, and told again when it arrives.',
+    publishToFollow: 'Publish now, translation to follow',
+    toFollowNotice: 'Published with its translation to follow.',
+    title: 'Translations',
+    intro: 'Texts written in one language only, oldest first. Filling in the other language clears them.',
+    none: 'Nothing awaits translation.',
+    record: 'Record',
+    field: 'Field',
+    source: 'Original',
+    writtenAt: 'Written',
+    translate: 'Translation',
+    save: 'Save the translation',
+    saved: 'Translation saved.',
+    open: 'Open',
+    types: { meeting: 'Meeting', agenda_item: 'Agenda item', agenda_paper: 'Paper', body: 'Body', action_item: 'Action item', action_item_update: 'Progress note', join_request: 'Join request', communique: 'Communiqué' },
+    langs: { en: 'English', fr: 'French' },
   },
 };
 

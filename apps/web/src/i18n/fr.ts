@@ -3,7 +3,7 @@ import type { Messages } from './en';
 /** Les textes en français : même forme que en.ts. */
 export const fr: Messages = {
   app: { name: 'Forum intergouvernemental' },
-  nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', publicPortal: 'Communiqués publics', indicators: 'Indicateurs communs' },
+  nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', publicPortal: 'Communiqués publics', indicators: 'Indicateurs communs', translations: 'Traductions' },
   session: { signedInAs: 'Connecté en tant que {{name}}', zone: 'Heures affichées en {{zone}}', logout: 'Se déconnecter' },
   common: { loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
   errors: {
@@ -465,5 +465,28 @@ export const fr: Messages = {
     total_other: '{{count}} résultats',
     more: 'Plus de résultats',
     types: { body: 'Instances', meeting: 'Réunions', agenda_item: 'Points à l’ordre du jour', decision: 'Décisions', minutes: 'Procès-verbaux', action_item: 'Mesures de suivi', communique: 'Communiqués', document: 'Documents' },
+  },
+  translation: {
+    frenchToFollow: '(version française à suivre)',
+    englishToFollow: '(version anglaise à suivre)',
+    frenchPending: 'Traduction française en attente',
+    englishPending: 'Traduction anglaise en attente',
+    agendaPending: 'Des textes de cet ordre du jour attendent leur traduction',
+    agendaPendingHelp: 'Faites-les traduire d’abord (page Traductions), ou publiez maintenant : les lecteurs sont avisés que la traduction suivra, puis de son arrivée.',
+    publishToFollow: 'Publier maintenant, la traduction suivra',
+    toFollowNotice: 'Publié, la traduction suivra.',
+    title: 'Traductions',
+    intro: 'Textes rédigés dans une seule langue, du plus ancien au plus récent. Les remplir dans l’autre langue les retire de la liste.',
+    none: 'Aucun texte n’attend de traduction.',
+    record: 'Dossier',
+    field: 'Champ',
+    source: 'Original',
+    writtenAt: 'Rédigé le',
+    translate: 'Traduction',
+    save: 'Enregistrer la traduction',
+    saved: 'Traduction enregistrée.',
+    open: 'Ouvrir',
+    types: { meeting: 'Réunion', agenda_item: 'Point à l’ordre du jour', agenda_paper: 'Document', body: 'Instance', action_item: 'Mesure de suivi', action_item_update: 'Note d’avancement', join_request: 'Demande d’adhésion', communique: 'Communiqué' },
+    langs: { en: 'anglais', fr: 'français' },
   },
 };

@@ -96,6 +96,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 nav('/indicators', t('nav.indicators')),
                 isSecretariat ? null : nav('/join-requests', t('nav.joinRequests')),
                 isSecretariat ? nav('/people', t('nav.people')) : null,
+                isSecretariat ? nav('/translations', t('nav.translations')) : null,
               ]
             : null}
           <GcdsNavLink href={`/${lang}/communiques`}>{t('nav.publicPortal')}</GcdsNavLink>

@@ -11,6 +11,7 @@ import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { daysUntil, formatDate, formatDateTime, formatMoney } from '../i18n/format';
+import { BilingualText, TranslationFlag } from '../components/bilingual';
 import { useLiveEvents } from '../realtime/live-updates';
 
 const STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
@@ -54,7 +55,7 @@ export function ActionItemsPage() {
           {data.items.map((i) => (
             <tr key={i.id} data-testid={`action-item-row-${i.id}`}>
               <td>
-                <GcdsLink href={`/action-items/${i.id}`}>{i.title}</GcdsLink>
+                <GcdsLink href={`/action-items/${i.id}`}><BilingualText record={i} field="title" /></GcdsLink>
               </td>
               <td>{bodyName(data.bodies.find((b) => b.id === i.bodyId), lang)}</td>
               <td>{governmentName(data.governments.find((g) => g.id === i.leadGovernmentId), lang)}</td>
@@ -153,7 +154,10 @@ export function ActionItemDetailPage() {
 
   return (
     <>
-      <PageHeading>{item.title}</PageHeading>
+      <PageHeading>
+        <BilingualText record={item} field="title" />
+      </PageHeading>
+      <TranslationFlag record={item} />
       <dl className="facts">
         <dt>{t('actionItems.lead')}</dt>
         <dd>{governmentName(governments.find((g) => g.id === item.leadGovernmentId), lang)}</dd>
@@ -174,7 +178,9 @@ export function ActionItemDetailPage() {
         {item.description ? (
           <>
             <dt>{t('actionItems.description')}</dt>
-            <dd>{item.description}</dd>
+            <dd>
+              <BilingualText record={item} field="description" />
+            </dd>
           </>
         ) : null}
       </dl>
@@ -251,7 +257,7 @@ export function ActionItemDetailPage() {
               <strong>{u.authorName ?? t('actionItems.someoneElse')}</strong> — {formatDateTime(u.createdAt, lang)}
               {u.status ? <> · {t(`actionItems.statuses.${u.status}`, { defaultValue: u.status })}</> : null}
               {u.progress !== null && u.progress !== undefined ? <> · {u.progress}%</> : null}
-              {u.note ? <blockquote>{u.note}</blockquote> : null}
+              {u.note ? <blockquote><BilingualText record={u} field="note" /></blockquote> : null}
             </li>
           ))}
       </ol>

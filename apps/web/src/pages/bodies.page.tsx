@@ -63,7 +63,7 @@ function CreateBodyForm({ bodies }: { bodies: Body[] }) {
     setNameError(undefined);
     try {
       const body = await api<Body>('POST', '/bodies', {
-        name: form.name.trim(),
+        nameEn: form.name.trim(),
         ...(form.nameFr.trim() ? { nameFr: form.nameFr.trim() } : {}),
         kind: form.kind,
         ...(form.parentId ? { parentId: form.parentId } : {}),

@@ -11,6 +11,7 @@ import { useAuth } from '../auth/auth-context';
 import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { BilingualText } from '../components/bilingual';
 import { useLiveEvents } from '../realtime/live-updates';
 
 export function BodyDetailPage() {
@@ -74,7 +75,9 @@ export function BodyDetailPage() {
         {body.mandate ? (
           <>
             <dt>{t('bodies.mandate')}</dt>
-            <dd>{body.mandate}</dd>
+            <dd>
+              <BilingualText record={body} field="mandate" />
+            </dd>
           </>
         ) : null}
       </dl>

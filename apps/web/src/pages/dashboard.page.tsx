@@ -10,6 +10,7 @@ import { bodyName, FormError, Loading, PageHeading, SectionHeading } from '../co
 import { daysUntil, formatDate, formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 import { LevelBadge } from './indicators.page';
+import { BilingualText } from '../components/bilingual';
 import { NotificationList } from './notifications.page';
 
 interface StandingAlert {
@@ -79,7 +80,7 @@ export function DashboardPage() {
             <ul>
               {data.meetings.slice(0, 10).map((m) => (
                 <li key={m.id}>
-                  <GcdsLink href={`/meetings/${m.id}`}>{m.title}</GcdsLink> — {formatDateTime(m.startsAt, lang)}
+                  <GcdsLink href={`/meetings/${m.id}`}><BilingualText record={m} field="title" /></GcdsLink> — {formatDateTime(m.startsAt, lang)}
                 </li>
               ))}
             </ul>
@@ -95,7 +96,7 @@ export function DashboardPage() {
                 const flag = days < 0 ? 'overdue' : days <= 3 ? 'due-soon' : null;
                 return (
                   <li key={i.id} className={flag ?? undefined}>
-                    <GcdsLink href={`/action-items/${i.id}`}>{i.title}</GcdsLink> — {t('actionItems.due', { date: formatDate(i.dueOn, lang) })}
+                    <GcdsLink href={`/action-items/${i.id}`}><BilingualText record={i} field="title" /></GcdsLink> — {t('actionItems.due', { date: formatDate(i.dueOn, lang) })}
                     {flag ? <strong className={`flag flag-${flag}`}> {t(`actionItems.${flag === 'overdue' ? 'overdue' : 'dueSoon'}`)}</strong> : null}
                   </li>
                 );

@@ -12,6 +12,7 @@ import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeadi
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 import { describeWarning } from './meeting-warnings';
+import { BilingualFields, BilingualText, pairPayload, TranslationFlag, useText } from '../components/bilingual';
 import { ScheduleMeetingForm } from './schedule-meeting.form';
 
 
@@ -47,7 +48,7 @@ export function MeetingsPage() {
           {shown.map((m) => (
             <tr key={m.id}>
               <td>
-                <GcdsLink href={`/meetings/${m.id}`}>{m.title}</GcdsLink>
+                <GcdsLink href={`/meetings/${m.id}`}><BilingualText record={m} field="title" /></GcdsLink>
               </td>
               <td>{bodyName(data.bodies.find((b) => b.id === m.bodyId), lang)}</td>
               <td>{formatDateTime(m.startsAt, lang)}</td>
@@ -102,7 +103,10 @@ export function MeetingDetailPage() {
   };
   return (
     <>
-      <PageHeading>{meeting.title}</PageHeading>
+      <PageHeading>
+        <BilingualText record={meeting} field="title" />
+      </PageHeading>
+      <TranslationFlag record={meeting} />
       <dl className="facts">
         <dt>{t('meetings.when')}</dt>
         <dd>
@@ -187,17 +191,19 @@ export function MeetingDetailPage() {
           ) : null}
         </>
       ) : null}
-      <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} onChange={reload} />
+      <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} translationToFollow={Boolean(meeting.agendaTranslationToFollow)} onChange={reload} />
       <MinutesSection meetingId={id} minutes={meeting.minutes ?? ''} onChange={reload} />
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
     </>
   );
 }
 
-function AgendaSection({ meetingId, agenda, governments, published, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; onChange(): Promise<void> }) {
+function AgendaSection({ meetingId, agenda, governments, published, translationToFollow, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; translationToFollow?: boolean; onChange(): Promise<void> }) {
+  const text = useText();
+  const [awaitingTranslation, setAwaitingTranslation] = useState(false);
   const { t, i18n } = useTranslation();
   const { isSecretariat } = useAuth();
-  const [form, setForm] = useState({ title: '', purpose: 'discussion', durationMinutes: '15', presenterGovernmentId: '' });
+  const [form, setForm] = useState({ title: '', titlePair: { en: '', fr: '' }, purpose: 'discussion', durationMinutes: '15', presenterGovernmentId: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -209,7 +215,7 @@ function AgendaSection({ meetingId, agenda, governments, published, onChange }: 
     setError(null);
     try {
       await api('PATCH', `/meetings/${meetingId}/agenda-items/${item.id}`, { position: toPosition });
-      setAnnouncement(t('agenda.moved', { title: item.title, position: toPosition, count: agenda.length }));
+      setAnnouncement(t('agenda.moved', { title: text(item, 'title'), position: toPosition, count: agenda.length }));
     } catch (e) {
       setError(e as ApiError);
     }
@@ -234,19 +240,19 @@ function AgendaSection({ meetingId, agenda, governments, published, onChange }: 
     setError(null);
     const minutes = Number(form.durationMinutes);
     const errs = {
-      title: form.title.trim() ? undefined : t('agenda.titleRequired'),
+      title: form.titlePair.en.trim() || form.titlePair.fr.trim() ? undefined : t('agenda.titleRequired'),
       durationMinutes: Number.isInteger(minutes) && minutes >= 1 && minutes <= 1440 ? undefined : t('agenda.durationInvalid'),
     };
     setFieldErrors(errs);
     if (errs.title || errs.durationMinutes) return;
     try {
       await api('POST', `/meetings/${meetingId}/agenda-items`, {
-        title: form.title.trim(),
+        ...pairPayload('title', form.titlePair),
         purpose: form.purpose,
         durationMinutes: minutes,
         ...(form.presenterGovernmentId ? { presenterGovernmentId: form.presenterGovernmentId } : {}),
       });
-      setForm((f) => ({ ...f, title: '' }));
+      setForm((f) => ({ ...f, title: '', titlePair: { en: '', fr: '' } }));
       await onChange();
     } catch (e) {
       setError(e as ApiError);
@@ -261,6 +267,7 @@ function AgendaSection({ meetingId, agenda, governments, published, onChange }: 
       </SectionHeading>
       <p>
         {published ? t('agenda.published') : t('agenda.notPublished')} · {t('agenda.totalMinutes', { count: total })}
+        {published && translationToFollow ? <> · <span className="flag translation-pending" data-testid="agenda-translation-to-follow">{t('translation.toFollowNotice')}</span></> : null}
       </p>
       {isSecretariat && agenda.length > 1 ? <p className="hint">{t('agenda.reorderHelp')}</p> : null}
       <div className="sr-only" aria-live="assertive">
@@ -288,7 +295,7 @@ function AgendaSection({ meetingId, agenda, governments, published, onChange }: 
               setDragging(null);
               if (moved) void move(moved, a.position);
             }}
-            aria-label={t('agenda.itemLabel', { position: a.position, title: a.title })}
+            aria-label={t('agenda.itemLabel', { position: a.position, title: text(a, 'title') })}
           >
             <span>
               {isSecretariat ? (
@@ -297,7 +304,7 @@ function AgendaSection({ meetingId, agenda, governments, published, onChange }: 
                 </span>
               ) : null}
               <strong>
-                {a.position}. {a.title}
+                {a.position}. <BilingualText record={a} field="title" />
               </strong>{' '}
               — {t(`agenda.purposes.${a.purpose}`)} · {t('agenda.minutes', { count: a.durationMinutes })}
               {a.presenterGovernmentId ? ` · ${governmentName(governments.find((g) => g.id === a.presenterGovernmentId), i18n.language)}` : ''}
@@ -319,16 +326,33 @@ function AgendaSection({ meetingId, agenda, governments, published, onChange }: 
         <>
           <form onSubmit={add} noValidate className="narrow-form">
             <SectionHeading tag="h3">{t('agenda.add')}</SectionHeading>
-            <TextField id="agenda-title" label={t('agenda.itemTitle')} value={form.title} onChange={set('title')} error={fieldErrors.title} required />
+            <BilingualFields id="agenda-title" label={t('agenda.itemTitle')} value={form.titlePair} onChange={(titlePair) => setForm((f) => ({ ...f, titlePair }))} error={fieldErrors.title} required />
             <SelectField id="agenda-purpose" label={t('agenda.purpose')} value={form.purpose} onChange={set('purpose')} options={['information', 'discussion', 'decision'].map((p) => ({ value: p, label: t(`agenda.purposes.${p}`) }))} />
             <TextField id="agenda-duration" label={t('agenda.duration')} type="number" value={form.durationMinutes} onChange={set('durationMinutes')} error={fieldErrors.durationMinutes} required />
             <SelectField id="agenda-presenter" label={t('agenda.presenter')} value={form.presenterGovernmentId} onChange={set('presenterGovernmentId')} defaultLabel={t('common.none')} options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} />
             <SubmitButton>{t('agenda.addSubmit')}</SubmitButton>
           </form>
           {!published && agenda.length > 0 ? (
-            <ActionButton variant="primary" onClick={() => void api('POST', `/meetings/${meetingId}/agenda/publish`).then(onChange, (e) => setError(e as ApiError))}>
+            <ActionButton
+              variant="primary"
+              onClick={() =>
+                void api('POST', `/meetings/${meetingId}/agenda/publish`).then(onChange, (e) => {
+                  // parity: an agenda awaiting translation goes out only when the secretariat says it is to follow
+                  if ((e as ApiError).status === 409 && JSON.stringify((e as ApiError).body).includes('translation_pending')) setAwaitingTranslation(true);
+                  else setError(e as ApiError);
+                })
+              }
+            >
               {t('agenda.publish')}
             </ActionButton>
+          ) : null}
+          {!published && awaitingTranslation ? (
+            <GcdsNotice noticeRole="warning" noticeTitle={t('translation.agendaPending')} noticeTitleTag="h3">
+              <p>{t('translation.agendaPendingHelp')}</p>
+              <ActionButton onClick={() => void api('POST', `/meetings/${meetingId}/agenda/publish`, { translationToFollow: true }).then(onChange, (e) => setError(e as ApiError))}>
+                {t('translation.publishToFollow')}
+              </ActionButton>
+            </GcdsNotice>
           ) : null}
         </>
       ) : null}

@@ -7,6 +7,7 @@ import type { Body, Meeting, Slot } from '../api/types';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextField } from '../components/fields';
 import { bodyName, FormError, SectionHeading } from '../components/ui';
 import { formatDateTime, isoToLocalInput, localInputToIso, userTimeZone } from '../i18n/format';
+import { BilingualFields, pairPayload } from '../components/bilingual';
 import { describeWarning, timeWarnings } from './meeting-warnings';
 
 /** a meeting as the API answers a create or an update: with its invitees and the warnings to confirm */
@@ -42,6 +43,7 @@ export function ScheduleMeetingForm({
   const [form, setForm] = useState({
     bodyId: initialBodyId,
     title: initial?.title ?? '',
+    titlePair: { en: '', fr: '' },
     startsAt: initial?.startsAt ? isoToLocalInput(initial.startsAt) : '',
     endsAt: initial?.endsAt ? isoToLocalInput(initial.endsAt) : '',
     location: '',
@@ -100,7 +102,7 @@ export function ScheduleMeetingForm({
     setError(null);
     const errs: Record<string, string | undefined> = {
       bodyId: form.bodyId ? undefined : t('meetings.bodyRequired'),
-      title: form.title.trim() ? undefined : t('meetings.titleRequired'),
+      title: form.titlePair.en.trim() || form.titlePair.fr.trim() ? undefined : t('meetings.titleRequired'),
       startsAt: form.startsAt ? undefined : t('meetings.startRequired'),
       endsAt: !form.endsAt ? t('meetings.endRequired') : startIso && endIso && endIso <= startIso ? t('meetings.endAfterStart') : undefined,
     };
@@ -112,7 +114,7 @@ export function ScheduleMeetingForm({
       if (!draft) {
         checked = await api<CheckedMeeting>('POST', '/meetings', {
           bodyId: form.bodyId,
-          title: form.title.trim(),
+          ...pairPayload('title', form.titlePair),
           startsAt: startIso,
           endsAt: endIso,
           status: 'draft',
@@ -122,7 +124,7 @@ export function ScheduleMeetingForm({
       } else {
         const moved = draft.startsAt !== startIso || draft.endsAt !== endIso;
         checked = await api<CheckedMeeting>('PATCH', `/meetings/${draft.id}`, {
-          title: form.title.trim(),
+          ...pairPayload('title', form.titlePair),
           startsAt: startIso,
           endsAt: endIso,
           location: form.location.trim() || null,
@@ -167,7 +169,7 @@ export function ScheduleMeetingForm({
         {draft ? null : (
           <SelectField id="meeting-body" label={t('meetings.body')} value={form.bodyId} onChange={set('bodyId')} error={fieldErrors.bodyId} defaultLabel={t('common.choose')} options={bodies.map((b) => ({ value: b.id, label: bodyName(b, lang) }))} required />
         )}
-        <TextField id="meeting-title" label={t('meetings.meetingTitle')} value={form.title} onChange={set('title')} error={fieldErrors.title} required />
+        <BilingualFields id="meeting-title" label={t('meetings.meetingTitle')} value={form.titlePair} onChange={(titlePair) => setForm((f) => ({ ...f, titlePair }))} error={fieldErrors.title} required />
         <NativeField id="meeting-starts" type="datetime-local" label={t('meetings.startsAt')} hint={t('meetings.inYourZone', { zone: userTimeZone() })} value={form.startsAt} onChange={set('startsAt')} error={fieldErrors.startsAt} required />
         <NativeField id="meeting-ends" type="datetime-local" label={t('meetings.endsAt')} value={form.endsAt} onChange={set('endsAt')} error={fieldErrors.endsAt} required />
         <div className="row-actions">

@@ -42,3 +42,26 @@ export function pendingFields(texts: Record<string, BilingualText | null | undef
     .filter(([, text]) => !isCompleteText(text))
     .map(([field]) => field);
 }
+
+/**
+ * Every bilingual text of a record as the wire carries it, and once its translation state:
+ * `bilingualRecordView('fr', m.sourceLang, { title: m.title })` → `{ title, titleEn, titleFr, translation }`.
+ */
+export function bilingualRecordView<K extends string>(
+  reader: Locale,
+  sourceLang: Locale,
+  texts: Record<K, BilingualText | null | undefined>,
+): BilingualFields<K> & { translation: TranslationState } {
+  const out: Record<string, unknown> = {};
+  for (const [field, text] of Object.entries(texts) as [K, BilingualText | null | undefined][]) Object.assign(out, bilingualView(field, text, reader));
+  out.translation = translationState(sourceLang, ...(Object.values(texts) as (BilingualText | null | undefined)[]));
+  return out as BilingualFields<K> & { translation: TranslationState };
+}
+
+/** One language of a text for a reader: theirs when it exists, else the other (`missing` says which was used). */
+export function textFor(text: BilingualText | null | undefined, reader: Locale): { text: string | null; lang: Locale | null; missing: boolean } {
+  const own = text?.[reader] ?? null;
+  if (own != null) return { text: own, lang: reader, missing: false };
+  const other = text?.[otherLocale(reader)] ?? null;
+  return other != null ? { text: other, lang: otherLocale(reader), missing: true } : { text: null, lang: null, missing: false };
+}

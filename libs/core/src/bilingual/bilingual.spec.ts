@@ -28,4 +28,12 @@ describe('bilingual texts', () => {
     expect(rewritten).toEqual({ text: { en: 'Interim housing', fr: null }, sourceLang: 'en' });
     expect(pendingFields({ title: rewritten.text, mandate: bilingual(null, null) })).toEqual(['title']);
   });
+
+  it('clears only the side sent blank, and the whole text when both are', () => {
+    const stored = bilingual('Mandate', 'Mandat');
+    expect(mergeBilingual(stored, readBilingual({ mandateFr: '' }, 'mandate', 'en')!, 'en')).toEqual({ text: { en: 'Mandate', fr: null }, sourceLang: 'en' });
+    expect(mergeBilingual(stored, readBilingual({ mandateEn: ' ' }, 'mandate', 'en')!, 'en')).toEqual({ text: { en: null, fr: 'Mandat' }, sourceLang: 'fr' });
+    expect(mergeBilingual(stored, readBilingual({ mandateEn: '', mandateFr: '' }, 'mandate', 'en')!, 'en').text).toEqual({ en: null, fr: null });
+    expect(mergeBilingual(stored, readBilingual({ mandate: null as unknown as string }, 'mandate', 'fr')!, 'en').text).toEqual({ en: null, fr: null });
+  });
 });
