@@ -20,6 +20,10 @@ export interface DomainEventPayloads {
   'user.password-reset-requested': { userId: string };
   /** a meeting's decision referred up to the parent body (audience: the parent body) */
   'decision.referred': { id: string; meetingId: string; bodyId: string; fromBodyId: string };
+  /** the minutes of a meeting changed (saved, circulated, commented on, adopted); a draft reaches only its author */
+  'minutes.updated': { meetingId: string; bodyId: string; status: string };
+  /** a decision was recorded or a government's position on it changed */
+  'decision.updated': { id: string; meetingId: string; bodyId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;

@@ -6,12 +6,20 @@
 export enum Permission {
   // directory: governments, users, bodies and memberships
   // (filled in by the typed-wire work)
+  MembershipRoleChange = 'memberships.change-role',
 
   // meetings, agendas and the record
+  MinutesRead = 'minutes.read',
+  MinutesWrite = 'minutes.write',
+  MinutesComment = 'minutes.comment',
+  DecisionsRead = 'decisions.read',
+  DecisionsWrite = 'decisions.write',
+  DecisionPositionsWrite = 'decision-positions.write',
 
   // action items
 
   // communiqués
+  CommuniquesCorrect = 'communiques.correct',
 
   // notifications and accounts
 

@@ -10,3 +10,7 @@ export * from './meeting-record.service';
 export * from './meeting.view';
 export * from './meeting-status.rule';
 export * from './working-hours.rule';
+export * from './meeting-minutes.entity';
+export * from './meeting-minutes.service';
+export * from './decision-position.entity';
+export * from './consensus.rule';

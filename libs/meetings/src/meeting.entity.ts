@@ -47,12 +47,6 @@ export class Meeting {
   @Column({ type: 'int', default: 0 })
   agendaRevision: number;
 
-  @Column({ type: 'text', nullable: true })
-  minutes: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  minutesUpdatedAt: Date | null;
-
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 

@@ -1,4 +1,6 @@
-import type { MembershipRole } from '@forum/contracts';
+import type { BilingualFields, Locale, MembershipRole, TranslationState } from '@forum/contracts';
+import { bilingualView, translationState } from '@forum/core';
+import type { DecisionPosition, DecisionPositionKind } from './decision-position.entity';
 import type { AgendaItem, AgendaPurpose } from './agenda-item.entity';
 import type { AgendaPaper } from './agenda-paper.entity';
 import type { CalendarFeedToken } from './calendar-feed-token.entity';
@@ -76,17 +78,34 @@ export interface AgendaItemView {
   warnings?: MeetingWarning[];
 }
 
-export interface DecisionView {
+export type DecisionView = BilingualFields<'text'> & {
   id: string;
   meetingId: string;
   bodyId: string;
   number: number;
   agendaItemId: string | null;
-  text: string;
+  translation: TranslationState;
   originDecisionId: string | null;
   referral: { bodyId: string; referredAt: string; referredByUserId: string | null; note: string | null } | null;
   createdAt: string;
-}
+};
+
+/** A government's position on a decision, with its bilingual comment. */
+export type PositionView = BilingualFields<'comment'> & {
+  governmentId: string;
+  position: DecisionPositionKind;
+  translation: TranslationState;
+  recordedBy: string;
+  recordedAt: string;
+  /** set on a position a later one replaced (history only) */
+  supersededAt: string | null;
+};
+
+/** A decision with the current position of each government and whether consensus holds. */
+export type DecisionRecordView = DecisionView & {
+  positions: PositionView[];
+  consensus: boolean;
+};
 
 export interface CalendarFeedView {
   id: string;
@@ -96,7 +115,8 @@ export interface CalendarFeedView {
   lastUsedAt: string | null;
 }
 
-export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[]): MeetingView => ({
+/** `minutes`: the minutes text this reader may see (a draft is the secretariat's only), in their language. */
+export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[], minutes?: { text: string | null; updatedAt: string | null }): MeetingView => ({
   id: m.id,
   bodyId: m.bodyId,
   title: m.title,
@@ -109,8 +129,8 @@ export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: Me
   rescheduleReason: m.rescheduleReason,
   cancellationReason: m.cancellationReason,
   agendaPublishedAt: m.agendaPublishedAt ? m.agendaPublishedAt.toISOString() : null,
-  minutes: m.minutes,
-  minutesUpdatedAt: m.minutesUpdatedAt ? m.minutesUpdatedAt.toISOString() : null,
+  minutes: minutes?.text ?? null,
+  minutesUpdatedAt: minutes?.updatedAt ?? null,
   invitees,
   createdAt: m.createdAt.toISOString(),
   updatedAt: m.updatedAt.toISOString(),
@@ -142,13 +162,14 @@ export const toAgendaItemView = (a: AgendaItem, papers: AgendaPaper[] = [], warn
   ...(warnings ? { warnings } : {}),
 });
 
-export const toDecisionView = (d: MeetingDecision): DecisionView => ({
+export const toDecisionView = (d: MeetingDecision, reader: Locale = 'en'): DecisionView => ({
   id: d.id,
   meetingId: d.meetingId,
   bodyId: d.bodyId,
   number: d.number,
   agendaItemId: d.agendaItemId,
-  text: d.text,
+  ...bilingualView('text', d.text, reader),
+  translation: translationState(d.sourceLang, d.text),
   originDecisionId: d.originDecisionId,
   referral: d.referredToBodyId
     ? { bodyId: d.referredToBodyId, referredAt: d.referredAt!.toISOString(), referredByUserId: d.referredByUserId, note: d.referralNote }
@@ -162,4 +183,14 @@ export const toCalendarFeedView = (t: CalendarFeedToken): CalendarFeedView => ({
   createdAt: t.createdAt.toISOString(),
   revokedAt: t.revokedAt ? t.revokedAt.toISOString() : null,
   lastUsedAt: t.lastUsedAt ? t.lastUsedAt.toISOString() : null,
+});
+
+export const toPositionView = (p: DecisionPosition, reader: Locale = 'en'): PositionView => ({
+  governmentId: p.governmentId,
+  position: p.position,
+  ...bilingualView('comment', p.comment, reader),
+  translation: translationState(p.sourceLang, p.comment),
+  recordedBy: p.recordedByUserId,
+  recordedAt: p.recordedAt.toISOString(),
+  supersededAt: p.supersededAt ? p.supersededAt.toISOString() : null,
 });

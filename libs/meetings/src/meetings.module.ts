@@ -6,6 +6,8 @@ import { CalendarFeedsService } from './calendar-feeds.service';
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
 import { MeetingRecordService } from './meeting-record.service';
+import { MeetingMinutesService } from './meeting-minutes.service';
+import { DecisionPositionRepository, MinutesRepository } from './meeting-record.repository';
 import {
   AgendaItemRepository,
   AgendaPaperRepository,
@@ -35,7 +37,10 @@ import { MeetingsService } from './meetings.service';
     AttendanceRepository,
     MeetingDecisionRepository,
     CalendarFeedRepository,
+    MeetingMinutesService,
+    MinutesRepository,
+    DecisionPositionRepository,
   ],
-  exports: [MeetingsService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
+  exports: [MeetingsService, MeetingRecordService, MeetingMinutesService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
 })
 export class MeetingsModule {}

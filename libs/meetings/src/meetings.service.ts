@@ -14,6 +14,7 @@ import { MeetingInvitees, participantOf } from './meeting-invitees.service';
 import { cancellationNotice, changeNotice, invitationNotice } from './meeting-notifications';
 import { canMove, isClosed, isOver } from './meeting-status.rule';
 import type { Meeting } from './meeting.entity';
+import { MeetingMinutesService } from './meeting-minutes.service';
 import { MeetingView, MeetingWarning, toMeetingView } from './meeting.view';
 import { findSlots } from './slot-finder.rule';
 import { localTimes } from './working-hours.rule';
@@ -42,6 +43,7 @@ export class MeetingsService {
     private readonly bodies: BodyRepository,
     private readonly users: UserRepository,
     private readonly events: EventRecorder,
+    private readonly minutes: MeetingMinutesService,
   ) {}
 
   async list(caller: Caller, query: MeetingListQuery): Promise<Page<MeetingView>> {
@@ -58,13 +60,13 @@ export class MeetingsService {
       query.limit,
       query.offset,
     );
-    const invitees = await this.invitees.viewsFor(rows);
-    return { items: rows.map((m) => toMeetingView(m, invitees.get(m.id) ?? [])), total };
+    const [invitees, minutes] = await Promise.all([this.invitees.viewsFor(rows), this.minutes.summariesFor(caller, rows.map((m) => m.id))]);
+    return { items: rows.map((m) => toMeetingView(m, invitees.get(m.id) ?? [], undefined, minutes.get(m.id))), total };
   }
 
   async get(caller: Caller, id: string): Promise<MeetingView> {
     const meeting = await this.meetingAccess.readable(caller, id);
-    return this.view(meeting);
+    return this.view(meeting, undefined, undefined, caller);
   }
 
   async create(caller: Caller, dto: CreateMeetingDto): Promise<MeetingView> {
@@ -222,9 +224,10 @@ export class MeetingsService {
     });
   }
 
-  private async view(meeting: Meeting, em?: EntityManager, warnings?: MeetingWarning[]): Promise<MeetingView> {
+  private async view(meeting: Meeting, em?: EntityManager, warnings?: MeetingWarning[], reader?: Caller): Promise<MeetingView> {
     const invitees = await this.invitees.viewsFor([meeting], em);
-    return toMeetingView(meeting, invitees.get(meeting.id) ?? [], warnings);
+    const minutes = reader ? await this.minutes.summariesFor(reader, [meeting.id], em) : undefined;
+    return toMeetingView(meeting, invitees.get(meeting.id) ?? [], warnings, minutes?.get(meeting.id));
   }
 
   private checkTimes(startsAt: string, endsAt: string): { start: Date; end: Date } {
