@@ -1,4 +1,5 @@
-import type { Locale } from '@forum/contracts';
+import type { BilingualFields, Locale, TranslationState } from '@forum/contracts';
+import { bilingualView, translationState } from '@forum/core';
 import type { Communique, CommuniqueStatus } from './communique.entity';
 import type { CommuniqueConcurrence, ConcurrencePosition } from './communique-concurrence.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
@@ -12,19 +13,21 @@ export interface GovernmentRef {
   nameFr: string;
 }
 
-export interface ConcurrenceView {
+export type ConcurrenceView = BilingualFields<'comment'> & {
   id: string;
   governmentId: string;
   government: GovernmentRef | null;
   revision: number;
   position: ConcurrencePosition;
-  comment: string | null;
+  translation: TranslationState;
   userId: string;
   concurredAt: string;
-  /** false once a newer revision voided it */
+  /** false once a newer revision voided it, or a later position of the same government superseded it */
   current: boolean;
   voidedAt: string | null;
-}
+  /** set on a position the government replaced on the same revision (listed with ?history=true) */
+  supersededAt: string | null;
+};
 
 export interface CommuniqueSummaryView {
   id: string;
@@ -60,6 +63,8 @@ export interface CommuniqueView extends CommuniqueSummaryView {
   };
   /** who took which position on what revision, when; voided ones included */
   concurrences: ConcurrenceView[];
+  /** the latest correction of the published text: in concurrence until published; null without one */
+  correction?: { revision: number; status: 'in_concurrence' | 'published' } | null;
 }
 
 export interface RevisionView {
@@ -101,17 +106,19 @@ export const toCommuniqueSummaryView = (c: Communique): CommuniqueSummaryView =>
   updatedAt: c.updatedAt.toISOString(),
 });
 
-export const toConcurrenceView = (x: CommuniqueConcurrence, currentRevision: number, government: GovernmentRef | null): ConcurrenceView => ({
+export const toConcurrenceView = (x: CommuniqueConcurrence, currentRevision: number, government: GovernmentRef | null, reader: Locale = 'en'): ConcurrenceView => ({
   id: x.id,
   governmentId: x.governmentId,
   government,
   revision: x.revision,
   position: x.position,
-  comment: x.comment,
+  ...bilingualView('comment', x.comment, reader),
+  translation: translationState(x.sourceLang, x.comment),
   userId: x.userId,
   concurredAt: x.createdAt.toISOString(),
-  current: x.revision === currentRevision && !x.voidedAt,
+  current: x.revision === currentRevision && !x.voidedAt && !x.supersededAt,
   voidedAt: iso(x.voidedAt),
+  supersededAt: iso(x.supersededAt),
 });
 
 export function toCommuniqueView(

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, IdParam } from '@forum/core';
 import {
   CommuniqueListQuery,
+  ConcurrenceListQuery,
   ConcurDto,
   CorrectCommuniqueDto,
   CreateCommuniqueDto,
@@ -50,8 +51,8 @@ export class CommuniquesController {
   }
 
   @Get(':id/concurrences')
-  concurrences(@CurrentCaller() caller: Caller, @IdParam() id: string) {
-    return this.communiques.concurrencesOf(caller, id);
+  concurrences(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: ConcurrenceListQuery) {
+    return this.communiques.concurrencesOf(caller, id, query.history === 'true');
   }
 
   @Post(':id/concurrences')

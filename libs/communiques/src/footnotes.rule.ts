@@ -8,7 +8,8 @@ export interface FootnoteGovernment {
 
 export interface FootnoteInput {
   observers: FootnoteGovernment[];
-  reservations: (FootnoteGovernment & { comment: string | null })[];
+  /** the comment in each language: each footnote carries its own language's, or the other while it is pending */
+  reservations: (FootnoteGovernment & { comment: string | null; commentFr?: string | null })[];
 }
 
 const byPrecedence = (a: FootnoteGovernment, b: FootnoteGovernment) => a.precedence - b.precedence || a.nameEn.localeCompare(b.nameEn);
@@ -35,9 +36,10 @@ export function communiqueFootnotes(input: FootnoteInput): Footnotes {
     fr.push(`${list(observers.map((g) => g.nameFr), 'et')} ont participé à titre d’observateurs et ne sont pas parties au présent communiqué.`);
   }
   for (const g of [...input.reservations].sort(byPrecedence)) {
-    const comment = g.comment?.trim();
-    en.push(`${g.nameEn} concurs with a reservation${comment ? `: ${comment}` : '.'}`);
-    fr.push(`${g.nameFr} y souscrit avec réserve${comment ? ` : ${comment}` : '.'}`);
+    const commentEn = (g.comment ?? g.commentFr)?.trim();
+    const commentFr = (g.commentFr ?? g.comment)?.trim();
+    en.push(`${g.nameEn} concurs with a reservation${commentEn ? `: ${commentEn}` : '.'}`);
+    fr.push(`${g.nameFr} y souscrit avec réserve${commentFr ? ` : ${commentFr}` : '.'}`);
   }
   return { en, fr };
 }
