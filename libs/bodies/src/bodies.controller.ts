@@ -1,8 +1,10 @@
 import { Body as RequestBody, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, IdParam } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam } from '@forum/core';
+import { Permission } from '@forum/contracts';
 import { BodiesService } from './bodies.service';
 import {
+  ChangeMemberRoleDto,
   AddMemberDto,
   BodyListQuery,
   CreateBodyDto,
@@ -53,6 +55,13 @@ export class BodiesController {
   @Post(':id/members')
   addMember(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: AddMemberDto) {
     return this.memberships.add(caller, id, dto.governmentId, dto.role, dto.startedAt);
+  }
+
+  /** changes the seat's role in place: it keeps its start; each change is kept in `roleHistory` */
+  @Patch(':id/members/:governmentId')
+  @Authorize(Permission.MembershipRoleChange)
+  changeRole(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('governmentId') governmentId: string, @RequestBody() dto: ChangeMemberRoleDto) {
+    return this.memberships.changeRole(caller, id, governmentId, dto.role);
   }
 
   @Delete(':id/members/:governmentId')

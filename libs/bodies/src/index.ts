@@ -8,3 +8,5 @@ export * from './bodies.service';
 export * from './memberships.service';
 export * from './bodies.module';
 export * from './co-chair.rule';
+export * from './body-closing.rule';
+export * from './membership-role-change.entity';

@@ -3,12 +3,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Caller, conflict, EventRecorder, forbidden, isSecretariat, notFound } from '@forum/core';
-import type { Page } from '@forum/contracts';
+import type { NotificationIntent, Page } from '@forum/contracts';
+import type { Body } from './body.entity';
 import { GovernmentRepository } from '@forum/governments';
 import { BodyAccess } from './body-access.service';
+import { requireOpenBody } from './body-closing.rule';
 import { JoinRequestRepository, MembershipRepository } from './body.repository';
 import { JoinRequestView, toJoinRequestView } from './body.view';
 import { MembershipsService } from './memberships.service';
+
+/** The requesting government's officials are told the decision, with the reason given. */
+export function joinDecisionNotice(body: Body, requestId: string, governmentId: string, approved: boolean, reason: string | null): NotificationIntent {
+  const nameFr = body.nameFr ?? body.name;
+  const why = reason ? { en: ` Reason: ${reason}`, fr: ` Motif : ${reason}` } : { en: '', fr: '' };
+  return {
+    category: 'membership',
+    key: `join-request:${requestId}:decided`,
+    recipients: { governmentIds: [governmentId] },
+    subject: approved
+      ? { en: `Request to join approved: ${body.name}`, fr: `Demande d’adhésion acceptée : ${nameFr}` }
+      : { en: `Request to join declined: ${body.name}`, fr: `Demande d’adhésion refusée : ${nameFr}` },
+    body: approved
+      ? { en: `Your government is now a member of ${body.name}.${why.en}`, fr: `Votre gouvernement est désormais membre de ${nameFr}.${why.fr}` }
+      : { en: `Your government's request to join ${body.name} was declined.${why.en}`, fr: `La demande d’adhésion de votre gouvernement à ${nameFr} a été refusée.${why.fr}` },
+    link: `/bodies/${body.id}`,
+  };
+}
 
 @Injectable()
 export class JoinRequestsService {
@@ -29,7 +49,7 @@ export class JoinRequestsService {
       if (!government || (government.level !== 'municipal' && government.level !== 'association')) {
         throw forbidden('Only officials of a municipality or of an association of municipalities ask to join');
       }
-      if (body.endsOn && body.endsOn < new Date().toISOString().slice(0, 10)) throw conflict(BodyReason.BodyClosed, 'This body has ended');
+      requireOpenBody(body);
       if (await this.memberships.findActive(bodyId, government.id, em)) throw conflict(BodyReason.AlreadyMember, `${government.nameEn} is already a member of this body`);
       if (await this.requests.findPending(bodyId, government.id, em)) throw conflict(BodyReason.RequestPending, `${government.nameEn} already has a pending request to join this body`);
       const request = await this.requests.insert(
@@ -61,7 +81,7 @@ export class JoinRequestsService {
 
   async decide(caller: Caller, bodyId: string, requestId: string, approve: boolean, reason?: string): Promise<JoinRequestView> {
     return this.dataSource.transaction(async (em) => {
-      await this.access.requireBody(bodyId, em);
+      const body = await this.access.requireBody(bodyId, em);
       await this.requireDecider(caller, bodyId);
       const request = await this.requests.findInBody(bodyId, requestId, em, true);
       if (!request) throw notFound('Join request');
@@ -83,6 +103,7 @@ export class JoinRequestsService {
             payload: { id: request.id, bodyId, governmentId: request.governmentId, approved: approve },
             audience: { kind: 'body', bodyId },
             context: { requestedByUserId: request.requestedByUserId, reason: request.reason },
+            notify: [joinDecisionNotice(body, request.id, request.governmentId, approve, request.reason)],
           },
         ],
       );

@@ -2,7 +2,7 @@ import { CommonReason, CommuniqueReason, RecordReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BodyAccess, BodyRepository } from '@forum/bodies';
+import { BodyAccess, BodyRepository, requireOpenBody } from '@forum/bodies';
 import { bilingual, Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound, readBilingual } from '@forum/core';
 import type { Locale, NotificationIntent, Page } from '@forum/contracts';
 import { Communique, hasPendingCorrection } from './communique.entity';
@@ -55,7 +55,9 @@ export class CommuniquesService {
   async create(caller: Caller, dto: CreateCommuniqueDto): Promise<CommuniqueView> {
     if (!isSecretariat(caller)) throw forbidden('Only the secretariat drafts communiqués');
     return this.dataSource.transaction(async (em) => {
-      if (!(await this.bodies.findById(dto.bodyId, em))) throw invalid(['bodyId does not name an existing body']);
+      const body = await this.bodies.findById(dto.bodyId, em);
+      if (!body) throw invalid(['bodyId does not name an existing body']);
+      requireOpenBody(body);
       if (dto.meetingId) await this.checkMeeting(dto.meetingId, dto.bodyId, em);
       const text = { titleEn: dto.titleEn?.trim() ?? '', titleFr: dto.titleFr?.trim() ?? '', bodyEn: dto.bodyEn ?? '', bodyFr: dto.bodyFr ?? '' };
       const c = await this.communiques.insert(

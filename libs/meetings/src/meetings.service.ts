@@ -2,7 +2,7 @@ import { CommonReason, MeetingReason } from '@forum/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BodyAccess, BodyRepository, Membership } from '@forum/bodies';
+import { BodyAccess, BodyRepository, Membership, requireOpenBody } from '@forum/bodies';
 import { Caller, conflict, EventRecorder, FORUM_CONFIG, type ForumConfig, invalid, isSecretariat } from '@forum/core';
 import type { DomainEvent, Page } from '@forum/contracts';
 import { UserRepository } from '@forum/identity';
@@ -75,6 +75,7 @@ export class MeetingsService {
     return this.dataSource.transaction(async (em) => {
       const body = await this.bodies.findById(dto.bodyId, em);
       if (!body) throw invalid(['bodyId does not name an existing body']);
+      requireOpenBody(body);
       const seats = await this.invitees.at(body.id, start, em);
       const delegates = await this.resolveDelegates(dto.delegateUserIds ?? [], seats);
       const meeting = await this.meetings.insert(
