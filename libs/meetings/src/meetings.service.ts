@@ -217,9 +217,23 @@ export class MeetingsService {
       const items = await this.agenda.ofMeeting(meeting.id);
       agendas.set(meeting.id, items.map((i) => `${i.position}. ${i.title} (${i.durationMinutes} min, ${i.purpose})`));
     }
+    // ORGANIZER: the secretariat member who convened it; ATTENDEE: its delegates and the official asking
+    const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt);
+    const roleOf = new Map(seats.map((s) => [s.governmentId, s.role]));
+    const delegates = await this.delegates.ofMeetings([meeting.id]);
+    const wanted = [...new Set([...delegates.map((d) => d.userId), ...(caller.governmentId && roleOf.has(caller.governmentId) ? [caller.userId] : []), ...(meeting.createdByUserId ? [meeting.createdByUserId] : [])])];
+    const users = new Map((await this.users.findByIds(wanted)).map((u) => [u.id, u]));
+    const convener = meeting.createdByUserId ? users.get(meeting.createdByUserId) : undefined;
+    const attendees = wanted
+      .filter((id) => id !== meeting.createdByUserId)
+      .map((id) => users.get(id))
+      .filter((u): u is NonNullable<typeof u> => !!u && !!u.governmentId && roleOf.has(u.governmentId))
+      .map((u) => ({ name: u.displayName, email: u.email, optional: roleOf.get(u.governmentId!) === 'observer' }));
     return meetingCalendar(meeting, {
       publicBaseUrl: this.config.publicBaseUrl,
       organizer: this.config.mailFrom,
+      convener: convener ? { name: convener.displayName, email: convener.email } : null,
+      attendees,
       bodyNames: new Map(body ? [[body.id, body.name]] : []),
       agendas,
     });
