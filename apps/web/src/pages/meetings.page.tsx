@@ -12,6 +12,7 @@ import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeadi
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 import { describeWarning, Invitee } from './meeting-warnings';
+import { MinutesSection, PositionsPanel, RecordedDecision } from './meeting-record.section';
 import { ScheduleMeetingForm } from './schedule-meeting.form';
 
 type MeetingWithInvitees = Meeting & {
@@ -80,7 +81,7 @@ export function MeetingDetailPage() {
     ]);
     return { meeting, agenda: [...agenda].sort((a, b) => a.position - b.position), governments, decisions, attendance };
   }, [id]);
-  useLiveEvents(['meeting.updated', 'meeting.cancelled', 'agenda.updated'], (_, p) => {
+  useLiveEvents(['meeting.updated', 'meeting.cancelled', 'agenda.updated', 'decision.updated'], (_, p) => {
     if (p?.id === id || p?.meetingId === id) void reload();
   });
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -185,7 +186,7 @@ export function MeetingDetailPage() {
         </>
       ) : null}
       <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} onChange={reload} />
-      <MinutesSection meetingId={id} minutes={meeting.minutes ?? ''} onChange={reload} />
+      <MinutesSection meetingId={id} governments={governments} />
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
     </>
   );
@@ -196,12 +197,7 @@ interface Attendance {
   quorum: { eligible: number; present: number; required: number; met: boolean };
 }
 
-interface Decision {
-  id: string;
-  number: number;
-  text: string;
-  agendaItemId: string | null;
-}
+type Decision = RecordedDecision;
 
 function AgendaSection({ meetingId, agenda, governments, published, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; onChange(): Promise<void> }) {
   const { t, i18n } = useTranslation();
@@ -345,43 +341,6 @@ function AgendaSection({ meetingId, agenda, governments, published, onChange }: 
   );
 }
 
-function MinutesSection({ meetingId, minutes, onChange }: { meetingId: string; minutes: string; onChange(): Promise<void> }) {
-  const { t } = useTranslation();
-  const { isSecretariat } = useAuth();
-  const [text, setText] = useState(minutes);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setSaved(false);
-    try {
-      await api('PUT', `/meetings/${meetingId}/minutes`, { text });
-      setSaved(true);
-      await onChange();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
-  return (
-    <section aria-labelledby="minutes">
-      <SectionHeading>
-        <span id="minutes">{t('minutes.title')}</span>
-      </SectionHeading>
-      {isSecretariat ? (
-        <form onSubmit={save} noValidate className="wide-form">
-          <FormError error={error} />
-          {saved ? <Success>{t('minutes.saved')}</Success> : null}
-          <TextAreaField id="minutes-text" label={t('minutes.text')} value={text} onChange={setText} rows={8} />
-          <SubmitButton>{t('minutes.save')}</SubmitButton>
-        </form>
-      ) : (
-        <p className="pre">{minutes || t('minutes.none')}</p>
-      )}
-    </section>
-  );
-}
-
 function DecisionsSection({ meeting, decisions, governments, onChange }: { meeting: Meeting; decisions: Decision[]; governments: Government[]; onChange(): Promise<void> }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -392,6 +351,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
   const [turning, setTurning] = useState<Decision | null>(null);
   const [item, setItem] = useState({ leadGovernmentId: '', dueOn: '' });
   const [itemErrors, setItemErrors] = useState<Record<string, string | undefined>>({});
+  const parties = ((meeting as MeetingWithInvitees).invitees ?? []).filter((g) => g.role !== 'observer').map((g) => g.governmentId);
   const memberGovernments = useMemo(() => {
     const invited = new Set(((meeting as MeetingWithInvitees).invitees ?? []).map((g) => g.governmentId));
     return invited.size ? governments.filter((g) => invited.has(g.id)) : governments;
@@ -447,6 +407,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
             {isSecretariat ? (
               <ActionButton onClick={() => setTurning(d)}>{t('decisions.toActionItem', { number: d.number })}</ActionButton>
             ) : null}
+            <PositionsPanel meetingId={meeting.id} decision={d} parties={parties} governments={governments} onChange={onChange} />
           </li>
         ))}
       </ol>

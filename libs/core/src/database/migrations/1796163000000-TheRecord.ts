@@ -11,13 +11,13 @@ export class TheRecord1796163000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "meeting_minutes" (
-      "meeting_id" uuid PRIMARY KEY REFERENCES "meeting"("id") ON DELETE CASCADE,
+      "meeting_id" uuid PRIMARY KEY,
       "body_id" uuid NOT NULL,
       "text_en" text, "text_fr" text,
-      "source_lang" varchar(2) NOT NULL DEFAULT 'en',
-      "status" varchar(20) NOT NULL DEFAULT 'draft',
+      "source_lang" varchar(2) NOT NULL,
+      "status" varchar(20) NOT NULL,
       "translation_to_follow" boolean NOT NULL DEFAULT false,
-      "revision" int NOT NULL DEFAULT 1,
+      "revision" int NOT NULL,
       "circulated_at" timestamptz, "adopted_at" timestamptz,
       "adopted_at_meeting_id" uuid, "adoption_decision_id" uuid,
       "updated_by_user_id" uuid,
@@ -25,21 +25,21 @@ export class TheRecord1796163000000 implements MigrationInterface {
       "updated_at" timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE TABLE "meeting_minutes_revision" (
       "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      "meeting_id" uuid NOT NULL REFERENCES "meeting_minutes"("meeting_id") ON DELETE CASCADE,
+      "meeting_id" uuid NOT NULL,
       "number" int NOT NULL,
       "text_en" text, "text_fr" text,
-      "source_lang" varchar(2) NOT NULL DEFAULT 'en',
+      "source_lang" varchar(2) NOT NULL,
       "status" varchar(20) NOT NULL,
       "author_user_id" uuid,
       "created_at" timestamptz NOT NULL DEFAULT now(),
       CONSTRAINT "meeting_minutes_revision_number" UNIQUE ("meeting_id", "number"))`);
     await q.query(`CREATE TABLE "meeting_minutes_comment" (
       "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      "meeting_id" uuid NOT NULL REFERENCES "meeting_minutes"("meeting_id") ON DELETE CASCADE,
+      "meeting_id" uuid NOT NULL,
       "revision" int NOT NULL,
       "government_id" uuid, "user_id" uuid NOT NULL,
       "comment_en" text, "comment_fr" text,
-      "source_lang" varchar(2) NOT NULL DEFAULT 'en',
+      "source_lang" varchar(2) NOT NULL,
       "created_at" timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE INDEX "meeting_minutes_comment_meeting" ON "meeting_minutes_comment" ("meeting_id", "created_at")`);
     await q.query(`INSERT INTO "meeting_minutes" ("meeting_id", "body_id", "text_en", "source_lang", "status", "revision", "created_at", "updated_at")
@@ -50,15 +50,15 @@ export class TheRecord1796163000000 implements MigrationInterface {
 
     await q.query(`ALTER TABLE "meeting_decision" ADD "text_en" text, ADD "text_fr" text, ADD "source_lang" varchar(2) NOT NULL DEFAULT 'en'`);
     await q.query(`UPDATE "meeting_decision" SET "text_en" = "text"`);
-    await q.query(`ALTER TABLE "meeting_decision" DROP COLUMN "text"`);
+    await q.query(`ALTER TABLE "meeting_decision" DROP COLUMN "text", ALTER COLUMN "source_lang" DROP DEFAULT`);
     await q.query(`CREATE TABLE "decision_position" (
       "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      "decision_id" uuid NOT NULL REFERENCES "meeting_decision"("id") ON DELETE CASCADE,
+      "decision_id" uuid NOT NULL,
       "meeting_id" uuid NOT NULL,
       "government_id" uuid NOT NULL,
       "position" varchar(30) NOT NULL,
       "comment_en" text, "comment_fr" text,
-      "source_lang" varchar(2) NOT NULL DEFAULT 'en',
+      "source_lang" varchar(2) NOT NULL,
       "recorded_by_user_id" uuid NOT NULL,
       "recorded_at" timestamptz NOT NULL DEFAULT now(),
       "superseded_at" timestamptz)`);
@@ -68,13 +68,13 @@ export class TheRecord1796163000000 implements MigrationInterface {
     await q.query(`DROP INDEX "communique_concurrence_once"`);
     await q.query(`ALTER TABLE "communique_concurrence" ADD "superseded_at" timestamptz, ADD "comment_en" text, ADD "comment_fr" text, ADD "source_lang" varchar(2) NOT NULL DEFAULT 'en'`);
     await q.query(`UPDATE "communique_concurrence" SET "comment_en" = "comment"`);
-    await q.query(`ALTER TABLE "communique_concurrence" DROP COLUMN "comment"`);
+    await q.query(`ALTER TABLE "communique_concurrence" DROP COLUMN "comment", ALTER COLUMN "source_lang" DROP DEFAULT`);
     await q.query(`CREATE UNIQUE INDEX "communique_concurrence_current" ON "communique_concurrence" ("communique_id", "revision", "government_id") WHERE "superseded_at" IS NULL`);
     await q.query(`ALTER TABLE "communique" ADD "correction_revision" int`);
 
     await q.query(`CREATE TABLE "membership_role_change" (
       "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      "membership_id" uuid NOT NULL REFERENCES "membership"("id") ON DELETE CASCADE,
+      "membership_id" uuid NOT NULL,
       "from_role" varchar(20) NOT NULL, "to_role" varchar(20) NOT NULL,
       "changed_by_user_id" uuid,
       "changed_at" timestamptz NOT NULL DEFAULT now())`);
