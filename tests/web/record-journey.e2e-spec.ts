@@ -74,7 +74,7 @@ describeWithBrowser('web: the record of a meeting', () => {
     page = await context.newPage();
     await signIn(page, onOfficial.email, OFFICIAL_PASSWORD, 'fr');
     await page.goto(`/meetings/${meetingId}?lang=fr`);
-    await page.getByTestId('minutes-text').getByText('Les membres ont examiné').waitFor();
+    await page.getByTestId('minutes-text').filter({ hasText: 'Les membres ont examiné' }).waitFor();
     await page.locator('select#position-1').selectOption('dissent');
     await page.locator('textarea#position-comment-1').fill('Les chiffres doivent être vérifiés.');
     await page.getByRole('button', { name: 'Consigner la position sur la décision 1' }).click();
@@ -92,7 +92,7 @@ describeWithBrowser('web: the record of a meeting', () => {
     page = await context.newPage();
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.goto(`/meetings/${meetingId}`);
-    await page.getByText('Ajouter les chiffres des refuges.', { exact: false }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Ajouter les chiffres des refuges.' }).waitFor();
     await page.locator('select#position-government-1').selectOption({ label: 'Ontario' });
     await page.locator('select#position-1').selectOption('abstain');
     await page.getByRole('button', { name: 'Record the position on decision 1' }).click();

@@ -17,13 +17,21 @@ interface Minutes {
   translation: { status: 'complete' | 'pending'; sourceLang: 'en' | 'fr' };
   translationToFollow: boolean;
   adoptedAt: string | null;
-  comments: { id: string; governmentId: string | null; comment: string | null; createdAt: string }[];
+  comments: { id: string; governmentId: string | null; comment: string | null; commentEn: string | null; commentFr: string | null; createdAt: string }[];
 }
+
+/**
+ * A bilingual text in the page's language, or the original while its translation is pending. (What an author
+ * types is sent as the page language's side of the pair.)
+ */
+const inLanguage = (en: string | null | undefined, fr: string | null | undefined, lang: string) => (lang === 'fr' ? (fr ?? en) : (en ?? fr)) ?? null;
 
 export interface Position {
   governmentId: string;
   position: 'agree' | 'agree_with_reservation' | 'abstain' | 'dissent';
   comment: string | null;
+  commentEn?: string | null;
+  commentFr?: string | null;
   recordedAt: string;
 }
 
@@ -88,7 +96,7 @@ export function MinutesSection({ meetingId, governments }: { meetingId: string; 
   };
   const sendComment = (event: FormEvent) => {
     event.preventDefault();
-    void act(() => api('POST', `/meetings/${meetingId}/minutes/comments`, { comment }), t('minutes.commented')).then(() => setComment(''));
+    void act(() => api('POST', `/meetings/${meetingId}/minutes/comments`, { [lang === 'fr' ? 'commentFr' : 'commentEn']: comment }), t('minutes.commented')).then(() => setComment(''));
   };
 
   if (minutes === undefined) return null;
@@ -115,7 +123,7 @@ export function MinutesSection({ meetingId, governments }: { meetingId: string; 
           <SubmitButton>{t('minutes.save')}</SubmitButton>
         </form>
       ) : (
-        <p className="pre" data-testid="minutes-text">{minutes?.text || t('minutes.none')}</p>
+        <p className="pre" data-testid="minutes-text">{(minutes && inLanguage(minutes.textEn, minutes.textFr, lang)) || t('minutes.none')}</p>
       )}
       {isSecretariat && minutes ? (
         <div className="row-actions">
@@ -135,7 +143,7 @@ export function MinutesSection({ meetingId, governments }: { meetingId: string; 
           <ul>
             {minutes.comments.map((c) => (
               <li key={c.id}>
-                <strong>{governmentOf(c.governmentId)}</strong> ({formatDateTime(c.createdAt, lang)}): {c.comment}
+                <strong>{governmentOf(c.governmentId)}</strong> ({formatDateTime(c.createdAt, lang)}): {inLanguage(c.commentEn, c.commentFr, lang) ?? c.comment}
               </li>
             ))}
           </ul>
@@ -182,7 +190,7 @@ export function PositionsPanel({
     event.preventDefault();
     setError(null);
     try {
-      await api('PUT', `/meetings/${meetingId}/decisions/${decision.id}/positions/${governmentId}`, { position, ...(comment.trim() ? { comment } : {}) });
+      await api('PUT', `/meetings/${meetingId}/decisions/${decision.id}/positions/${governmentId}`, { position, ...(comment.trim() ? { [lang === 'fr' ? 'commentFr' : 'commentEn']: comment } : {}) });
       setComment('');
       setPosition('');
     } catch (e) {
@@ -210,7 +218,7 @@ export function PositionsPanel({
               <tr key={id}>
                 <td>{name(id)}</td>
                 <td>{p ? t(`decisions.positions.${p.position}`) : t('decisions.noPosition')}</td>
-                <td>{p?.comment ?? ''}</td>
+                <td>{p ? (inLanguage(p.commentEn, p.commentFr, lang) ?? p.comment ?? '') : ''}</td>
               </tr>
             );
           })}
