@@ -73,7 +73,7 @@ describeWithBrowser('web: scheduling and running a meeting', () => {
     expect((await meetingsOfBody()).map((m) => m.status)).toEqual(['cancelled']);
   });
 
-  it('secretariat sees the zone warning upon checking, takes a suggested slot, then builds the agenda, records the meeting and turns a decision into an action item', async () => {
+  it('secretariat sees the zone warning upon checking, takes a suggested slot, then builds and publishes the agenda; a meeting not yet started takes no attendance', async () => {
     await page.goto('/meetings');
     await fillSchedule('FPM Table: working session on asylum seekers', '2031-03-11T08:00', '2031-03-11T09:00');
     await page.getByRole('button', { name: 'Check the time and schedule' }).click();
