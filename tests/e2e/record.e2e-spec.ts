@@ -1,3 +1,4 @@
+import { MeetingJobsService } from '@forum/meetings';
 import { Factories, TestGovernment, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../support/test-sockets';
@@ -196,6 +197,55 @@ describe('the record: minutes, decisions and positions', () => {
       const future = await f.meeting(bodyId);
       expect((await t.http.post(`/api/v1/meetings/${future.id}/decisions`, { text: 'B' }, t.adminToken)).body.reason).toBe('meeting_not_started');
       expect((await attend(future.id, 'ca', 'present')).body.reason).toBe('meeting_not_started');
+    });
+  });
+
+  describe('meetings over time', () => {
+    it('a meeting becomes held once it has ended (the repeatable sweep); one not yet over stays scheduled', async () => {
+      const ended = await f.meeting(bodyId, past(14));
+      const upcoming = await f.meeting(bodyId);
+      const held = await t.app.get(MeetingJobsService).markHeld();
+      expect(held).toContain(ended.id);
+      expect(held).not.toContain(upcoming.id);
+      expect((await t.http.get(`/api/v1/meetings/${ended.id}`, seats.on.official.token)).body.status).toBe('held');
+      expect((await t.http.get(`/api/v1/meetings/${upcoming.id}`, t.adminToken)).body.status).toBe('scheduled');
+      expect(await t.app.get(MeetingJobsService).markHeld()).not.toContain(ended.id);
+      // a held meeting keeps its record
+      expect((await putMinutes(ended.id, { textEn: 'Held.', textFr: 'Tenue.' })).status).toBe(200);
+    });
+
+    it('a burst of changes to a published agenda sends one revised-agenda notice to the invitees', async () => {
+      const meeting = await f.meeting(bodyId);
+      const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing', purpose: 'decision', durationMinutes: 20 }, t.adminToken)).body;
+      expect((await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, {}, t.adminToken)).status).toBe(200);
+      await t.http.patch(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, { title: 'Interim housing' }, t.adminToken);
+      await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Costs', purpose: 'discussion', durationMinutes: 15 }, t.adminToken);
+      await t.http.patch(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, { durationMinutes: 25 }, t.adminToken);
+      const jobsOf = async () =>
+        (await t.dataSource.query(`SELECT jobs FROM outbox_event WHERE name = 'agenda.updated' AND payload->>'meetingId' = $1 ORDER BY id`, [meeting.id]))
+          .flatMap((r: any) => r.jobs ?? [])
+          .filter((j: any) => j.name === 'meetings.revised-agenda');
+      const jobs = await jobsOf();
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]).toMatchObject({ queue: 'meeting-jobs', jobId: expect.stringContaining(meeting.id), data: { meetingId: meeting.id } });
+      expect(Date.parse(jobs[0].runAt)).toBeGreaterThan(Date.now());
+
+      const service = t.app.get(MeetingJobsService);
+      expect(await service.sendRevisedAgenda(meeting.id, jobs[0].data.dueAt)).toBe(true);
+      expect(await service.sendRevisedAgenda(meeting.id, jobs[0].data.dueAt)).toBe(false);
+      const notices = (await t.dataSource.query(`SELECT notify FROM outbox_event WHERE name = 'agenda.updated' AND payload->>'meetingId' = $1 ORDER BY id`, [meeting.id]))
+        .flatMap((r: any) => r.notify ?? [])
+        .filter((n: any) => n.key.includes('agenda-revised'));
+      expect(notices).toHaveLength(1);
+      expect(notices[0].subject.en).toMatch(/^Revised agenda/);
+      expect(notices[0].recipients.governmentIds).toHaveLength(5);
+      await waitUntil(async () => (await inbox(seats.bc.official)).some((n) => n.title.startsWith('Revised agenda')), 10_000, 'revised agenda notice');
+
+      // the next change opens the next burst
+      await t.http.patch(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, { durationMinutes: 30 }, t.adminToken);
+      const next = await jobsOf();
+      expect(next).toHaveLength(2);
+      expect(next[1].jobId).not.toBe(next[0].jobId);
     });
   });
 });

@@ -10,6 +10,8 @@ export const QUEUES = {
   embargoes: 'communique-embargoes',
   /** the repeatable due-soon / overdue scan of action items */
   deadlines: 'action-item-deadlines',
+  /** meetings' own jobs: the repeatable "held" sweep and the debounced revised-agenda notice */
+  meetings: 'meeting-jobs',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -14,3 +14,4 @@ export * from './meeting-minutes.entity';
 export * from './meeting-minutes.service';
 export * from './decision-position.entity';
 export * from './consensus.rule';
+export * from './meeting-jobs.service';

@@ -69,6 +69,20 @@ export function cancellationNotice(m: Meeting, bodyName: string, to: Recipients,
   );
 }
 
+/** One notice per burst of changes to a published agenda (the key names the burst). */
+export function revisedAgendaNotice(m: Meeting, bodyName: string, to: Recipients, burst: Date): NotificationIntent {
+  return intent(
+    m,
+    `meeting:${m.id}:agenda-revised:${burst.getTime()}`,
+    to,
+    { en: `Revised agenda: ${m.title}`, fr: `Ordre du jour révisé : ${m.title}` },
+    {
+      en: `The agenda of the meeting of ${bodyName} on ${when(m, 'en')} was revised.`,
+      fr: `L'ordre du jour de la réunion de ${bodyName} du ${when(m, 'fr')} a été révisé.`,
+    },
+  );
+}
+
 export function agendaPublishedNotice(m: Meeting, bodyName: string, to: Recipients): NotificationIntent {
   return intent(
     m,

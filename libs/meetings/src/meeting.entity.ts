@@ -47,6 +47,10 @@ export class Meeting {
   @Column({ type: 'int', default: 0 })
   agendaRevision: number;
 
+  /** set by the first change to a published agenda: the revised-agenda notice for the whole burst goes then */
+  @Column({ type: 'timestamptz', nullable: true })
+  agendaNoticeDueAt: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 

@@ -7,6 +7,7 @@ import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
 import { MeetingRecordService } from './meeting-record.service';
 import { MeetingMinutesService } from './meeting-minutes.service';
+import { MeetingJobsService } from './meeting-jobs.service';
 import { DecisionPositionRepository, MinutesRepository } from './meeting-record.repository';
 import {
   AgendaItemRepository,
@@ -38,6 +39,7 @@ import { MeetingsService } from './meetings.service';
     MeetingDecisionRepository,
     CalendarFeedRepository,
     MeetingMinutesService,
+    MeetingJobsService,
     MinutesRepository,
     DecisionPositionRepository,
   ],
