@@ -214,6 +214,24 @@ describe('the record: minutes, decisions and positions', () => {
       expect((await putMinutes(ended.id, { textEn: 'Held.', textFr: 'Tenue.' })).status).toBe(200);
     });
 
+    it('keeps the scheduling warnings and answers them on GET, computed again when the invitees change', async () => {
+      const { body, seats: s } = await f.bodyWith({ to: { role: 'member' }, van: { role: 'member', timeZone: 'America/Vancouver' } });
+      // 17:00–18:00 in Toronto, 14:00–15:00 in Vancouver: inside everyone's working day
+      const meeting = await f.meeting(body.id, { startsAt: '2031-03-11T21:00:00Z', endsAt: '2031-03-11T22:00:00Z' });
+      expect(meeting.warnings).toEqual([]);
+      expect((await t.http.get(`/api/v1/meetings/${meeting.id}`, s.van.official.token)).body.warnings).toEqual([]);
+      // moved to 07:00 in Vancouver: the warning is kept and answered on GET
+      await t.http.patch(`/api/v1/meetings/${meeting.id}`, { startsAt: '2031-03-11T14:00:00Z', endsAt: '2031-03-11T15:00:00Z' }, t.adminToken);
+      const kept = (await t.http.get(`/api/v1/meetings/${meeting.id}`, s.to.official.token)).body.warnings;
+      expect(kept.map((w: any) => [w.code, w.governmentId])).toEqual([['outside_working_hours', s.van.government.id]]);
+      // St. John's joins the body, where 18:30 is after hours: the invitees changed, so the warnings are computed again
+      await t.http.patch(`/api/v1/meetings/${meeting.id}`, { startsAt: '2031-03-11T21:00:00Z', endsAt: '2031-03-11T22:00:00Z' }, t.adminToken);
+      const nl = await f.government({ timeZone: 'America/St_Johns' });
+      await f.member(body.id, nl.id);
+      const recomputed = (await t.http.get(`/api/v1/meetings/${meeting.id}`, t.adminToken)).body.warnings;
+      expect(recomputed.map((w: any) => [w.code, w.governmentId])).toEqual([['outside_working_hours', nl.id]]);
+    });
+
     it('a burst of changes to a published agenda sends one revised-agenda notice to the invitees', async () => {
       const meeting = await f.meeting(bodyId);
       const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing', purpose: 'decision', durationMinutes: 20 }, t.adminToken)).body;

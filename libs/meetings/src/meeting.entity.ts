@@ -51,6 +51,10 @@ export class Meeting {
   @Column({ type: 'timestamptz', nullable: true })
   agendaNoticeDueAt: Date | null;
 
+  /** the scheduling warnings as last computed, with the invitees they were computed for */
+  @Column({ type: 'jsonb', nullable: true })
+  schedulingWarnings: { invitees: string[]; items: { code: string; message: string; governmentId?: string; userId?: string }[] } | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 

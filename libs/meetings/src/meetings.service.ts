@@ -66,7 +66,21 @@ export class MeetingsService {
 
   async get(caller: Caller, id: string): Promise<MeetingView> {
     const meeting = await this.meetingAccess.readable(caller, id);
-    return this.view(meeting, undefined, undefined, caller);
+    return this.view(meeting, undefined, await this.storedWarnings(meeting), caller);
+  }
+
+  /**
+   * The scheduling warnings kept with the meeting; when the invitees changed since (a government joined or
+   * left the body), they are computed again for the governments invited now.
+   */
+  private async storedWarnings(meeting: Meeting): Promise<MeetingWarning[]> {
+    if (meeting.status === 'cancelled' || isClosed(meeting.status)) return [];
+    const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt);
+    const invitees = seats.map((s) => s.governmentId).sort();
+    const stored = meeting.schedulingWarnings;
+    if (stored && stored.invitees.join() === invitees.join()) return stored.items;
+    const delegateIds = (await this.delegates.ofMeetings([meeting.id])).map((d) => d.userId);
+    return this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds);
   }
 
   async create(caller: Caller, dto: CreateMeetingDto): Promise<MeetingView> {
@@ -94,6 +108,8 @@ export class MeetingsService {
       );
       await this.delegates.replace(meeting.id, delegates, em);
       const warnings = await this.invitees.warningsFor(meeting.id, start, end, seats, delegates.map((d) => d.userId), em);
+      meeting.schedulingWarnings = { invitees: seats.map((s) => s.governmentId).sort(), items: warnings };
+      await this.meetings.save(meeting, em);
       const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegates.map((d) => d.userId) };
       const event: DomainEvent<'meeting.created'> = {
         name: 'meeting.created',
@@ -144,15 +160,13 @@ export class MeetingsService {
         await this.delegates.replace(meeting.id, await this.resolveDelegates(dto.delegateUserIds, seats), em);
       }
       const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
+      const scheduling = meeting.status === 'cancelled' ? [] : await this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds, em);
+      meeting.schedulingWarnings = { invitees: seats.map((s) => s.governmentId).sort(), items: scheduling };
+      await this.meetings.save(meeting, em);
       const warnings =
         meeting.status === 'cancelled'
           ? []
-          : [
-              ...(timeChanged || dto.delegateUserIds !== undefined
-                ? await this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds, em)
-                : []),
-              ...(await this.overrun(meeting, em)),
-            ];
+          : [...(timeChanged || dto.delegateUserIds !== undefined ? scheduling : []), ...(await this.overrun(meeting, em))];
 
       const body = (await this.bodies.findById(meeting.bodyId, em))!;
       const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds };

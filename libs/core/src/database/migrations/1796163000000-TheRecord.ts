@@ -72,7 +72,7 @@ export class TheRecord1796163000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "communique_concurrence_current" ON "communique_concurrence" ("communique_id", "revision", "government_id") WHERE "superseded_at" IS NULL`);
     await q.query(`ALTER TABLE "communique" ADD "correction_revision" int`);
 
-    await q.query(`ALTER TABLE "meeting" ADD "agenda_notice_due_at" timestamptz`);
+    await q.query(`ALTER TABLE "meeting" ADD "agenda_notice_due_at" timestamptz, ADD "scheduling_warnings" jsonb`);
     await q.query(`CREATE TABLE "membership_role_change" (
       "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       "membership_id" uuid NOT NULL,
@@ -84,7 +84,7 @@ export class TheRecord1796163000000 implements MigrationInterface {
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE "membership_role_change"`);
-    await q.query(`ALTER TABLE "meeting" DROP COLUMN "agenda_notice_due_at"`);
+    await q.query(`ALTER TABLE "meeting" DROP COLUMN "agenda_notice_due_at", DROP COLUMN "scheduling_warnings"`);
     await q.query(`ALTER TABLE "communique" DROP COLUMN "correction_revision"`);
     await q.query(`DROP INDEX "communique_concurrence_current"`);
     await q.query(`ALTER TABLE "communique_concurrence" ADD "comment" varchar(2000)`);
