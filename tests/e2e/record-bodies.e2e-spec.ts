@@ -112,4 +112,18 @@ describe('the record: bodies that end, seats, join decisions, observers', () => 
     const patched = await t.http.patch(`/api/v1/action-items/${item.id}`, { version: item.version, supportingGovernmentIds: [seats.qc.government.id] }, t.adminToken);
     expect(patched.status).toBe(400);
   });
+
+  it('an accountability report asOf a past moment is the report as it stood then, from the kept updates', async () => {
+    const { body, seats } = await f.bodyWith({ ca: { level: 'federal', role: 'co_chair' }, on: { role: 'member' } });
+    const before = new Date(Date.now() - 60_000).toISOString();
+    const item = await f.actionItem(body.id, seats.on.government.id, { dueOn: '2030-06-30' });
+    const started = await f.moveActionItem(item.id, 'in_progress');
+    const between = new Date().toISOString();
+    await f.moveActionItem(started.id, 'done');
+    const report = async (asOf?: string) =>
+      (await t.http.get(`/api/v1/bodies/${body.id}/accountability${asOf ? `?asOf=${asOf}` : ''}`, seats.ca.official.token)).body.governments.find((g: any) => g.governmentId === seats.on.government.id);
+    expect(await report()).toMatchObject({ led: 1, open: 0, doneOnTime: 1 });
+    expect(await report(between)).toMatchObject({ led: 1, open: 1, doneOnTime: 0 });
+    expect(await report(before)).toMatchObject({ led: 0, open: 0 });
+  });
 });

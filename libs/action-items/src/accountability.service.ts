@@ -7,7 +7,8 @@ import { Government, GovernmentRepository } from '@forum/governments';
 import { accountabilityOf, type AccountabilityFigures, type AccountableItem } from './accountability.rule';
 import { toCsv } from './accountability.csv';
 import type { ActionItem } from './action-item.entity';
-import { ActionItemRepository } from './action-item.repository';
+import { ActionItemRepository, ActionItemUpdateRepository } from './action-item.repository';
+import { itemAsOf } from './as-of.rule';
 import { centsToDollars } from './cost-share.rule';
 
 export interface GovernmentAccountability extends AccountabilityFigures {
@@ -77,12 +78,21 @@ export class AccountabilityService {
     private readonly memberships: MembershipRepository,
     private readonly governments: GovernmentRepository,
     private readonly access: BodyAccess,
+    private readonly updates: ActionItemUpdateRepository,
   ) {}
+
+  /** The items as they stood at `asOf`, rebuilt from their kept updates (now: as they are). */
+  private async asOf(items: ActionItem[], asOf: Date): Promise<ActionItem[]> {
+    if (asOf.getTime() >= Date.now() - 1000) return items;
+    const updates = await this.updates.ofItems(items.map((i) => i.id));
+    return items.map((i) => itemAsOf(i, updates.filter((u) => u.actionItemId === i.id), asOf)).filter((i): i is ActionItem => !!i);
+  }
 
   async ofBody(caller: Caller, bodyId: string, asOf = new Date()): Promise<BodyAccountabilityReport> {
     const body = await this.access.requireBody(bodyId);
     await this.access.requireInsideBody(caller, bodyId, 'Body');
-    const [items, seats, escalated] = await Promise.all([this.items.findInBodies([bodyId]), this.memberships.listOfBody(bodyId, false), this.items.findEscalatedTo(bodyId)]);
+    const [current, seats, escalated] = await Promise.all([this.items.findInBodies([bodyId]), this.memberships.listOfBody(bodyId, false), this.items.findEscalatedTo(bodyId)]);
+    const items = await this.asOf(current, asOf);
     const known = new Map<string, Government>(seats.map((m) => [m.governmentId, m.government!]));
     const others = new Set<string>();
     for (const item of items) {
@@ -122,7 +132,7 @@ export class AccountabilityService {
     const government = await this.governments.findById(governmentId);
     if (!government) throw notFound('Government');
     const scope = await this.access.scopeOf(caller);
-    const items = await this.items.findInvolving(governmentId, scope.kind === 'all' ? null : scope.bodyIds);
+    const items = await this.asOf(await this.items.findInvolving(governmentId, scope.kind === 'all' ? null : scope.bodyIds), asOf);
     const leads = await this.governments.findByIds([...new Set(items.map((i) => i.leadGovernmentId))]);
     const accountable = this.accountable(items, new Map(leads.map((g) => [g.id, g])));
     const today = todayIn(government.timeZone, asOf);
