@@ -82,17 +82,18 @@ export class AccountabilityService {
   ) {}
 
   /** The items as they stood at `asOf`, rebuilt from their kept updates (now: as they are). */
-  private async asOf(items: ActionItem[], asOf: Date): Promise<ActionItem[]> {
-    if (asOf.getTime() >= Date.now() - 1000) return items;
+  private async asOf(items: ActionItem[], asOf: Date | undefined): Promise<ActionItem[]> {
+    if (!asOf || asOf.getTime() >= Date.now()) return items;
     const updates = await this.updates.ofItems(items.map((i) => i.id));
     return items.map((i) => itemAsOf(i, updates.filter((u) => u.actionItemId === i.id), asOf)).filter((i): i is ActionItem => !!i);
   }
 
-  async ofBody(caller: Caller, bodyId: string, asOf = new Date()): Promise<BodyAccountabilityReport> {
+  async ofBody(caller: Caller, bodyId: string, asked?: Date): Promise<BodyAccountabilityReport> {
+    const asOf = asked ?? new Date();
     const body = await this.access.requireBody(bodyId);
     await this.access.requireInsideBody(caller, bodyId, 'Body');
     const [current, seats, escalated] = await Promise.all([this.items.findInBodies([bodyId]), this.memberships.listOfBody(bodyId, false), this.items.findEscalatedTo(bodyId)]);
-    const items = await this.asOf(current, asOf);
+    const items = await this.asOf(current, asked);
     const known = new Map<string, Government>(seats.map((m) => [m.governmentId, m.government!]));
     const others = new Set<string>();
     for (const item of items) {
@@ -128,11 +129,12 @@ export class AccountabilityService {
     };
   }
 
-  async ofGovernment(caller: Caller, governmentId: string, asOf = new Date()): Promise<GovernmentAccountabilityReport> {
+  async ofGovernment(caller: Caller, governmentId: string, asked?: Date): Promise<GovernmentAccountabilityReport> {
+    const asOf = asked ?? new Date();
     const government = await this.governments.findById(governmentId);
     if (!government) throw notFound('Government');
     const scope = await this.access.scopeOf(caller);
-    const items = await this.asOf(await this.items.findInvolving(governmentId, scope.kind === 'all' ? null : scope.bodyIds), asOf);
+    const items = await this.asOf(await this.items.findInvolving(governmentId, scope.kind === 'all' ? null : scope.bodyIds), asked);
     const leads = await this.governments.findByIds([...new Set(items.map((i) => i.leadGovernmentId))]);
     const accountable = this.accountable(items, new Map(leads.map((g) => [g.id, g])));
     const today = todayIn(government.timeZone, asOf);
