@@ -214,6 +214,14 @@ describe('the record: minutes, decisions and positions', () => {
       expect((await putMinutes(ended.id, { textEn: 'Held.', textFr: 'Tenue.' })).status).toBe(200);
     });
 
+    it('gives each invitee its local time from the server’s zone data, with the zone abbreviation', async () => {
+      const meeting = await f.meeting(bodyId, { startsAt: '2027-01-13T18:00:00Z', endsAt: '2027-01-13T19:00:00Z' });
+      const bc = (await t.http.get(`/api/v1/meetings/${meeting.id}`, seats.bc.official.token)).body.invitees.find((i: any) => i.governmentId === seats.bc.government.id);
+      expect(bc).toMatchObject({ timeZone: 'America/Vancouver', localStartsAt: '2027-01-13T10:00:00-08:00', zoneAbbreviation: 'PST', zoneAbbreviationFr: 'HNP' });
+      const mb = meeting.invitees.find((i: any) => i.governmentId === seats.mb.government.id);
+      expect(mb).toMatchObject({ localStartsAt: '2027-01-13T12:00:00-06:00', zoneAbbreviation: 'CST' });
+    });
+
     it('keeps the scheduling warnings and answers them on GET, computed again when the invitees change', async () => {
       const { body, seats: s } = await f.bodyWith({ to: { role: 'member' }, van: { role: 'member', timeZone: 'America/Vancouver' } });
       // 17:00–18:00 in Toronto, 14:00–15:00 in Vancouver: inside everyone's working day

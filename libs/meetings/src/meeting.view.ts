@@ -29,6 +29,9 @@ export interface InviteeView {
   timeZone: string;
   localStartsAt: string;
   localEndsAt: string;
+  /** the zone's abbreviation at the start, e.g. PST (HNP in French) */
+  zoneAbbreviation: string;
+  zoneAbbreviationFr: string;
   delegates: DelegateView[];
 }
 

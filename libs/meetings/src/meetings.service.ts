@@ -26,7 +26,7 @@ const DAY = 24 * 3600 * 1000;
 export interface SlotView {
   startsAt: string;
   endsAt: string;
-  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string }[];
+  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string; zoneAbbreviation: string; zoneAbbreviationFr: string }[];
 }
 
 @Injectable()

@@ -10,6 +10,8 @@ export interface Invitee {
   role: string;
   localStartsAt: string;
   localEndsAt: string;
+  zoneAbbreviation?: string;
+  zoneAbbreviationFr?: string;
 }
 
 const TRANSLATED = new Set(['outside_working_hours', 'non_working_day', 'statutory_holiday', 'delegate_double_booked', 'agenda_overrun']);

@@ -9,7 +9,7 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatLocalTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 import { describeWarning, Invitee } from './meeting-warnings';
 import { MinutesSection, PositionsPanel, RecordedDecision } from './meeting-record.section';
@@ -161,7 +161,7 @@ export function MeetingDetailPage() {
                 <tr key={g.governmentId}>
                   <td>{lang === 'fr' ? g.nameFr : g.nameEn}</td>
                   <td>{t(`roles.${g.role}`, { defaultValue: g.role })}</td>
-                  <td>{formatDateTime(meeting.startsAt, lang, g.timeZone)}</td>
+                  <td>{formatLocalTime(g.localStartsAt, lang, (lang === 'fr' ? g.zoneAbbreviationFr : g.zoneAbbreviation) ?? g.timeZone)}</td>
                   {isSecretariat ? (
                     <td>
                       <SelectField
