@@ -1,4 +1,4 @@
-import { CommonReason, MeetingReason, RecordReason } from '@forum/contracts';
+import { CommonReason, RecordReason } from '@forum/contracts';
 import type { BilingualFields, DomainEvent, EventAudience, Locale, NotificationIntent, Page, TranslationState } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -69,7 +69,6 @@ export function MinutesSection({ meetingId, governments }: { meetingId: string; 
   };
   useEffect(() => {
     void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [meetingId]);
   useLiveEvents(['minutes.updated'], (_, p) => {
     if (p?.meetingId === meetingId) void load();

@@ -8,7 +8,7 @@ import type { AgendaItem, Government, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading } from '../components/ui';
 import { formatDateTime, formatLocalTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 import { describeWarning, Invitee } from './meeting-warnings';
