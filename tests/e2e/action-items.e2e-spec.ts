@@ -34,7 +34,8 @@ describe('action items', () => {
           title: 'Share weekly arrival figures with provinces and cities',
           description: 'Data sharing on irregular crossings',
           leadGovernmentId: lead().government.id,
-          supportingGovernmentIds: [partner().government.id, observer().government.id],
+          // an observer supports no action item (tests/e2e/record-bodies): the city does
+          supportingGovernmentIds: [partner().government.id, world.seats.city.government.id],
           responsibleUserIds: [lead().official.id],
           dueOn: '2030-09-30',
           priority: 'high',
@@ -51,7 +52,7 @@ describe('action items', () => {
       expect(res.body).toMatchObject({
         bodyId: world.body.id,
         leadGovernmentId: lead().government.id,
-        supportingGovernmentIds: [partner().government.id, observer().government.id],
+        supportingGovernmentIds: [partner().government.id, world.seats.city.government.id],
         responsibleUserIds: [lead().official.id],
         dueOn: '2030-09-30',
         status: 'not_started',

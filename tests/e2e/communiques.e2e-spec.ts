@@ -80,7 +80,11 @@ describe('joint communiqués: drafting, concurrence, publication', () => {
     const canada = await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 2 }, token('canada'));
     expect(canada.status).toBe(201);
     expect(canada.body.status).toBe('in_concurrence');
-    expect((await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 2 }, token('canada'))).status).toBe(409);
+    // a government may take its position again on the same revision: the last one counts, each is kept
+    const again = await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 2 }, token('canada'));
+    expect(again.status).toBe(201);
+    expect(again.body.concurrence.concurred.map((g: any) => g.id)).toEqual([scene.seats.canada.government.id]);
+    expect((await t.http.get(`/api/v1/communiques/${id}/concurrences?history=true`, token('canada'))).body.items).toHaveLength(2);
 
     // Publishing is refused while Ontario and Manitoba have not concurred.
     const early = await t.http.post(`/api/v1/communiques/${id}/publish`, {}, t.adminToken);
@@ -184,7 +188,15 @@ describe('joint communiqués: drafting, concurrence, publication', () => {
       t.adminToken,
     );
     expect(corrected.status).toBe(201);
-    expect(corrected.body).toMatchObject({ status: 'published', revision: 4, publishedRevision: 4 });
+    // the correction goes to concurrence; the public keeps the published text meanwhile
+    expect(corrected.body).toMatchObject({ status: 'published', revision: 4, publishedRevision: 3, correction: { revision: 4, status: 'in_concurrence' } });
+    expect((await t.http.get(`/api/v1/public/communiques/${id}`)).body.html).not.toContain('November');
+    expect((await t.http.post(`/api/v1/communiques/${id}/publish`, {}, t.adminToken)).body.reason).toBe('awaiting_concurrence');
+    for (const who of ['canada', 'manitoba'] as const) expect((await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 4 }, token(who))).status).toBe(201);
+    await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 4, position: 'concur_with_reservation', comment: 'Ontario expects full federal reimbursement of shelter costs.' }, token('ontario'));
+    const correctionPublished = await t.http.post(`/api/v1/communiques/${id}/publish`, {}, t.adminToken);
+    expect(correctionPublished.status).toBe(200);
+    expect(correctionPublished.body).toMatchObject({ status: 'published', revision: 4, publishedRevision: 4, correction: { revision: 4, status: 'published' } });
     const correctedPage = await t.http.get(`/fr/communiques/${id}`);
     expect(correctedPage.text).toContain('Le mois de la prochaine réunion a été corrigé.');
     expect((await t.http.get(`/api/v1/public/communiques/${id}`)).body.html).toContain('November');

@@ -65,6 +65,9 @@ describe('hostile input on every write route', () => {
   let bodyId: string;
   let governmentId: string;
   let meetingId: string;
+  /** a meeting that has started: attendance, minutes and decisions are for those */
+  let heldId: string;
+  let heldItemId: string;
   let agendaItemId: string;
   let actionItemId: string;
   let communiqueId: string;
@@ -78,10 +81,12 @@ describe('hostile input on every write route', () => {
     bodyId = body.id;
     const gov = await f.government();
     governmentId = gov.id;
-    await f.member(bodyId, governmentId, 'member');
+    await f.member(bodyId, governmentId, 'member', '2025-01-01T00:00:00Z');
     meetingId = (await f.meeting(bodyId)).id;
     agendaItemId = (await t.http.post(`/api/v1/meetings/${meetingId}/agenda-items`, { title: 'Housing', purpose: 'decision', durationMinutes: 20 }, t.adminToken)).body.id;
-    decisionId = (await t.http.post(`/api/v1/meetings/${meetingId}/decisions`, { text: 'Agreed', agendaItemId }, t.adminToken)).body.id;
+    heldId = (await f.meeting(bodyId, { startsAt: '2026-01-13T16:00:00Z', endsAt: '2026-01-13T18:00:00Z' })).id;
+    heldItemId = (await t.http.post(`/api/v1/meetings/${heldId}/agenda-items`, { title: 'Housing', purpose: 'decision', durationMinutes: 20 }, t.adminToken)).body.id;
+    decisionId = (await t.http.post(`/api/v1/meetings/${heldId}/decisions`, { text: 'Agreed', agendaItemId: heldItemId }, t.adminToken)).body.id;
     actionItemId = (await f.actionItem(bodyId, governmentId)).id;
     communiqueId = (await t.http.post('/api/v1/communiques', { bodyId, titleEn: 'T', titleFr: 'T', bodyEn: 'B', bodyFr: 'B' }, t.adminToken)).body.id;
     routes.push(
@@ -96,16 +101,22 @@ describe('hostile input on every write route', () => {
       { name: 'update meeting', method: 'PATCH', path: () => `/api/v1/meetings/${meetingId}`, valid: () => ({ title: 'M2', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T17:30:00Z', reason: 'moved' }) },
       { name: 'add agenda item', method: 'POST', path: () => `/api/v1/meetings/${meetingId}/agenda-items`, valid: () => ({ title: 'Item', purpose: 'information', durationMinutes: 10, presenterGovernmentId: governmentId, position: 1 }), rows: 'agenda_item' },
       { name: 'update agenda item', method: 'PATCH', path: () => `/api/v1/meetings/${meetingId}/agenda-items/${agendaItemId}`, valid: () => ({ title: 'Item 2', durationMinutes: 15, position: 1 }) },
-      { name: 'record attendance', method: 'PUT', path: () => `/api/v1/meetings/${meetingId}/attendance/${governmentId}`, valid: () => ({ status: 'present' }) },
-      { name: 'minutes', method: 'PUT', path: () => `/api/v1/meetings/${meetingId}/minutes`, valid: () => ({ text: 'Minutes' }) },
-      { name: 'record decision', method: 'POST', path: () => `/api/v1/meetings/${meetingId}/decisions`, valid: () => ({ text: 'Decided', agendaItemId }), rows: 'meeting_decision' },
-      { name: 'decision to action item', method: 'POST', path: () => `/api/v1/meetings/${meetingId}/decisions/${decisionId}/action-items`, valid: () => ({ title: 'Do it', leadGovernmentId: governmentId, dueOn: '2031-06-30' }), rows: 'action_item' },
+      { name: 'record attendance', method: 'PUT', path: () => `/api/v1/meetings/${heldId}/attendance/${governmentId}`, valid: () => ({ status: 'present' }) },
+      { name: 'minutes', method: 'PUT', path: () => `/api/v1/meetings/${heldId}/minutes`, valid: () => ({ text: 'Minutes' }) },
+      { name: 'record decision', method: 'POST', path: () => `/api/v1/meetings/${heldId}/decisions`, valid: () => ({ text: 'Decided', agendaItemId: heldItemId }), rows: 'meeting_decision' },
+      { name: 'circulate minutes', method: 'POST', path: () => `/api/v1/meetings/${heldId}/minutes/circulate`, valid: () => ({ translationToFollow: true }) },
+      { name: 'comment on minutes', method: 'POST', path: () => `/api/v1/meetings/${heldId}/minutes/comments`, valid: () => ({ comment: 'A comment' }) },
+      { name: 'adopt minutes', method: 'POST', path: () => `/api/v1/meetings/${heldId}/minutes/adopt`, valid: () => ({ atMeetingId: meetingId }) },
+      { name: 'record position', method: 'PUT', path: () => `/api/v1/meetings/${heldId}/decisions/${decisionId}/positions/${governmentId}`, valid: () => ({ position: 'agree', comment: 'Fine' }), rows: 'decision_position' },
+      { name: 'change member role', method: 'PATCH', path: () => `/api/v1/bodies/${bodyId}/members/${governmentId}`, valid: () => ({ role: 'member' }) },
+      { name: 'decision to action item', method: 'POST', path: () => `/api/v1/meetings/${heldId}/decisions/${decisionId}/action-items`, valid: () => ({ title: 'Do it', leadGovernmentId: governmentId, dueOn: '2031-06-30' }), rows: 'action_item' },
       { name: 'create action item', method: 'POST', path: () => '/api/v1/action-items', valid: () => ({ bodyId, title: 'A', leadGovernmentId: governmentId, dueOn: '2031-06-30', progress: 0, estimatedCostCents: 100, costShares: [{ governmentId, basisPoints: 10000 }] }), rows: 'action_item' },
       { name: 'update action item', method: 'PATCH', path: () => `/api/v1/action-items/${actionItemId}`, valid: () => ({ version: 1, progress: 10, status: 'in_progress' }) },
       { name: 'report progress', method: 'POST', path: () => `/api/v1/action-items/${actionItemId}/updates`, valid: () => ({ note: 'Going well', progress: 20 }), rows: 'action_item_update' },
       { name: 'create communique', method: 'POST', path: () => '/api/v1/communiques', valid: () => ({ bodyId, titleEn: 'T', titleFr: 'T', bodyEn: 'B', bodyFr: 'B' }), rows: 'communique' },
       { name: 'edit communique', method: 'PATCH', path: () => `/api/v1/communiques/${communiqueId}`, valid: () => ({ titleEn: 'T2', bodyFr: 'B2' }), rows: 'communique_revision' },
       { name: 'concur', method: 'POST', path: () => `/api/v1/communiques/${communiqueId}/concurrences`, valid: () => ({ revision: 1 }), rows: 'communique_concurrence' },
+      { name: 'correct', method: 'POST', path: () => `/api/v1/communiques/${communiqueId}/corrections`, valid: () => ({ bodyEn: 'B3', noteEn: 'Corrected' }) },
       { name: 'publish', method: 'POST', path: () => `/api/v1/communiques/${communiqueId}/publish`, valid: () => ({ embargoUntil: '2031-01-01T00:00:00Z' }) },
       { name: 'notification preferences', method: 'PUT', path: () => '/api/v1/notifications/preferences', valid: () => ({ meetings: 'immediately' }) },
       { name: 'calendar feed', method: 'POST', path: () => '/api/v1/calendar-feeds', valid: () => ({ label: 'Outlook' }) },

@@ -10,17 +10,21 @@ describe('meetings: record and calendars', () => {
   let seats: Record<string, { government: TestGovernment; official: TestOfficial }>;
   let outsider: TestOfficial;
 
+  // attendance, minutes and decisions are for a meeting that has started: these took place, with seats held since before
+  const SINCE = '2025-06-01T00:00:00Z';
+  const HELD = { startsAt: '2026-01-13T16:00:00Z', endsAt: '2026-01-13T18:00:00Z' };
+
   const events = (ics: string) => Object.values(ical.sync.parseICS(ics)).filter((c: any) => c.type === 'VEVENT') as any[];
 
   beforeAll(async () => {
     t = await startTestApp();
     f = new Factories(t);
     ({ body: { id: bodyId }, seats } = await f.bodyWith({
-      ca: { level: 'federal', role: 'member' },
-      on: { role: 'member' },
-      mb: { role: 'member', timeZone: 'America/Winnipeg' },
-      bc: { role: 'member', timeZone: 'America/Vancouver' },
-      qc: { role: 'observer' },
+      ca: { level: 'federal', role: 'member', since: SINCE },
+      on: { role: 'member', since: SINCE },
+      mb: { role: 'member', timeZone: 'America/Winnipeg', since: SINCE },
+      bc: { role: 'member', timeZone: 'America/Vancouver', since: SINCE },
+      qc: { role: 'observer', since: SINCE },
     }));
     outsider = await f.official((await f.government()).id);
   });
@@ -30,7 +34,7 @@ describe('meetings: record and calendars', () => {
     t.http.request('PUT', `/api/v1/meetings/${meetingId}/attendance/${seats[seat].government.id}`, { token: t.adminToken, body: { status, ...(delegateUserIds ? { delegateUserIds } : {}) } });
 
   it('computes quorum from voting members present: observers attend but never count', async () => {
-    const meeting = await f.meeting(bodyId);
+    const meeting = await f.meeting(bodyId, HELD);
     const start = await t.http.get(`/api/v1/meetings/${meeting.id}/attendance`, seats.qc.official.token);
     expect(start.status).toBe(200);
     expect(start.body.quorum).toEqual({ rulePercent: 50, eligible: 4, present: 0, required: 3, met: false });
@@ -50,15 +54,15 @@ describe('meetings: record and calendars', () => {
   });
 
   it('follows the body’s own quorum rule', async () => {
-    const { body, seats: s } = await f.bodyWith({ a: { role: 'member' }, b: { role: 'member' } }, { quorumPercent: 100 });
-    const meeting = await f.meeting(body.id);
+    const { body, seats: s } = await f.bodyWith({ a: { role: 'member', since: SINCE }, b: { role: 'member', since: SINCE } }, { quorumPercent: 100 });
+    const meeting = await f.meeting(body.id, HELD);
     await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/attendance/${s.a.government.id}`, { token: t.adminToken, body: { status: 'present' } });
     const res = await t.http.get(`/api/v1/meetings/${meeting.id}/attendance`, t.adminToken);
     expect(res.body.quorum).toEqual({ rulePercent: 100, eligible: 2, present: 1, required: 2, met: false });
   });
 
   it('records minutes and numbered decisions tied to agenda items, then marks the meeting held', async () => {
-    const meeting = await f.meeting(bodyId);
+    const meeting = await f.meeting(bodyId, HELD);
     const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Interim housing', purpose: 'decision', durationMinutes: 30 }, t.adminToken)).body;
     const minutes = await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/minutes`, { token: t.adminToken, body: { text: 'Members reviewed the housing pressures in Toronto.' } });
     expect(minutes.status).toBe(200);
@@ -70,6 +74,10 @@ describe('meetings: record and calendars', () => {
     expect(wrongItem.status).toBe(400);
     expect((await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'x' }, seats.on.official.token)).status).toBe(403);
     expect((await t.http.patch(`/api/v1/meetings/${meeting.id}`, { status: 'held' }, t.adminToken)).body.status).toBe('held');
+    // a draft is the secretariat's; once circulated the members read it on the meeting too
+    expect((await t.http.get(`/api/v1/meetings/${meeting.id}`, seats.mb.official.token)).body.minutes).toBeNull();
+    expect((await t.http.get(`/api/v1/meetings/${meeting.id}`, t.adminToken)).body.minutes).toContain('housing pressures');
+    await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/circulate`, { translationToFollow: true }, t.adminToken);
     const read = await t.http.get(`/api/v1/meetings/${meeting.id}`, seats.mb.official.token);
     expect(read.body.minutes).toContain('housing pressures');
     const list = await t.http.get(`/api/v1/meetings/${meeting.id}/decisions`, seats.qc.official.token);
@@ -77,7 +85,7 @@ describe('meetings: record and calendars', () => {
   });
 
   it('creates an action item from a decision in one step, remembering the decision and the meeting', async () => {
-    const meeting = await f.meeting(bodyId);
+    const meeting = await f.meeting(bodyId, HELD);
     const decision = (await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'Ontario to map shelter capacity.' }, t.adminToken)).body;
     const res = await t.http.post(
       `/api/v1/meetings/${meeting.id}/decisions/${decision.id}/action-items`,
@@ -98,8 +106,8 @@ describe('meetings: record and calendars', () => {
     const dm = await f.body({ kind: 'table', name: 'DM table' });
     const adm = await f.body({ kind: 'table', name: 'ADM table', parentId: dm.id });
     const wg = await f.body({ kind: 'working_group', name: 'Asylum WG', parentId: adm.id });
-    for (const b of [dm, adm, wg]) await f.member(b.id, seats.ca.government.id);
-    const wgMeeting = await f.meeting(wg.id);
+    for (const b of [dm, adm, wg]) await f.member(b.id, seats.ca.government.id, 'member', SINCE);
+    const wgMeeting = await f.meeting(wg.id, HELD);
     const original = (await t.http.post(`/api/v1/meetings/${wgMeeting.id}/decisions`, { text: 'Recommend a cost-sharing framework.' }, t.adminToken)).body;
     const referred = await t.http.post(`/api/v1/meetings/${wgMeeting.id}/decisions/${original.id}/referral`, { note: 'Needs ADM approval' }, t.adminToken);
     expect(referred.status).toBe(201);
@@ -110,10 +118,10 @@ describe('meetings: record and calendars', () => {
     const [event] = await t.dataSource.query(`SELECT audience FROM outbox_event WHERE name = 'decision.referred' AND payload->>'id' = $1`, [original.id]);
     expect(event.audience).toEqual({ kind: 'body', bodyId: adm.id });
 
-    const admMeeting = await f.meeting(adm.id);
+    const admMeeting = await f.meeting(adm.id, HELD);
     const admDecision = (await t.http.post(`/api/v1/meetings/${admMeeting.id}/decisions`, { text: 'Endorse the framework for DMs.', originDecisionId: original.id }, t.adminToken)).body;
     await t.http.post(`/api/v1/meetings/${admMeeting.id}/decisions/${admDecision.id}/referral`, {}, t.adminToken);
-    const dmMeeting = await f.meeting(dm.id);
+    const dmMeeting = await f.meeting(dm.id, HELD);
     const dmDecision = (await t.http.post(`/api/v1/meetings/${dmMeeting.id}/decisions`, { text: 'Adopt the framework.', originDecisionId: admDecision.id }, t.adminToken)).body;
     const lineage = await t.http.get(`/api/v1/meetings/${dmMeeting.id}/decisions/${dmDecision.id}`, t.adminToken);
     expect(lineage.body.lineage.origins.map((d: any) => [d.bodyId, d.id])).toEqual([[adm.id, admDecision.id], [wg.id, original.id]]);

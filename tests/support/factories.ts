@@ -43,8 +43,8 @@ export class Factories {
     return res.body;
   }
 
-  async member(bodyId: string, governmentId: string, role: MembershipRole = 'member'): Promise<void> {
-    const res = await this.t.http.post(`/api/v1/bodies/${bodyId}/members`, { governmentId, role }, this.t.adminToken);
+  async member(bodyId: string, governmentId: string, role: MembershipRole = 'member', startedAt?: string): Promise<void> {
+    const res = await this.t.http.post(`/api/v1/bodies/${bodyId}/members`, { governmentId, role, ...(startedAt ? { startedAt } : {}) }, this.t.adminToken);
     if (res.status !== 201) throw new Error(`member: ${res.status} ${res.text}`);
   }
 
@@ -61,12 +61,13 @@ export class Factories {
   }
 
   /** A body with governments in the given roles and one official each, ready for most scenarios. */
-  async bodyWith(roles: Record<string, { level?: GovernmentLevel; role: MembershipRole; timeZone?: string }>, bodyOverrides: Record<string, unknown> = {}) {
+  /** `since` backdates the seats (a meeting in the past invites the governments seated at its start). */
+  async bodyWith(roles: Record<string, { level?: GovernmentLevel; role: MembershipRole; timeZone?: string; since?: string }>, bodyOverrides: Record<string, unknown> = {}) {
     const body = await this.body({ kind: 'table', ...bodyOverrides });
     const seats: Record<string, { government: TestGovernment; official: TestOfficial }> = {};
     for (const [key, spec] of Object.entries(roles)) {
       const government = await this.government({ level: spec.level ?? 'provincial', timeZone: spec.timeZone ?? 'America/Toronto' });
-      await this.member(body.id, government.id, spec.role);
+      await this.member(body.id, government.id, spec.role, spec.since);
       seats[key] = { government, official: await this.official(government.id) };
     }
     return { body, seats };

@@ -7,7 +7,8 @@ import { Government, GovernmentRepository } from '@forum/governments';
 import { accountabilityOf, type AccountabilityFigures, type AccountableItem } from './accountability.rule';
 import { toCsv } from '@forum/core';
 import type { ActionItem } from './action-item.entity';
-import { ActionItemRepository, type FundingPositionFigures } from './action-item.repository';
+import { ActionItemRepository, ActionItemUpdateRepository, type FundingPositionFigures } from './action-item.repository';
+import { itemAsOf } from './as-of.rule';
 import { centsToDollars } from './cost-share.rule';
 
 export interface GovernmentAccountability extends AccountabilityFigures {
@@ -79,12 +80,22 @@ export class AccountabilityService {
     private readonly memberships: MembershipRepository,
     private readonly governments: GovernmentRepository,
     private readonly access: BodyAccess,
+    private readonly updates: ActionItemUpdateRepository,
   ) {}
 
-  async ofBody(caller: Caller, bodyId: string, asOf = new Date()): Promise<BodyAccountabilityReport> {
+  /** The items as they stood at `asOf`, rebuilt from their kept updates (now: as they are). */
+  private async asOf(items: ActionItem[], asOf: Date | undefined): Promise<ActionItem[]> {
+    if (!asOf || asOf.getTime() >= Date.now()) return items;
+    const updates = await this.updates.ofItems(items.map((i) => i.id));
+    return items.map((i) => itemAsOf(i, updates.filter((u) => u.actionItemId === i.id), asOf)).filter((i): i is ActionItem => !!i);
+  }
+
+  async ofBody(caller: Caller, bodyId: string, asked?: Date): Promise<BodyAccountabilityReport> {
+    const asOf = asked ?? new Date();
     const body = await this.access.requireBody(bodyId);
     await this.access.requireInsideBody(caller, bodyId, 'Body');
-    const [items, seats, escalated] = await Promise.all([this.items.findInBodies([bodyId]), this.memberships.listOfBody(bodyId, false), this.items.findEscalatedTo(bodyId)]);
+    const [current, seats, escalated] = await Promise.all([this.items.findInBodies([bodyId]), this.memberships.listOfBody(bodyId, false), this.items.findEscalatedTo(bodyId)]);
+    const items = await this.asOf(current, asked);
     const known = new Map<string, Government>(seats.map((m) => [m.governmentId, m.government!]));
     const others = new Set<string>();
     for (const item of items) {
@@ -120,11 +131,12 @@ export class AccountabilityService {
     };
   }
 
-  async ofGovernment(caller: Caller, governmentId: string, asOf = new Date()): Promise<GovernmentAccountabilityReport> {
+  async ofGovernment(caller: Caller, governmentId: string, asked?: Date): Promise<GovernmentAccountabilityReport> {
+    const asOf = asked ?? new Date();
     const government = await this.governments.findById(governmentId);
     if (!government) throw notFound('Government');
     const scope = await this.access.scopeOf(caller);
-    const items = await this.items.findInvolving(governmentId, scope.kind === 'all' ? null : scope.bodyIds);
+    const items = await this.asOf(await this.items.findInvolving(governmentId, scope.kind === 'all' ? null : scope.bodyIds), asked);
     const leads = await this.governments.findByIds([...new Set(items.map((i) => i.leadGovernmentId))]);
     const accountable = this.accountable(items, new Map(leads.map((g) => [g.id, g])));
     const today = todayIn(government.timeZone, asOf);

@@ -213,6 +213,11 @@ export class ActionItemUpdateRepository {
     return this.repo(em).save(this.repo(em).create(update));
   }
 
+  /** every update of these items, oldest first: what an "as of" report rebuilds them from */
+  ofItems(actionItemIds: string[]): Promise<ActionItemUpdate[]> {
+    return actionItemIds.length ? this.repo().find({ where: { actionItemId: In(actionItemIds) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
   /** The item's history, newest first, with each author's name in the same query. */
   async pageOfItem(actionItemId: string, limit: number, offset: number): Promise<[{ update: ActionItemUpdate; authorName: string | null }[], number]> {
     const qb = this.repo()

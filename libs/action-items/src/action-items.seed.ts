@@ -122,7 +122,8 @@ const DEMO_ITEMS: DemoItem[] = [
     title: 'Reimburse 2017–2018 claimant housing costs under the Interim Housing Assistance Program',
     description: 'IHAP (2019), $324M: Toronto $62M, Manitoba $5M, Quebec $250M for 2017–2018 costs. Track payments against the amounts announced.',
     lead: 'CA',
-    supporting: ['TOR', 'MB', 'QC'],
+    // Quebec is paid under the program but sits as an observer: observers support no action item
+    supporting: ['TOR', 'MB'],
     due: 60,
     priority: 'high',
     estimatedMillions: 324,
@@ -137,7 +138,7 @@ const DEMO_ITEMS: DemoItem[] = [
     title: 'Bring work-permit processing for asylum claimants down to 30 days',
     description: 'Claimants who can work leave shelters and social assistance sooner; provinces and cities asked for faster work permits.',
     lead: 'CA',
-    supporting: ['QC', 'ON'],
+    supporting: ['ON'],
     due: 20,
     path: [
       ['in_progress', -40, 35],

@@ -2,7 +2,7 @@ import { ActionItemReason, CommonReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BodyAccess, MembershipRepository } from '@forum/bodies';
+import { BodyAccess, MembershipRepository, requireOpenBody } from '@forum/bodies';
 import type { DomainEvent, Locale, NotificationIntent, Page } from '@forum/contracts';
 import { Caller, conflict, DomainError, EventRecorder, forbidden, invalid, isSecretariat, notFound, bilingual, BilingualRead, BilingualText, contentFor, formatDay, readBilingual, writeBilingual } from '@forum/core';
 import { UserRepository } from '@forum/identity';
@@ -127,6 +127,7 @@ export class ActionItemsService {
     const body = await this.access.requireBody(dto.bodyId, em).catch(() => {
       throw invalid(['bodyId does not name an existing body']);
     });
+    requireOpenBody(body);
     const origin = await this.checkOrigin(body.id, dto.meetingId ?? null, dto.decisionId ?? null, em);
     const status = dto.status ?? 'not_started';
     if (status !== 'not_started' && status !== 'in_progress') throw invalid(['status of a new action item must be not_started or in_progress']);
@@ -335,11 +336,13 @@ export class ActionItemsService {
     if (check.supporting) {
       if (who.supporting.some((g) => !seats.has(g))) problems.push('supportingGovernmentIds must all be current member governments of the body');
       if (who.supporting.includes(who.lead)) problems.push('supportingGovernmentIds must not include the lead government');
+      if (who.supporting.some((g) => seats.get(g)?.role === 'observer')) problems.push('supportingGovernmentIds: an observer does not support action items');
     }
     if (check.shares) {
       const refusal = costShareRefusal(who.shares);
       if (refusal) problems.push(refusal);
       else if (who.shares.some((s) => !seats.has(s.governmentId))) problems.push('costShares: every government must be a current member of the body');
+      else if (who.shares.some((s) => seats.get(s.governmentId)?.role === 'observer')) problems.push('costShares: an observer carries no cost share');
     }
     if (check.responsible && who.responsible.length) {
       const officials = await this.users.findByIds(who.responsible, em);

@@ -4,6 +4,7 @@ import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind } from '@foru
 import { Permission } from '@forum/contracts';
 import { BodiesService } from './bodies.service';
 import {
+  ChangeMemberRoleDto,
   AddMemberDto,
   BodyListQuery,
   CreateBodyDto,
@@ -60,6 +61,13 @@ export class BodiesController {
   @Post(':id/members')
   addMember(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: AddMemberDto) {
     return this.memberships.add(caller, id, dto.governmentId, dto.role, dto.startedAt);
+  }
+
+  /** changes the seat's role in place: it keeps its start; each change is kept in `roleHistory` */
+  @Patch(':id/members/:governmentId')
+  @Authorize(Permission.MembershipRoleChange, On.param(TargetKind.Body))
+  changeRole(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('governmentId') governmentId: string, @RequestBody() dto: ChangeMemberRoleDto) {
+    return this.memberships.changeRole(caller, id, governmentId, dto.role);
   }
 
   @Authorize(Permission.MembershipManage)

@@ -87,6 +87,7 @@ export class BodiesService {
 
   private checkDates(permanent: boolean, startsOn: string | null, endsOn: string | null): void {
     if (permanent && endsOn) throw invalid(['endsOn is only for ad hoc bodies (permanent: false)']);
+    if (!permanent && !endsOn) throw invalid(['endsOn is required for an ad hoc body (permanent: false): it closes on that date']);
     if (startsOn && endsOn && endsOn < startsOn) throw invalid(['endsOn must not be before startsOn']);
   }
 }

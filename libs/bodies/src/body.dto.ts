@@ -107,6 +107,12 @@ export class AddMemberDto {
   startedAt?: string;
 }
 
+export class ChangeMemberRoleDto {
+  @ApiProperty({ enum: MEMBERSHIP_ROLES })
+  @IsIn(MEMBERSHIP_ROLES)
+  role: MembershipRole;
+}
+
 export class MemberListQuery {
   @ApiPropertyOptional()
   @IsOptional()

@@ -73,6 +73,10 @@ export class MembershipRepository {
     return (em ?? this.dataSource.manager).getRepository(Membership);
   }
 
+  async setRole(id: string, role: Membership['role'], em: EntityManager): Promise<void> {
+    await this.repo(em).update({ id }, { role });
+  }
+
   findActive(bodyId: string, governmentId: string, em?: EntityManager): Promise<Membership | null> {
     return this.repo(em).findOneBy({ bodyId, governmentId, endedAt: IsNull() });
   }

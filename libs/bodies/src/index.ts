@@ -9,3 +9,5 @@ export * from './memberships.service';
 export * from './bodies.module';
 export * from './co-chair.rule';
 export * from './access/permission-policy';
+export * from './body-closing.rule';
+export * from './membership-role-change.entity';

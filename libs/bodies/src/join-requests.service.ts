@@ -2,10 +2,12 @@ import { BodyReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller, conflict, EventRecorder, forbidden, isSecretariat, notFound, bilingual, readBilingual, writeBilingual } from '@forum/core';
-import type { Page } from '@forum/contracts';
+import { Caller, conflict, EventRecorder, forbidden, isSecretariat, notFound, bilingual, contentFor, readBilingual, writeBilingual } from '@forum/core';
+import type { NotificationIntent, Page } from '@forum/contracts';
+import type { Body } from './body.entity';
 import { GovernmentRepository } from '@forum/governments';
 import { BodyAccess } from './body-access.service';
+import { requireOpenBody } from './body-closing.rule';
 import { JoinRequestRepository, MembershipRepository } from './body.repository';
 import { JoinRequestView, toJoinRequestView } from './body.view';
 import type { CreateJoinRequestDto, JoinRequestDecisionDto } from './body.dto';
@@ -14,6 +16,25 @@ import { MembershipsService } from './memberships.service';
 
 const MAX_REJECTIONS = 3;
 const REJECTION_WINDOW_MS = 30 * 24 * 3600_000;
+
+/** The requesting government's officials are told the decision, with the reason given. */
+export function joinDecisionNotice(body: Body, requestId: string, governmentId: string, approved: boolean, reason: string | null): NotificationIntent {
+  const name = contentFor(body.name, 'en');
+  const nameFr = contentFor(body.name, 'fr');
+  const why = reason ? { en: ` Reason: ${reason}`, fr: ` Motif : ${reason}` } : { en: '', fr: '' };
+  return {
+    category: 'membership',
+    key: `join-request:${requestId}:decided`,
+    recipients: { governmentIds: [governmentId] },
+    subject: approved
+      ? { en: `Request to join approved: ${name}`, fr: `Demande d’adhésion acceptée : ${nameFr}` }
+      : { en: `Request to join declined: ${name}`, fr: `Demande d’adhésion refusée : ${nameFr}` },
+    body: approved
+      ? { en: `Your government is now a member of ${name}.${why.en}`, fr: `Votre gouvernement est désormais membre de ${nameFr}.${why.fr}` }
+      : { en: `Your government's request to join ${name} was declined.${why.en}`, fr: `La demande d’adhésion de votre gouvernement à ${nameFr} a été refusée.${why.fr}` },
+    link: `/bodies/${body.id}`,
+  };
+}
 
 @Injectable()
 export class JoinRequestsService {
@@ -34,7 +55,7 @@ export class JoinRequestsService {
       if (!government || (government.level !== 'municipal' && government.level !== 'association')) {
         throw forbidden('Only officials of a municipality or of an association of municipalities ask to join');
       }
-      if (body.endsOn && body.endsOn < new Date().toISOString().slice(0, 10)) throw conflict(BodyReason.BodyClosed, 'This body has ended');
+      requireOpenBody(body);
       if (await this.memberships.findActive(bodyId, government.id, em)) throw conflict(BodyReason.AlreadyMember, `${government.nameEn} is already a member of this body`);
       if (await this.requests.findPending(bodyId, government.id, em)) throw conflict(BodyReason.RequestPending, `${government.nameEn} already has a pending request to join this body`);
       // A refusal is not answered by asking again and again: at most 3 rejected requests per 30 days.
@@ -69,7 +90,7 @@ export class JoinRequestsService {
   async decide(caller: Caller, bodyId: string, requestId: string, dto: JoinRequestDecisionDto): Promise<JoinRequestView> {
     const approve = dto.approve;
     return this.dataSource.transaction(async (em) => {
-      await this.access.requireBody(bodyId, em);
+      const body = await this.access.requireBody(bodyId, em);
       await this.requireDecider(caller, bodyId, em);
       const request = await this.requests.findInBody(bodyId, requestId, em, true);
       if (!request) throw notFound('Join request');
@@ -94,6 +115,7 @@ export class JoinRequestsService {
             payload: { id: request.id, bodyId, governmentId: request.governmentId, approved: approve },
             audience: { kind: 'body', bodyId },
             context: { requestedByUserId: request.requestedByUserId, reason: request.reason },
+            notify: [joinDecisionNotice(body, request.id, request.governmentId, approve, request.reason ? contentFor(request.reason, 'en') : null)],
           },
         ],
       );

@@ -4,12 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyAccess, MembershipRepository } from '@forum/bodies';
 import { Caller, conflict, EventRecorder, invalid, notFound } from '@forum/core';
-import { Communique } from './communique.entity';
-import { CommuniqueRepository, CommuniqueRevisionRepository } from './communique.repository';
+import { Communique, hasPendingCorrection } from './communique.entity';
+import { CommuniqueConcurrenceRepository, CommuniqueRepository, CommuniqueRevisionRepository } from './communique.repository';
 import { CorrectCommuniqueDto, WithdrawCommuniqueDto } from './communique.dto';
-import { communiquePublished, communiquePublishedNotice, communiqueUpdated, embargoJob } from './communique.events';
+import { awaitingConcurrence, communiquePublished, communiquePublishedNotice, communiqueUpdated, concurrencesVoided, embargoJob } from './communique.events';
 import { CommuniqueView } from './communique.view';
-import { ConcurrenceTracker } from './concurrence-tracker.service';
+import { ConcurrenceLedger, ConcurrenceTracker } from './concurrence-tracker.service';
 
 /**
  * Publication: now or at an embargo time, exactly once; then the text is frozen, and a correction
@@ -23,6 +23,7 @@ export class CommuniquePublicationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly communiques: CommuniqueRepository,
     private readonly revisions: CommuniqueRevisionRepository,
+    private readonly concurrences: CommuniqueConcurrenceRepository,
     private readonly memberships: MembershipRepository,
     private readonly access: BodyAccess,
     private readonly tracker: ConcurrenceTracker,
@@ -32,7 +33,8 @@ export class CommuniquePublicationService {
   async publish(caller: Caller, id: string, embargoUntil?: string, now = new Date()): Promise<CommuniqueView> {
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockedForSecretariat(caller, id, em);
-      if (c.status !== 'in_concurrence' && c.status !== 'approved') {
+      const correction = hasPendingCorrection(c);
+      if (c.status !== 'in_concurrence' && c.status !== 'approved' && !correction) {
         throw conflict(CommonReason.IllegalTransition, `A ${c.status} communiqué cannot be published`, { status: c.status });
       }
       // Membership may have changed since the last concurrence: the rule is checked again, now.
@@ -46,6 +48,7 @@ export class CommuniquePublicationService {
           { awaiting: ledger.state.awaiting, objections: ledger.state.objections },
         );
       }
+      if (correction) return this.publishCorrection(caller, c, ledger, embargoUntil, now, em);
       const at = embargoUntil ? new Date(embargoUntil) : null;
       if (c.embargoUntil && at && at.getTime() !== c.embargoUntil.getTime()) {
         throw conflict(CommuniqueReason.EmbargoSet, `This communiqué is already under embargo until ${c.embargoUntil.toISOString()}; publish it now, or edit it to start again`, {
@@ -94,8 +97,12 @@ export class CommuniquePublicationService {
     });
   }
 
-  /** A correction is a new public revision carrying a note the public sees; the footnotes stay those agreed. */
-  async correct(caller: Caller, id: string, dto: CorrectCommuniqueDto, now = new Date()): Promise<CommuniqueView> {
+  /**
+   * A correction of a published communiqué is a new revision that goes to concurrence like the first text: the
+   * communiqué stays `published` and the public keeps the published text until the correction is published.
+   * A second correction before that replaces the first (the positions on it are voided).
+   */
+  async correct(caller: Caller, id: string, dto: CorrectCommuniqueDto): Promise<CommuniqueView> {
     const noteEn = (dto.noteEn ?? dto.note)?.trim();
     const noteFr = (dto.noteFr ?? dto.note)?.trim();
     if (!noteEn && !noteFr) throw invalid(['noteEn and noteFr (or note): a correction carries a visible note']);
@@ -110,6 +117,9 @@ export class CommuniquePublicationService {
         bodyFr: dto.bodyFr ?? c.bodyFr,
       };
       if (!next.titleEn || !next.titleFr || !next.bodyEn.trim() || !next.bodyFr.trim()) throw invalid(['a correction keeps both languages filled in']);
+      const replaced = hasPendingCorrection(c) ? c.currentRevision : null;
+      const voided = replaced ? (await this.concurrences.onRevision(c.id, replaced, em)).filter((p) => !p.voidedAt && !p.supersededAt).map((p) => p.governmentId) : [];
+      if (replaced) await this.concurrences.voidRevision(c.id, replaced, new Date(), em);
       const number = c.currentRevision + 1;
       await this.revisions.insert(
         {
@@ -121,15 +131,33 @@ export class CommuniquePublicationService {
           correctionNoteEn: noteEn || noteFr!,
           correctionNoteFr: noteFr || noteEn!,
           footnotes: previous?.footnotes ?? null,
-          publishedAt: now,
+          publishedAt: null,
         },
         em,
       );
-      Object.assign(c, next, { currentRevision: number, publishedRevision: number });
+      Object.assign(c, next, { currentRevision: number, correctionRevision: number });
       const saved = await this.communiques.save(c, em);
-      await this.recordPublication(em, saved, caller.userId, 'communique.corrected', { noteEn, noteFr });
-      return this.tracker.view(saved, em);
+      const ledger = await this.tracker.ledger(saved, em);
+      await this.events.record(
+        em,
+        { actorUserId: caller.userId, action: 'communique.correction-proposed', entityType: 'communique', entityId: c.id, changes: { revision: number, noteEn, noteFr, replaces: replaced } },
+        [communiqueUpdated(saved, { change: 'correction', revision: number }, [...(replaced ? concurrencesVoided(saved, replaced, voided) : []), ...awaitingConcurrence(saved, ledger.state.required)])],
+      );
+      return this.tracker.view(saved, em, ledger, caller.locale);
     });
+  }
+
+  /** Every party concurred on the correction: it becomes the published text, at once (a correction has no embargo). */
+  private async publishCorrection(caller: Caller, c: Communique, ledger: ConcurrenceLedger, embargoUntil: string | undefined, now: Date, em: EntityManager): Promise<CommuniqueView> {
+    if (embargoUntil) throw invalid(['embargoUntil: a correction is published at once']);
+    const revision = await this.revisions.findByNumber(c.id, c.currentRevision, em);
+    revision!.footnotes = this.tracker.footnotes(c, ledger);
+    await this.revisions.save(revision!, em);
+    c.publishedRevision = c.currentRevision;
+    const saved = await this.communiques.save(c, em);
+    await this.revisions.markPublished(c.id, c.currentRevision, now, em);
+    await this.recordPublication(em, saved, caller.userId, 'communique.corrected', { noteEn: revision!.correctionNoteEn, noteFr: revision!.correctionNoteFr });
+    return this.tracker.view(saved, em, ledger, caller.locale);
   }
 
   /** Withdrawal keeps the page and its text, with a notice: what was published stays citable. */

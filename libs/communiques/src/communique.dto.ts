@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { LOCALES, type Locale } from '@forum/contracts';
-import { PageQuery } from '@forum/core';
+import { BilingualDto, PageQuery } from '@forum/core';
 import { COMMUNIQUE_STATUSES } from './communique.entity';
 import { CONCURRENCE_POSITIONS, type ConcurrencePosition } from './communique-concurrence.entity';
 
@@ -62,7 +62,7 @@ export class UpdateCommuniqueDto extends CommuniqueTextDto {
   revision?: number;
 }
 
-export class ConcurDto {
+class ConcurRest {
   @ApiProperty({ description: 'the exact revision concurred on; it must be the current one' })
   @IsInt()
   @Min(1)
@@ -72,12 +72,16 @@ export class ConcurDto {
   @IsOptional()
   @IsIn(CONCURRENCE_POSITIONS)
   position?: ConcurrencePosition;
+}
 
-  @ApiPropertyOptional({ maxLength: NOTE_MAX, description: 'visible to all members; printed as the footnote of a reservation' })
+/** `comment` (or `commentEn`/`commentFr`): visible to all members; printed, in each language, as the footnote of a reservation. */
+export class ConcurDto extends IntersectionType(BilingualDto('comment', NOTE_MAX, 'the comment'), ConcurRest) {}
+
+export class ConcurrenceListQuery {
+  @ApiPropertyOptional({ description: 'every position ever taken, superseded ones included' })
   @IsOptional()
-  @IsString()
-  @MaxLength(NOTE_MAX)
-  comment?: string;
+  @IsIn(['true', 'false'])
+  history?: 'true' | 'false';
 }
 
 export class PublishCommuniqueDto {

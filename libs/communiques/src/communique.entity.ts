@@ -3,6 +3,10 @@ import { COMMUNIQUE_STATUSES, type CommuniqueStatus } from '@forum/contracts';
 
 export { COMMUNIQUE_STATUSES, type CommuniqueStatus };
 
+/** A published communiqué whose latest correction still awaits concurrence (the public keeps the published text). */
+export const hasPendingCorrection = (c: { status: CommuniqueStatus; correctionRevision: number | null; publishedRevision: number | null }): boolean =>
+  c.status === 'published' && c.correctionRevision != null && c.correctionRevision !== c.publishedRevision;
+
 /**
  * A joint communiqué of a body. The text lives in its revisions; the row holds the state and the
  * current text (a copy of the current revision) so lists and searches need no join.
@@ -51,6 +55,10 @@ export class Communique {
   /** the revision the public sees (the first published one, then each correction) */
   @Column({ type: 'int', nullable: true })
   publishedRevision: number | null;
+
+  /** the revision of the latest correction of the published text: in concurrence until it is the published one */
+  @Column({ type: 'int', nullable: true })
+  correctionRevision: number | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null;

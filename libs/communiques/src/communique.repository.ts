@@ -174,8 +174,14 @@ export class CommuniqueConcurrenceRepository {
     return this.repo(em).find({ where: { communiqueId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** the government's position that counts on this revision (not superseded) */
   findOn(communiqueId: string, revision: number, governmentId: string, em?: EntityManager): Promise<CommuniqueConcurrence | null> {
-    return this.repo(em).findOneBy({ communiqueId, revision, governmentId });
+    return this.repo(em).findOneBy({ communiqueId, revision, governmentId, supersededAt: IsNull() });
+  }
+
+  /** a new position on the same revision: the previous one stops counting and is kept */
+  async supersede(id: string, at: Date, em: EntityManager): Promise<void> {
+    await this.repo(em).update({ id }, { supersededAt: at });
   }
 
   onRevision(communiqueId: string, revision: number, em?: EntityManager): Promise<CommuniqueConcurrence[]> {

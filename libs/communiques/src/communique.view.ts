@@ -1,5 +1,5 @@
-import type { Locale, TranslationState } from '@forum/contracts';
-import { bilingual, translationState } from '@forum/core';
+import type { BilingualFields, Locale, TranslationState } from '@forum/contracts';
+import { bilingual, bilingualView, translationState } from '@forum/core';
 import type { Communique, CommuniqueStatus } from './communique.entity';
 import type { CommuniqueConcurrence, ConcurrencePosition } from './communique-concurrence.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
@@ -35,17 +35,19 @@ export const toCommuniqueSummaryView = (c: Communique): CommuniqueSummaryView =>
   updatedAt: c.updatedAt.toISOString(),
 });
 
-export const toConcurrenceView = (x: CommuniqueConcurrence, currentRevision: number, government: GovernmentRef | null): ConcurrenceView => ({
+export const toConcurrenceView = (x: CommuniqueConcurrence, currentRevision: number, government: GovernmentRef | null, reader: Locale = 'en'): ConcurrenceView => ({
   id: x.id,
   governmentId: x.governmentId,
   government,
   revision: x.revision,
   position: x.position,
-  comment: x.comment,
+  ...bilingualView('comment', x.comment, reader),
+  translation: translationState(x.sourceLang, x.comment),
   userId: x.userId,
   concurredAt: x.createdAt.toISOString(),
-  current: x.revision === currentRevision && !x.voidedAt,
+  current: x.revision === currentRevision && !x.voidedAt && !x.supersededAt,
   voidedAt: iso(x.voidedAt),
+  supersededAt: iso(x.supersededAt),
 });
 
 export function toCommuniqueView(

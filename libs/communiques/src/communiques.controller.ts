@@ -4,6 +4,7 @@ import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind } from '@foru
 import { Permission } from '@forum/contracts';
 import {
   CommuniqueListQuery,
+  ConcurrenceListQuery,
   ConcurDto,
   CorrectCommuniqueDto,
   CreateCommuniqueDto,
@@ -56,8 +57,8 @@ export class CommuniquesController {
 
   @Authorize(Permission.CommuniqueRead, On.param(TargetKind.Communique))
   @Get(':id/concurrences')
-  concurrences(@CurrentCaller() caller: Caller, @IdParam() id: string) {
-    return this.communiques.concurrencesOf(caller, id);
+  concurrences(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: ConcurrenceListQuery) {
+    return this.communiques.concurrencesOf(caller, id, query.history === 'true');
   }
 
   @Authorize(Permission.CommuniqueConcur, On.param(TargetKind.Communique))

@@ -2,10 +2,10 @@ import { CommonReason, CommuniqueReason, RecordReason } from '@forum/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BodyAccess, BodyRepository } from '@forum/bodies';
-import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound } from '@forum/core';
+import { BodyAccess, BodyRepository, requireOpenBody } from '@forum/bodies';
+import { bilingual, Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound, readBilingual } from '@forum/core';
 import type { Locale, NotificationIntent, Page } from '@forum/contracts';
-import { Communique } from './communique.entity';
+import { Communique, hasPendingCorrection } from './communique.entity';
 import { CommuniqueConcurrenceRepository, CommuniqueRepository, CommuniqueRevisionRepository } from './communique.repository';
 import { ConcurDto, CreateCommuniqueDto, UpdateCommuniqueDto } from './communique.dto';
 import { awaitingConcurrence, communiqueUpdated, concurrencesVoided } from './communique.events';
@@ -49,13 +49,15 @@ export class CommuniquesService {
 
   async get(caller: Caller, id: string): Promise<CommuniqueView> {
     const c = await this.readable(caller, id);
-    return this.tracker.view(c);
+    return this.tracker.view(c, undefined, undefined, caller.locale);
   }
 
   async create(caller: Caller, dto: CreateCommuniqueDto): Promise<CommuniqueView> {
     if (!isSecretariat(caller)) throw forbidden('Only the secretariat drafts communiqués');
     return this.dataSource.transaction(async (em) => {
-      if (!(await this.bodies.findById(dto.bodyId, em))) throw invalid(['bodyId does not name an existing body']);
+      const body = await this.bodies.findById(dto.bodyId, em);
+      if (!body) throw invalid(['bodyId does not name an existing body']);
+      requireOpenBody(body);
       if (dto.meetingId) await this.checkMeeting(dto.meetingId, dto.bodyId, em);
       const text = { titleEn: dto.titleEn?.trim() ?? '', titleFr: dto.titleFr?.trim() ?? '', bodyEn: dto.bodyEn ?? '', bodyFr: dto.bodyFr ?? '' };
       const c = await this.communiques.insert(
@@ -103,7 +105,7 @@ export class CommuniquesService {
         Object.assign(c, next, { currentRevision: oldRevision + 1 });
         await this.revisions.insert({ communiqueId: c.id, number: c.currentRevision, ...next, authorUserId: caller.userId }, em);
         if (c.status === 'in_concurrence' || c.status === 'approved') {
-          const voided = (await this.concurrences.onRevision(c.id, oldRevision, em)).filter((p) => !p.voidedAt).map((p) => p.governmentId);
+          const voided = (await this.concurrences.onRevision(c.id, oldRevision, em)).filter((p) => !p.voidedAt && !p.supersededAt).map((p) => p.governmentId);
           await this.concurrences.voidRevision(c.id, oldRevision, new Date(), em);
           if (c.status === 'approved') context.embargoCancelled = c.embargoUntil?.toISOString() ?? null;
           c.status = 'in_concurrence';
@@ -146,8 +148,13 @@ export class CommuniquesService {
     });
   }
 
-  /** An official takes their own government's position, once, on the exact current revision. */
+  /**
+   * An official takes their own government's position on the exact current revision (of the draft in concurrence,
+   * or of a correction of the published text). It may take another one on the same revision (objection →
+   * concurrence and back): the last one counts, every one is kept.
+   */
   async concur(caller: Caller, id: string, dto: ConcurDto): Promise<CommuniqueView> {
+    const comment = readBilingual(dto, 'comment', caller.locale);
     return this.dataSource.transaction(async (em) => {
       // The row lock serialises positions on one communiqué, so the last one approves it exactly once.
       const c = await this.communiques.findById(id, em, true);
@@ -155,32 +162,59 @@ export class CommuniquesService {
       const seat = await this.access.requireInsideBody(caller, c.bodyId, 'Communique', em);
       if (!seat || !caller.governmentId) throw forbidden('Only an official of a member government concurs, for that government');
       if (seat.role === 'observer') throw forbidden('An observer is not party to a joint communiqué and does not concur');
-      if (c.status !== 'in_concurrence') throw conflict(CommonReason.IllegalTransition, `This communiqué is ${c.status}, not in concurrence`, { status: c.status });
+      const correction = hasPendingCorrection(c);
+      if (c.status !== 'in_concurrence' && c.status !== 'approved' && !correction) {
+        throw conflict(CommonReason.IllegalTransition, `This communiqué is ${c.status}, not in concurrence`, { status: c.status });
+      }
       if (dto.revision !== c.currentRevision) {
         throw conflict(CommuniqueReason.StaleRevision, `Revision ${dto.revision} is not the current text; the current revision is ${c.currentRevision}`, { revision: c.currentRevision });
       }
-      if (await this.concurrences.findOn(c.id, c.currentRevision, caller.governmentId, em)) {
-        throw conflict(CommonReason.Duplicate, 'Your government has already taken a position on this revision');
-      }
+      const now = new Date();
+      const previous = await this.concurrences.findOn(c.id, c.currentRevision, caller.governmentId, em);
+      if (previous) await this.concurrences.supersede(previous.id, now, em);
       const position = dto.position ?? 'concur';
       await this.concurrences.insert(
-        { communiqueId: c.id, revision: c.currentRevision, governmentId: caller.governmentId, userId: caller.userId, position, comment: dto.comment?.trim() || null },
+        {
+          communiqueId: c.id,
+          revision: c.currentRevision,
+          governmentId: caller.governmentId,
+          userId: caller.userId,
+          position,
+          comment: comment?.text ?? bilingual(null, null),
+          sourceLang: comment?.sourceLang ?? caller.locale,
+        },
         em,
       );
       const ledger = await this.tracker.ledger(c, em);
-      if (ledger.state.complete) c.status = 'approved';
+      const context: Record<string, unknown> = { change: 'concurrence', governmentId: caller.governmentId, position, approved: ledger.state.complete, correction };
+      if (!correction) {
+        if (ledger.state.complete) c.status = 'approved';
+        else if (c.status === 'approved') {
+          // a government withdrew its concurrence: back to concurrence, and an embargo waiting to lift is off
+          context.embargoCancelled = c.embargoUntil?.toISOString() ?? null;
+          c.status = 'in_concurrence';
+          c.embargoUntil = null;
+        }
+      }
       const saved = await this.communiques.save(c, em);
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'communique.concurrence', entityType: 'communique', entityId: c.id, changes: { revision: c.currentRevision, governmentId: caller.governmentId, position, comment: dto.comment ?? null } },
-        [communiqueUpdated(saved, { change: 'concurrence', governmentId: caller.governmentId, position, approved: ledger.state.complete })],
+        {
+          actorUserId: caller.userId,
+          action: 'communique.concurrence',
+          entityType: 'communique',
+          entityId: c.id,
+          changes: { revision: c.currentRevision, governmentId: caller.governmentId, position, commentEn: comment?.text.en ?? null, commentFr: comment?.text.fr ?? null, replaces: previous?.id ?? null },
+        },
+        [communiqueUpdated(saved, context)],
       );
-      return this.tracker.view(saved, em, ledger);
+      return this.tracker.view(saved, em, ledger, caller.locale);
     });
   }
 
-  async concurrencesOf(caller: Caller, id: string): Promise<Page<ConcurrenceView>> {
-    const view = await this.get(caller, id);
+  async concurrencesOf(caller: Caller, id: string, history = false): Promise<Page<ConcurrenceView>> {
+    const c = await this.readable(caller, id);
+    const view = await this.tracker.view(c, undefined, undefined, caller.locale, history);
     return { items: view.concurrences, total: view.concurrences.length };
   }
 

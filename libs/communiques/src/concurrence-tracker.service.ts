@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '@forum/contracts';
 import { EntityManager } from 'typeorm';
 import { Membership, MembershipRepository } from '@forum/bodies';
 import { Government, GovernmentRepository } from '@forum/governments';
@@ -33,7 +34,7 @@ export class ConcurrenceTracker {
     const [seats, positions] = await Promise.all([this.memberships.listOfBody(c.bodyId, false, em), this.concurrences.listOf(c.id, em)]);
     const state = concurrenceState(
       seats.map((s) => ({ governmentId: s.governmentId, role: s.role })),
-      positions.filter((p) => !p.voidedAt),
+      positions.filter((p) => !p.voidedAt && !p.supersededAt),
       c.currentRevision,
     );
     return { seats, positions, state };
@@ -41,23 +42,24 @@ export class ConcurrenceTracker {
 
   /** The generated footnotes for the current revision: observers not party to it, then reservations. */
   footnotes(c: Communique, ledger: ConcurrenceLedger): Footnotes {
-    const reservations = ledger.positions.filter((p) => p.revision === c.currentRevision && !p.voidedAt && p.position === 'concur_with_reservation');
+    const reservations = ledger.positions.filter((p) => p.revision === c.currentRevision && !p.voidedAt && !p.supersededAt && p.position === 'concur_with_reservation');
     const governmentOf = new Map(ledger.seats.map((s) => [s.governmentId, s.government!]));
     return communiqueFootnotes({
       observers: ledger.seats.filter((s) => s.role === 'observer').map((s) => s.government!),
       reservations: reservations
         .filter((p) => governmentOf.has(p.governmentId))
-        .map((p) => ({ ...governmentOf.get(p.governmentId)!, comment: p.comment })),
+        .map((p) => ({ ...governmentOf.get(p.governmentId)!, comment: p.comment.en, commentFr: p.comment.fr })),
     });
   }
 
-  async view(c: Communique, em?: EntityManager, known?: ConcurrenceLedger): Promise<CommuniqueView> {
+  /** `history`: every position ever taken (superseded ones too); otherwise the ones that count or were voided. */
+  async view(c: Communique, em?: EntityManager, known?: ConcurrenceLedger, reader: Locale = 'en', history = false): Promise<CommuniqueView> {
     const ledger = known ?? (await this.ledger(c, em));
     const governments = new Map(ledger.seats.map((s) => [s.governmentId, ref(s.government!)]));
     const former = [...new Set(ledger.positions.map((p) => p.governmentId))].filter((id) => !governments.has(id));
     for (const g of await this.governments.findByIds(former, em)) governments.set(g.id, ref(g));
     const refs = (ids: string[]) => ids.map((id) => governments.get(id)).filter((g): g is GovernmentRef => !!g);
-    return toCommuniqueView(
+    const view = toCommuniqueView(
       c,
       {
         revision: c.currentRevision,
@@ -67,7 +69,9 @@ export class ConcurrenceTracker {
         objections: refs(ledger.state.objections),
         complete: ledger.state.complete,
       },
-      ledger.positions.map((p) => toConcurrenceView(p, c.currentRevision, governments.get(p.governmentId) ?? null)),
+      ledger.positions.filter((p) => history || !p.supersededAt).map((p) => toConcurrenceView(p, c.currentRevision, governments.get(p.governmentId) ?? null, reader)),
     );
+    const correction = c.correctionRevision != null ? { revision: c.correctionRevision, status: c.publishedRevision === c.correctionRevision ? ('published' as const) : ('in_concurrence' as const) } : null;
+    return { ...view, correction };
   }
 }

@@ -11,3 +11,4 @@ export * from './communiques.service';
 export * from './communique-publication.service';
 export * from './public-communiques.service';
 export * from './embargo.processor';
+export * from './word-diff.rule';

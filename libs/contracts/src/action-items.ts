@@ -1,3 +1,4 @@
+import type { TranslationState } from './bilingual';
 /** Action items on the wire: the statuses, priorities and views the API answers with (api, worker and web read these). */
 export const ACTION_ITEM_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
@@ -26,7 +27,12 @@ export interface ActionItemView {
   meetingId: string | null;
   decisionId: string | null;
   title: string;
+  titleEn: string | null;
+  titleFr: string | null;
   description: string | null;
+  descriptionEn: string | null;
+  descriptionFr: string | null;
+  translation: TranslationState;
   leadGovernmentId: string;
   supportingGovernmentIds: string[];
   responsibleUserIds: string[];
@@ -56,6 +62,9 @@ export interface ActionItemUpdateView {
   authorName: string | null;
   authorGovernmentId: string | null;
   note: string | null;
+  noteEn: string | null;
+  noteFr: string | null;
+  translation: TranslationState;
   progress: number | null;
   status: string | null;
   /** the fields this update changed, each with its value before and after */

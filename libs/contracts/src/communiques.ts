@@ -1,3 +1,4 @@
+import type { BilingualFields, TranslationState } from './bilingual';
 import type { Locale } from './roles';
 
 /** Joint communiqués on the wire: statuses, positions and the views the API answers with (api, worker and web read these). */
@@ -20,19 +21,21 @@ export interface GovernmentRef {
   nameFr: string;
 }
 
-export interface ConcurrenceView {
+export type ConcurrenceView = BilingualFields<'comment'> & {
   id: string;
   governmentId: string;
   government: GovernmentRef | null;
   revision: number;
   position: ConcurrencePosition;
-  comment: string | null;
+  translation: TranslationState;
   userId: string;
   concurredAt: string;
-  /** false once a newer revision voided it */
+  /** false once a newer revision voided it, or a later position of the same government superseded it */
   current: boolean;
   voidedAt: string | null;
-}
+  /** set on a position the government replaced on the same revision (listed with ?history=true) */
+  supersededAt: string | null;
+};
 
 export interface CommuniqueSummaryView {
   id: string;
@@ -42,6 +45,8 @@ export interface CommuniqueSummaryView {
   revision: number;
   titleEn: string;
   titleFr: string;
+  /** both languages written, or which one the draft awaits (a communiqué goes out in both or not at all) */
+  translation: TranslationState;
   embargoUntil: string | null;
   publishedAt: string | null;
   publishedRevision: number | null;
@@ -68,6 +73,8 @@ export interface CommuniqueView extends CommuniqueSummaryView {
   };
   /** who took which position on what revision, when; voided ones included */
   concurrences: ConcurrenceView[];
+  /** the latest correction of the published text: in concurrence until published; null without one */
+  correction?: { revision: number; status: 'in_concurrence' | 'published' } | null;
 }
 
 export interface RevisionView {

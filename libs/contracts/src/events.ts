@@ -26,6 +26,10 @@ export interface DomainEventPayloads {
   'indicator.threshold_crossed': { indicatorId: string; bodyId: string; period: string; level: 'warning' | 'surge' };
   /** a member government had not reported a month by the reminder day (once per indicator, period and government) */
   'indicator.reminder': { indicatorId: string; bodyId: string; period: string; governmentId: string };
+  /** the minutes of a meeting changed (saved, circulated, commented on, adopted); a draft reaches only its author */
+  'minutes.updated': { meetingId: string; bodyId: string; status: string };
+  /** a decision was recorded or a government's position on it changed */
+  'decision.updated': { id: string; meetingId: string; bodyId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;

@@ -1,3 +1,4 @@
+import type { BilingualFields, TranslationState } from './bilingual';
 import type { MembershipRole } from './roles';
 
 /** Meetings on the wire: statuses, agenda purposes and the views the API answers with (api, worker and web read these). */
@@ -31,6 +32,9 @@ export interface InviteeView {
   timeZone: string;
   localStartsAt: string;
   localEndsAt: string;
+  /** the zone's abbreviation at the start, e.g. PST (HNP in French) */
+  zoneAbbreviation: string;
+  zoneAbbreviationFr: string;
   delegates: DelegateView[];
 }
 
@@ -38,6 +42,9 @@ export interface MeetingView {
   id: string;
   bodyId: string;
   title: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  translation: TranslationState;
   startsAt: string;
   endsAt: string;
   location: string | null;
@@ -47,6 +54,8 @@ export interface MeetingView {
   rescheduleReason: string | null;
   cancellationReason: string | null;
   agendaPublishedAt: string | null;
+  /** the agenda went out before its translation (« version française à suivre ») */
+  agendaTranslationToFollow: boolean;
   minutes: string | null;
   minutesUpdatedAt: string | null;
   invitees: InviteeView[];
@@ -58,6 +67,9 @@ export interface MeetingView {
 export interface PaperView {
   id: string;
   title: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  translation: TranslationState;
   url: string | null;
   fileName: string | null;
   contentType: string | null;
@@ -71,6 +83,9 @@ export interface AgendaItemView {
   meetingId: string;
   position: number;
   title: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  translation: TranslationState;
   purpose: AgendaPurpose;
   durationMinutes: number;
   presenterGovernmentId: string | null;
@@ -80,17 +95,37 @@ export interface AgendaItemView {
   warnings?: MeetingWarning[];
 }
 
-export interface DecisionView {
+export const DECISION_POSITIONS = ['agree', 'agree_with_reservation', 'abstain', 'dissent'] as const;
+export type DecisionPositionKind = (typeof DECISION_POSITIONS)[number];
+
+export type DecisionView = BilingualFields<'text'> & {
   id: string;
   meetingId: string;
   bodyId: string;
   number: number;
   agendaItemId: string | null;
-  text: string;
+  translation: TranslationState;
   originDecisionId: string | null;
   referral: { bodyId: string; referredAt: string; referredByUserId: string | null; note: string | null } | null;
   createdAt: string;
-}
+};
+
+/** A government's position on a decision, with its bilingual comment. */
+export type PositionView = BilingualFields<'comment'> & {
+  governmentId: string;
+  position: DecisionPositionKind;
+  translation: TranslationState;
+  recordedBy: string;
+  recordedAt: string;
+  /** set on a position a later one replaced (history only) */
+  supersededAt: string | null;
+};
+
+/** A decision with the current position of each government and whether consensus holds. */
+export type DecisionRecordView = DecisionView & {
+  positions: PositionView[];
+  consensus: boolean;
+};
 
 export interface CalendarFeedView {
   id: string;
@@ -132,6 +167,8 @@ export interface AgendaView {
   total: number;
   /** null while the agenda is a draft, which only the secretariat sees */
   publishedAt: string | null;
+  /** published before its translation: « version française à suivre » / "English version to follow" */
+  translationToFollow: boolean;
   revision: number;
   totalMinutes: number;
   meetingMinutes: number;
@@ -141,5 +178,5 @@ export interface AgendaView {
 export interface SlotView {
   startsAt: string;
   endsAt: string;
-  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string }[];
+  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string; zoneAbbreviation: string; zoneAbbreviationFr: string }[];
 }

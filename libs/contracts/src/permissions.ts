@@ -32,6 +32,15 @@ export enum Permission {
   DecisionRecord = 'decision.record',
   DecisionRefer = 'decision.refer',
   CalendarFeedManage = 'calendarFeed.manage',
+  MembershipRoleChange = 'memberships.change-role',
+
+  // meetings, agendas and the record
+  MinutesRead = 'minutes.read',
+  MinutesWrite = 'minutes.write',
+  MinutesComment = 'minutes.comment',
+  DecisionsRead = 'decisions.read',
+  DecisionsWrite = 'decisions.write',
+  DecisionPositionsWrite = 'decision-positions.write',
 
   // action items
   ActionItemRead = 'actionItem.read',

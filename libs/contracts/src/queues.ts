@@ -12,6 +12,8 @@ export const QUEUES = {
   deadlines: 'action-item-deadlines',
   /** the repeatable scan for governments that have not reported an indicator's month */
   indicators: 'indicator-reminders',
+  /** meetings' own jobs: the repeatable "held" sweep and the debounced revised-agenda notice */
+  meetings: 'meeting-jobs',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -5,7 +5,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyRepository } from '@forum/bodies';
 import { bilingual, Caller, conflict, EventRecorder, invalid, isSecretariat, notFound, writeBilingual } from '@forum/core';
-import type { DomainEvent } from '@forum/contracts';
+import type { DomainEvent, JobIntent } from '@forum/contracts';
+import { REVISED_AGENDA_DELAY_MS, revisedAgendaJob } from './meeting-jobs.service';
 import { reorder } from './agenda-order.rule';
 import type { AgendaItem } from './agenda-item.entity';
 import type { AgendaPaper } from './agenda-paper.entity';
@@ -129,6 +130,8 @@ export class AgendaService {
       meeting.agendaTranslationToFollow = pending.length > 0;
       meeting.agendaPublishedAt = new Date();
       meeting.agendaRevision += 1;
+      // publishing tells everyone about the agenda as it stands: a revised-agenda notice pending is superseded
+      meeting.agendaNoticeDueAt = null;
       await this.meetings.save(meeting, em);
       const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
       const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
@@ -203,9 +206,20 @@ export class AgendaService {
     if (!seats.some((s) => s.governmentId === governmentId)) throw invalid(['presenterGovernmentId must name a government invited to the meeting']);
   }
 
+  /**
+   * A change to a published agenda opens a burst: the first change schedules one revised-agenda notice
+   * REVISED_AGENDA_DELAY_MS later (a delayed job whose id names the meeting and the burst); the changes that
+   * follow before it goes are in the same notice.
+   */
   private async changed(em: EntityManager, caller: Caller, meeting: Meeting, action: string, itemId: string, changes: Record<string, unknown>): Promise<void> {
+    const jobs: JobIntent[] = [];
+    if (meeting.agendaPublishedAt && !meeting.agendaNoticeDueAt && meeting.status === 'scheduled' && !isOver(meeting)) {
+      meeting.agendaNoticeDueAt = new Date(Date.now() + REVISED_AGENDA_DELAY_MS);
+      await this.meetings.save(meeting, em);
+      jobs.push(revisedAgendaJob(meeting.id, meeting.agendaNoticeDueAt));
+    }
     await this.events.record(em, { actorUserId: caller.userId, action, entityType: 'meeting', entityId: meeting.id, changes: { itemId, ...changes } }, [
-      { name: 'agenda.updated', payload: { meetingId: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { action, itemId } },
+      { name: 'agenda.updated', payload: { meetingId: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { action, itemId }, jobs },
     ]);
   }
 

@@ -11,3 +11,8 @@ export * from './meeting.view';
 export * from './meeting-status.rule';
 export * from './working-hours.rule';
 export * from './meeting-notifications';
+export * from './meeting-minutes.entity';
+export * from './meeting-minutes.service';
+export * from './decision-position.entity';
+export * from './consensus.rule';
+export * from './meeting-jobs.service';

@@ -1,3 +1,5 @@
+import { BilingualText } from '@forum/core';
+import type { Locale } from '@forum/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
@@ -24,8 +26,11 @@ export class MeetingDecision {
   @Column({ type: 'uuid', nullable: true })
   agendaItemId: string | null;
 
-  @Column({ type: 'text' })
-  text: string;
+  @Column(() => BilingualText)
+  text: BilingualText;
+
+  @Column({ type: 'varchar', length: 2 })
+  sourceLang: Locale;
 
   @Index()
   @Column({ type: 'uuid', nullable: true })

@@ -73,6 +73,21 @@ export function cancellationNotice(m: Meeting, bodyName: BilingualText | string,
   );
 }
 
+/** One notice per burst of changes to a published agenda (the key names the burst). */
+export function revisedAgendaNotice(m: Meeting, bodyName: BilingualText | string, to: Recipients, burst: Date): NotificationIntent {
+  return intent(
+    m,
+    `meeting:${m.id}:agenda-revised:${burst.getTime()}`,
+    to,
+    both((l) => (l === 'en' ? `Revised agenda: ${title(m, l)}` : `Ordre du jour révisé : ${title(m, l)}`)),
+    both((l) =>
+      l === 'en'
+        ? `The agenda of the meeting of ${named(bodyName, l)} on ${timeToken(m.startsAt)} was revised.`
+        : `L’ordre du jour de la réunion de ${named(bodyName, l)} du ${timeToken(m.startsAt)} a été révisé.`,
+    ),
+  );
+}
+
 export function agendaPublishedNotice(m: Meeting, bodyName: BilingualText | string, to: Recipients): NotificationIntent {
   const toFollow = m.agendaTranslationToFollow ? { en: ' Its translation is to follow.', fr: ' Sa traduction suivra.' } : { en: '', fr: '' };
   return intent(

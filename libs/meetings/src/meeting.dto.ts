@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { BilingualDto } from '@forum/core';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { CreateActionItemDto } from '@forum/action-items';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsBoolean,
   IsArray,
+  IsBoolean,
   IsBase64,
   IsIn,
   IsInt,
@@ -21,7 +20,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '@forum/core';
+import { BilingualDto, PageQuery } from '@forum/core';
+import { DECISION_POSITIONS, type DecisionPositionKind } from './decision-position.entity';
 import { AGENDA_PURPOSES, type AgendaPurpose } from './agenda-item.entity';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from './meeting-attendance.entity';
 import { MEETING_STATUSES, type MeetingStatus } from './meeting-status.rule';
@@ -282,20 +282,26 @@ export class RecordAttendanceDto {
   delegateUserIds?: string[];
 }
 
-export class MinutesDto {
-  @ApiProperty({ maxLength: 200000, description: 'Markdown' })
-  @IsString()
-  @MaxLength(200000)
-  text: string;
+/** The minutes text (Markdown), `text` in the author's language or `textEn`/`textFr`. */
+export class MinutesDto extends BilingualDto('text', 200000, 'the minutes (Markdown)') {}
+
+export class CirculateMinutesDto {
+  @ApiPropertyOptional({ description: 'circulate in one language now, the translation to follow (recorded and shown to readers)' })
+  @IsOptional()
+  @IsBoolean()
+  translationToFollow?: boolean;
 }
 
-export class CreateDecisionDto {
-  @ApiProperty({ maxLength: 10000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10000)
-  text: string;
+export class MinutesCommentDto extends BilingualDto('comment', 10000, 'the comment') {}
 
+export class AdoptMinutesDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'the later meeting of the same body that adopts them; the adoption is recorded as its decision' })
+  @IsOptional()
+  @IsUUID()
+  atMeetingId?: string;
+}
+
+class DecisionRest {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -306,6 +312,16 @@ export class CreateDecisionDto {
   @IsUUID()
   originDecisionId?: string;
 }
+
+export class CreateDecisionDto extends IntersectionType(BilingualDto('text', 10000, 'the decision'), DecisionRest) {}
+
+class PositionRest {
+  @ApiProperty({ enum: DECISION_POSITIONS })
+  @IsIn(DECISION_POSITIONS)
+  position: DecisionPositionKind;
+}
+
+export class RecordPositionDto extends IntersectionType(BilingualDto('comment', 4000, 'the comment (a reservation, the reason for a dissent)'), PositionRest) {}
 
 export class ReferDecisionDto {
   @ApiPropertyOptional({ maxLength: 2000 })

@@ -57,11 +57,13 @@ export class Meeting {
   @Column({ type: 'boolean', default: false })
   agendaTranslationToFollow: boolean;
 
-  @Column({ type: 'text', nullable: true })
-  minutes: string | null;
-
+  /** set by the first change to a published agenda: the revised-agenda notice for the whole burst goes then */
   @Column({ type: 'timestamptz', nullable: true })
-  minutesUpdatedAt: Date | null;
+  agendaNoticeDueAt: Date | null;
+
+  /** the scheduling warnings as last computed, with the invitees they were computed for */
+  @Column({ type: 'jsonb', nullable: true })
+  schedulingWarnings: { invitees: string[]; items: { code: string; message: string; governmentId?: string; userId?: string }[] } | null;
 
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;

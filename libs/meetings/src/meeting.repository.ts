@@ -231,6 +231,10 @@ export class MeetingDecisionRepository {
     return this.repo(em).findOneBy({ id });
   }
 
+  lockDecision(meetingId: string, decisionId: string, em: EntityManager): Promise<MeetingDecision | null> {
+    return this.repo(em).findOne({ where: { meetingId, id: decisionId }, lock: { mode: 'pessimistic_write' } });
+  }
+
   findByIds(ids: string[], em?: EntityManager): Promise<MeetingDecision[]> {
     return ids.length ? this.repo(em).findBy({ id: In(ids) }) : Promise.resolve([]);
   }

@@ -1,15 +1,17 @@
-import type { Locale, MembershipRole, TranslationState } from '@forum/contracts';
-import { bilingualRecordView, textFor } from '@forum/core';
+import type { BilingualFields, Locale, MembershipRole, TranslationState } from '@forum/contracts';
+import { bilingualRecordView, bilingualView, textFor, translationState } from '@forum/core';
+import type { DecisionPosition, DecisionPositionKind } from './decision-position.entity';
 import type { AgendaItem } from './agenda-item.entity';
 import type { AgendaPaper } from './agenda-paper.entity';
 import type { CalendarFeedToken } from './calendar-feed-token.entity';
 import type { MeetingDecision } from './meeting-decision.entity';
 import type { Meeting } from './meeting.entity';
-import type { MeetingWarning, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView } from '@forum/contracts';
+import type { MeetingWarning, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView, PositionView, DecisionRecordView } from '@forum/contracts';
 
-export type { MeetingWarning, DelegateView, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView } from '@forum/contracts';
+export type { MeetingWarning, DelegateView, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView, PositionView, DecisionRecordView } from '@forum/contracts';
 
-export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[], reader: Locale = 'en'): MeetingView => ({
+/** `minutes`: the minutes text this reader may see (a draft is the secretariat's only), in their language. */
+export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[], reader: Locale = 'en', minutes?: { text: string | null; updatedAt: string | null }): MeetingView => ({
   id: m.id,
   bodyId: m.bodyId,
   ...bilingualRecordView(reader, m.sourceLang, { title: m.title }),
@@ -24,8 +26,8 @@ export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: Me
   cancellationReason: m.cancellationReason,
   agendaPublishedAt: m.agendaPublishedAt ? m.agendaPublishedAt.toISOString() : null,
   agendaTranslationToFollow: m.agendaTranslationToFollow,
-  minutes: m.minutes,
-  minutesUpdatedAt: m.minutesUpdatedAt ? m.minutesUpdatedAt.toISOString() : null,
+  minutes: minutes?.text ?? null,
+  minutesUpdatedAt: minutes?.updatedAt ?? null,
   invitees,
   createdAt: m.createdAt.toISOString(),
   updatedAt: m.updatedAt.toISOString(),
@@ -59,13 +61,14 @@ export const toAgendaItemView = (a: AgendaItem, papers: AgendaPaper[] = [], warn
   ...(warnings ? { warnings } : {}),
 });
 
-export const toDecisionView = (d: MeetingDecision): DecisionView => ({
+export const toDecisionView = (d: MeetingDecision, reader: Locale = 'en'): DecisionView => ({
   id: d.id,
   meetingId: d.meetingId,
   bodyId: d.bodyId,
   number: d.number,
   agendaItemId: d.agendaItemId,
-  text: d.text,
+  ...bilingualView('text', d.text, reader),
+  translation: translationState(d.sourceLang, d.text),
   originDecisionId: d.originDecisionId,
   referral: d.referredToBodyId
     ? { bodyId: d.referredToBodyId, referredAt: d.referredAt!.toISOString(), referredByUserId: d.referredByUserId, note: d.referralNote }
@@ -79,4 +82,14 @@ export const toCalendarFeedView = (t: CalendarFeedToken): CalendarFeedView => ({
   createdAt: t.createdAt.toISOString(),
   revokedAt: t.revokedAt ? t.revokedAt.toISOString() : null,
   lastUsedAt: t.lastUsedAt ? t.lastUsedAt.toISOString() : null,
+});
+
+export const toPositionView = (p: DecisionPosition, reader: Locale = 'en'): PositionView => ({
+  governmentId: p.governmentId,
+  position: p.position,
+  ...bilingualView('comment', p.comment, reader),
+  translation: translationState(p.sourceLang, p.comment),
+  recordedBy: p.recordedByUserId,
+  recordedAt: p.recordedAt.toISOString(),
+  supersededAt: p.supersededAt ? p.supersededAt.toISOString() : null,
 });

@@ -3,11 +3,16 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authorize, Caller, CurrentCaller, IdParam, On, PageQuery, Public, TargetKind } from '@forum/core';
 import { Permission } from '@forum/contracts';
+import { MeetingMinutesService, type MinutesView } from './meeting-minutes.service';
 import { AgendaService } from './agenda.service';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import {
   ActionItemFromDecisionDto,
   AddPaperDto,
+  AdoptMinutesDto,
+  CirculateMinutesDto,
+  MinutesCommentDto,
+  RecordPositionDto,
   CreateAgendaItemDto,
   CreateCalendarFeedDto,
   CreateDecisionDto,
@@ -32,6 +37,7 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly agenda: AgendaService,
     private readonly record: MeetingRecordService,
+    private readonly minutes: MeetingMinutesService,
   ) {}
 
   @Authorize(Permission.MeetingRead)
@@ -141,10 +147,61 @@ export class MeetingsController {
     return this.record.recordAttendance(caller, id, governmentId, dto);
   }
 
-  @Authorize(Permission.MinutesRecord, On.param(TargetKind.Meeting))
+  /** a draft is the secretariat's only: members get 404 until it is circulated */
+  @Get(':id/minutes')
+  @Authorize(Permission.MinutesRead)
+  getMinutes(@CurrentCaller() caller: Caller, @IdParam() id: string): Promise<MinutesView> {
+    return this.minutes.get(caller, id);
+  }
+
   @Put(':id/minutes')
-  minutes(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: MinutesDto) {
-    return this.record.recordMinutes(caller, id, dto.text);
+  @Authorize(Permission.MinutesWrite)
+  saveMinutes(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: MinutesDto): Promise<MinutesView> {
+    return this.minutes.save(caller, id, dto);
+  }
+
+  @Post(':id/minutes/circulate')
+  @HttpCode(200)
+  @Authorize(Permission.MinutesWrite)
+  circulateMinutes(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: CirculateMinutesDto): Promise<MinutesView> {
+    return this.minutes.circulate(caller, id, dto);
+  }
+
+  @Post(':id/minutes/comments')
+  @Authorize(Permission.MinutesComment)
+  commentMinutes(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: MinutesCommentDto): Promise<MinutesView> {
+    return this.minutes.comment(caller, id, dto);
+  }
+
+  @Post(':id/minutes/adopt')
+  @HttpCode(200)
+  @Authorize(Permission.MinutesWrite)
+  adoptMinutes(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: AdoptMinutesDto): Promise<MinutesView> {
+    return this.minutes.adopt(caller, id, dto);
+  }
+
+  @Get(':id/minutes/revisions')
+  @Authorize(Permission.MinutesRead)
+  minutesRevisions(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.minutes.revisions(caller, id);
+  }
+
+  @Put(':id/decisions/:decisionId/positions/:governmentId')
+  @Authorize(Permission.DecisionPositionsWrite)
+  recordPosition(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @IdParam('decisionId') decisionId: string,
+    @IdParam('governmentId') governmentId: string,
+    @RequestBody() dto: RecordPositionDto,
+  ) {
+    return this.record.recordPosition(caller, id, decisionId, governmentId, dto);
+  }
+
+  @Get(':id/decisions/:decisionId/positions/:governmentId/history')
+  @Authorize(Permission.DecisionsRead)
+  positionHistory(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('decisionId') decisionId: string, @IdParam('governmentId') governmentId: string) {
+    return this.record.positionHistory(caller, id, decisionId, governmentId);
   }
 
   @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))

@@ -9,6 +9,9 @@ import { CalendarFeedsService } from './calendar-feeds.service';
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
 import { MeetingRecordService } from './meeting-record.service';
+import { MeetingMinutesService } from './meeting-minutes.service';
+import { MeetingJobsService } from './meeting-jobs.service';
+import { DecisionPositionRepository, MinutesRepository } from './meeting-record.repository';
 import {
   AgendaItemRepository,
   AgendaPaperRepository,
@@ -40,7 +43,11 @@ import { MeetingsService } from './meetings.service';
     MeetingDecisionRepository,
     CalendarFeedRepository,
     MeetingLocator,
+    MeetingMinutesService,
+    MeetingJobsService,
+    MinutesRepository,
+    DecisionPositionRepository,
   ],
-  exports: [AgendaTranslation, MeetingsService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
+  exports: [AgendaTranslation, MeetingsService, MeetingRecordService, MeetingMinutesService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
 })
 export class MeetingsModule {}

@@ -1,3 +1,4 @@
+import { MeetingMinutesService } from './meeting-minutes.service';
 import { DateTime } from 'luxon';
 import type { DemoContext } from '@forum/core';
 import type { AgendaPurpose } from './agenda-item.entity';
@@ -138,6 +139,7 @@ export async function seedMeetings(demo: DemoContext): Promise<void> {
   const meetings = demo.app.get(MeetingsService);
   const agenda = demo.app.get(AgendaService);
   const record = demo.app.get(MeetingRecordService);
+  const minutes = demo.app.get(MeetingMinutesService);
   const as = demo.secretariat;
 
   const schedule = async (spec: DemoMeeting) => {
@@ -167,7 +169,8 @@ export async function seedMeetings(demo: DemoContext): Promise<void> {
         const status = spec.held.absent?.includes(invitee.code) ? 'regrets' : 'present';
         await record.recordAttendance(as, meeting.id, invitee.governmentId, { status });
       }
-      await record.recordMinutes(as, meeting.id, spec.held.minutes);
+      await minutes.save(as, meeting.id, { textEn: spec.held.minutes });
+      await minutes.circulate(as, meeting.id, { translationToFollow: true });
       for (const text of spec.held.decisions ?? []) await record.recordDecision(as, meeting.id, { text });
       await meetings.update(as, meeting.id, { status: 'held' });
     }

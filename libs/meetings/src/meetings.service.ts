@@ -2,7 +2,7 @@ import { CommonReason, MeetingReason } from '@forum/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BodyAccess, BodyRepository, Membership } from '@forum/bodies';
+import { BodyAccess, BodyRepository, Membership, requireOpenBody } from '@forum/bodies';
 import { Caller, conflict, contentFor, EventRecorder, FORUM_CONFIG, type ForumConfig, invalid, isSecretariat, writeBilingual, zoneOf } from '@forum/core';
 import type { DomainEvent, Locale, Page } from '@forum/contracts';
 import { AgendaTranslation } from './agenda-translation.service';
@@ -15,6 +15,7 @@ import { MeetingInvitees, participantOf } from './meeting-invitees.service';
 import { cancellationNotice, changeNotice, invitationNotice } from './meeting-notifications';
 import { canMove, isClosed, isOver } from './meeting-status.rule';
 import type { Meeting } from './meeting.entity';
+import { MeetingMinutesService } from './meeting-minutes.service';
 import { MeetingView, MeetingWarning, toMeetingView } from './meeting.view';
 import { findSlots } from './slot-finder.rule';
 import { localTimes } from './working-hours.rule';
@@ -43,6 +44,7 @@ export class MeetingsService {
     private readonly users: UserRepository,
     private readonly events: EventRecorder,
     private readonly agendaTranslation: AgendaTranslation,
+    private readonly minutes: MeetingMinutesService,
   ) {}
 
   async list(caller: Caller, query: MeetingListQuery): Promise<Page<MeetingView>> {
@@ -59,13 +61,27 @@ export class MeetingsService {
       query.limit,
       query.offset,
     );
-    const invitees = await this.invitees.viewsFor(rows);
-    return { items: rows.map((m) => toMeetingView(m, invitees.get(m.id) ?? [], undefined, caller.locale)), total };
+    const [invitees, minutes] = await Promise.all([this.invitees.viewsFor(rows), this.minutes.summariesFor(caller, rows.map((m) => m.id))]);
+    return { items: rows.map((m) => toMeetingView(m, invitees.get(m.id) ?? [], undefined, caller.locale, minutes.get(m.id))), total };
   }
 
   async get(caller: Caller, id: string): Promise<MeetingView> {
     const meeting = await this.meetingAccess.readable(caller, id);
-    return this.view(meeting, undefined, undefined, caller.locale);
+    return this.view(meeting, undefined, await this.storedWarnings(meeting), caller);
+  }
+
+  /**
+   * The scheduling warnings kept with the meeting; when the invitees changed since (a government joined or
+   * left the body), they are computed again for the governments invited now.
+   */
+  private async storedWarnings(meeting: Meeting): Promise<MeetingWarning[]> {
+    if (meeting.status === 'cancelled' || isClosed(meeting.status)) return [];
+    const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt);
+    const invitees = seats.map((s) => s.governmentId).sort();
+    const stored = meeting.schedulingWarnings;
+    if (stored && stored.invitees.join() === invitees.join()) return stored.items;
+    const delegateIds = (await this.delegates.ofMeetings([meeting.id])).map((d) => d.userId);
+    return this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds);
   }
 
   async create(caller: Caller, dto: CreateMeetingDto): Promise<MeetingView> {
@@ -74,6 +90,7 @@ export class MeetingsService {
     return this.dataSource.transaction(async (em) => {
       const body = await this.bodies.findById(dto.bodyId, em);
       if (!body) throw invalid(['bodyId does not name an existing body']);
+      requireOpenBody(body);
       const seats = await this.invitees.at(body.id, start, em);
       const delegates = await this.resolveDelegates(dto.delegateUserIds ?? [], seats, em);
       const texts = { sourceLang: caller.locale } as Pick<Meeting, 'title' | 'sourceLang'>;
@@ -94,6 +111,8 @@ export class MeetingsService {
       );
       await this.delegates.replace(meeting.id, delegates, em);
       const warnings = await this.invitees.warningsFor(meeting.id, start, end, seats, delegates.map((d) => d.userId), em);
+      meeting.schedulingWarnings = { invitees: seats.map((s) => s.governmentId).sort(), items: warnings };
+      await this.meetings.save(meeting, em);
       const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegates.map((d) => d.userId) };
       const event: DomainEvent<'meeting.created'> = {
         name: 'meeting.created',
@@ -108,7 +127,7 @@ export class MeetingsService {
         { actorUserId: caller.userId, action: 'meeting.created', entityType: 'meeting', entityId: meeting.id, changes: { ...dto } },
         [event],
       );
-      return this.view(meeting, em, warnings, caller.locale);
+      return this.view(meeting, em, warnings, caller);
     });
   }
 
@@ -146,15 +165,13 @@ export class MeetingsService {
         await this.delegates.replace(meeting.id, await this.resolveDelegates(dto.delegateUserIds, seats, em), em);
       }
       const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
+      const scheduling = meeting.status === 'cancelled' ? [] : await this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds, em);
+      meeting.schedulingWarnings = { invitees: seats.map((s) => s.governmentId).sort(), items: scheduling };
+      await this.meetings.save(meeting, em);
       const warnings =
         meeting.status === 'cancelled'
           ? []
-          : [
-              ...(timeChanged || dto.delegateUserIds !== undefined
-                ? await this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds, em)
-                : []),
-              ...(await this.overrun(meeting, em)),
-            ];
+          : [...(timeChanged || dto.delegateUserIds !== undefined ? scheduling : []), ...(await this.overrun(meeting, em))];
 
       const body = (await this.bodies.findById(meeting.bodyId, em))!;
       const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds };
@@ -181,7 +198,7 @@ export class MeetingsService {
         { actorUserId: caller.userId, action: event.name, entityType: 'meeting', entityId: meeting.id, changes: { ...dto } },
         [event],
       );
-      return this.view(meeting, em, warnings, caller.locale);
+      return this.view(meeting, em, warnings, caller);
     });
   }
 
@@ -226,18 +243,33 @@ export class MeetingsService {
       const items = await this.agenda.ofMeeting(meeting.id);
       agendas.set(meeting.id, items.map((i) => `${i.position}. ${contentFor(i.title, caller.locale)} (${i.durationMinutes} min, ${purposeIn(i.purpose, caller.locale)})`));
     }
+    // ORGANIZER: the secretariat member who convened it; ATTENDEE: its delegates and the official asking
+    const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt);
+    const roleOf = new Map(seats.map((s) => [s.governmentId, s.role]));
+    const delegates = await this.delegates.ofMeetings([meeting.id]);
+    const wanted = [...new Set([...delegates.map((d) => d.userId), ...(caller.governmentId && roleOf.has(caller.governmentId) ? [caller.userId] : []), ...(meeting.createdByUserId ? [meeting.createdByUserId] : [])])];
+    const users = new Map((await this.users.findByIds(wanted)).map((u) => [u.id, u]));
+    const convener = meeting.createdByUserId ? users.get(meeting.createdByUserId) : undefined;
+    const attendees = wanted
+      .filter((id) => id !== meeting.createdByUserId)
+      .map((id) => users.get(id))
+      .filter((u): u is NonNullable<typeof u> => !!u && !!u.governmentId && roleOf.has(u.governmentId))
+      .map((u) => ({ name: u.displayName, email: u.email, optional: roleOf.get(u.governmentId!) === 'observer' }));
     return meetingCalendar(meeting, {
       publicBaseUrl: this.config.publicBaseUrl,
       organizer: this.config.mailFrom,
+      convener: convener ? { name: convener.displayName, email: convener.email } : null,
+      attendees,
       bodyNames: new Map(body ? [[body.id, contentFor(body.name, caller.locale)]] : []),
       agendas,
       reader: { locale: caller.locale, zone: await this.zoneOf(caller) },
     });
   }
 
-  private async view(meeting: Meeting, em?: EntityManager, warnings?: MeetingWarning[], reader: Locale = 'en'): Promise<MeetingView> {
+  private async view(meeting: Meeting, em?: EntityManager, warnings?: MeetingWarning[], reader?: Caller): Promise<MeetingView> {
     const invitees = await this.invitees.viewsFor([meeting], em);
-    return toMeetingView(meeting, invitees.get(meeting.id) ?? [], warnings, reader);
+    const minutes = reader ? await this.minutes.summariesFor(reader, [meeting.id], em) : undefined;
+    return toMeetingView(meeting, invitees.get(meeting.id) ?? [], warnings, reader?.locale ?? 'en', minutes?.get(meeting.id));
   }
 
   /** The caller's zone: their own, else their government's. */

@@ -50,10 +50,13 @@ describe('working hours in each participant’s own zone', () => {
     expect(new HolidayCalendar().holidayOn('CA-QC', '2031-06-24')).toBeTruthy();
   });
 
-  it('returns local times with the offset in force at that instant', () => {
+  it('returns local times with the offset and the zone abbreviation in force at that instant', () => {
     expect(localTimes('America/St_Johns', new Date('2031-03-11T16:00:00Z'), new Date('2031-03-11T18:00:00Z'))).toEqual({
       localStartsAt: '2031-03-11T13:30:00-02:30',
       localEndsAt: '2031-03-11T15:30:00-02:30',
+      zoneAbbreviation: 'NDT',
+      zoneAbbreviationFr: 'HAT',
     });
+    expect(localTimes('America/Vancouver', new Date('2027-01-13T18:00:00Z'), new Date('2027-01-13T19:00:00Z'))).toMatchObject({ localStartsAt: '2027-01-13T10:00:00-08:00', zoneAbbreviation: 'PST' });
   });
 });

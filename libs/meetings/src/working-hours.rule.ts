@@ -134,9 +134,20 @@ export function fitsWorkingDay(participant: Participant, start: Date, end: Date,
 }
 
 /** The participant's wall-clock times, ISO 8601 with the zone's offset at that instant. */
-export function localTimes(timeZone: string, start: Date, end: Date): { localStartsAt: string; localEndsAt: string } {
+/**
+ * A meeting's times in one zone, from the server's zone data (the one truth: browsers' may differ), with the
+ * zone's abbreviation at the start (PST, HNP in French) so a time is never shown without its zone.
+ */
+export function localTimes(
+  timeZone: string,
+  start: Date,
+  end: Date,
+): { localStartsAt: string; localEndsAt: string; zoneAbbreviation: string; zoneAbbreviationFr: string } {
+  const at = DateTime.fromJSDate(start, { zone: timeZone });
   return {
-    localStartsAt: DateTime.fromJSDate(start, { zone: timeZone }).toISO({ suppressMilliseconds: true })!,
+    localStartsAt: at.toISO({ suppressMilliseconds: true })!,
     localEndsAt: DateTime.fromJSDate(end, { zone: timeZone }).toISO({ suppressMilliseconds: true })!,
+    zoneAbbreviation: at.setLocale('en-CA').toFormat('ZZZZ'),
+    zoneAbbreviationFr: at.setLocale('fr-CA').toFormat('ZZZZ'),
   };
 }

@@ -118,9 +118,17 @@ export async function loadDemoData(app: INestApplicationContext): Promise<void> 
       caller: (email) => required(callers.get(email), `account ${email}`),
       once,
     };
-    await seedMeetings(demo);
-    await seedActionItems(demo);
-    await seedCommuniques(demo);
+    // A closed body takes nothing new: the ad hoc bodies' history is loaded while they are open (the seeds are
+    // idempotent, so this is a no-op once loaded), then they close at their end date.
+    const adHoc = DEMO_BODIES.filter((b) => b.endsOn);
+    await dataSource.query('UPDATE body SET ends_on = NULL WHERE id = ANY($1)', [adHoc.map((b) => demo.bodyId(b.name))]);
+    try {
+      await seedMeetings(demo);
+      await seedActionItems(demo);
+      await seedCommuniques(demo);
+    } finally {
+      for (const spec of adHoc) await dataSource.query('UPDATE body SET ends_on = $2 WHERE id = $1', [demo.bodyId(spec.name), spec.endsOn]);
+    }
     await seedFunding(demo);
     await seedIndicators(demo);
   } finally {
@@ -176,6 +184,8 @@ async function loadBodies(app: INestApplicationContext, secretariat: Caller): Pr
       mandate: spec.mandate,
     });
     created.set(spec.name, body.id);
+    // a closed body takes nothing new: its history is loaded while it is open, and it closes once loaded (see loadDemoData)
+    if (spec.endsOn) await app.get(DataSource).query('UPDATE body SET ends_on = NULL WHERE id = $1', [body.id]);
     const seats: Record<string, MembershipRole> =
       spec.members ?? Object.fromEntries(FPT_CODES.map((code) => [code, code === 'QC' ? 'observer' : spec.coChairs?.includes(code) ? 'co_chair' : 'member']));
     const startedAt = spec.startsOn ?? '2016-04-01';

@@ -2,7 +2,6 @@ import type { Invitee, Warning } from '../api/types';
 
 export type { Invitee };
 
-
 const TRANSLATED = new Set(['outside_working_hours', 'non_working_day', 'statutory_holiday', 'delegate_double_booked', 'agenda_overrun']);
 
 /** "2031-03-11T05:00:00-07:00" → "2031-03-11 05:00": the wall-clock time there, as the API computed it. */

@@ -4,15 +4,16 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { GcdsLink, GcdsNotice } from '@gcds-core/components-react';
 import { api, ApiError, download, Page } from '../api/api-client';
 import { listBodies, listGovernments, listMeetings } from '../api/queries';
-import type { AgendaItem, Attendance, Decision, Government, Meeting } from '../api/types';
+import type { AgendaItem, Attendance, Government, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
-import { formatDateTime } from '../i18n/format';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading } from '../components/ui';
+import { formatDateTime, formatLocalTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
-import { describeWarning } from './meeting-warnings';
+import { describeWarning, Invitee } from './meeting-warnings';
 import { BilingualFields, BilingualText, pairPayload, TranslationFlag, useText } from '../components/bilingual';
+import { MinutesSection, PositionsPanel, RecordedDecision } from './meeting-record.section';
 import { ScheduleMeetingForm } from './schedule-meeting.form';
 
 
@@ -84,7 +85,7 @@ export function MeetingDetailPage() {
     ]);
     return { meeting, agenda: [...agenda].sort((a, b) => a.position - b.position), governments, decisions, attendance };
   }, [id]);
-  useLiveEvents(['meeting.updated', 'meeting.cancelled', 'agenda.updated'], (_, p) => {
+  useLiveEvents(['meeting.updated', 'meeting.cancelled', 'agenda.updated', 'decision.updated'], (_, p) => {
     if (p?.id === id || p?.meetingId === id) void reload();
   });
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -167,7 +168,7 @@ export function MeetingDetailPage() {
                 <tr key={g.governmentId}>
                   <td>{lang === 'fr' ? g.nameFr : g.nameEn}</td>
                   <td>{t(`roles.${g.role}`, { defaultValue: g.role })}</td>
-                  <td>{formatDateTime(meeting.startsAt, lang, g.timeZone)}</td>
+                  <td>{formatLocalTime(g.localStartsAt, lang, (lang === 'fr' ? g.zoneAbbreviationFr : g.zoneAbbreviation) ?? g.timeZone)}</td>
                   {isSecretariat ? (
                     <td>
                       <SelectField
@@ -192,11 +193,13 @@ export function MeetingDetailPage() {
         </>
       ) : null}
       <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} translationToFollow={Boolean(meeting.agendaTranslationToFollow)} onChange={reload} />
-      <MinutesSection meetingId={id} minutes={meeting.minutes ?? ''} onChange={reload} />
+      <MinutesSection meetingId={id} governments={governments} />
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
     </>
   );
 }
+
+type Decision = RecordedDecision;
 
 function AgendaSection({ meetingId, agenda, governments, published, translationToFollow, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; translationToFollow?: boolean; onChange(): Promise<void> }) {
   const text = useText();
@@ -360,43 +363,6 @@ function AgendaSection({ meetingId, agenda, governments, published, translationT
   );
 }
 
-function MinutesSection({ meetingId, minutes, onChange }: { meetingId: string; minutes: string; onChange(): Promise<void> }) {
-  const { t } = useTranslation();
-  const { isSecretariat } = useAuth();
-  const [text, setText] = useState(minutes);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setSaved(false);
-    try {
-      await api('PUT', `/meetings/${meetingId}/minutes`, { text });
-      setSaved(true);
-      await onChange();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
-  return (
-    <section aria-labelledby="minutes">
-      <SectionHeading>
-        <span id="minutes">{t('minutes.title')}</span>
-      </SectionHeading>
-      {isSecretariat ? (
-        <form onSubmit={save} noValidate className="wide-form">
-          <FormError error={error} />
-          {saved ? <Success>{t('minutes.saved')}</Success> : null}
-          <TextAreaField id="minutes-text" label={t('minutes.text')} value={text} onChange={setText} rows={8} />
-          <SubmitButton>{t('minutes.save')}</SubmitButton>
-        </form>
-      ) : (
-        <p className="pre">{minutes || t('minutes.none')}</p>
-      )}
-    </section>
-  );
-}
-
 function DecisionsSection({ meeting, decisions, governments, onChange }: { meeting: Meeting; decisions: Decision[]; governments: Government[]; onChange(): Promise<void> }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -407,6 +373,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
   const [turning, setTurning] = useState<Decision | null>(null);
   const [item, setItem] = useState({ leadGovernmentId: '', dueOn: '' });
   const [itemErrors, setItemErrors] = useState<Record<string, string | undefined>>({});
+  const parties = (meeting.invitees ?? []).filter((g) => g.role !== 'observer').map((g) => g.governmentId);
   const memberGovernments = useMemo(() => {
     const invited = new Set(meeting.invitees.map((g) => g.governmentId));
     return invited.size ? governments.filter((g) => invited.has(g.id)) : governments;
@@ -462,6 +429,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
             {isSecretariat ? (
               <ActionButton onClick={() => setTurning(d)}>{t('decisions.toActionItem', { number: d.number })}</ActionButton>
             ) : null}
+            <PositionsPanel meetingId={meeting.id} decision={d} parties={parties} governments={governments} onChange={onChange} />
           </li>
         ))}
       </ol>

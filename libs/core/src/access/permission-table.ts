@@ -48,6 +48,7 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
   [Permission.BodyCreate]: SECRETARIAT,
   [Permission.BodyUpdate]: SECRETARIAT,
   [Permission.MembershipManage]: SECRETARIAT,
+  [Permission.MembershipRoleChange]: SECRETARIAT,
   // the service narrows it to officials of municipalities and associations
   [Permission.JoinRequestCreate]: { holders: ['official'], visibility: 'directory' },
   [Permission.JoinRequestReadOwn]: SIGNED_IN,
@@ -64,6 +65,15 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
   [Permission.DecisionRecord]: SECRETARIAT,
   [Permission.DecisionRefer]: SECRETARIAT,
   [Permission.CalendarFeedManage]: SIGNED_IN,
+  // the record: a draft of the minutes is the secretariat's (the service answers 404 to members until it is circulated)
+  [Permission.MinutesRead]: MEMBERS,
+  [Permission.MinutesWrite]: SECRETARIAT,
+  // member officials comment on circulated minutes; an observer reads them
+  [Permission.MinutesComment]: { holders: ['secretariat', 'member', 'observer'] },
+  [Permission.DecisionsRead]: MEMBERS,
+  [Permission.DecisionsWrite]: SECRETARIAT,
+  // the secretariat or that government's official (the service holds an official to their own government; an observer takes no position)
+  [Permission.DecisionPositionsWrite]: MEMBERS,
 
   // action items
   [Permission.ActionItemRead]: MEMBERS,
@@ -110,6 +120,7 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
   [Permission.AuditRead]: SECRETARIAT,
   [Permission.DeliveriesRead]: SECRETARIAT,
   [Permission.DeliveriesRetry]: SECRETARIAT,
+  [Permission.TranslationRead]: SECRETARIAT,
 };
 
 /** Where the caller stands, as the guard established it. */
