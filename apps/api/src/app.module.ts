@@ -3,6 +3,7 @@ import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, QueueModu
 import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
 import { CommuniquesModule } from '@forum/communiques';
+import { DocumentsModule } from '@forum/documents';
 import { GovernmentsModule } from '@forum/governments';
 import { IdentityModule } from '@forum/identity';
 import { MeetingsModule } from '@forum/meetings';
@@ -29,6 +30,7 @@ export class AppModule {
         ActionItemsModule,
         CommuniquesModule,
         NotificationsModule,
+        DocumentsModule,
         QueueModule,
         RealtimeModule,
         QueueDashboardModule,

@@ -4,6 +4,7 @@ import { ConsoleLogger, LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import multipart from '@fastify/multipart';
 import { ForumConfig, forumValidationPipe, HttpErrorFilter } from '@forum/core';
 import { AppModule } from './app.module';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
@@ -38,6 +39,12 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LOG_LEVELS[config.logLevel] }),
+  });
+  // Uploads (documents) stream through @fastify/multipart, outside the 1 MiB JSON body limit: one file of up to
+  // FORUM_DOCUMENT_MAX_BYTES (a byte more is read to tell "over the limit"; the rest is drained and dropped).
+  await app.register(multipart as never, {
+    limits: { fileSize: config.documentMaxBytes + 1, files: 1, fields: 40, fieldSize: 16 * 1024, parts: 50, headerPairs: 200 },
+    throwFileSizeLimit: false,
   });
   app.setGlobalPrefix('api/v1', { exclude: PAGE_ROUTES });
   app.useGlobalPipes(forumValidationPipe());

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, QueueModule, RedisModule } from '@forum/core';
 import { ActionItemsWorkerModule } from '@forum/action-items';
 import { CommuniquesWorkerModule } from '@forum/communiques';
+import { DocumentsWorkerModule } from '@forum/documents';
 import { IdentityModule } from '@forum/identity';
 import { MeetingsWorkerModule } from '@forum/meetings';
 import { NotificationsWorkerModule } from '@forum/notifications';
@@ -25,6 +26,7 @@ export class WorkerModule {
         MeetingsWorkerModule,
         ActionItemsWorkerModule,
         CommuniquesWorkerModule,
+        DocumentsWorkerModule,
       ],
       providers: [OutboxRelay, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }],
     };

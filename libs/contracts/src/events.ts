@@ -20,6 +20,10 @@ export interface DomainEventPayloads {
   'user.password-reset-requested': { userId: string };
   /** a meeting's decision referred up to the parent body (audience: the parent body) */
   'decision.referred': { id: string; meetingId: string; bodyId: string; fromBodyId: string };
+  /** a document added to a body's library (audience: the body, or its governments when restricted) */
+  'document.added': { id: string; bodyId: string };
+  /** a new version of a document */
+  'document.updated': { id: string; bodyId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -29,6 +33,8 @@ export type EventAudience =
   | { kind: 'body'; bodyId: string }
   | { kind: 'public' }
   | { kind: 'users'; userIds: string[] }
+  /** inside a body, but only for these governments (and the secretariat): a restricted document */
+  | { kind: 'governments'; bodyId: string; governmentIds: string[] }
   | { kind: 'none' };
 
 export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account'] as const;

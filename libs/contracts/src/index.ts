@@ -6,3 +6,4 @@ export * from './directory';
 export * from './reasons';
 export * from './permissions';
 export * from './bilingual';
+export * from './documents';

@@ -16,6 +16,9 @@ export enum Permission {
   // notifications and accounts
 
   // documents
+  DocumentRead = 'document.read',
+  DocumentUpload = 'document.upload',
+  DocumentVersion = 'document.version',
 
   // funding and cost recovery
 

@@ -62,6 +62,13 @@ export const FundingReason = {
   PaymentExceedsApproval: 'payment_exceeds_approval',
 } as const;
 
+export const DocumentReason = {
+  /** the bytes are not what the file's name or declared type says */
+  TypeMismatch: 'type_mismatch',
+  EmptyFile: 'empty_file',
+  RangeNotSatisfiable: 'range_not_satisfiable',
+} as const;
+
 type ValueOf<T> = T[keyof T];
 
 export type ErrorReason =
@@ -72,7 +79,8 @@ export type ErrorReason =
   | ValueOf<typeof CommuniqueReason>
   | ValueOf<typeof ActionItemReason>
   | ValueOf<typeof IdentityReason>
-  | ValueOf<typeof FundingReason>;
+  | ValueOf<typeof FundingReason>
+  | ValueOf<typeof DocumentReason>;
 
 export const ERROR_REASONS: readonly ErrorReason[] = [
   CommonReason,
@@ -83,6 +91,7 @@ export const ERROR_REASONS: readonly ErrorReason[] = [
   ActionItemReason,
   IdentityReason,
   FundingReason,
+  DocumentReason,
 ].flatMap((group) => Object.values(group) as ErrorReason[]);
 
 /** The contract's error body. */

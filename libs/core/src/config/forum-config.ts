@@ -25,6 +25,12 @@ export interface ForumConfig {
   demoData: boolean;
   /** log as JSON lines (production) or human-readable (development) */
   logFormat: 'json' | 'text';
+  /** where the filesystem storage driver keeps document files (without S3_URL) */
+  documentsDir: string;
+  /** the largest document file accepted, in bytes (413 above it) */
+  documentMaxBytes: number;
+  /** `http(s)://key:secret@host:port/bucket`: documents live in that S3-compatible bucket (path-style) */
+  s3Url: string | null;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], mode === 'test' ? 'warn' : 'log'),
     demoData: oneOf(env, 'FORUM_DEMO_DATA', ['true', 'false'], 'false') === 'true',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], mode === 'production' ? 'json' : 'text'),
+    documentsDir: env.FORUM_DOCUMENTS_DIR || '.data/documents',
+    documentMaxBytes: integer(env, 'FORUM_DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1, 1024 * 1024 * 1024 * 1024),
+    s3Url: env.S3_URL ? url(env, 'S3_URL', ['http:', 'https:'], '') : null,
   };
 }
 

@@ -1,0 +1,40 @@
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { BodiesModule } from '@forum/bodies';
+import { FORUM_CONFIG, type ForumConfig } from '@forum/core';
+import { MeetingsModule } from '@forum/meetings';
+import { DOCUMENT_STORAGE, type DocumentStorage } from './document-storage';
+import { DocumentRepository } from './document.repository';
+import { DocumentSweep, DocumentSweepSchedule } from './document-sweep.service';
+import { DocumentsController } from './documents.controller';
+import { DocumentsService } from './documents.service';
+import { FilesystemStorage } from './filesystem-storage';
+import { parseS3Url, S3Storage } from './s3-storage';
+
+/** S3 when S3_URL is set, else the filesystem under FORUM_DOCUMENTS_DIR. */
+export function createDocumentStorage(config: ForumConfig): DocumentStorage {
+  return config.s3Url ? new S3Storage(parseS3Url(config.s3Url)) : new FilesystemStorage(config.documentsDir);
+}
+
+const storageProvider = { provide: DOCUMENT_STORAGE, inject: [FORUM_CONFIG], useFactory: createDocumentStorage };
+
+@Injectable()
+class StorageLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.storage.close();
+  }
+}
+
+@Module({
+  imports: [BodiesModule, MeetingsModule],
+  controllers: [DocumentsController],
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentsService, DocumentSweep],
+  exports: [DocumentsService, DocumentRepository, DOCUMENT_STORAGE],
+})
+export class DocumentsModule {}
+
+/** The documents jobs of the worker process: the orphan sweep. */
+@Module({
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentSweep, DocumentSweepSchedule],
+})
+export class DocumentsWorkerModule {}
