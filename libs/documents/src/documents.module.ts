@@ -1,7 +1,10 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { FORUM_CONFIG, type ForumConfig } from '@forum/core';
+import { CommuniquesCoreModule } from '@forum/communiques';
 import { MeetingsModule } from '@forum/meetings';
+import { MeetingPdfsController } from './pdf/meeting-pdfs.controller';
+import { MeetingPdfs } from './pdf/meeting-pdfs.service';
 import { DOCUMENT_STORAGE, type DocumentStorage } from './document-storage';
 import { DocumentRepository } from './document.repository';
 import { DocumentSweep, DocumentSweepSchedule } from './document-sweep.service';
@@ -26,9 +29,9 @@ class StorageLifecycle implements OnApplicationShutdown {
 }
 
 @Module({
-  imports: [BodiesModule, MeetingsModule],
-  controllers: [DocumentsController],
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentsService, DocumentSweep],
+  imports: [BodiesModule, MeetingsModule, CommuniquesCoreModule],
+  controllers: [DocumentsController, MeetingPdfsController],
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentsService, DocumentSweep, MeetingPdfs],
   exports: [DocumentsService, DocumentRepository, DOCUMENT_STORAGE],
 })
 export class DocumentsModule {}

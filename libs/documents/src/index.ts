@@ -7,3 +7,5 @@ export * from './document-sweep.service';
 export * from './documents.module';
 export * from './http-content.rule';
 export * from './file-type.rule';
+export * from './pdf/meeting-pdfs.service';
+export * from './pdf/pdf-writer';

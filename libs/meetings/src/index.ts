@@ -10,3 +10,4 @@ export * from './meeting-record.service';
 export * from './meeting.view';
 export * from './meeting-status.rule';
 export * from './working-hours.rule';
+export * from './agenda.service';

@@ -36,6 +36,6 @@ import { MeetingsService } from './meetings.service';
     MeetingDecisionRepository,
     CalendarFeedRepository,
   ],
-  exports: [MeetingsService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
+  exports: [MeetingsService, AgendaService, MeetingRecordService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
 })
 export class MeetingsModule {}
