@@ -2,19 +2,23 @@ import { Factories } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { startTestStorage, TestStorage, upload } from '../support/test-documents';
 import { makePdf, pdfText } from '../support/test-pdf';
+import { startTestWorker, TestWorker } from '../support/test-worker';
 
 /** The PDFs officials brief from: the agenda package (merged papers, bookmarks, EN and FR), the record, communiqués. */
 describe('meeting PDFs', () => {
   let storage: TestStorage;
   let t: TestApp;
   let f: Factories;
+  let worker: TestWorker;
 
   beforeAll(async () => {
     storage = await startTestStorage('filesystem');
     t = await startTestApp({ env: storage.env });
+    worker = await startTestWorker(t);
     f = new Factories(t);
   });
   afterAll(async () => {
+    await worker?.close();
     await t?.close();
     await storage?.close();
   });
@@ -50,7 +54,8 @@ describe('meeting PDFs', () => {
     const en = await fetchPdf(`/api/v1/meetings/${meeting.id}/packet.pdf?lang=en`, t.adminToken);
     expect(en.status).toBe(200);
     expect(en.headers.get('content-type')).toBe('application/pdf');
-    expect(en.headers.get('x-forum-packet-cache')).toBe('miss');
+    // built by the worker, which the api waits for
+    expect(en.headers.get('x-forum-packet-cache')).toBe('miss; built-by=worker');
     const enText = await pdfText(en.bytes);
     // cover, agenda, housing (1), cost sharing (2), FPT note (1)
     expect(enText.pages).toBe(6);
@@ -96,10 +101,16 @@ describe('meeting PDFs', () => {
     // a new version changes the package
     await upload(t.baseUrl, `/api/v1/documents/${costEn.id}/versions`, { token: t.adminToken, file: { name: 'cost-v2.pdf', type: 'application/pdf', bytes: await makePdf(['Cost sharing version two']) } });
     const changed = await fetchPdf(`/api/v1/meetings/${meeting.id}/packet.pdf?lang=en`, t.adminToken);
-    expect(changed.headers.get('x-forum-packet-cache')).toBe('miss');
+    expect(changed.headers.get('x-forum-packet-cache')).toMatch(/^miss/);
     const changedText = await pdfText(changed.bytes);
     expect(changedText.pages).toBe(5);
     expect(changedText.text.join('\n')).toContain('Cost sharing version two');
+
+    // without a worker the api builds it itself
+    await worker.close();
+    const inline = await fetchPdf(`/api/v1/meetings/${meeting.id}/packet.pdf?lang=fr`, seats.city.official.token);
+    expect(inline.headers.get('x-forum-packet-cache')).toBe('miss; built-by=api');
+    expect((await pdfText(inline.bytes)).pages).toBe(4);
 
     const stranger = await f.official((await f.government()).id);
     expect((await fetchPdf(`/api/v1/meetings/${meeting.id}/packet.pdf`, stranger.token)).status).toBe(404);

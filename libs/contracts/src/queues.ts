@@ -10,6 +10,8 @@ export const QUEUES = {
   embargoes: 'communique-embargoes',
   /** the repeatable due-soon / overdue scan of action items */
   deadlines: 'action-item-deadlines',
+  /** agenda packages built by the worker (one job per packet key: the SHA-256 of what it shows) */
+  packets: 'document-packets',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -5,6 +5,8 @@ import { CommuniquesCoreModule } from '@forum/communiques';
 import { MeetingsModule } from '@forum/meetings';
 import { MeetingPdfsController } from './pdf/meeting-pdfs.controller';
 import { MeetingPdfs } from './pdf/meeting-pdfs.service';
+import { PacketBuilder, PacketBuilds } from './pdf/packet-builder';
+import { PacketProcessor } from './pdf/packet.processor';
 import { DOCUMENT_STORAGE, type DocumentStorage } from './document-storage';
 import { DocumentRepository } from './document.repository';
 import { DocumentSweep, DocumentSweepSchedule } from './document-sweep.service';
@@ -31,13 +33,13 @@ class StorageLifecycle implements OnApplicationShutdown {
 @Module({
   imports: [BodiesModule, MeetingsModule, CommuniquesCoreModule],
   controllers: [DocumentsController, MeetingPdfsController],
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentsService, DocumentSweep, MeetingPdfs],
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentsService, DocumentSweep, MeetingPdfs, PacketBuilder, PacketBuilds],
   exports: [DocumentsService, DocumentRepository, DOCUMENT_STORAGE],
 })
 export class DocumentsModule {}
 
-/** The documents jobs of the worker process: the orphan sweep. */
+/** The documents jobs of the worker process: the orphan sweep and the agenda packages. */
 @Module({
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentSweep, DocumentSweepSchedule],
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentSweep, DocumentSweepSchedule, PacketBuilder, PacketProcessor],
 })
 export class DocumentsWorkerModule {}

@@ -9,3 +9,4 @@ export * from './http-content.rule';
 export * from './file-type.rule';
 export * from './pdf/meeting-pdfs.service';
 export * from './pdf/pdf-writer';
+export * from './pdf/packet-builder';

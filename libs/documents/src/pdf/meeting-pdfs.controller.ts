@@ -14,7 +14,7 @@ async function sendPdf(reply: FastifyReply, pdf: PdfResult, cacheControl = 'priv
     .header('content-length', String(pdf.size))
     .header('cache-control', cacheControl)
     .header('x-content-type-options', 'nosniff');
-  if (pdf.cached !== undefined) void reply.header('x-forum-packet-cache', pdf.cached ? 'hit' : 'miss');
+  if (pdf.cached !== undefined) void reply.header('x-forum-packet-cache', pdf.cached ? 'hit' : `miss; built-by=${pdf.builtBy}`);
   await reply.send(pdf.stream);
 }
 

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { PDFDocument } from 'pdf-lib';
-import type { DocumentMarking, Locale } from '@forum/contracts';
+import type { Locale } from '@forum/contracts';
 import { BodyRepository } from '@forum/bodies';
 import { Caller } from '@forum/core';
 import { CommuniquesService, PublicCommuniquesService } from '@forum/communiques';
-import { AgendaService, MeetingRecordService, MeetingsService, type AgendaItemView, type MeetingView } from '@forum/meetings';
-import { blobKey, DOCUMENT_STORAGE, PACKET_PREFIX, type DocumentStorage } from '../document-storage';
+import { AgendaService, MeetingRecordService, MeetingsService, type AgendaItemView } from '@forum/meetings';
+import { DOCUMENT_STORAGE, PACKET_PREFIX, type DocumentStorage } from '../document-storage';
 import type { Document, DocumentVersion } from '../document.entity';
 import { DocumentsService } from '../documents.service';
-import { appendPdf, setOutline, type Bookmark } from './pdf-merge';
-import { highestMarking, markdownToParagraphs, MARKING_LABEL, PdfWriter } from './pdf-writer';
+import { PacketBuilds, type PacketSpec } from './packet-builder';
+import { L, localTime } from './pdf-labels';
+import { markdownToParagraphs, PdfWriter } from './pdf-writer';
 
 /** bump when the layout changes: cached packets of the old layout are then rebuilt */
 const PACKET_LAYOUT = 1;
@@ -22,6 +22,8 @@ export interface PdfResult {
   size: number;
   /** a packet answered from the cache */
   cached?: boolean;
+  /** who built a packet that was not in the cache */
+  builtBy?: 'worker' | 'api';
 }
 
 interface PacketPaper {
@@ -30,68 +32,6 @@ interface PacketPaper {
   itemId: string | null;
   title: string;
 }
-
-const L = {
-  en: {
-    packet: 'Agenda package',
-    record: 'Record of the meeting',
-    agenda: 'Agenda',
-    cover: 'Cover',
-    localTimes: 'Time for each participating government',
-    marking: 'Highest marking of the papers inside',
-    noItems: 'The agenda has not been published.',
-    papers: 'Papers',
-    included: 'included',
-    notIncluded: 'not included (not a PDF)',
-    unreadable: 'not included (could not be read as a PDF)',
-    otherDocs: 'Other meeting documents',
-    minutes: 'Minutes',
-    noMinutes: 'No minutes have been recorded.',
-    attendance: 'Attendance',
-    decisions: 'Decisions',
-    noDecisions: 'No decisions have been recorded.',
-    decision: 'Decision',
-    positions: 'Positions',
-    quorum: (ok: boolean) => (ok ? 'Quorum: reached' : 'Quorum: not reached'),
-    status: { present: 'present', regrets: 'regrets', absent: 'absent', null: 'not recorded' } as Record<string, string>,
-    purpose: { information: 'for information', discussion: 'for discussion', decision: 'for decision' } as Record<string, string>,
-    minutesShort: 'min',
-    location: 'Location',
-    footnotes: 'Notes',
-    communique: 'Joint communiqué',
-  },
-  fr: {
-    packet: 'Trousse de réunion',
-    record: 'Compte rendu de la réunion',
-    agenda: 'Ordre du jour',
-    cover: 'Page couverture',
-    localTimes: 'Heure pour chaque gouvernement participant',
-    marking: 'Cote la plus élevée des documents joints',
-    noItems: 'L’ordre du jour n’a pas été publié.',
-    papers: 'Documents',
-    included: 'inclus',
-    notIncluded: 'non inclus (pas un PDF)',
-    unreadable: 'non inclus (illisible en PDF)',
-    otherDocs: 'Autres documents de la réunion',
-    minutes: 'Procès-verbal',
-    noMinutes: 'Aucun procès-verbal n’a été consigné.',
-    attendance: 'Présences',
-    decisions: 'Décisions',
-    noDecisions: 'Aucune décision n’a été consignée.',
-    decision: 'Décision',
-    positions: 'Positions',
-    quorum: (ok: boolean) => (ok ? 'Quorum : atteint' : 'Quorum : non atteint'),
-    status: { present: 'présent', regrets: 'excusé', absent: 'absent', null: 'non consigné' } as Record<string, string>,
-    purpose: { information: 'pour information', discussion: 'pour discussion', decision: 'pour décision' } as Record<string, string>,
-    minutesShort: 'min',
-    location: 'Lieu',
-    footnotes: 'Notes',
-    communique: 'Communiqué conjoint',
-  },
-};
-
-const localTime = (iso: string, zone: string, lang: Locale) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
 
 /** the text of a bilingual or plain field in the language asked (the other one while it awaits translation) */
 const inLang = (view: Record<string, unknown>, field: string, lang: Locale): string => {
@@ -118,6 +58,7 @@ export class MeetingPdfs {
     private readonly bodies: BodyRepository,
     private readonly communiques: CommuniquesService,
     private readonly publicCommuniques: PublicCommuniquesService,
+    private readonly packets: PacketBuilds,
   ) {}
 
   async packet(caller: Caller, meetingId: string, lang: Locale): Promise<PdfResult> {
@@ -145,10 +86,19 @@ export class MeetingPdfs {
     const cached = await this.storage.stat(cacheKey);
     if (cached) return { stream: await this.storage.read(cacheKey), fileName, size: cached.size, cached: true };
 
-    const bytes = await this.buildPacket(lang, bodyName, meeting, agenda.items, agenda.publishedAt, papers);
-    const staged = await this.storage.stage(Readable.from([bytes]));
-    await this.storage.commit(staged, cacheKey);
-    return { stream: Readable.from([bytes]), fileName, size: bytes.length, cached: false };
+    const spec: PacketSpec = {
+      key,
+      lang,
+      bodyName,
+      meeting: { title: meeting.title, startsAt: meeting.startsAt, location: meeting.location, invitees: meeting.invitees.map((i) => ({ nameEn: i.nameEn, nameFr: i.nameFr, timeZone: i.timeZone })) },
+      agenda: {
+        publishedAt: agenda.publishedAt,
+        items: agenda.items.map((i) => ({ id: i.id, position: i.position, title: i.title, purpose: i.purpose, durationMinutes: i.durationMinutes, links: i.papers.filter((p) => p.url).map((p) => ({ title: p.title, url: p.url! })) })),
+      },
+      papers: papers.map((p) => ({ title: p.title, itemId: p.itemId, marking: p.document.marking, sha256: p.version.sha256, contentType: p.version.contentType, fileName: p.version.fileName })),
+    };
+    const built = await this.packets.obtain(spec);
+    return { stream: await this.storage.read(cacheKey), fileName, size: built.size, cached: false, builtBy: built.by };
   }
 
   /** papers in agenda order, then those of the meeting itself; of a language pair, the one in the language asked */
@@ -168,58 +118,6 @@ export class MeetingPdfs {
     }
     for (const d of chosen.filter((c) => !c.agendaItemId || !itemIds.has(c.agendaItemId))) out.push({ document: d, version: latest(d), itemId: null, title: title(d) });
     return out.filter((p) => p.version);
-  }
-
-  private async buildPacket(lang: Locale, bodyName: string, meeting: MeetingView, items: AgendaItemView[], publishedAt: string | null, papers: PacketPaper[]): Promise<Uint8Array> {
-    const l = L[lang];
-    const marking = highestMarking(papers.map((p) => p.document.marking as DocumentMarking));
-    const title = `${l.packet} — ${meeting.title}`;
-    const w = new PdfWriter(lang, title, marking, bodyName);
-    w.heading(1, l.packet);
-    w.heading(2, bodyName);
-    w.heading(2, meeting.title);
-    if (meeting.location) w.paragraph(`${l.location} : ${meeting.location}`.replace(' : ', lang === 'fr' ? ' : ' : ': '));
-    w.heading(3, l.localTimes);
-    w.list(meeting.invitees.map((i) => `${lang === 'fr' ? i.nameFr : i.nameEn} — ${localTime(meeting.startsAt, i.timeZone, lang)} (${i.timeZone})`));
-    w.heading(3, l.marking);
-    w.paragraph(MARKING_LABEL[marking][lang]);
-
-    w.newPage();
-    const agendaPage = w.pageCount - 1;
-    w.heading(1, l.agenda);
-    if (!publishedAt && !items.length) w.paragraph(l.noItems);
-    const isPdf = (p: PacketPaper) => p.version.contentType === 'application/pdf';
-    for (const item of items) {
-      w.heading(2, `${item.position}. ${item.title}`);
-      w.paragraph(`${l.purpose[item.purpose] ?? item.purpose} · ${item.durationMinutes} ${l.minutesShort}`, { italic: true });
-      const ofItem = papers.filter((p) => p.itemId === item.id);
-      if (ofItem.length) w.list(ofItem.map((p) => `${p.title} (${p.version.fileName}) — ${isPdf(p) ? l.included : l.notIncluded}`));
-      const links = item.papers.filter((p) => p.url);
-      if (links.length) w.list(links.map((p) => `${p.title} — ${p.url}`));
-    }
-    const others = papers.filter((p) => p.itemId === null);
-    if (others.length) {
-      w.heading(2, l.otherDocs);
-      w.list(others.map((p) => `${p.title} (${p.version.fileName}) — ${isPdf(p) ? l.included : l.notIncluded}`));
-    }
-    const layout = await w.finish();
-
-    // the laid-out pages (tagged, with their language and title) are the base; papers are appended to them
-    const pdf = await PDFDocument.load(layout, { updateMetadata: false });
-    const bookmarks: Bookmark[] = [
-      { title: l.cover, pageIndex: 0 },
-      { title: l.agenda, pageIndex: agendaPage },
-    ];
-    for (const paper of papers.filter(isPdf)) {
-      const bytes = await this.readAll(blobKey(paper.version.sha256));
-      const first = await appendPdf(pdf, bytes, MARKING_LABEL[paper.document.marking as DocumentMarking][lang]);
-      if (first !== null) bookmarks.push({ title: paper.title, pageIndex: first });
-    }
-    setOutline(pdf, bookmarks);
-    pdf.setTitle(title, { showInWindowTitleBar: true });
-    pdf.setLanguage(lang === 'fr' ? 'fr-CA' : 'en-CA');
-    pdf.setProducer('Forum');
-    return pdf.save({ useObjectStreams: false });
   }
 
   async meetingRecord(caller: Caller, meetingId: string, lang: Locale): Promise<PdfResult> {
@@ -283,11 +181,5 @@ export class MeetingPdfs {
     }
     const bytes = await w.finish();
     return { stream: Readable.from([bytes]), size: bytes.length, fileName: `${lang === 'fr' ? 'communique' : 'communique'}-${id.slice(0, 8)}.pdf` };
-  }
-
-  private async readAll(key: string): Promise<Uint8Array> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await this.storage.read(key)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
   }
 }
