@@ -23,3 +23,4 @@ export * from './queue/queue-errors';
 export * from './access/authorize.decorator';
 export * from './bilingual/bilingual-text';
 export * from './bilingual/bilingual-input';
+export * from './http/content-disposition';

@@ -13,6 +13,7 @@ import { DocumentSweep, DocumentSweepSchedule } from './document-sweep.service';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { FilesystemStorage } from './filesystem-storage';
+import { LegacyBlobs } from './legacy-blobs.service';
 import { parseS3Url, S3Storage } from './s3-storage';
 
 /** S3 when S3_URL is set, else the filesystem under FORUM_DOCUMENTS_DIR. */
@@ -33,13 +34,13 @@ class StorageLifecycle implements OnApplicationShutdown {
 @Module({
   imports: [BodiesModule, MeetingsModule, CommuniquesCoreModule],
   controllers: [DocumentsController, MeetingPdfsController],
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentsService, DocumentSweep, MeetingPdfs, PacketBuilder, PacketBuilds],
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentsService, DocumentSweep, MeetingPdfs, PacketBuilder, PacketBuilds, LegacyBlobs],
   exports: [DocumentsService, DocumentRepository, DOCUMENT_STORAGE],
 })
 export class DocumentsModule {}
 
 /** The documents jobs of the worker process: the orphan sweep and the agenda packages. */
 @Module({
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentSweep, DocumentSweepSchedule, PacketBuilder, PacketProcessor],
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentSweep, DocumentSweepSchedule, PacketBuilder, PacketProcessor, LegacyBlobs],
 })
 export class DocumentsWorkerModule {}

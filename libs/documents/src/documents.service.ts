@@ -35,6 +35,7 @@ import { DocumentRepository } from './document.repository';
 import { toDocumentView } from './document.view';
 import { detectFileType } from './file-type.detector';
 import { judgeFileType } from './file-type.rule';
+import { LegacyBlobs } from './legacy-blobs.service';
 import type { DocumentListQuery } from './document.dto';
 import { receiveUpload, type ReceivedFile, type ReceivedUpload } from './upload.receiver';
 
@@ -64,6 +65,7 @@ export class DocumentsService {
     private readonly memberships: MembershipRepository,
     private readonly meetings: MeetingAccess,
     private readonly events: EventRecorder,
+    private readonly legacy: LegacyBlobs,
   ) {}
 
   /** A document the caller may read: a body member's (restricted: one of its governments') or the secretariat's; others 404. */
@@ -201,7 +203,9 @@ export class DocumentsService {
     if (!version) throw notFound('Document version');
     const wanted = range(version.size);
     if (wanted === 'unsatisfiable') return { unsatisfiable: true, size: version.size };
-    const stream = await this.storage.read(blobKey(version.sha256), wanted ?? undefined);
+    const stream = (await this.storage.stat(blobKey(version.sha256)))
+      ? await this.storage.read(blobKey(version.sha256), wanted ?? undefined)
+      : ((await this.legacy.read(version.sha256, wanted ?? undefined)) ?? (await this.storage.read(blobKey(version.sha256), wanted ?? undefined)));
     await this.dataSource.transaction((em) =>
       this.events.record(em, {
         actorUserId: caller.userId,

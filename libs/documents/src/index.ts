@@ -10,3 +10,4 @@ export * from './file-type.rule';
 export * from './pdf/meeting-pdfs.service';
 export * from './pdf/pdf-writer';
 export * from './pdf/packet-builder';
+export * from './legacy-blobs.service';

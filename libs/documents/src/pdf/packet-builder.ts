@@ -5,7 +5,8 @@ import { Queue, QueueEvents } from 'bullmq';
 import { PDFDocument } from 'pdf-lib';
 import { QUEUES, type DocumentMarking, type Locale } from '@forum/contracts';
 import { FORUM_CONFIG, type ForumConfig, redisConnectionOptions } from '@forum/core';
-import { blobKey, DOCUMENT_STORAGE, PACKET_PREFIX, type DocumentStorage } from '../document-storage';
+import { blobKey, DOCUMENT_STORAGE, PACKET_PREFIX, shaOfBlobKey, type DocumentStorage } from '../document-storage';
+import { LegacyBlobs } from '../legacy-blobs.service';
 import { L, localTime } from './pdf-labels';
 import { appendPdf, setOutline, type Bookmark } from './pdf-merge';
 import { highestMarking, MARKING_LABEL, PdfWriter } from './pdf-writer';
@@ -36,7 +37,10 @@ export const packetKey = (key: string) => `${PACKET_PREFIX}${key}.pdf`;
  */
 @Injectable()
 export class PacketBuilder {
-  constructor(@Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage) {}
+  constructor(
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly legacy: LegacyBlobs,
+  ) {}
 
   async build(spec: PacketSpec): Promise<{ size: number }> {
     const existing = await this.storage.stat(packetKey(spec.key));
@@ -101,7 +105,9 @@ export class PacketBuilder {
 
   private async readAll(key: string): Promise<Uint8Array> {
     const chunks: Buffer[] = [];
-    for await (const chunk of await this.storage.read(key)) chunks.push(chunk as Buffer);
+    const sha = shaOfBlobKey(key);
+    const source = !(await this.storage.stat(key)) && sha ? ((await this.legacy.read(sha)) ?? (await this.storage.read(key))) : await this.storage.read(key);
+    for await (const chunk of source) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
 }
