@@ -11,6 +11,7 @@ import { useAuth } from '../auth/auth-context';
 import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
 
 export function BodyDetailPage() {
@@ -129,6 +130,7 @@ export function BodyDetailPage() {
       {isSecretariat ? <AddMemberForm bodyId={id} governments={governments.filter((g) => !active.some((m) => m.governmentId === g.id))} onDone={reload} /> : null}
       {canDecide ? <JoinRequestsForBody bodyId={id} governments={governments} onDecided={reload} /> : null}
       {mayAskToJoin ? <AskToJoin bodyId={id} /> : null}
+      {isSecretariat || mySeat ? <DocumentsSection bodyId={id} governments={governments.filter((g) => active.some((m) => m.governmentId === g.id))} /> : null}
     </>
   );
 }

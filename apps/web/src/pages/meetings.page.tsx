@@ -10,6 +10,7 @@ import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
+import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
 import { describeWarning, Invitee } from './meeting-warnings';
 import { ScheduleMeetingForm } from './schedule-meeting.form';
@@ -187,6 +188,12 @@ export function MeetingDetailPage() {
       <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} onChange={reload} />
       <MinutesSection meetingId={id} minutes={meeting.minutes ?? ''} onChange={reload} />
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
+      <DocumentsSection
+        bodyId={meeting.bodyId}
+        meetingId={id}
+        governments={governments.filter((g) => (meeting.invitees ?? []).some((i) => i.governmentId === g.id))}
+        agendaItems={agenda.map((a) => ({ id: a.id, title: a.title, position: a.position }))}
+      />
     </>
   );
 }
