@@ -191,6 +191,15 @@ export function documentsSuite(driver: StorageDriver) {
       expect(noFile.status).toBe(400);
       const json = await t.http.post(docs(), { title: 'json' }, t.adminToken);
       expect(json.status).toBe(400);
+      const noBoundary = await t.http.request('POST', docs(), { token: t.adminToken, headers: { 'content-type': 'multipart/form-data' }, body: 'hello' });
+      expect(noBoundary.status).toBe(400);
+      const form = new FormData();
+      form.append('title', 'Two files');
+      form.append('file', new Blob([await makePdf(['one'])], { type: 'application/pdf' }), 'one.pdf');
+      form.append('file', new Blob([await makePdf(['two'])], { type: 'application/pdf' }), 'two.pdf');
+      const two = await fetch(t.baseUrl + docs(), { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}` }, body: form });
+      expect(two.status).toBe(400);
+      await two.text();
       expect(await storage.keys()).toEqual(before);
     });
 

@@ -10,8 +10,6 @@ import {
   DocumentReason,
   type DocumentAccess,
   type EventAudience,
-  type DocumentLanguage,
-  type DocumentMarking,
   type DocumentView,
   type Page,
 } from '@forum/contracts';

@@ -36,15 +36,36 @@ export async function receiveUpload(request: FastifyRequest, storage: DocumentSt
   if (!req.isMultipart?.() || !req.parts) throw invalid('the request must be multipart/form-data with a file field');
   const fields: Record<string, string[]> = {};
   let file: ReceivedFile | null = null;
+  // an error of the request itself (cut off, malformed, over a multipart limit) is the client's: a 400
+  let requestError: Error | null = null;
+  const iterator = req.parts()[Symbol.asyncIterator]();
+  const next = () =>
+    iterator.next().catch((error: Error) => {
+      requestError = error;
+      throw error;
+    });
   try {
-    for await (const part of req.parts()) {
+    for (let step = await next(); !step.done; step = await next()) {
+      const part = step.value;
       if (part.type === 'file') {
         if (part.fieldname !== 'file' || file) {
           part.file.resume();
           throw invalid(part.fieldname !== 'file' ? `unexpected file field ${part.fieldname}: send the file as "file"` : 'send one file');
         }
         const inspector = new UploadInspector(maxBytes);
-        const staged = await storage.stage(part.file.pipe(inspector));
+        // pipe() does not pass errors on: a request cut off mid-file must fail the staging, not leave it waiting
+        part.file.once('error', (error) => {
+          requestError = error;
+          inspector.destroy(error);
+        });
+        // a client that goes away mid-file: its socket closes, and the staging stops with it
+        const socket = request.raw.socket;
+        const cutOff = () => {
+          requestError ??= new Error('the connection closed inside the file');
+          inspector.destroy(requestError);
+        };
+        socket?.once('close', cutOff);
+        const staged = await storage.stage(part.file.pipe(inspector)).finally(() => socket?.off('close', cutOff));
         file = {
           staged,
           fileName: cleanFileName(part.filename),
@@ -62,7 +83,7 @@ export async function receiveUpload(request: FastifyRequest, storage: DocumentSt
     }
   } catch (error) {
     if (file) await storage.discard(file.staged).catch(() => undefined);
-    if ((error as { code?: string }).code?.startsWith('FST_')) throw invalid(`malformed upload: ${(error as Error).message}`);
+    if (requestError || (error as { code?: string }).code?.startsWith('FST_')) throw invalid(`malformed upload: ${((requestError ?? error) as Error).message}`);
     throw error;
   }
   return { fields, file };
