@@ -4,6 +4,7 @@ import { ActionItemsModule } from '@forum/action-items';
 import { BodiesModule } from '@forum/bodies';
 import { CommuniquesModule } from '@forum/communiques';
 import { FundingModule } from '@forum/funding';
+import { DocumentsModule } from '@forum/documents';
 import { GovernmentsModule } from '@forum/governments';
 import { IdentityModule } from '@forum/identity';
 import { IndicatorsModule } from '@forum/indicators';
@@ -41,6 +42,7 @@ export class AppModule {
         NotificationsModule,
         IndicatorsModule,
         SearchModule,
+        DocumentsModule,
         QueueModule,
         RealtimeModule,
         QueueDashboardModule,

@@ -4,6 +4,7 @@ import { ConsoleLogger, LogLevel, RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import multipart from '@fastify/multipart';
 import { ForumConfig, ForumMetrics, forumValidationPipe, HttpErrorFilter, instrumentHttp } from '@forum/core';
 import { declaredRoutes } from '@forum/identity';
 import { AppModule } from './app.module';
@@ -57,6 +58,12 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
     logger: new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LOG_LEVELS[config.logLevel] }),
   });
   await applyHttpSecurity(app, config);
+  // Uploads (documents) stream through @fastify/multipart, outside the 1 MiB JSON body limit: one file of up to
+  // FORUM_DOCUMENT_MAX_BYTES (a byte more is read to tell "over the limit"; the rest is drained and dropped).
+  await app.register(multipart as never, {
+    limits: { fileSize: config.documentMaxBytes + 1, files: 1, fields: 40, fieldSize: 16 * 1024, parts: 50, headerPairs: 200 },
+    throwFileSizeLimit: false,
+  });
   app.setGlobalPrefix('api/v1', { exclude: PAGE_ROUTES });
   app.useGlobalPipes(forumValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, EventsModule, ForumConfig, ForumConfigModule, MetricsModule, QueueModule, RedisModule } from '@forum/core';
 import { ActionItemsWorkerModule } from '@forum/action-items';
 import { CommuniquesWorkerModule } from '@forum/communiques';
+import { DocumentsWorkerModule } from '@forum/documents';
 import { IdentityModule } from '@forum/identity';
 import { IndicatorsWorkerModule } from '@forum/indicators';
 import { MeetingsWorkerModule } from '@forum/meetings';
@@ -31,6 +32,7 @@ export class WorkerModule {
         CommuniquesWorkerModule,
         IndicatorsWorkerModule,
         MetricsModule.forRoot('worker'),
+        DocumentsWorkerModule,
       ],
       providers: [OutboxRelay, DeliverySweep, Retention, QueueWorkers, { provide: WORKER_TUNING, useValue: tuning }, WorkerMetricsServer],
     };

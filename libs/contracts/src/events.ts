@@ -30,6 +30,10 @@ export interface DomainEventPayloads {
   'minutes.updated': { meetingId: string; bodyId: string; status: string };
   /** a decision was recorded or a government's position on it changed */
   'decision.updated': { id: string; meetingId: string; bodyId: string };
+  /** a document added to a body's library (audience: the body, or its governments when restricted) */
+  'document.added': { id: string; bodyId: string };
+  /** a new version of a document */
+  'document.updated': { id: string; bodyId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -39,6 +43,8 @@ export type EventAudience =
   | { kind: 'body'; bodyId: string }
   | { kind: 'public' }
   | { kind: 'users'; userIds: string[] }
+  /** inside a body, but only for these governments (and the secretariat): a restricted document */
+  | { kind: 'governments'; bodyId: string; governmentIds: string[] }
   | { kind: 'none' };
 
 export const NOTIFICATION_CATEGORIES = ['meetings', 'action_items', 'communiques', 'membership', 'account', 'funding', 'indicators'] as const;

@@ -12,3 +12,4 @@ export * from './search';
 export * from './action-items';
 export * from './meetings';
 export * from './communiques';
+export * from './documents';

@@ -67,6 +67,9 @@ export enum Permission {
   OwnAccountUpdate = 'account.update-own',
 
   // documents
+  DocumentRead = 'document.read',
+  DocumentUpload = 'document.upload',
+  DocumentVersion = 'document.version',
 
   // funding and cost recovery
   /** read programs, claims and their summaries (as the body) */

@@ -14,6 +14,8 @@ export const QUEUES = {
   indicators: 'indicator-reminders',
   /** meetings' own jobs: the repeatable "held" sweep and the debounced revised-agenda notice */
   meetings: 'meeting-jobs',
+  /** agenda packages built by the worker (one job per packet key: the SHA-256 of what it shows) */
+  packets: 'document-packets',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

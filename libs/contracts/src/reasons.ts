@@ -69,6 +69,13 @@ export const OperationsReason = {
   DeliveryNotFailed: 'delivery_not_failed',
 } as const;
 
+export const DocumentReason = {
+  /** the bytes are not what the file's name or declared type says */
+  TypeMismatch: 'type_mismatch',
+  EmptyFile: 'empty_file',
+  RangeNotSatisfiable: 'range_not_satisfiable',
+} as const;
+
 type ValueOf<T> = T[keyof T];
 
 export type ErrorReason =
@@ -80,7 +87,8 @@ export type ErrorReason =
   | ValueOf<typeof ActionItemReason>
   | ValueOf<typeof IdentityReason>
   | ValueOf<typeof FundingReason>
-  | ValueOf<typeof OperationsReason>;
+  | ValueOf<typeof OperationsReason>
+  | ValueOf<typeof DocumentReason>;
 
 export const ERROR_REASONS: readonly ErrorReason[] = [
   CommonReason,
@@ -92,6 +100,7 @@ export const ERROR_REASONS: readonly ErrorReason[] = [
   IdentityReason,
   FundingReason,
   OperationsReason,
+  DocumentReason,
 ].flatMap((group) => Object.values(group) as ErrorReason[]);
 
 /** The contract's error body. */

@@ -36,3 +36,4 @@ export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './i18n/format';
 export * from './bilingual/translations.service';
+export * from './http/content-disposition';

@@ -16,3 +16,4 @@ export * from './meeting-minutes.service';
 export * from './decision-position.entity';
 export * from './consensus.rule';
 export * from './meeting-jobs.service';
+export * from './agenda.service';

@@ -1,7 +1,7 @@
 import { Body as RequestBody, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authorize, Caller, CurrentCaller, IdParam, On, PageQuery, Public, TargetKind } from '@forum/core';
+import { Authorize, Caller, contentDisposition, CurrentCaller, IdParam, On, PageQuery, Public, TargetKind } from '@forum/core';
 import { Permission } from '@forum/contracts';
 import { MeetingMinutesService, type MinutesView } from './meeting-minutes.service';
 import { AgendaService } from './agenda.service';
@@ -131,7 +131,7 @@ export class MeetingsController {
     void reply.header('content-type', paper.contentType);
     // uploaded by people, served to others: never let a browser sniff it into something executable
     void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('content-disposition', `attachment; filename="${paper.fileName.replace(/["\\]/g, '_')}"`);
+    void reply.header('content-disposition', contentDisposition('attachment', paper.fileName));
     return paper.content;
   }
 

@@ -48,6 +48,6 @@ import { MeetingsService } from './meetings.service';
     MinutesRepository,
     DecisionPositionRepository,
   ],
-  exports: [AgendaTranslation, MeetingsService, MeetingRecordService, MeetingMinutesService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
+  exports: [AgendaTranslation, MeetingsService, AgendaService, MeetingRecordService, MeetingMinutesService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
 })
 export class MeetingsModule {}

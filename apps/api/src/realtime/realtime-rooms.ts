@@ -23,6 +23,8 @@ export function roomsFor(audience: EventAudience): { everyone: true } | { everyo
       return { everyone: false, rooms: [rooms.body(audience.bodyId), rooms.secretariat] };
     case 'users':
       return { everyone: false, rooms: audience.userIds.map(rooms.user) };
+    case 'governments':
+      return { everyone: false, rooms: [...audience.governmentIds.map(rooms.government), rooms.secretariat] };
     case 'none':
       return { everyone: false, rooms: [] };
     default: {

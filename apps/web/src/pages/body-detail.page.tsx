@@ -12,6 +12,7 @@ import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../compo
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText } from '../components/bilingual';
+import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
 
 export function BodyDetailPage() {
@@ -134,6 +135,7 @@ export function BodyDetailPage() {
       {isSecretariat ? <AddMemberForm bodyId={id} governments={governments.filter((g) => !active.some((m) => m.governmentId === g.id))} onDone={reload} /> : null}
       {canDecide ? <JoinRequestsForBody bodyId={id} governments={governments} onDecided={reload} /> : null}
       {mayAskToJoin ? <AskToJoin bodyId={id} /> : null}
+      {isSecretariat || mySeat ? <DocumentsSection bodyId={id} governments={governments.filter((g) => active.some((m) => m.governmentId === g.id))} /> : null}
     </>
   );
 }

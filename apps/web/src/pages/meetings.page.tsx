@@ -8,8 +8,9 @@ import type { AgendaItem, Attendance, Government, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime, formatLocalTime } from '../i18n/format';
+import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
 import { describeWarning, Invitee } from './meeting-warnings';
 import { BilingualFields, BilingualText, pairPayload, TranslationFlag, useText } from '../components/bilingual';
@@ -195,6 +196,12 @@ export function MeetingDetailPage() {
       <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} translationToFollow={Boolean(meeting.agendaTranslationToFollow)} onChange={reload} />
       <MinutesSection meetingId={id} governments={governments} />
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
+      <DocumentsSection
+        bodyId={meeting.bodyId}
+        meetingId={id}
+        governments={governments.filter((g) => (meeting.invitees ?? []).some((i) => i.governmentId === g.id))}
+        agendaItems={agenda.map((a) => ({ id: a.id, title: a.title, position: a.position }))}
+      />
     </>
   );
 }

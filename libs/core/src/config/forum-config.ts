@@ -84,6 +84,12 @@ export interface ForumConfig {
   metricsToken: string | null;
   /** the worker's own /metrics port (it has no other HTTP); null: not served */
   workerMetricsPort: number | null;
+  /** where the filesystem storage driver keeps document files (without S3_URL) */
+  documentsDir: string;
+  /** the largest document file accepted, in bytes (413 above it) */
+  documentMaxBytes: number;
+  /** `http(s)://key:secret@host:port/bucket`: documents live in that S3-compatible bucket (path-style) */
+  s3Url: string | null;
 }
 
 export interface ConfigProblem {
@@ -202,6 +208,9 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
     },
     workerMetricsPort: env.WORKER_METRICS_PORT ? integer(env, 'WORKER_METRICS_PORT', 0, 1, 65535) || null : null,
     metricsToken: env.METRICS_TOKEN ? (env.METRICS_TOKEN.length >= 16 ? env.METRICS_TOKEN : bad('METRICS_TOKEN', 'must be at least 16 characters long', null)) : null,
+    documentsDir: env.FORUM_DOCUMENTS_DIR || '.data/documents',
+    documentMaxBytes: integer(env, 'FORUM_DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1, 1024 * 1024 * 1024 * 1024),
+    s3Url: env.S3_URL ? url(env, 'S3_URL', ['http:', 'https:'], '') : null,
   };
 }
 

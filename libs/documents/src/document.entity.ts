@@ -1,0 +1,89 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { DocumentAccess, DocumentLanguage, DocumentMarking, Locale } from '@forum/contracts';
+import { BilingualText } from '@forum/core';
+
+/** A paper in a body's library: its metadata here, its bytes (one per version) in the document storage. */
+@Entity('document')
+@Index(['bodyId', 'createdAt'])
+export class Document {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  bodyId: string;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  meetingId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  agendaItemId: string | null;
+
+  @Column(() => BilingualText)
+  title: BilingualText;
+
+  @Column({ type: 'varchar', length: 2 })
+  sourceLang: Locale;
+
+  @Column({ type: 'varchar', length: 10 })
+  language: DocumentLanguage;
+
+  @Column({ type: 'varchar', length: 12 })
+  access: DocumentAccess;
+
+  /** restricted: the governments that may read it besides the secretariat */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  governmentIds: string[];
+
+  @Column({ type: 'varchar', length: 14 })
+  marking: DocumentMarking;
+
+  @Column({ type: 'uuid', nullable: true })
+  counterpartId: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  latestVersion: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdByUserId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** One uploaded file of a document; every version is kept. */
+@Entity('document_version')
+@Index(['documentId', 'number'], { unique: true })
+export class DocumentVersion {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  documentId: string;
+
+  @Column({ type: 'int' })
+  number: number;
+
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  size: number;
+
+  /** hex SHA-256 of the bytes; also their key in the storage (content-addressed) */
+  @Index()
+  @Column({ type: 'char', length: 64 })
+  sha256: string;
+
+  @Column({ type: 'varchar', length: 150 })
+  contentType: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  uploadedByUserId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  uploadedAt: Date;
+}
