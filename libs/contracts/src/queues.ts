@@ -16,6 +16,8 @@ export const QUEUES = {
   meetings: 'meeting-jobs',
   /** agenda packages built by the worker (one job per packet key: the SHA-256 of what it shows) */
   packets: 'document-packets',
+  /** the words inside an uploaded file, read for search (one job per document version) */
+  documentText: 'document-text',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -44,6 +44,18 @@ export class Document {
   @Column({ type: 'int', default: 0 })
   latestVersion: number;
 
+  /** the words of the latest version's file, for search (extracted in the worker; never loaded unless asked for) */
+  @Column({ type: 'text', nullable: true, select: false })
+  contentText: string | null;
+
+  /** extracted, unsupported (found by its title only) or failed; null while the extraction is pending */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  contentStatus: 'extracted' | 'unsupported' | 'failed' | null;
+
+  /** the hash of the file the text was read from: a newer version makes it pending again */
+  @Column({ type: 'char', length: 64, nullable: true })
+  contentSha256: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Permission, type DocumentView, type Page } from '@forum/contracts';
-import { Authorize, Caller, CurrentCaller, IdParam } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind } from '@forum/core';
 import { DocumentContentQuery, DocumentListQuery } from './document.dto';
 import { DocumentsService } from './documents.service';
 import { contentDisposition, parseRange } from './http-content.rule';
@@ -34,13 +34,13 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get('bodies/:id/documents')
-  @Authorize(Permission.DocumentRead)
+  @Authorize(Permission.DocumentRead, On.param(TargetKind.Body))
   list(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: DocumentListQuery): Promise<Page<DocumentView>> {
     return this.documents.list(caller, id, query);
   }
 
   @Post('bodies/:id/documents')
-  @Authorize(Permission.DocumentUpload)
+  @Authorize(Permission.DocumentUpload, On.param(TargetKind.Body))
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_SCHEMA)
   create(@CurrentCaller() caller: Caller, @IdParam() id: string, @Req() request: FastifyRequest): Promise<DocumentView> {
@@ -48,14 +48,14 @@ export class DocumentsController {
   }
 
   @Get('documents/:id')
-  @Authorize(Permission.DocumentRead)
+  @Authorize(Permission.DocumentRead, On.param(TargetKind.Document))
   get(@CurrentCaller() caller: Caller, @IdParam() id: string): Promise<DocumentView> {
     return this.documents.get(caller, id);
   }
 
   @Post('documents/:id/versions')
   @HttpCode(201)
-  @Authorize(Permission.DocumentVersion)
+  @Authorize(Permission.DocumentVersion, On.param(TargetKind.Document))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   addVersion(@CurrentCaller() caller: Caller, @IdParam() id: string, @Req() request: FastifyRequest): Promise<DocumentView> {
@@ -64,7 +64,7 @@ export class DocumentsController {
 
   /** the bytes, streamed: single and suffix ranges (206), 416 when unsatisfiable */
   @Get('documents/:id/content')
-  @Authorize(Permission.DocumentRead)
+  @Authorize(Permission.DocumentRead, On.param(TargetKind.Document))
   @ApiProduces('application/octet-stream')
   async content(
     @CurrentCaller() caller: Caller,

@@ -1,3 +1,6 @@
+import { DocumentTextCatchUp, DocumentTextProcessor } from './text/document-text.processor';
+import { DocumentTextService } from './text/document-text.service';
+import { DocumentLocator } from './document.locator';
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { FORUM_CONFIG, type ForumConfig } from '@forum/core';
@@ -34,13 +37,14 @@ class StorageLifecycle implements OnApplicationShutdown {
 @Module({
   imports: [BodiesModule, MeetingsModule, CommuniquesCoreModule],
   controllers: [DocumentsController, MeetingPdfsController],
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentsService, DocumentSweep, MeetingPdfs, PacketBuilder, PacketBuilds, LegacyBlobs],
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentLocator, DocumentsService, DocumentSweep, MeetingPdfs, PacketBuilder, PacketBuilds, LegacyBlobs],
   exports: [DocumentsService, DocumentRepository, DOCUMENT_STORAGE],
 })
 export class DocumentsModule {}
 
 /** The documents jobs of the worker process: the orphan sweep and the agenda packages. */
 @Module({
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentSweep, DocumentSweepSchedule, PacketBuilder, PacketProcessor, LegacyBlobs],
+  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentSweep, DocumentSweepSchedule, PacketBuilder, PacketProcessor, LegacyBlobs, DocumentTextService, DocumentTextProcessor, DocumentTextCatchUp],
+  exports: [DocumentTextService],
 })
 export class DocumentsWorkerModule {}

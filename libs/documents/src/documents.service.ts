@@ -1,3 +1,4 @@
+import { EXTRACT_TEXT_JOB } from './text/document-text.service';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
@@ -12,6 +13,8 @@ import {
   type EventAudience,
   type DocumentView,
   type Page,
+  type JobIntent,
+  QUEUES,
 } from '@forum/contracts';
 import { BodyAccess, MembershipRepository } from '@forum/bodies';
 import {
@@ -157,7 +160,7 @@ export class DocumentsService {
             entityId: document.id,
             changes: { bodyId, title: title.text, language, access, governmentIds: document.governmentIds, marking, meetingId: document.meetingId, agendaItemId: document.agendaItemId, version: 1, sha256: file.sha256, size: file.size, fileName: file.fileName },
           },
-          [{ name: 'document.added', payload: { id: document.id, bodyId }, audience: this.audienceOf(document) }],
+          [{ name: 'document.added', payload: { id: document.id, bodyId }, audience: this.audienceOf(document), jobs: [this.textJob(document.id, 1)] }],
         );
         return toDocumentView(document, [version], caller.locale);
       });
@@ -187,7 +190,7 @@ export class DocumentsService {
             entityId: document.id,
             changes: { version: document.latestVersion, sha256: file.sha256, size: file.size, fileName: file.fileName },
           },
-          [{ name: 'document.updated', payload: { id: document.id, bodyId: document.bodyId }, audience: this.audienceOf(document) }],
+          [{ name: 'document.updated', payload: { id: document.id, bodyId: document.bodyId }, audience: this.audienceOf(document), jobs: [this.textJob(document.id, document.latestVersion)] }],
         );
         return toDocumentView(document, await this.documents.versionsOf([document.id], em), caller.locale);
       });
@@ -332,5 +335,10 @@ export class DocumentsService {
       if (!found || found.bodyId !== bodyId) throw invalid('meetingId must be a meeting of this body');
     }
     return { meetingId: meeting, agendaItemId: agendaItemId ?? null };
+  }
+
+  /** the worker reads the words of this version for search */
+  private textJob(documentId: string, version: number): JobIntent {
+    return { queue: QUEUES.documentText, name: EXTRACT_TEXT_JOB, jobId: `text-${documentId}-${version}`, data: { documentId } };
   }
 }

@@ -14,6 +14,7 @@ export const TargetKind = {
   FundingProgram: 'fundingProgram',
   FundingClaim: 'fundingClaim',
   Indicator: 'indicator',
+  Document: 'document',
 } as const;
 
 /** Where the id of the thing a route acts on is found in the request, and what kind of thing it is. */

@@ -107,6 +107,11 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
   [Permission.FundingClaimPay]: SIGNED_IN,
   [Permission.FundingClaimReconcile]: MEMBERS,
 
+  // documents: members of the body (observers included) read and add; a restricted one stays with its governments (the service)
+  [Permission.DocumentRead]: MEMBERS,
+  [Permission.DocumentUpload]: MEMBERS,
+  [Permission.DocumentVersion]: MEMBERS,
+
   // shared indicators: each member government (observers included) reports its own figures
   [Permission.IndicatorRead]: MEMBERS,
   [Permission.IndicatorCreate]: SECRETARIAT,

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '@forum/contracts';
-import { Authorize, Caller, CurrentCaller, IdParam, Public } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, Public, TargetKind } from '@forum/core';
 import { PdfLanguageQuery } from '../document.dto';
 import { contentDisposition } from '../http-content.rule';
 import { MeetingPdfs, type PdfResult } from './meeting-pdfs.service';
@@ -26,21 +26,21 @@ export class MeetingPdfsController {
 
   /** the agenda package: cover, agenda, then every PDF paper of the agenda's items in order, with bookmarks */
   @Get('meetings/:id/packet.pdf')
-  @Authorize(Permission.DocumentRead)
+  @Authorize(Permission.DocumentRead, On.param(TargetKind.Meeting))
   @ApiProduces('application/pdf')
   async packet(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PdfLanguageQuery, @Res() reply: FastifyReply): Promise<void> {
     await sendPdf(reply, await this.pdfs.packet(caller, id, query.lang ?? caller.locale));
   }
 
   @Get('meetings/:id/record.pdf')
-  @Authorize(Permission.DocumentRead)
+  @Authorize(Permission.DocumentRead, On.param(TargetKind.Meeting))
   @ApiProduces('application/pdf')
   async record(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PdfLanguageQuery, @Res() reply: FastifyReply): Promise<void> {
     await sendPdf(reply, await this.pdfs.meetingRecord(caller, id, query.lang ?? caller.locale));
   }
 
   @Get('communiques/:id/pdf')
-  @Authorize(Permission.DocumentRead)
+  @Authorize(Permission.DocumentRead, On.param(TargetKind.Communique))
   @ApiProduces('application/pdf')
   async communique(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PdfLanguageQuery, @Res() reply: FastifyReply): Promise<void> {
     await sendPdf(reply, await this.pdfs.communique(caller, id, query.lang ?? caller.locale));

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { Locale } from '@forum/contracts';
 import { BodyRepository } from '@forum/bodies';
-import { Caller } from '@forum/core';
+import { Caller, contentFor } from '@forum/core';
 import { CommuniquesService, PublicCommuniquesService } from '@forum/communiques';
 import { AgendaService, MeetingRecordService, MeetingsService, type AgendaItemView } from '@forum/meetings';
 import { DOCUMENT_STORAGE, PACKET_PREFIX, type DocumentStorage } from '../document-storage';
@@ -68,7 +68,7 @@ export class MeetingPdfs {
     const body = await this.bodies.findById(meeting.bodyId);
     const { documents, versions } = await this.documents.ofMeeting(caller, meetingId);
     const papers = this.papersInOrder(agenda.items, documents, versions, lang);
-    const bodyName = (lang === 'fr' ? body?.nameFr : null) ?? body?.name ?? '';
+    const bodyName = contentFor(body?.name, lang);
     const key = createHash('sha256')
       .update(
         JSON.stringify({
@@ -127,7 +127,7 @@ export class MeetingPdfs {
     const body = await this.bodies.findById(meeting.bodyId);
     const attendance = await this.record.attendanceOf(reader, meetingId);
     const decisions = await this.record.decisionsOf(reader, meetingId);
-    const bodyName = (lang === 'fr' ? body?.nameFr : null) ?? body?.name ?? '';
+    const bodyName = contentFor(body?.name, lang);
     const w = new PdfWriter(lang, `${l.record} — ${meeting.title}`, 'unclassified', bodyName);
     w.heading(1, l.record);
     w.heading(2, bodyName);
