@@ -57,7 +57,7 @@ describe('access-control matrix', () => {
   let t: TestApp;
   let f: Factories;
   const tokens = {} as Record<Role, string | null>;
-  const ids = {} as Record<'body' | 'meeting' | 'agendaItem' | 'actionItem' | 'communique' | 'lead' | 'supporting', string>;
+  const ids = {} as Record<'body' | 'meeting' | 'agendaItem' | 'actionItem' | 'communique' | 'lead' | 'supporting' | 'indicator' | 'fundingProgram' | 'fundingClaim', string>;
   const spareGovernments: TestGovernment[] = [];
   let rows: Row[] = [];
   let routes: DeclaredRoute[] = [];
@@ -103,6 +103,20 @@ describe('access-control matrix', () => {
     ids.actionItem = item.id;
     const communique = await t.http.post('/api/v1/communiques', { bodyId: body.id, titleEn: 'Joint statement', titleFr: 'Déclaration commune', bodyEn: 'Text', bodyFr: 'Texte' }, t.adminToken);
     ids.communique = communique.body.id;
+    const indicator = await t.http.post('/api/v1/indicators', { bodyId: body.id, code: 'matrix', name: 'Matrix figures', unit: 'people' }, t.adminToken);
+    ids.indicator = indicator.body.id;
+    const program = await t.http.post(
+      '/api/v1/funding-programs',
+      { bodyId: body.id, name: 'Matrix program', fundingGovernmentId: ids.lead, eligibleFrom: '2020-04-01', eligibleTo: '2030-03-31' },
+      t.adminToken,
+    );
+    ids.fundingProgram = program.body.id;
+    const claim = await t.http.post(
+      `/api/v1/funding-programs/${program.body.id}/claims`,
+      { claimantGovernmentId: ids.supporting, periodFrom: '2021-01-01', periodTo: '2021-03-31', requestedCents: 100_00, description: 'Matrix claim', evidenceDocumentIds: [] },
+      t.adminToken,
+    );
+    ids.fundingClaim = claim.body.id;
 
     routes = declaredRoutes(t.app.get(DiscoveryService, { strict: false }), new MetadataScanner(), new Reflector());
     const currentVersion = async () => (await t.http.get(`/api/v1/action-items/${ids.actionItem}`, t.adminToken)).body.version;
@@ -197,6 +211,9 @@ describe('access-control matrix', () => {
       if (path.startsWith('/meetings/')) return ids.meeting;
       if (path.startsWith('/action-items/')) return ids.actionItem;
       if (path.startsWith('/communiques/')) return ids.communique;
+      if (path.startsWith('/indicators/')) return ids.indicator;
+      if (path.startsWith('/funding-programs/')) return ids.fundingProgram;
+      if (path.startsWith('/funding-claims/')) return ids.fundingClaim;
       if (path.startsWith('/bodies/')) return ids.body;
       if (path.startsWith('/governments/')) return ids.lead;
       return randomUUID();
