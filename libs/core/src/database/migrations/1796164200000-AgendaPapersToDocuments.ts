@@ -17,7 +17,7 @@ export class AgendaPapersToDocuments1796164200000 implements MigrationInterface 
         FROM "agenda_paper" p WHERE p.content IS NOT NULL AND length(p.content) > 0`);
     await queryRunner.query(`
       INSERT INTO "document" ("id", "body_id", "meeting_id", "agenda_item_id", "title_en", "title_fr", "source_lang", "language", "access", "government_ids", "marking", "latest_version", "created_by_user_id", "created_at", "updated_at")
-      SELECT p.id, m.body_id, p.meeting_id, p.agenda_item_id, p.title, NULL, 'en', 'en', 'members', '{}', 'unclassified', 1, p.uploaded_by_user_id, p.created_at, p.created_at
+      SELECT p.id, m.body_id, p.meeting_id, p.agenda_item_id, p.title_en, p.title_fr, p.source_lang, p.source_lang, 'members', '{}', 'unclassified', 1, p.uploaded_by_user_id, p.created_at, p.created_at
         FROM "agenda_paper" p JOIN "meeting" m ON m.id = p.meeting_id
        WHERE p.content IS NOT NULL AND length(p.content) > 0`);
     await queryRunner.query(`
