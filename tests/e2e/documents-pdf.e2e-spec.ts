@@ -118,10 +118,13 @@ describe('meeting PDFs', () => {
   });
 
   it('prints the record of a meeting: attendance, decisions and minutes', async () => {
-    const { body, seats } = await f.bodyWith({ on: { role: 'member' } });
-    const meeting = await f.meeting(body.id, { title: 'Record meeting' });
+    // the record is kept for a meeting that has taken place, with the governments seated then
+    const { body, seats } = await f.bodyWith({ on: { role: 'member', since: '2019-01-01T12:00:00Z' } });
+    const meeting = await f.meeting(body.id, { title: 'Record meeting', startsAt: '2020-03-11T16:00:00Z', endsAt: '2020-03-11T18:00:00Z' });
     await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/attendance/${seats.on.government.id}`, { token: t.adminToken, body: { status: 'present' } });
     await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/minutes`, { token: t.adminToken, body: { text: 'Members reviewed the housing pressures.' } });
+    // members read minutes once they are circulated
+    await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/circulate`, { translationToFollow: true }, t.adminToken);
     await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'Establish a triage centre.' }, t.adminToken);
     const res = await fetchPdf(`/api/v1/meetings/${meeting.id}/record.pdf?lang=en`, seats.on.official.token);
     expect(res.status).toBe(200);

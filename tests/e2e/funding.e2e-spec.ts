@@ -400,7 +400,10 @@ describe('funding and cost recovery', () => {
       if (!exists) await t.dataSource.query(`CREATE TABLE document (id uuid PRIMARY KEY, body_id uuid NOT NULL)`);
       const ours = randomUUID();
       const theirs = randomUUID();
-      await t.dataSource.query(`INSERT INTO document (id, body_id) VALUES ($1, $2), ($3, $4)`, [ours, world.body.id, theirs, otherBody.id]);
+      await t.dataSource.query(
+        `INSERT INTO document (id, body_id, source_lang, language, access, marking) VALUES ($1, $2, 'en', 'en', 'members', 'unclassified'), ($3, $4, 'en', 'en', 'members', 'unclassified')`,
+        [ours, world.body.id, theirs, otherBody.id],
+      );
       const foreign = await submit(p.id, gov('claimant'), tok('claimant'), { evidenceDocumentIds: [ours, theirs] });
       expect(foreign.status).toBe(400);
       expect(JSON.stringify(foreign.body.message)).toMatch(new RegExp(`evidenceDocumentIds.*${theirs}`));

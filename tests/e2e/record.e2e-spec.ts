@@ -243,7 +243,7 @@ describe('the record: minutes, decisions and positions', () => {
     it('a burst of changes to a published agenda sends one revised-agenda notice to the invitees', async () => {
       const meeting = await f.meeting(bodyId);
       const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing', purpose: 'decision', durationMinutes: 20 }, t.adminToken)).body;
-      expect((await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, {}, t.adminToken)).status).toBe(200);
+      expect((await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, { translationToFollow: true }, t.adminToken)).status).toBe(200);
       await t.http.patch(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, { title: 'Interim housing' }, t.adminToken);
       await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Costs', purpose: 'discussion', durationMinutes: 15 }, t.adminToken);
       await t.http.patch(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, { durationMinutes: 25 }, t.adminToken);

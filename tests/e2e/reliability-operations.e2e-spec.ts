@@ -146,7 +146,7 @@ describe('reliability: operations', () => {
     const paper = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`, { title: 'Briefing note', url: 'https://example.org/note' }, t.adminToken);
     expect(paper.status).toBe(201);
     expect((await t.http.delete(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, t.adminToken)).status).toBe(200);
-    const rows = await t.dataSource.query(`SELECT agenda_item_id, meeting_id, title FROM agenda_paper WHERE id = $1`, [paper.body.id]);
+    const rows = await t.dataSource.query(`SELECT agenda_item_id, meeting_id, title_en AS title FROM agenda_paper WHERE id = $1`, [paper.body.id]);
     expect(rows).toEqual([{ agenda_item_id: null, meeting_id: meeting.id, title: 'Briefing note' }]);
   });
 

@@ -16,15 +16,16 @@ describe('reliability: no wedge under concurrent writes to one meeting', () => {
     t = await startTestApp();
     f = new Factories(t);
     ({ body: { id: bodyId }, seats } = await f.bodyWith({
-      ca: { level: 'federal', role: 'member' },
-      on: { role: 'member' },
-      mb: { role: 'member' },
+      ca: { level: 'federal', role: 'member', since: '2019-01-01T12:00:00Z' },
+      on: { role: 'member', since: '2019-01-01T12:00:00Z' },
+      mb: { role: 'member', since: '2019-01-01T12:00:00Z' },
     }));
   });
   afterAll(() => t?.close());
 
   it('answers 50 agenda reorders, 50 attendance records with delegates and 50 communiqué edits, then health and a body within a second', async () => {
-    const meeting = await f.meeting(bodyId);
+    // attendance is recorded for a meeting that has started
+    const meeting = await f.meeting(bodyId, { startsAt: '2020-03-11T16:00:00Z', endsAt: '2020-03-11T18:00:00Z' });
     const items: string[] = [];
     for (let i = 0; i < 5; i++) {
       const created = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: `Item ${i}`, purpose: 'discussion', durationMinutes: 5 }, t.adminToken);

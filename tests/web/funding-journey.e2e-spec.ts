@@ -54,7 +54,7 @@ describeWithBrowser('web: funding, a claim with evidence and the funder approvin
     const [{ exists }] = await t.dataSource.query(`SELECT to_regclass('public.document') IS NOT NULL AS exists`);
     if (!exists) await t.dataSource.query(`CREATE TABLE document (id uuid PRIMARY KEY, body_id uuid NOT NULL)`);
     const evidence = randomUUID();
-    await t.dataSource.query(`INSERT INTO document (id, body_id) VALUES ($1, $2)`, [evidence, body.id]);
+    await t.dataSource.query(`INSERT INTO document (id, body_id, source_lang, language, access, marking) VALUES ($1, $2, 'en', 'en', 'members', 'unclassified')`, [evidence, body.id]);
 
     const claimant = await pageFor(seats.claimant.official.email);
     await claimant.goto(`/bodies/${body.id}/funding`);

@@ -48,7 +48,7 @@ export class ConcurrenceTracker {
       observers: ledger.seats.filter((s) => s.role === 'observer').map((s) => s.government!),
       reservations: reservations
         .filter((p) => governmentOf.has(p.governmentId))
-        .map((p) => ({ ...governmentOf.get(p.governmentId)!, comment: p.comment.en, commentFr: p.comment.fr })),
+        .map((p) => ({ ...governmentOf.get(p.governmentId)!, comment: { en: p.comment.en, fr: p.comment.fr } })),
     });
   }
 

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Permission, type FundingClaimView, type FundingProgramView, type FundingSummaryView, type Page } from '@forum/contracts';
 import { Authorize, Caller, CurrentCaller, IdParam, On, PageQuery, TargetKind } from '@forum/core';
 import { summaryCsv } from './funding.csv';
-import { CreateFundingClaimDto, CreateFundingProgramDto, FundingDecisionDto, FundingPaymentDto, FundingProgramListQuery, FundingSummaryQuery } from './funding.dto';
+import { CreateFundingClaimDto, CreateFundingProgramDto, FundingDecisionDto, FundingPaymentDto, FundingProgramListQuery, ReconcileClaimDto, FundingSummaryQuery } from './funding.dto';
 import { FundingService } from './funding.service';
 
 @ApiTags('funding')
@@ -81,7 +81,7 @@ export class FundingController {
   @Post('funding-claims/:id/reconcile')
   @HttpCode(200)
   @Authorize(Permission.FundingClaimReconcile, On.param(TargetKind.FundingClaim))
-  reconcile(@CurrentCaller() caller: Caller, @IdParam() id: string): Promise<FundingClaimView> {
-    return this.funding.reconcile(caller, id);
+  reconcile(@CurrentCaller() caller: Caller, @IdParam() id: string, @RequestBody() dto: ReconcileClaimDto): Promise<FundingClaimView> {
+    return this.funding.reconcile(caller, id, dto);
   }
 }

@@ -110,6 +110,9 @@ class DecisionFields {
 
 export class FundingDecisionDto extends IntersectionType(BilingualDto('comment', 5000, 'the reasons for the decision'), DecisionFields) {}
 
+/** The claimant's confirmation that what was paid matches what it spent; the note is kept in the claim's history. */
+export class ReconcileClaimDto extends BilingualDto('note', 5000, 'what the reconciliation found') {}
+
 export class FundingPaymentDto {
   @ApiProperty({ minimum: 1, maximum: MAX_CENTS })
   @IsInt()

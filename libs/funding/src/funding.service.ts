@@ -14,7 +14,7 @@ import { EVIDENCE_LOOKUP, type EvidenceLookup } from './evidence-lookup.port';
 import type { FundingClaimEventKind } from './funding-claim-event.entity';
 import type { FundingClaim } from './funding-claim.entity';
 import type { FundingProgram } from './funding-program.entity';
-import { CreateFundingClaimDto, CreateFundingProgramDto, FundingDecisionDto, FundingPaymentDto, FundingProgramListQuery } from './funding.dto';
+import { CreateFundingClaimDto, CreateFundingProgramDto, FundingDecisionDto, FundingPaymentDto, FundingProgramListQuery, ReconcileClaimDto } from './funding.dto';
 import { FundingClaimEventRepository, FundingClaimRepository, FundingProgramRepository } from './funding.repository';
 import { toFundingClaimView, toFundingProgramView } from './funding.view';
 import { formatCents } from './money';
@@ -228,7 +228,8 @@ export class FundingService {
     return (await this.claimViews(program, [claim], caller.locale))[0];
   }
 
-  async reconcile(caller: Caller, id: string): Promise<FundingClaimView> {
+  async reconcile(caller: Caller, id: string, dto: ReconcileClaimDto = {}): Promise<FundingClaimView> {
+    const note = readBilingual(dto, 'note', caller.locale);
     const { claim, program } = await this.dataSource.transaction(async (em) => {
       const found = await this.readableClaim(caller, id, em);
       if (!isSecretariat(caller) && caller.governmentId !== found.claimantGovernmentId) {
@@ -238,7 +239,7 @@ export class FundingService {
       const claim = (await this.claims.lockById(id, em))!;
       if (claim.status !== 'paid') throw conflict(CommonReason.IllegalTransition, `Only a claim paid in full is reconciled; this one is ${claim.status}`, { status: claim.status });
       const updated = await this.claims.update(claim.id, { status: 'reconciled' }, em);
-      await this.step(em, caller, program, updated, 'reconciled', {}, {});
+      await this.step(em, caller, program, updated, 'reconciled', { comment: note }, {});
       return { claim: updated, program };
     });
     return (await this.claimViews(program, [claim], caller.locale))[0];
