@@ -66,7 +66,14 @@ async function main() {
       if (map) fs.writeFileSync(`${target}.map`, map);
     }),
   );
-  process.stdout.write(`Compiled ${sources.length} files to ${path.relative(ROOT, OUT) || '.'}/ (${aliases} @forum/* requires resolved)\n`);
+  // what the code reads beside itself at run time (generated schemas, the common-password list, child-process scripts)
+  const assets = SOURCES.flatMap(files).filter((f) => /\.(json|mjs|txt)$/.test(f));
+  for (const relative of assets) {
+    const target = path.join(OUT, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, relative), target);
+  }
+  process.stdout.write(`Compiled ${sources.length} files and copied ${assets.length} assets to ${path.relative(ROOT, OUT) || '.'}/ (${aliases} @forum/* requires resolved)\n`);
 }
 
 main().catch((error) => {

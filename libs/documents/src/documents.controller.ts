@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Permission, type DocumentView, type Page } from '@forum/contracts';
-import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind, Sends } from '@forum/core';
 import { DocumentContentQuery, DocumentListQuery } from './document.dto';
 import { DocumentsService } from './documents.service';
 import { contentDisposition, parseRange } from './http-content.rule';
@@ -64,6 +64,7 @@ export class DocumentsController {
 
   /** the bytes, streamed: single and suffix ranges (206), 416 when unsatisfiable */
   @Get('documents/:id/content')
+  @Sends<Buffer>()
   @Authorize(Permission.DocumentRead, On.param(TargetKind.Document))
   @ApiProduces('application/octet-stream')
   async content(

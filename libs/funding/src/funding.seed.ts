@@ -160,7 +160,7 @@ export async function seedFunding(demo: DemoContext): Promise<void> {
     const bodyId = demo.bodyId(ASYLUM_WG);
     const actionItemId = async (title: string | undefined): Promise<string | undefined> => {
       if (!title) return undefined;
-      const rows: { id: string }[] = await demo.dataSource.query(`SELECT id FROM action_item WHERE body_id = $1 AND title = $2 LIMIT 1`, [bodyId, title]);
+      const rows: { id: string }[] = await demo.dataSource.query(`SELECT id FROM action_item WHERE body_id = $1 AND title_en = $2 LIMIT 1`, [bodyId, title]);
       return rows[0]?.id;
     };
     for (const spec of PROGRAMS) {

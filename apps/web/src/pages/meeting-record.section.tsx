@@ -62,7 +62,13 @@ export function MinutesSection({ meetingId, governments }: { meetingId: string; 
   const [error, setError] = useState<ApiError | null>(null);
 
   const load = async () => {
-    const m = await api<Minutes>('GET', `/meetings/${meetingId}/minutes`).catch(() => null);
+    // a draft is the secretariat's: members get 404 until the minutes are circulated, which means "none yet"
+    let m: Minutes | null = null;
+    try {
+      m = await api<Minutes>('GET', `/meetings/${meetingId}/minutes`);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404)) setError(e instanceof ApiError ? e : new ApiError(0, null));
+    }
     setMinutes(m);
     setTextEn(m?.textEn ?? '');
     setTextFr(m?.textFr ?? '');

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Permission } from '@forum/contracts';
-import { Authorize, Caller, CurrentCaller, IdParam, On, Public, TargetKind } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, IdParam, On, Public, TargetKind, Sends } from '@forum/core';
 import { PdfLanguageQuery } from '../document.dto';
 import { contentDisposition } from '../http-content.rule';
 import { MeetingPdfs, type PdfResult } from './meeting-pdfs.service';
@@ -26,6 +26,7 @@ export class MeetingPdfsController {
 
   /** the agenda package: cover, agenda, then every PDF paper of the agenda's items in order, with bookmarks */
   @Get('meetings/:id/packet.pdf')
+  @Sends<Buffer>()
   @Authorize(Permission.DocumentRead, On.param(TargetKind.Meeting))
   @ApiProduces('application/pdf')
   async packet(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PdfLanguageQuery, @Res() reply: FastifyReply): Promise<void> {
@@ -33,6 +34,7 @@ export class MeetingPdfsController {
   }
 
   @Get('meetings/:id/record.pdf')
+  @Sends<Buffer>()
   @Authorize(Permission.DocumentRead, On.param(TargetKind.Meeting))
   @ApiProduces('application/pdf')
   async record(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PdfLanguageQuery, @Res() reply: FastifyReply): Promise<void> {
@@ -40,6 +42,7 @@ export class MeetingPdfsController {
   }
 
   @Get('communiques/:id/pdf')
+  @Sends<Buffer>()
   @Authorize(Permission.DocumentRead, On.param(TargetKind.Communique))
   @ApiProduces('application/pdf')
   async communique(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: PdfLanguageQuery, @Res() reply: FastifyReply): Promise<void> {
@@ -48,6 +51,7 @@ export class MeetingPdfsController {
 
   @Public()
   @Get('public/communiques/:id/pdf')
+  @Sends<Buffer>()
   @ApiProduces('application/pdf')
   async publicCommunique(@IdParam() id: string, @Query() query: PdfLanguageQuery, @Res() reply: FastifyReply): Promise<void> {
     await sendPdf(reply, await this.pdfs.publicCommunique(id, query.lang ?? 'en'), 'public, max-age=300');
