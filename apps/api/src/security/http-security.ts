@@ -71,7 +71,9 @@ export async function applyHttpSecurity(app: NestFastifyApplication, config: For
   // and every auth route (login's answer holds a token).
   fastify.addHook('onSend', async (request, reply) => {
     if (request.headers.authorization || request.url.startsWith('/api/v1/auth/') || request.url.startsWith('/admin/queues')) {
-      void reply.header('cache-control', 'no-store');
+      // a route that already forbids storing (a document download: `private, no-store`) keeps its own words
+      const current = String(reply.getHeader('cache-control') ?? '');
+      if (!/\bno-store\b/.test(current)) void reply.header('cache-control', 'no-store');
     }
   });
 
