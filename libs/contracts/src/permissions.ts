@@ -28,6 +28,14 @@ export enum Permission {
   // search
 
   // service tokens, webhooks, identity providers
+  /** POST/GET/PUT/DELETE /governments/:id/identity-provider: the secretariat */
+  IdentityProvidersManage = 'identity-providers.manage',
+  /** POST/GET/DELETE /api-tokens: the secretariat */
+  ApiTokensManage = 'api-tokens.manage',
+  /** POST/GET/DELETE /webhooks and their delivery log: the secretariat */
+  WebhooksManage = 'webhooks.manage',
+  /** POST /auth/mfa/enrol, /auth/mfa/verify: every signed-in user, their own second factor */
+  OwnMfaManage = 'account.mfa-own',
 
   // operations (audit, queues)
   AuditRead = 'audit.read',

@@ -21,3 +21,5 @@ export * from './database/demo-context';
 export * from './events/audit-log.service';
 export * from './queue/queue-errors';
 export * from './access/authorize.decorator';
+export * from './crypto/secret-box';
+export * from './http/outbound';

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 
 /**
@@ -39,6 +39,12 @@ export interface ForumConfig {
   demoData: boolean;
   /** log as JSON lines (production) or human-readable (development) */
   logFormat: 'json' | 'text';
+  /** the AES-256-GCM key that encrypts secrets at rest (identity-provider client secrets, TOTP and webhook secrets) */
+  secretsKey: Buffer;
+  /** `secretariat`: secretariat accounts must use two-step sign-in (the production default) */
+  requireMfa: 'secretariat' | 'off';
+  /** hosts the server may call over plain HTTP and at private or loopback addresses (tests, internal networks) */
+  allowHttpHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -52,6 +58,8 @@ const RETIRED_DEV_SECRETS = ['forum-development-secret-change-me-in-production']
 /** Outside production without JWT_SECRET: a random secret per process (npm start keeps one in .data/). */
 let processSecret: string | null = null;
 const randomProcessSecret = (): string => (processSecret ??= randomBytes(32).toString('hex'));
+let processSecretsKey: string | null = null;
+const randomProcessSecretsKey = (): string => (processSecretsKey ??= randomBytes(32).toString('hex'));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
@@ -60,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
   if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'must be set in production');
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   if (RETIRED_DEV_SECRETS.includes(jwtSecret)) throw new ConfigError('JWT_SECRET', 'is the published development secret; choose a random one');
+  const secretsRaw = env.FORUM_SECRETS_KEY || (mode === 'production' ? undefined : randomProcessSecretsKey());
+  if (!secretsRaw) throw new ConfigError('FORUM_SECRETS_KEY', 'must be set in production');
+  if (secretsRaw.length < 32) throw new ConfigError('FORUM_SECRETS_KEY', 'must be at least 32 characters long');
   const adminEmail = env.FORUM_ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.FORUM_ADMIN_PASSWORD || null;
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
@@ -90,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], mode === 'test' ? 'warn' : 'log'),
     demoData: oneOf(env, 'FORUM_DEMO_DATA', ['true', 'false'], 'false') === 'true',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], mode === 'production' ? 'json' : 'text'),
+    // any string of 32 characters or more; the key is its SHA-256, so a passphrase or a hex key both work
+    secretsKey: createHash('sha256').update(secretsRaw, 'utf8').digest(),
+    requireMfa: oneOf(env, 'FORUM_REQUIRE_MFA', ['secretariat', 'off'], mode === 'production' ? 'secretariat' : 'off'),
+    allowHttpHosts: (env.FORUM_ALLOW_HTTP_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
   };
 }
 
