@@ -26,7 +26,7 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'],
   // a few dependencies ship only ES modules, which jest's CommonJS runtime must have compiled
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@scure/base|@noble/hashes|oauth4webapi|openid-client|jose)/)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

@@ -16,6 +16,9 @@ import { SessionService } from './session/session.service';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { MfaAttemptLimiter } from './mfa/attempt-limiter';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
 
 @Global()
 @Module({
@@ -32,7 +35,7 @@ import { UsersService } from './users.service';
     }),
     GovernmentsModule,
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, MfaController],
   providers: [
     AccessTokenService,
     SessionRevocations,
@@ -43,6 +46,8 @@ import { UsersService } from './users.service';
     UsersService,
     UserRepository,
     AdminAccountBootstrap,
+    MfaService,
+    MfaAttemptLimiter,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
   exports: [AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
