@@ -19,6 +19,8 @@ import { UsersService } from './users.service';
 import { MfaAttemptLimiter } from './mfa/attempt-limiter';
 import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
+import { ApiTokenController } from './api-tokens/api-token.controller';
+import { ApiTokenService } from './api-tokens/api-token.service';
 
 @Global()
 @Module({
@@ -35,7 +37,7 @@ import { MfaService } from './mfa/mfa.service';
     }),
     GovernmentsModule,
   ],
-  controllers: [AuthController, UsersController, MfaController],
+  controllers: [AuthController, UsersController, MfaController, ApiTokenController],
   providers: [
     AccessTokenService,
     SessionRevocations,
@@ -48,6 +50,7 @@ import { MfaService } from './mfa/mfa.service';
     AdminAccountBootstrap,
     MfaService,
     MfaAttemptLimiter,
+    ApiTokenService,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
   exports: [AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
