@@ -21,6 +21,8 @@ import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
 import { ApiTokenController } from './api-tokens/api-token.controller';
 import { ApiTokenService } from './api-tokens/api-token.service';
+import { IdentityProviderController, OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 
 @Global()
 @Module({
@@ -37,7 +39,7 @@ import { ApiTokenService } from './api-tokens/api-token.service';
     }),
     GovernmentsModule,
   ],
-  controllers: [AuthController, UsersController, MfaController, ApiTokenController],
+  controllers: [AuthController, UsersController, MfaController, ApiTokenController, IdentityProviderController, OidcController],
   providers: [
     AccessTokenService,
     SessionRevocations,
@@ -51,6 +53,7 @@ import { ApiTokenService } from './api-tokens/api-token.service';
     MfaService,
     MfaAttemptLimiter,
     ApiTokenService,
+    OidcService,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
   exports: [AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
