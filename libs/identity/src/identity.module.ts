@@ -23,6 +23,9 @@ import { ApiTokenController } from './api-tokens/api-token.controller';
 import { ApiTokenService } from './api-tokens/api-token.service';
 import { IdentityProviderController, OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
+import { WebhookController } from './webhooks/webhook.controller';
+import { WebhookDeliverer } from './webhooks/webhook-deliverer';
+import { WebhookService } from './webhooks/webhook.service';
 
 @Global()
 @Module({
@@ -39,7 +42,7 @@ import { OidcService } from './oidc/oidc.service';
     }),
     GovernmentsModule,
   ],
-  controllers: [AuthController, UsersController, MfaController, ApiTokenController, IdentityProviderController, OidcController],
+  controllers: [AuthController, UsersController, MfaController, ApiTokenController, IdentityProviderController, OidcController, WebhookController],
   providers: [
     AccessTokenService,
     SessionRevocations,
@@ -54,8 +57,10 @@ import { OidcService } from './oidc/oidc.service';
     MfaAttemptLimiter,
     ApiTokenService,
     OidcService,
+    WebhookService,
+    WebhookDeliverer,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
-  exports: [AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
+  exports: [WebhookDeliverer, AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
 })
 export class IdentityModule {}

@@ -20,6 +20,8 @@ interface OutboxRow {
   audience: EventAudience;
   notify: NotificationIntent[] | null;
   jobs: JobIntent[] | null;
+  context: Record<string, unknown> | null;
+  created_at: Date;
 }
 
 /**
@@ -89,15 +91,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private relayBatch(): Promise<{ taken: number; failed: boolean }> {
     return this.dataSource.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
-        `SELECT id, name, payload, audience, notify, jobs FROM outbox_event
+        `SELECT id, name, payload, audience, notify, jobs, context, created_at FROM outbox_event
           WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [RELAY_BATCH],
       );
       const relayed: string[] = [];
       let failed = false;
+      // one query a batch: events become webhook fan-out jobs only while some subscription exists
+      const webhooks = rows.length > 0 && (await em.query(`SELECT EXISTS (SELECT 1 FROM webhook WHERE deleted_at IS NULL) AS any`))[0]?.any === true;
       for (const row of rows) {
         try {
-          await this.dispatch(row);
+          await this.dispatch(row, webhooks);
           relayed.push(row.id);
         } catch (error) {
           // Stop at the first failure so events reach the queues in the order they were written.
@@ -118,8 +122,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await em.query(`UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.message.slice(0, 2000)]);
   }
 
-  private async dispatch(row: OutboxRow): Promise<void> {
-    const plan = relayPlan(row, Date.now());
+  private async dispatch(row: OutboxRow, webhooks: boolean): Promise<void> {
+    const plan = relayPlan({ ...row, createdAt: row.created_at }, Date.now(), { webhooks });
     for (const step of plan) {
       await withTimeout(this.queue(step.queue).add(step.name, step.data, step.opts), ADD_TIMEOUT_MS, `Redis did not accept job ${step.opts.jobId}`);
     }
