@@ -112,6 +112,11 @@ describe('access-control matrix', () => {
       { route: 'GET /public/communiques/:id (draft)', method: 'GET', path: () => `/api/v1/public/communiques/${ids.communique}`, expect: { ...ANYONE, ...Object.fromEntries(ROLES.map((r) => [r, 404])) } as Record<Role, number> },
       { route: 'GET /public/communiques', method: 'GET', path: () => '/api/v1/public/communiques', expect: ANYONE },
       { route: 'GET /notifications', method: 'GET', path: () => '/api/v1/notifications', expect: { ...SIGNED_IN } },
+      { route: 'GET /api-tokens', method: 'GET', path: () => '/api/v1/api-tokens', expect: SECRETARIAT_ONLY(200) },
+      { route: 'POST /api-tokens', method: 'POST', path: () => '/api/v1/api-tokens', body: () => ({ name: 'matrix', scopes: ['read'] }), expect: SECRETARIAT_ONLY(201) },
+      { route: 'GET /webhooks', method: 'GET', path: () => '/api/v1/webhooks', expect: SECRETARIAT_ONLY(200) },
+      { route: 'POST /webhooks (private address)', method: 'POST', path: () => '/api/v1/webhooks', body: () => ({ url: 'https://10.0.0.1/x', events: ['meeting.created'] }), expect: SECRETARIAT_ONLY(400) },
+      { route: 'GET /auth/oidc/providers', method: 'GET', path: () => '/api/v1/auth/oidc/providers', expect: ANYONE },
     ];
   }, 120_000);
   afterAll(() => t?.close());
