@@ -4,11 +4,14 @@ import { api, endSession, onSessionChange, readSession, refreshSession, setUnaut
 interface AuthState {
   session: StoredSession | null;
   isSecretariat: boolean;
-  login(email: string, password: string): Promise<void>;
+  /** null when signed in; a challenge when the second step (or an enrolment in it) is needed first */
+  login(email: string, password: string): Promise<MfaChallenge | null>;
   /** a session the API handed out another way (accepting an invitation signs the new user in) */
   startSession(session: StoredSession): void;
   logout(): void;
 }
+
+export type MfaChallenge = { mfaRequired: true; mfaToken: string } | { mfaEnrolmentRequired: true; mfaToken: string };
 
 const AuthContext = createContext<AuthState | null>(null);
 
@@ -29,8 +32,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => setUnauthorizedHandler(() => writeSession(null)), []);
 
   const login = useCallback(async (email: string, password: string) => {
-    const result = await api<StoredSession>('POST', '/auth/login', { email, password });
+    const result = await api<StoredSession | MfaChallenge>('POST', '/auth/login', { email, password });
+    if (!('accessToken' in result)) return result;
     writeSession({ accessToken: result.accessToken, user: result.user });
+    return null;
   }, []);
 
   const startSession = useCallback((next: StoredSession) => {
