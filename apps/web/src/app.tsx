@@ -12,6 +12,7 @@ import { BodiesPage } from './pages/bodies.page';
 import { BodyDetailPage } from './pages/body-detail.page';
 import { CommuniqueDetailPage, CommuniquesPage } from './pages/communiques.page';
 import { DashboardPage } from './pages/dashboard.page';
+import { IntegrationsPage } from './pages/integrations.page';
 import { JoinRequestsPage } from './pages/join-requests.page';
 import { LoginPage } from './pages/login.page';
 import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
@@ -59,6 +60,7 @@ export function App() {
         <Route path="/communiques/:id" element={guard(<CommuniqueDetailPage />)} />
         <Route path="/notifications" element={guard(<NotificationsPage />)} />
         <Route path="/people" element={guard(<RequireSecretariat><PeoplePage /></RequireSecretariat>)} />
+        <Route path="/integrations" element={guard(<RequireSecretariat><IntegrationsPage /></RequireSecretariat>)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>

@@ -65,6 +65,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 nav('/accountability', t('nav.accountability')),
                 isSecretariat ? null : nav('/join-requests', t('nav.joinRequests')),
                 isSecretariat ? nav('/people', t('nav.people')) : null,
+                isSecretariat ? nav('/integrations', t('nav.integrations')) : null,
               ]
             : null}
           <GcdsNavLink href={`/${lang}/communiques`}>{t('nav.publicPortal')}</GcdsNavLink>
