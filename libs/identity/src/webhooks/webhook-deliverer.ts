@@ -8,7 +8,6 @@ import { checkOutboundUrl, DEFAULT_JOB_OPTIONS, FORUM_CONFIG, ForumConfig, openS
 import { QUEUES, WEBHOOK_DELIVER_JOB, WEBHOOK_FANOUT_JOB, type WebhookFanoutJob } from '@forum/contracts';
 import { webhookSignature } from './webhook-signature';
 import { Webhook } from './webhook.entity';
-import { WebhookDelivery } from './webhook-delivery.entity';
 
 /** A receiver that does not answer within this is a failed attempt. */
 const DELIVERY_TIMEOUT_MS = 10_000;
