@@ -12,6 +12,7 @@ import {
   FORUM_CONFIG,
   ForumConfig,
   forbidden,
+  guardedFetch,
   invalid,
   isSecretariat,
   notFound,
@@ -170,10 +171,8 @@ export class OidcService {
   // --- signing in ---------------------------------------------------------------------------------------
 
   /** Only checked URLs, never a redirect: every call openid-client makes goes through here. */
-  private readonly guardedFetch = async (url: string, options: oidc.CustomFetchOptions): Promise<Response> => {
-    await checkOutboundUrl(url, this.config.allowHttpHosts);
-    return fetch(url, { ...(options as RequestInit), redirect: 'manual', signal: AbortSignal.timeout(10_000) });
-  };
+  private readonly guardedFetch = (url: string, options: oidc.CustomFetchOptions): Promise<Response> =>
+    guardedFetch(url, { method: options.method, headers: options.headers as unknown as Record<string, string>, body: (options.body ?? null) as unknown as string | null, timeoutMs: 10_000 }, this.config.allowHttpHosts);
 
   private configurationFor(provider: IdentityProvider): Promise<oidc.Configuration> {
     const cached = this.configs.get(provider.id);

@@ -4,7 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { checkOutboundUrl, DEFAULT_JOB_OPTIONS, FORUM_CONFIG, ForumConfig, openSecret } from '@forum/core';
+import { DEFAULT_JOB_OPTIONS, FORUM_CONFIG, ForumConfig, guardedFetch, openSecret } from '@forum/core';
 import { QUEUES, WEBHOOK_DELIVER_JOB, WEBHOOK_FANOUT_JOB, type WebhookFanoutJob } from '@forum/contracts';
 import { webhookSignature } from './webhook-signature';
 import { Webhook } from './webhook.entity';
@@ -92,13 +92,12 @@ export class WebhookDeliverer {
     let responseStatus: number | null = null;
     let error: string | null = null;
     try {
-      await checkOutboundUrl(row.url, this.config.allowHttpHosts);
       const timestamp = String(Math.floor(Date.now() / 1000));
       const secret = openSecret(this.config.secretsKey, row.secret_sealed);
-      const response = await fetch(row.url, {
+      const response = await guardedFetch(row.url, {
         method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        timeoutMs: DELIVERY_TIMEOUT_MS,
+        maxBytes: 64 * 1024,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Forum-Webhooks/1',
@@ -109,9 +108,8 @@ export class WebhookDeliverer {
           'x-forum-signature-timestamped': webhookSignature(secret, `${timestamp}.${row.body}`),
         },
         body: row.body,
-      });
+      }, this.config.allowHttpHosts);
       responseStatus = response.status;
-      await response.body?.cancel().catch(() => undefined);
       if (response.status < 200 || response.status >= 300) error = `answered ${response.status}`;
     } catch (e) {
       error = (e as Error).message;
