@@ -167,4 +167,14 @@ describe('single sign-on with a government’s OpenID Connect provider', () => {
     // the secretariat still signs in with its password
     expect((await t.http.post('/api/v1/auth/login', { email: ADMIN_EMAIL, password: 'correct horse battery staple' })).status).toBe(200);
   });
+
+  it('answers 503, not 500, when a government’s provider does not answer', async () => {
+    const gov = await f.government();
+    const created = await t.http.post(`/api/v1/governments/${gov.id}/identity-provider`, { issuer: 'http://127.0.0.1:1', clientId: 'x', clientSecret: 'y', emailDomains: ['x.test'] }, t.adminToken);
+    expect(created.status).toBe(201);
+    const start = await fetch(`${t.baseUrl}/api/v1/auth/oidc/${gov.code}/start`, { redirect: 'manual' });
+    expect(start.status).toBe(503);
+    expect((await t.http.request('DELETE', `/api/v1/governments/${gov.id}/identity-provider`, { token: t.adminToken })).status).toBe(204);
+    expect((await t.http.get(`/api/v1/governments/${gov.id}/identity-provider`, t.adminToken)).status).toBe(404);
+  });
 });

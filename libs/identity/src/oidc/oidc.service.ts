@@ -20,6 +20,7 @@ import {
   OutboundRefused,
   REDIS,
   sealSecret,
+  unavailable,
 } from '@forum/core';
 import { CommonReason } from '@forum/contracts';
 import { SessionMeta, SessionService, SignedIn } from '../session/session.service';
@@ -198,7 +199,10 @@ export class OidcService {
     const rows: { id: string }[] = await this.dataSource.query(`SELECT p.id FROM identity_provider p JOIN government g ON g.id = p.government_id WHERE lower(g.code) = lower($1)`, [governmentCode]);
     if (!rows.length) throw notFound('Identity provider');
     const provider = await this.dataSource.getRepository(IdentityProvider).findOneByOrFail({ id: rows[0].id });
-    const configuration = await this.configurationFor(provider);
+    const configuration = await this.configurationFor(provider).catch((error: Error) => {
+      this.logger.warn(`OIDC discovery failed for provider ${provider.id}: ${error.message}`);
+      throw unavailable('The government’s sign-in service does not answer; try again later', 30);
+    });
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
@@ -234,7 +238,9 @@ export class OidcService {
     const pending = JSON.parse(raw) as PendingSignIn;
     const provider = await this.dataSource.getRepository(IdentityProvider).findOneBy({ id: pending.providerId });
     if (!provider) throw new OidcSignInRefused('expired', 'provider removed');
-    const configuration = await this.configurationFor(provider);
+    const configuration = await this.configurationFor(provider).catch((error: Error) => {
+      throw new OidcSignInRefused('provider', `discovery failed: ${error.message}`);
+    });
     const currentUrl = new URL(this.redirectUri);
     for (const [key, value] of Object.entries(query)) if (typeof value === 'string') currentUrl.searchParams.set(key, value);
     let claims: Record<string, unknown> & { sub: string };
