@@ -45,7 +45,7 @@ describeWithBrowser('web: single sign-on buttons, two-step sign-in and integrati
     expect(await sso.getAttribute('href')).toBe(`/api/v1/auth/oidc/${gov.code}/start`);
     await expectAccessible(page, 'sign-in with a government’s account (en)');
     await page.goto('/login?lang=fr');
-    await page.getByRole('link', { name: `Se connecter avec votre compte de ${gov.nameFr ?? `Gouvernement ${gov.code}`}` }).waitFor();
+    await page.getByRole('link', { name: `Se connecter avec votre compte de Gouvernement ${gov.code}` }).waitFor();
     await expectAccessible(page, 'sign-in with a government’s account (fr)');
 
     await page.goto('/login?lang=en');

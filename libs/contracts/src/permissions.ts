@@ -34,8 +34,6 @@ export enum Permission {
   ApiTokensManage = 'api-tokens.manage',
   /** POST/GET/DELETE /webhooks and their delivery log: the secretariat */
   WebhooksManage = 'webhooks.manage',
-  /** POST /auth/mfa/enrol, /auth/mfa/verify: every signed-in user, their own second factor */
-  OwnMfaManage = 'account.mfa-own',
 
   // operations (audit, queues)
   AuditRead = 'audit.read',
