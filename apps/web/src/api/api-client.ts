@@ -75,7 +75,9 @@ export function refreshSession(): Promise<StoredSession | null> {
   refreshing ??= (async () => {
     try {
       const response = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
-      const next = response.ok ? ((await response.json()) as StoredSession) : null;
+      // the body is read either way: an unread one keeps the request open
+      const text = await response.text();
+      const next = response.ok ? (JSON.parse(text) as StoredSession) : null;
       writeSession(next ? { accessToken: next.accessToken, user: next.user } : null);
       return next;
     } catch {
@@ -95,7 +97,9 @@ export async function endSession(everywhere = false): Promise<void> {
     method: 'POST',
     credentials: 'same-origin',
     headers: token ? { authorization: `Bearer ${token}` } : {},
-  }).catch(() => undefined);
+  })
+    .then((response) => response.text())
+    .catch(() => undefined);
 }
 
 let onUnauthorized: () => void = () => undefined;
