@@ -291,13 +291,25 @@ async function checkPortFree(port, host) {
   }
 }
 
+/** The key that encrypts secrets at rest: FORUM_SECRETS_KEY when set, else a random one kept in .data/secrets-key. */
+function secretsKey() {
+  if (process.env.FORUM_SECRETS_KEY) return process.env.FORUM_SECRETS_KEY;
+  const file = path.join(DATA, 'secrets-key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(DATA, { recursive: true });
+    fs.writeFileSync(file, require('node:crypto').randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    say('Generated a random secrets key in .data/secrets-key (set FORUM_SECRETS_KEY to use your own).');
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 async function start() {
   const host = process.env.HOST || '127.0.0.1';
   const config = checkConfiguration({ ...process.env, HOST: host, FORUM_DEMO_DATA: process.env.FORUM_DEMO_DATA ?? 'true' });
   await checkPortFree(config.port, host);
   const { databaseUrl, redisUrl } = await services();
   buildWebIfStale();
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORUM_DEMO_DATA: process.env.FORUM_DEMO_DATA ?? 'true', JWT_SECRET: jwtSecret(), HOST: host };
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORUM_DEMO_DATA: process.env.FORUM_DEMO_DATA ?? 'true', JWT_SECRET: jwtSecret(), FORUM_SECRETS_KEY: secretsKey(), HOST: host };
   say(
     host === '127.0.0.1' || host === 'localhost' || host === '::1'
       ? `Listening on ${host} only (this machine); set HOST=0.0.0.0 to accept connections from the network.`

@@ -164,6 +164,11 @@ describe('access-control matrix', () => {
       { route: 'GET /public/communiques/:id (draft)', method: 'GET', path: () => `/api/v1/public/communiques/${ids.communique}`, ok: 404, expect: { ...ANYONE, ...Object.fromEntries(ROLES.map((r) => [r, 404])) } as Record<Role, number> },
       { route: 'GET /public/communiques', method: 'GET', path: () => '/api/v1/public/communiques', ok: 200, expect: ANYONE },
       { route: 'GET /notifications', method: 'GET', path: () => '/api/v1/notifications', ok: 200 },
+      { route: 'GET /api-tokens', method: 'GET', path: () => '/api/v1/api-tokens', ok: 200 },
+      { route: 'POST /api-tokens', method: 'POST', path: () => '/api/v1/api-tokens', body: () => ({ name: 'matrix', scopes: ['read'] }), ok: 201 },
+      { route: 'GET /webhooks', method: 'GET', path: () => '/api/v1/webhooks', ok: 200 },
+      { route: 'POST /webhooks (private address)', method: 'POST', path: () => '/api/v1/webhooks', body: () => ({ url: 'https://10.0.0.1/x', events: ['meeting.created'] }), ok: 400 },
+      { route: 'GET /auth/oidc/providers', method: 'GET', path: () => '/api/v1/auth/oidc/providers', ok: 200, expect: ANYONE },
     ];
   }, 120_000);
   afterAll(() => t?.close());

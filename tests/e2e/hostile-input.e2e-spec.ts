@@ -122,6 +122,11 @@ describe('hostile input on every write route', () => {
       { name: 'calendar feed', method: 'POST', path: () => '/api/v1/calendar-feeds', valid: () => ({ label: 'Outlook' }) },
       { name: 'password reset', method: 'POST', path: () => '/api/v1/auth/password-reset', valid: () => ({ email: 'someone@forum.test' }) },
       { name: 'invitation', method: 'POST', path: () => '/api/v1/users/invitations', valid: () => ({ email: 'invitee@forum.test', displayName: 'Invitee', role: 'official', governmentId }), rows: 'user_account' },
+      { name: 'create service token', method: 'POST', path: () => '/api/v1/api-tokens', valid: () => ({ name: 'Portal', scopes: ['read', 'action-items:write'], governmentId, expiresAt: '2031-01-01T00:00:00Z' }), rows: 'api_token' },
+      { name: 'create webhook', method: 'POST', path: () => '/api/v1/webhooks', valid: () => ({ url: 'https://8.8.8.8/hook', events: ['action-item.updated'], bodyId }), rows: 'webhook' },
+      { name: 'identity provider', method: 'PUT', path: () => `/api/v1/governments/${governmentId}/identity-provider`, valid: () => ({ issuer: 'https://8.8.8.8', clientId: 'c', clientSecret: 's', emailDomains: ['ontario.ca'], passwordLogin: true }) },
+      { name: 'second step', method: 'POST', path: () => '/api/v1/auth/mfa/login', valid: () => ({ mfaToken: 'not-a-token', code: '123456' }) },
+      { name: 'mfa verify', method: 'POST', path: () => '/api/v1/auth/mfa/verify', valid: () => ({ code: '123456' }) },
     );
   });
   afterAll(() => t?.close());

@@ -13,6 +13,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.FORUM_TEST_RUN = randomBytes(4).toString('hex');
   // one random JWT secret per run, shared by the test processes and the worker processes they start
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.FORUM_SECRETS_KEY ??= randomBytes(32).toString('hex');
   const admin = new Client({ connectionString: TEST_ADMIN_URL });
   await admin.connect().catch((error: Error) => {
     throw new Error(`The tests need PostgreSQL at ${TEST_ADMIN_URL}: ${error.message}`);

@@ -93,6 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     FORUM_API_RATE_LIMIT: '0',
     // one secret for the whole run, so a worker process started by a test checks the same tokens
     ...(process.env.JWT_SECRET && { JWT_SECRET: process.env.JWT_SECRET }),
+    ...(process.env.FORUM_SECRETS_KEY && { FORUM_SECRETS_KEY: process.env.FORUM_SECRETS_KEY }),
     ...options.env,
   });
   const app = await createApiApp(config);
@@ -110,7 +111,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataSource: app.get(DataSource),
     http,
     baseUrl,
-    adminToken: login.body.accessToken,
+    // empty when the admin must enrol in two-step sign-in first (FORUM_REQUIRE_MFA=secretariat)
+    adminToken: login.body.accessToken ?? '',
     async close() {
       await app.close();
       if (ownsDatabase) {

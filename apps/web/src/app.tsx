@@ -14,6 +14,7 @@ import { CommuniqueDetailPage, CommuniquesPage } from './pages/communiques.page'
 import { DashboardPage } from './pages/dashboard.page';
 import { FundingClaimPage, FundingPage } from './pages/funding.page';
 import { IndicatorDetailPage, IndicatorsPage } from './pages/indicators.page';
+import { IntegrationsPage } from './pages/integrations.page';
 import { JoinRequestsPage } from './pages/join-requests.page';
 import { LoginPage } from './pages/login.page';
 import { MeetingDetailPage, MeetingsPage } from './pages/meetings.page';
@@ -69,6 +70,7 @@ export function App() {
         <Route path="/notifications" element={guard(<NotificationsPage />)} />
         <Route path="/people" element={guard(<RequireSecretariat><PeoplePage /></RequireSecretariat>)} />
         <Route path="/translations" element={guard(<RequireSecretariat><TranslationsPage /></RequireSecretariat>)} />
+        <Route path="/integrations" element={guard(<RequireSecretariat><IntegrationsPage /></RequireSecretariat>)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>

@@ -4,6 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Job, Queue, Worker } from 'bullmq';
 import { cappedBackoff, DeliveryLedger, FORUM_CONFIG, ForumConfig, logQueueErrors, redisConnectionOptions } from '@forum/core';
 import { QUEUES } from '@forum/contracts';
+import { WebhookDeliverer } from '@forum/identity';
 import { EmailHandler, NotificationFanout, NOTIFY_JOB, type NotifyJob } from '@forum/notifications';
 
 /** Lock and stall timings; production keeps BullMQ's defaults, tests shorten them to see a killed worker's job retried. */
@@ -30,6 +31,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly email: EmailHandler,
     private readonly moduleRef: ModuleRef,
     private readonly ledger: DeliveryLedger,
+    private readonly webhooks: WebhookDeliverer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,6 +41,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     });
     // Sending is waiting on the SMTP server, not computing: many at once, over the mailer's pooled connections.
     this.start(QUEUES.email, this.config.email.concurrency, (job) => this.email.handle(job.name, job.data, job.id ?? ''));
+    // Deliveries wait on other systems' servers: several at once.
+    this.start(QUEUES.webhooks, 10, (job) => this.webhooks.handle(job));
     const queues = Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     logQueueErrors([...queues, ...this.workers], this.logger);
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));

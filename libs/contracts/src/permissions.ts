@@ -95,6 +95,12 @@ export enum Permission {
   Search = 'search.read',
 
   // service tokens, webhooks, identity providers
+  /** POST/GET/PUT/DELETE /governments/:id/identity-provider: the secretariat */
+  IdentityProvidersManage = 'identity-providers.manage',
+  /** POST/GET/DELETE /api-tokens: the secretariat */
+  ApiTokensManage = 'api-tokens.manage',
+  /** POST/GET/DELETE /webhooks and their delivery log: the secretariat */
+  WebhooksManage = 'webhooks.manage',
 
   // operations (audit, queues)
   AuditRead = 'audit.read',

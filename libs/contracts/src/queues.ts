@@ -18,7 +18,41 @@ export const QUEUES = {
   packets: 'document-packets',
   /** the words inside an uploaded file, read for search (one job per document version) */
   documentText: 'document-text',
+  /** webhook fan-out (one job per outbox event) and deliveries (one job per subscription and event) */
+  webhooks: 'webhooks',
 } as const;
+
+/** The realtime event names a webhook may subscribe to (every one but `notification`). */
+export const WEBHOOK_EVENTS = [
+  'meeting.created',
+  'meeting.updated',
+  'meeting.cancelled',
+  'agenda.updated',
+  'action-item.created',
+  'action-item.updated',
+  'communique.updated',
+  'communique.published',
+  'membership.changed',
+  'document.added',
+  'document.updated',
+  'minutes.updated',
+  'decision.updated',
+  'funding-claim.updated',
+  'indicator.threshold_crossed',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** the job the relay adds for each event while any webhook exists */
+export interface WebhookFanoutJob {
+  eventId: string;
+  name: string;
+  payload: Record<string, unknown>;
+  audience: import('./events').EventAudience;
+  context: Record<string, unknown> | null;
+  occurredAt: string;
+}
+export const WEBHOOK_FANOUT_JOB = 'fanout';
+export const WEBHOOK_DELIVER_JOB = 'deliver';
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface RealtimeJob {

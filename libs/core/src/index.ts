@@ -37,3 +37,5 @@ export * from './metrics/metrics.module';
 export * from './i18n/format';
 export * from './bilingual/translations.service';
 export * from './http/content-disposition';
+export * from './crypto/secret-box';
+export * from './http/outbound';

@@ -2,8 +2,11 @@ import { CanActivate, ExecutionContext, Injectable, OnApplicationBootstrap, Requ
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
 import type { Permission } from '@forum/contracts';
-import { ACCESS_POLICY, type AccessPolicy, type AccessTarget, type Caller, PUBLIC_ROUTE, ROUTE_PERMISSION, ROUTE_TARGET } from '@forum/core';
+import { ACCESS_POLICY, type AccessPolicy, type AccessTarget, type Caller, forbidden, PUBLIC_ROUTE, ROUTE_PERMISSION, ROUTE_TARGET } from '@forum/core';
 import { AccessTokenService } from './access-token.service';
+import { API_TOKEN_PREFIX, ApiTokenService, isTokenForbiddenPath, scopeForWrite } from './api-tokens/api-token.service';
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
@@ -38,6 +41,7 @@ export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly moduleRef: ModuleRef,
+    private readonly apiTokens: ApiTokenService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -60,10 +64,23 @@ export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
       params?: Record<string, unknown>;
       query?: Record<string, unknown>;
       body?: unknown;
+      method: string;
+      url: string;
     }>();
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     const token = bearerToken(request.headers.authorization);
+    if (token?.startsWith(API_TOKEN_PREFIX)) {
+      request.caller = await this.apiTokens.authenticate(token);
+      await this.apiTokens.auditCall(request.caller, request.method, request.url);
+      // Scopes: `read` reads; every write needs the scope of its capability; accounts, tokens and webhooks are never a token's.
+      if (isTokenForbiddenPath(request.url)) throw forbidden('A service token may not use this route');
+      if (!READS.has(request.method)) {
+        const scope = scopeForWrite(request.url);
+        if (!scope || !request.caller.serviceToken?.scopes.includes(scope)) throw forbidden(`This service token has no scope for this write${scope ? ` (needs ${scope})` : ''}`);
+      }
+      return true;
+    }
     if (isPublic) {
       // A public route still knows a signed-in caller when one presents a valid token.
       if (token) request.caller = await this.tokens.verify(token).catch(() => undefined);

@@ -5,7 +5,7 @@ import { Authorize, Caller, CurrentCaller, FORUM_CONFIG, ForumConfig, Public, un
 import { Permission, type UserView } from '@forum/contracts';
 import { bearerToken } from './access-token.guard';
 import { AccessTokenService } from './access-token.service';
-import { AuthService } from './auth.service';
+import { AuthService, type MfaChallenge } from './auth.service';
 import {
   clearSessionCookie,
   deviceOf,
@@ -35,11 +35,12 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ accessToken: string; user: UserView }> {
+  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ accessToken: string; user: UserView } | MfaChallenge> {
     const email = dto.email.trim().toLowerCase();
     const signedIn = await this.auth.login(dto, { address: request.ip, userAgent: request.headers['user-agent'] ?? null }, deviceOf(request, this.config, email));
-    setSessionCookie(reply, this.config, signedIn.refreshToken);
     setDeviceCookie(reply, this.config, email);
+    if (!('accessToken' in signedIn)) return signedIn;
+    setSessionCookie(reply, this.config, signedIn.refreshToken);
     return { accessToken: signedIn.accessToken, user: signedIn.user };
   }
 

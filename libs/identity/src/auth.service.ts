@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller, EventRecorder, invalid, notFound, unauthenticated } from '@forum/core';
+import { Caller, EventRecorder, forbidden, invalid, notFound, unauthenticated } from '@forum/core';
+import { MfaService } from './mfa/mfa.service';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 import { SessionMeta, SessionService, SignedIn } from './session/session.service';
 import { LoginDto, UpdateOwnAccountDto, UserView } from './user.dto';
 import { UserRepository } from './user.repository';
 import { toUserView } from './user.view';
+
+/** A login whose password was right but that needs the second step (or an enrolment) first. */
+export type MfaChallenge = { mfaRequired: true; mfaToken: string } | { mfaEnrolmentRequired: true; mfaToken: string };
 
 @Injectable()
 export class AuthService {
@@ -17,10 +21,11 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly events: EventRecorder,
+    private readonly mfa: MfaService,
   ) {}
 
   /** `device`: the id of this browser's valid device cookie for the email, if it has one (see LoginThrottle). */
-  async login(dto: LoginDto, meta: SessionMeta & { address: string }, device: string | null): Promise<SignedIn> {
+  async login(dto: LoginDto, meta: SessionMeta & { address: string }, device: string | null): Promise<SignedIn | MfaChallenge> {
     const email = dto.email.trim().toLowerCase();
     await this.throttle.attempt(email, meta.address, device);
     const user = await this.users.findByEmail(email);
@@ -31,7 +36,18 @@ export class AuthService {
       throw unauthenticated('Email or password is incorrect');
     }
     await this.throttle.succeeded(email, meta.address, device);
+    if (user.governmentId && !(await this.passwordLoginAllowed(user.governmentId))) {
+      throw forbidden("Your government signs you in with its own account: use \"Sign in with your government's account\"");
+    }
+    if (await this.mfa.isEnabled(user.id)) return { mfaRequired: true, mfaToken: this.mfa.issueToken(user.id, 'login') };
+    if (this.mfa.enrolmentRequired(user)) return { mfaEnrolmentRequired: true, mfaToken: this.mfa.issueToken(user.id, 'enrol') };
     return this.sessions.start(user, meta);
+  }
+
+  /** false when the government's identity provider says `passwordLogin: false` */
+  private async passwordLoginAllowed(governmentId: string): Promise<boolean> {
+    const rows: { password_login: boolean }[] = await this.dataSource.query(`SELECT password_login FROM identity_provider WHERE government_id = $1`, [governmentId]);
+    return rows[0]?.password_login ?? true;
   }
 
   async me(userId: string): Promise<UserView> {

@@ -16,6 +16,16 @@ import { SessionService } from './session/session.service';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { MfaAttemptLimiter } from './mfa/attempt-limiter';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
+import { ApiTokenController } from './api-tokens/api-token.controller';
+import { ApiTokenService } from './api-tokens/api-token.service';
+import { IdentityProviderController, OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
+import { WebhookController } from './webhooks/webhook.controller';
+import { WebhookDeliverer } from './webhooks/webhook-deliverer';
+import { WebhookService } from './webhooks/webhook.service';
 
 @Global()
 @Module({
@@ -33,7 +43,7 @@ import { UsersService } from './users.service';
     GovernmentsModule,
     DiscoveryModule,
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, MfaController, ApiTokenController, IdentityProviderController, OidcController, WebhookController],
   providers: [
     AccessTokenService,
     SessionRevocations,
@@ -44,8 +54,14 @@ import { UsersService } from './users.service';
     UsersService,
     UserRepository,
     AdminAccountBootstrap,
+    MfaService,
+    MfaAttemptLimiter,
+    ApiTokenService,
+    OidcService,
+    WebhookService,
+    WebhookDeliverer,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
-  exports: [AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
+  exports: [WebhookDeliverer, AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
 })
 export class IdentityModule {}

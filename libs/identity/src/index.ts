@@ -12,3 +12,5 @@ export * from './session/session.entity';
 export * from './session/session.service';
 export * from './session/session-revocations';
 export * from './session/session-cookie';
+export * from './webhooks/webhook-deliverer';
+export * from './webhooks/webhook-signature';

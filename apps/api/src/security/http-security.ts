@@ -17,6 +17,7 @@ const ROUTE_LIMITS: { url: RegExp; max: number; timeWindow: number; by: 'address
   { url: /^\/api\/v1\/auth\/password-reset$/, max: 5, timeWindow: 15 * 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/(password-reset\/confirm|invitations\/accept)$/, max: 10, timeWindow: 15 * 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/refresh$/, max: 60, timeWindow: 60_000, by: 'address' },
+  { url: /^\/api\/v1\/auth\/(mfa\/(enrol|verify)|oidc\/:governmentCode\/start|oidc\/callback)$/, max: 60, timeWindow: 60_000, by: 'address' },
   { url: /^\/api\/v1\/search$/, max: 60, timeWindow: 60_000, by: 'user' },
 ];
 

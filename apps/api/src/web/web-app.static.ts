@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ForumConfig } from '@forum/core';
 
 /** The web app's own paths: each serves index.html and the app routes in the browser. */
-export const WEB_APP_PATHS = ['/', '/login', '/bodies', '/meetings', '/action-items', '/accountability', '/communiques', '/notifications', '/join-requests', '/people', '/funding-claims', '/indicators', '/search'];
+export const WEB_APP_PATHS = ['/', '/login', '/bodies', '/meetings', '/action-items', '/accountability', '/communiques', '/notifications', '/join-requests', '/people', '/funding-claims', '/indicators', '/search', '/integrations'];
 
 /**
  * The pages emailed links open, in the language of the address. Named one by one: a /:lang/* route here

@@ -5,11 +5,14 @@ import { api, endSession, onSessionChange, readSession, refreshSession, setUnaut
 interface AuthState {
   session: StoredSession | null;
   isSecretariat: boolean;
-  login(email: string, password: string): Promise<void>;
+  /** null when signed in; a challenge when the second step (or an enrolment in it) is needed first */
+  login(email: string, password: string): Promise<MfaChallenge | null>;
   /** a session the API handed out another way (accepting an invitation signs the new user in) */
   startSession(session: StoredSession): void;
   logout(): void;
 }
+
+export type MfaChallenge = { mfaRequired: true; mfaToken: string } | { mfaEnrolmentRequired: true; mfaToken: string };
 
 const AuthContext = createContext<AuthState | null>(null);
 
@@ -30,13 +33,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => setUnauthorizedHandler(() => writeSession(null)), []);
 
   const login = useCallback(async (email: string, password: string) => {
-    const result = await api<StoredSession>('POST', '/auth/login', { email, password });
+    const result = await api<StoredSession | MfaChallenge>('POST', '/auth/login', { email, password });
+    if (!('accessToken' in result)) return result;
     writeSession({ accessToken: result.accessToken, user: result.user });
     // the app speaks the user's language, unless the address chose one
     const locale = (result.user as { locale?: string }).locale;
     if ((locale === 'en' || locale === 'fr') && !new URLSearchParams(window.location.search).get('lang') && !/^\/(en|fr)(\/|$)/.test(window.location.pathname)) {
       void i18next.changeLanguage(locale);
     }
+    return null;
   }, []);
 
   const startSession = useCallback((next: StoredSession) => {

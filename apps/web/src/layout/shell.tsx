@@ -97,6 +97,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 isSecretariat ? null : nav('/join-requests', t('nav.joinRequests')),
                 isSecretariat ? nav('/people', t('nav.people')) : null,
                 isSecretariat ? nav('/translations', t('nav.translations')) : null,
+                isSecretariat ? nav('/integrations', t('nav.integrations')) : null,
               ]
             : null}
           <GcdsNavLink href={`/${lang}/communiques`}>{t('nav.publicPortal')}</GcdsNavLink>

@@ -20,6 +20,8 @@ interface OutboxRow {
   audience: EventAudience;
   notify: NotificationIntent[] | null;
   jobs: JobIntent[] | null;
+  context: Record<string, unknown> | null;
+  created_at: Date;
 }
 
 /**
@@ -95,13 +97,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private relayBatch(): Promise<{ taken: number; failed: boolean }> {
     return this.dataSource.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
-        `SELECT id, name, payload, audience, notify, jobs FROM outbox_event
+        `SELECT id, name, payload, audience, notify, jobs, context, created_at FROM outbox_event
           WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [RELAY_BATCH],
       );
       if (!rows.length) return { taken: 0, failed: false };
       const now = Date.now();
-      const plans = rows.map((row) => relayPlan(row, now));
+      // one query a batch: events become webhook fan-out jobs only while some subscription exists
+      const webhooks = (await em.query(`SELECT EXISTS (SELECT 1 FROM webhook WHERE deleted_at IS NULL) AS any`))[0]?.any === true;
+      const plans = rows.map((row) => relayPlan(row, now, { webhooks }));
       // Postgres first: every job but the realtime broadcast gets its delivery row in this transaction,
       // so a Redis that loses the job later still leaves the sweep something to add again.
       await this.ledger.record(

@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import { QUEUES, type EventAudience, type JobIntent, type NotificationIntent, type RealtimeJob } from '@forum/contracts';
+import { QUEUES, WEBHOOK_EVENTS, WEBHOOK_FANOUT_JOB, type EventAudience, type JobIntent, type NotificationIntent, type RealtimeJob, type WebhookFanoutJob } from '@forum/contracts';
 import { NOTIFY_JOB } from '@forum/notifications';
 
 export interface RelayStep {
@@ -17,10 +17,23 @@ export const bullJobId = (id: string): string => id.replace(/:/g, '-');
  * (a crash between adding and committing) adds each job once.
  */
 export function relayPlan(
-  event: { id: string; name: string; payload: Record<string, unknown>; audience: EventAudience; notify: NotificationIntent[] | null; jobs: JobIntent[] | null },
+  event: { id: string; name: string; payload: Record<string, unknown>; audience: EventAudience; notify: NotificationIntent[] | null; jobs: JobIntent[] | null; context?: Record<string, unknown> | null; createdAt?: Date | string },
   now: number,
+  options: { webhooks?: boolean } = {},
 ): RelayStep[] {
   const steps: RelayStep[] = [];
+  // Webhooks hear what sockets hear (never a private event); the fan-out job applies each subscription's access.
+  if (options.webhooks && event.audience.kind !== 'none' && event.audience.kind !== 'users' && (WEBHOOK_EVENTS as readonly string[]).includes(event.name)) {
+    const data: WebhookFanoutJob = {
+      eventId: event.id,
+      name: event.name,
+      payload: event.payload,
+      audience: event.audience,
+      context: event.context ?? null,
+      occurredAt: new Date(event.createdAt ?? now).toISOString(),
+    };
+    steps.push({ queue: QUEUES.webhooks, name: WEBHOOK_FANOUT_JOB, data: { ...data }, opts: { jobId: `evt-${event.id}-webhooks` } });
+  }
   if (event.audience.kind !== 'none') {
     const data: RealtimeJob = { eventId: event.id, name: event.name, payload: event.payload, audience: event.audience };
     steps.push({ queue: QUEUES.realtime, name: event.name, data: { ...data }, opts: { jobId: `evt-${event.id}-realtime` } });

@@ -126,6 +126,9 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
   [Permission.DeliveriesRead]: SECRETARIAT,
   [Permission.DeliveriesRetry]: SECRETARIAT,
   [Permission.TranslationRead]: SECRETARIAT,
+  [Permission.IdentityProvidersManage]: SECRETARIAT,
+  [Permission.ApiTokensManage]: SECRETARIAT,
+  [Permission.WebhooksManage]: SECRETARIAT,
 };
 
 /** Where the caller stands, as the guard established it. */

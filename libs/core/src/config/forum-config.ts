@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 
 /**
@@ -90,6 +90,12 @@ export interface ForumConfig {
   documentMaxBytes: number;
   /** `http(s)://key:secret@host:port/bucket`: documents live in that S3-compatible bucket (path-style) */
   s3Url: string | null;
+  /** the AES-256-GCM key that encrypts secrets at rest (identity-provider client secrets, TOTP and webhook secrets) */
+  secretsKey: Buffer;
+  /** `secretariat`: secretariat accounts must use two-step sign-in (the production default) */
+  requireMfa: 'secretariat' | 'off';
+  /** hosts the server may call over plain HTTP and at private or loopback addresses (tests, internal networks) */
+  allowHttpHosts: string[];
 }
 
 export interface ConfigProblem {
@@ -122,6 +128,8 @@ const RETIRED_DEV_SECRETS = ['forum-development-secret-change-me-in-production']
 /** Outside production without JWT_SECRET: a random secret per process (npm start keeps one in .data/). */
 let processSecret: string | null = null;
 const randomProcessSecret = (): string => (processSecret ??= randomBytes(32).toString('hex'));
+let processSecretsKey: string | null = null;
+const randomProcessSecretsKey = (): string => (processSecretsKey ??= randomBytes(32).toString('hex'));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ForumConfig {
   problems = [];
@@ -139,6 +147,9 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
   if (!jwtSecret) bad('JWT_SECRET', 'must be set in production', null);
   else if (jwtSecret.length < 32) bad('JWT_SECRET', 'must be at least 32 characters long', null);
   else if (RETIRED_DEV_SECRETS.includes(jwtSecret)) bad('JWT_SECRET', 'is the published development secret; choose a random one', null);
+  const secretsRaw = env.FORUM_SECRETS_KEY || (mode === 'production' ? undefined : randomProcessSecretsKey());
+  if (!secretsRaw) bad('FORUM_SECRETS_KEY', 'must be set in production', null);
+  else if (secretsRaw.length < 32) bad('FORUM_SECRETS_KEY', 'must be at least 32 characters long', null);
   const adminEmail = env.FORUM_ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.FORUM_ADMIN_PASSWORD || null;
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
@@ -211,6 +222,10 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
     documentsDir: env.FORUM_DOCUMENTS_DIR || '.data/documents',
     documentMaxBytes: integer(env, 'FORUM_DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1, 1024 * 1024 * 1024 * 1024),
     s3Url: env.S3_URL ? url(env, 'S3_URL', ['http:', 'https:'], '') : null,
+    // any string of 32 characters or more; the key is its SHA-256, so a passphrase or a hex key both work
+    secretsKey: createHash('sha256').update(secretsRaw ?? '', 'utf8').digest(),
+    requireMfa: oneOf(env, 'FORUM_REQUIRE_MFA', ['secretariat', 'off'], mode === 'production' ? 'secretariat' : 'off'),
+    allowHttpHosts: (env.FORUM_ALLOW_HTTP_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
   };
 }
 

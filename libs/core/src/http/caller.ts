@@ -10,6 +10,8 @@ export interface Caller {
   locale: Locale;
   /** the server-side session the access token belongs to (absent for service tokens) */
   sessionId?: string;
+  /** set when the caller is another system's service token: `userId` is then the token's id (the audit actor) */
+  serviceToken?: { id: string; name: string; scopes: string[] };
 }
 
 export const isSecretariat = (caller: Caller | null | undefined): boolean => caller?.role === 'secretariat';
