@@ -41,14 +41,17 @@ export class CommuniquePublicationService {
    */
   private async transaction<T>(work: (em: EntityManager, changed: PublicChange) => Promise<T>): Promise<T> {
     let changed = false;
-    const result = await this.dataSource.transaction((em) =>
-      work(em, async (ids) => {
-        await this.changes.inTransaction(em, ids);
-        changed = true;
-      }),
-    );
-    if (changed) this.changes.committed();
-    return result;
+    try {
+      return await this.dataSource.transaction((em) =>
+        work(em, async (ids) => {
+          await this.changes.inTransaction(em, ids);
+          changed = true;
+        }),
+      );
+    } finally {
+      // Also when the commit's answer was lost: the change may have committed, and dropping the cache is harmless.
+      if (changed) this.changes.committed();
+    }
   }
 
   async publish(caller: Caller, id: string, embargoUntil?: string, now = new Date()): Promise<CommuniqueView> {

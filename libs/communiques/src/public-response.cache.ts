@@ -185,7 +185,8 @@ export class PublicResponseCache implements OnApplicationBootstrap, OnApplicatio
     client.on('error', onLost);
     client.on('end', () => onLost());
     client.on('notification', (message) => {
-      if (message.channel === PUBLIC_COMMUNIQUES_CHANNEL) this.invalidate();
+      // This process's own transactions drop the cache themselves once committed (before answering their caller).
+      if (message.channel === PUBLIC_COMMUNIQUES_CHANNEL && !this.changes.isOwnNotification(message.processId)) this.invalidate();
     });
     try {
       await client.connect();
