@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, Public } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 import { communiqueListPage, communiquePage, notFoundPage } from './communique-page.html';
 import { PublicCommuniquesService } from './public-communiques.service';
-import { PublicResponse, PublicResponseCache, sendPublicResponse } from './public-response.cache';
+import { PublicResponse, PUBLIC_CACHE_CONTROL, PublicResponseCache, sendPublicResponse } from './public-response.cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -61,7 +61,7 @@ export class CommuniquePagesController {
       const page = await this.publicCommuniques.list(filter, lang, filter.limit, filter.offset);
       return html(200, communiqueListPage(lang, page, filter), await this.publicCommuniques.lastChange());
     });
-    return sendPublicResponse(request, reply, response, 'public, max-age=300', { 'content-language': lang });
+    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL, { 'content-language': lang });
   }
 
   private async detail(lang: Locale, id: string, request: FastifyRequest, reply: FastifyReply) {
@@ -75,7 +75,7 @@ export class CommuniquePagesController {
         throw error;
       }
     });
-    return sendPublicResponse(request, reply, response, 'public, max-age=300', { 'content-language': lang });
+    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL, { 'content-language': lang });
   }
 }
 

@@ -10,6 +10,10 @@ import { CorrectCommuniqueDto, WithdrawCommuniqueDto } from './communique.dto';
 import { awaitingConcurrence, communiquePublished, communiquePublishedNotice, communiqueUpdated, concurrencesVoided, embargoJob } from './communique.events';
 import { CommuniqueView } from './communique.view';
 import { ConcurrenceLedger, ConcurrenceTracker } from './concurrence-tracker.service';
+import { PublicPortalChanges } from './public-changes';
+
+/** Says, inside the transaction, that the public portal changed for these communiqués (see PublicPortalChanges). */
+type PublicChange = (ids: string[]) => Promise<void>;
 
 /**
  * Publication: now or at an embargo time, exactly once; then the text is frozen, and a correction
@@ -28,10 +32,30 @@ export class CommuniquePublicationService {
     private readonly access: BodyAccess,
     private readonly tracker: ConcurrenceTracker,
     private readonly events: EventRecorder,
+    private readonly changes: PublicPortalChanges,
   ) {}
 
+  /**
+   * A transaction that may change what the public sees: `changed(ids)` NOTIFYs every API instance (on commit),
+   * and once committed this process's own cache is dropped before the caller is answered.
+   */
+  private async transaction<T>(work: (em: EntityManager, changed: PublicChange) => Promise<T>): Promise<T> {
+    let changed = false;
+    try {
+      return await this.dataSource.transaction((em) =>
+        work(em, async (ids) => {
+          await this.changes.inTransaction(em, ids);
+          changed = true;
+        }),
+      );
+    } finally {
+      // Also when the commit's answer was lost: the change may have committed, and dropping the cache is harmless.
+      if (changed) this.changes.committed();
+    }
+  }
+
   async publish(caller: Caller, id: string, embargoUntil?: string, now = new Date()): Promise<CommuniqueView> {
-    return this.dataSource.transaction(async (em) => {
+    return this.transaction(async (em, changed) => {
       const c = await this.lockedForSecretariat(caller, id, em);
       const correction = hasPendingCorrection(c);
       if (c.status !== 'in_concurrence' && c.status !== 'approved' && !correction) {
@@ -48,7 +72,7 @@ export class CommuniquePublicationService {
           { awaiting: ledger.state.awaiting, objections: ledger.state.objections },
         );
       }
-      if (correction) return this.publishCorrection(caller, c, ledger, embargoUntil, now, em);
+      if (correction) return this.publishCorrection(caller, c, ledger, embargoUntil, now, em, changed);
       const at = embargoUntil ? new Date(embargoUntil) : null;
       if (c.embargoUntil && at && at.getTime() !== c.embargoUntil.getTime()) {
         throw conflict(CommuniqueReason.EmbargoSet, `This communiqué is already under embargo until ${c.embargoUntil.toISOString()}; publish it now, or edit it to start again`, {
@@ -77,6 +101,7 @@ export class CommuniquePublicationService {
       const saved = await this.communiques.save(c, em);
       await this.revisions.markPublished(c.id, c.currentRevision, now, em);
       await this.recordPublication(em, saved, caller.userId, 'communique.published');
+      await changed([saved.id]);
       return this.tracker.view(saved, em, ledger);
     });
   }
@@ -86,12 +111,13 @@ export class CommuniquePublicationService {
    * at intervals (a job lost with Redis still publishes), and by tests. Returns the ids it published.
    */
   async publishDueEmbargoes(now = new Date()): Promise<string[]> {
-    return this.dataSource.transaction(async (em) => {
+    return this.transaction(async (em, changed) => {
       const published = await this.communiques.publishDueEmbargoes(now, em);
       for (const c of published) {
         await this.revisions.markPublished(c.id, c.currentRevision, c.publishedAt ?? now, em);
         await this.recordPublication(em, c, null, 'communique.embargo-lifted');
       }
+      await changed(published.map((c) => c.id));
       if (published.length) this.logger.log(`Embargo lifted: ${published.map((c) => c.id).join(', ')}`);
       return published.map((c) => c.id);
     });
@@ -106,7 +132,7 @@ export class CommuniquePublicationService {
     const noteEn = (dto.noteEn ?? dto.note)?.trim();
     const noteFr = (dto.noteFr ?? dto.note)?.trim();
     if (!noteEn && !noteFr) throw invalid(['noteEn and noteFr (or note): a correction carries a visible note']);
-    return this.dataSource.transaction(async (em) => {
+    return this.transaction(async (em, changed) => {
       const c = await this.lockedForSecretariat(caller, id, em);
       if (c.status !== 'published') throw conflict(CommuniqueReason.NotPublished, `Only a published communiqué is corrected; this one is ${c.status}`, { status: c.status });
       const previous = await this.revisions.findByNumber(c.id, c.currentRevision, em);
@@ -137,6 +163,8 @@ export class CommuniquePublicationService {
       );
       Object.assign(c, next, { currentRevision: number, correctionRevision: number });
       const saved = await this.communiques.save(c, em);
+      // The published row changed (the public list reads it): every cached public answer is dropped.
+      await changed([saved.id]);
       const ledger = await this.tracker.ledger(saved, em);
       await this.events.record(
         em,
@@ -148,7 +176,15 @@ export class CommuniquePublicationService {
   }
 
   /** Every party concurred on the correction: it becomes the published text, at once (a correction has no embargo). */
-  private async publishCorrection(caller: Caller, c: Communique, ledger: ConcurrenceLedger, embargoUntil: string | undefined, now: Date, em: EntityManager): Promise<CommuniqueView> {
+  private async publishCorrection(
+    caller: Caller,
+    c: Communique,
+    ledger: ConcurrenceLedger,
+    embargoUntil: string | undefined,
+    now: Date,
+    em: EntityManager,
+    changed: PublicChange,
+  ): Promise<CommuniqueView> {
     if (embargoUntil) throw invalid(['embargoUntil: a correction is published at once']);
     const revision = await this.revisions.findByNumber(c.id, c.currentRevision, em);
     revision!.footnotes = this.tracker.footnotes(c, ledger);
@@ -157,12 +193,13 @@ export class CommuniquePublicationService {
     const saved = await this.communiques.save(c, em);
     await this.revisions.markPublished(c.id, c.currentRevision, now, em);
     await this.recordPublication(em, saved, caller.userId, 'communique.corrected', { noteEn: revision!.correctionNoteEn, noteFr: revision!.correctionNoteFr });
+    await changed([saved.id]);
     return this.tracker.view(saved, em, ledger, caller.locale);
   }
 
   /** Withdrawal keeps the page and its text, with a notice: what was published stays citable. */
   async withdraw(caller: Caller, id: string, dto: WithdrawCommuniqueDto, now = new Date()): Promise<CommuniqueView> {
-    return this.dataSource.transaction(async (em) => {
+    return this.transaction(async (em, changed) => {
       const c = await this.lockedForSecretariat(caller, id, em);
       if (c.status !== 'published') throw conflict(CommuniqueReason.NotPublished, `Only a published communiqué is withdrawn; this one is ${c.status}`, { status: c.status });
       c.status = 'withdrawn';
@@ -175,6 +212,7 @@ export class CommuniquePublicationService {
         { actorUserId: caller.userId, action: 'communique.withdrawn', entityType: 'communique', entityId: c.id, changes: { reasonEn: c.withdrawalReasonEn, reasonFr: c.withdrawalReasonFr } },
         [communiqueUpdated(saved, { change: 'withdrawn' })],
       );
+      await changed([saved.id]);
       return this.tracker.view(saved, em);
     });
   }

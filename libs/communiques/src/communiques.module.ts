@@ -11,6 +11,7 @@ import { CommuniquesService } from './communiques.service';
 import { ConcurrenceTracker } from './concurrence-tracker.service';
 import { PublicCommuniquesController } from './public-communiques.controller';
 import { PublicCommuniquesService } from './public-communiques.service';
+import { PublicPortalChanges } from './public-changes';
 import { PublicResponseCache } from './public-response.cache';
 
 const PROVIDERS = [
@@ -21,7 +22,7 @@ const PROVIDERS = [
   CommuniquesService,
   CommuniquePublicationService,
   PublicCommuniquesService,
-  PublicResponseCache,
+  PublicPortalChanges,
 ];
 
 /** Providers shared by the api and the worker, without controllers. */
@@ -35,6 +36,8 @@ export class CommuniquesCoreModule {}
 @Module({
   imports: [CommuniquesCoreModule],
   controllers: [CommuniquesController, PublicCommuniquesController, CommuniquePagesController],
-  providers: [CommuniqueLocator],
+  // the api's own: the worker changes the public portal (embargoes) but keeps no cache of it
+  providers: [CommuniqueLocator, PublicResponseCache],
+  exports: [PublicResponseCache],
 })
 export class CommuniquesModule {}

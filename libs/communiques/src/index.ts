@@ -12,3 +12,5 @@ export * from './communique-publication.service';
 export * from './public-communiques.service';
 export * from './embargo.processor';
 export * from './word-diff.rule';
+export * from './public-changes';
+export * from './public-response.cache';

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParam, Public, Sends } from '@forum/core';
 import { LangQuery, PublicCommuniqueListQuery } from './communique.dto';
 import { PublicCommuniquesService } from './public-communiques.service';
-import { PublicResponseCache, sendPublicResponse } from './public-response.cache';
+import { PUBLIC_CACHE_CONTROL, PublicResponseCache, sendPublicResponse } from './public-response.cache';
 import type { PublicCommuniqueSummaryView, PublicCommuniqueView } from './communique.view';
 import type { Page } from '@forum/contracts';
 
@@ -31,7 +31,7 @@ export class PublicCommuniquesController {
       contentType: JSON_TYPE,
       lastModified: await this.publicCommuniques.lastChange(),
     }));
-    return sendPublicResponse(request, reply, response, 'public, max-age=60');
+    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL);
   }
 
   // Declared before ':id' so the feed is never read as an id, whatever the router's matching order.
@@ -46,7 +46,7 @@ export class PublicCommuniquesController {
       contentType: 'application/atom+xml; charset=utf-8',
       lastModified: await this.publicCommuniques.lastChange(),
     }));
-    return sendPublicResponse(request, reply, response, 'public, max-age=300');
+    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL);
   }
 
   /** A draft, an embargoed or an unknown id is a plain 404 thrown, never cached, so it costs the same as a miss. */
@@ -58,6 +58,6 @@ export class PublicCommuniquesController {
       const view = await this.publicCommuniques.get(id, lang);
       return { status: 200, body: JSON.stringify(view), contentType: JSON_TYPE, lastModified: new Date(view.updatedAt) };
     });
-    return sendPublicResponse(request, reply, response, 'public, max-age=60');
+    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL);
   }
 }
