@@ -1,12 +1,25 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GcdsHeading, GcdsNotice, GcdsText } from '@gcds-core/components-react';
 import { ApiError } from '../api/api-client';
 import type { Government } from '../api/types';
+import { headingShown, pageTitle } from '../layout/page-furniture';
 
+/** The page's h1, which also names the page in the browser's title ("Meetings — Forum") and takes focus after a navigation. */
 export function PageHeading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLGcdsHeadingElement>(null);
+  const appName = t('app.shortName');
+  // every render: the heading's text follows the language and the record it names
+  useEffect(() => {
+    const title = pageTitle(ref.current?.textContent ?? '', appName);
+    if (document.title !== title) document.title = title;
+  });
+  useEffect(() => {
+    if (ref.current) headingShown(ref.current);
+  }, []);
   return (
-    <GcdsHeading tag="h1" marginBottom="300">
+    <GcdsHeading ref={ref} tag="h1" marginBottom="300" data-page-heading="">
       {children}
     </GcdsHeading>
   );
