@@ -3,7 +3,7 @@ export const en = {
   app: { name: 'Intergovernmental Forum', shortName: 'Forum' },
   nav: { label: 'Main menu', bodies: 'Bodies', meetings: 'Meetings', actionItems: 'Action items', communiques: 'Communiqués', accountability: 'Accountability', joinRequests: 'Join a working group', people: 'People', publicPortal: 'Public communiqués', indicators: 'Shared indicators', translations: 'Translations' },
   session: { signedInAs: 'Signed in as {{name}}', zone: 'Times shown in {{zone}}', logout: 'Log out' },
-  common: { loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
+  common: { scrollableTable: 'Table (scrolls sideways)', loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
   errors: {
     title: 'Something went wrong',
     network: 'The service could not be reached. Try again.',

@@ -5,7 +5,7 @@ export const fr: Messages = {
   app: { name: 'Forum intergouvernemental', shortName: 'Forum' },
   nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', publicPortal: 'Communiqués publics', indicators: 'Indicateurs communs', translations: 'Traductions' },
   session: { signedInAs: 'Connecté en tant que {{name}}', zone: 'Heures affichées en {{zone}}', logout: 'Se déconnecter' },
-  common: { loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
+  common: { scrollableTable: 'Tableau (défile horizontalement)', loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
   errors: {
     title: 'Un problème est survenu',
     network: 'Le service est injoignable. Réessayez.',

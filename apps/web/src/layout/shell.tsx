@@ -105,7 +105,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <GcdsNavLink href={`/${lang}/communiques`}>{t('nav.publicPortal')}</GcdsNavLink>
         </GcdsTopNav>
       </GcdsHeader>
-      <GcdsContainer size="xl" alignment="center" tag="div">
+      <GcdsContainer size="xl" alignment="center" tag="div" className="page-container">
         {session ? (
           <div className="session-bar">
             <span>
