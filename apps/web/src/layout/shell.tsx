@@ -54,6 +54,8 @@ export function Shell({ children }: { children: ReactNode }) {
   // visit leaves focus alone, so the skip link stays the first stop (layout/page-furniture.ts).
   const firstPath = useRef(true);
   useEffect(() => {
+    // a page still loading has no h1 yet: until it has, the title says only where the reader is, not the last page
+    if (!document.querySelector('#main-content [data-page-heading]')) document.title = t('app.shortName');
     if (firstPath.current) {
       firstPath.current = false;
       return;
