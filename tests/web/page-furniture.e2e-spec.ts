@@ -173,6 +173,7 @@ describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 39
         await page.getByRole('heading', { level: 1, name: lang === 'fr' ? 'Page introuvable' : 'Page not found' }).waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.title()).toBe(lang === 'fr' ? 'Page introuvable — Forum' : 'Page not found — Forum');
+        await page.getByRole('link', { name: lang === 'fr' ? 'Aller à la page d’accueil du Forum' : 'Go to the Forum’s home page' }).waitFor();
         await expectAccessible(page, `unknown address (${lang}, ${viewport.width}px)`);
         await expectNoHorizontalScroll(page, `unknown address (${lang})`);
       }

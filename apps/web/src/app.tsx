@@ -53,7 +53,15 @@ function LanguageHome({ lang }: { lang: (typeof LOCALES)[number] }) {
 
 function NotFound() {
   const { t } = useTranslation();
-  return <PageHeading>{t('errors.pageNotFound')}</PageHeading>;
+  return (
+    <>
+      <PageHeading>{t('errors.pageNotFound')}</PageHeading>
+      <p>{t('errors.pageNotFoundText')}</p>
+      <p>
+        <a href="/">{t('errors.homeLink')}</a>
+      </p>
+    </>
+  );
 }
 
 export function App() {

@@ -11,6 +11,8 @@ export const en = {
     notFound: 'Not found, or you do not have access to it.',
     conflict: 'Conflict: {{detail}}',
     pageNotFound: 'Page not found',
+    pageNotFoundText: 'There is no page at this address. It may have moved, or the link may be mistyped.',
+    homeLink: 'Go to the Forum’s home page',
   },
   login: { title: 'Sign in', email: 'Email address', password: 'Password', submit: 'Sign in', emailRequired: 'Enter your email address.', passwordRequired: 'Enter your password.', failed: 'The email address or password is incorrect.', forgot: 'Forgot your password?', passwordSet: 'Your password is set. Sign in with it.' },
   dashboard: {

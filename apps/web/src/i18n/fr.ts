@@ -13,6 +13,8 @@ export const fr: Messages = {
     notFound: 'Introuvable, ou vous n’y avez pas accès.',
     conflict: 'Conflit : {{detail}}',
     pageNotFound: 'Page introuvable',
+    pageNotFoundText: 'Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée, ou le lien contient une erreur.',
+    homeLink: 'Aller à la page d’accueil du Forum',
   },
   login: { title: 'Connexion', email: 'Adresse courriel', password: 'Mot de passe', submit: 'Se connecter', emailRequired: 'Entrez votre adresse courriel.', passwordRequired: 'Entrez votre mot de passe.', failed: 'L’adresse courriel ou le mot de passe est incorrect.', forgot: 'Mot de passe oublié ?', passwordSet: 'Votre mot de passe est enregistré. Connectez-vous avec celui-ci.' },
   dashboard: {
