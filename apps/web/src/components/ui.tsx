@@ -1,12 +1,25 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GcdsHeading, GcdsNotice, GcdsText } from '@gcds-core/components-react';
 import { ApiError } from '../api/api-client';
 import type { Government } from '../api/types';
+import { headingShown, pageTitle } from '../layout/page-furniture';
 
+/** The page's h1, which also names the page in the browser's title ("Meetings — Forum") and takes focus after a navigation. */
 export function PageHeading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLGcdsHeadingElement>(null);
+  const appName = t('app.shortName');
+  // every render: the heading's text follows the language and the record it names
+  useEffect(() => {
+    const title = pageTitle(ref.current?.textContent ?? '', appName);
+    if (document.title !== title) document.title = title;
+  });
+  useEffect(() => {
+    if (ref.current) headingShown(ref.current);
+  }, []);
   return (
-    <GcdsHeading tag="h1" marginBottom="300">
+    <GcdsHeading ref={ref} tag="h1" marginBottom="300" data-page-heading="">
       {children}
     </GcdsHeading>
   );
@@ -67,4 +80,29 @@ export function bodyName(b: { name: string; nameEn?: string | null; nameFr: stri
   if (!b) return '—';
   if (lang === 'fr') return b.nameFr || b.nameEn || b.name;
   return b.nameEn || b.nameFr || b.name;
+}
+
+/**
+ * A table's own horizontal scroll: on a narrow screen the table scrolls inside this box and the page never does
+ * (WCAG 1.4.10). While it overflows it is a named, focusable region, so a keyboard can scroll it too.
+ */
+export function TableScroll({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setOverflows(box.scrollWidth > box.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    measure();
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} className="table-scroll" {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': t('common.scrollableTable') } : {})}>
+      {children}
+    </div>
+  );
 }

@@ -1,9 +1,9 @@
 /** English strings. fr.ts must have the same shape (the type checker enforces it). */
 export const en = {
-  app: { name: 'Intergovernmental Forum' },
+  app: { name: 'Intergovernmental Forum', shortName: 'Forum' },
   nav: { label: 'Main menu', bodies: 'Bodies', meetings: 'Meetings', actionItems: 'Action items', communiques: 'Communiqués', accountability: 'Accountability', joinRequests: 'Join a working group', people: 'People', publicPortal: 'Public communiqués', indicators: 'Shared indicators', translations: 'Translations', integrations: 'Integrations' },
   session: { signedInAs: 'Signed in as {{name}}', zone: 'Times shown in {{zone}}', logout: 'Log out' },
-  common: { loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
+  common: { scrollableTable: 'Table (scrolls sideways)', loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
   errors: {
     title: 'Something went wrong',
     network: 'The service could not be reached. Try again.',
@@ -11,6 +11,8 @@ export const en = {
     notFound: 'Not found, or you do not have access to it.',
     conflict: 'Conflict: {{detail}}',
     pageNotFound: 'Page not found',
+    pageNotFoundText: 'There is no page at this address. It may have moved, or the link may be mistyped.',
+    homeLink: 'Go to the Forum’s home page',
   },
   sso: { heading: "Sign in with your government's account", button: 'Sign in with your account at {{government}}', or: 'Or sign in with your email address and password:' },
   mfa: {

@@ -2,10 +2,10 @@ import type { Messages } from './en';
 
 /** Les textes en français : même forme que en.ts. */
 export const fr: Messages = {
-  app: { name: 'Forum intergouvernemental' },
+  app: { name: 'Forum intergouvernemental', shortName: 'Forum' },
   nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', publicPortal: 'Communiqués publics', indicators: 'Indicateurs communs', translations: 'Traductions', integrations: 'Intégrations' },
   session: { signedInAs: 'Connecté en tant que {{name}}', zone: 'Heures affichées en {{zone}}', logout: 'Se déconnecter' },
-  common: { loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
+  common: { scrollableTable: 'Tableau (défile horizontalement)', loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
   errors: {
     title: 'Un problème est survenu',
     network: 'Le service est injoignable. Réessayez.',
@@ -13,6 +13,8 @@ export const fr: Messages = {
     notFound: 'Introuvable, ou vous n’y avez pas accès.',
     conflict: 'Conflit : {{detail}}',
     pageNotFound: 'Page introuvable',
+    pageNotFoundText: 'Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée, ou le lien contient une erreur.',
+    homeLink: 'Aller à la page d’accueil du Forum',
   },
   sso: { heading: 'Connectez-vous avec le compte de votre gouvernement', button: 'Se connecter avec votre compte de {{government}}', or: 'Ou connectez-vous avec votre adresse courriel et votre mot de passe :' },
   mfa: {

@@ -7,6 +7,7 @@ import { useAuth } from '../auth/auth-context';
 import { otherLanguageHref } from '../i18n/i18n';
 import { userTimeZone } from '../i18n/format';
 import { UnreadBadge } from '../pages/notifications.page';
+import { navigated } from './page-furniture';
 
 /** Links that leave the single-page app: the API, the server-rendered public portal, and the language toggle (a full reload). */
 const isAppPath = (url: URL) =>
@@ -22,10 +23,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const lang = (i18n.language === 'fr' ? 'fr' : 'en') as Locale;
   const main = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    document.title = `${t('app.name')}`;
-  }, [t]);
 
   // The design system's links are plain anchors inside shadow roots: keep navigation inside the app.
   const onClick = (event: MouseEvent) => {
@@ -53,9 +50,17 @@ export function Shell({ children }: { children: ReactNode }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  // Moving to a new page puts focus at its start, as a page load would for a screen reader.
+  // Moving to a new page puts focus on its h1, as a page load would for a screen reader; the first page of a
+  // visit leaves focus alone, so the skip link stays the first stop (layout/page-furniture.ts).
+  const firstPath = useRef(true);
   useEffect(() => {
-    main.current?.focus();
+    // a page still loading has no h1 yet: until it has, the title says only where the reader is, not the last page
+    if (!document.querySelector('#main-content [data-page-heading]')) document.title = t('app.shortName');
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    navigated();
   }, [location.pathname]);
 
   const nav = (href: string, label: string) => (
@@ -103,7 +108,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <GcdsNavLink href={`/${lang}/communiques`}>{t('nav.publicPortal')}</GcdsNavLink>
         </GcdsTopNav>
       </GcdsHeader>
-      <GcdsContainer size="xl" alignment="center" tag="div">
+      <GcdsContainer size="xl" alignment="center" tag="div" className="page-container">
         {session ? (
           <div className="session-bar">
             <span>

@@ -6,7 +6,7 @@ import { listActionItems, listBodies, listGovernments } from '../api/queries';
 import type { ActionItem } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ActionButton, SelectField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, TableScroll } from '../components/ui';
 import { daysUntil } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -103,6 +103,7 @@ export function AccountabilityPage() {
           </div>
         ))}
       </div>
+      <TableScroll>
       <table className="data-table">
         <caption>{t('accountability.tableCaption')}</caption>
         <thead>
@@ -128,6 +129,7 @@ export function AccountabilityPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <ActionButton onClick={() => void csv()}>{t('accountability.downloadCsv')}</ActionButton>
     </>
   );

@@ -9,7 +9,7 @@ import type { ActionItem, ActionItemUpdate } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { daysUntil, formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import { BilingualText, TranslationFlag } from '../components/bilingual';
 import { useLiveEvents } from '../realtime/live-updates';
@@ -39,6 +39,7 @@ export function ActionItemsPage() {
     <>
       <PageHeading>{t('actionItems.title')}</PageHeading>
       {data.items.length === 0 ? <p>{t('actionItems.none')}</p> : null}
+      <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('actionItems.title')}</caption>
         <thead>
@@ -68,6 +69,7 @@ export function ActionItemsPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }
@@ -222,6 +224,7 @@ export function ActionItemDetailPage() {
         <dd>{formatMoney(item.actualCostCents, lang)}</dd>
       </dl>
       {item.costShares?.length ? (
+        <TableScroll>
         <table className="data-table">
           <caption>{t('actionItems.costSharing')}</caption>
           <thead>
@@ -245,6 +248,7 @@ export function ActionItemDetailPage() {
             })}
           </tbody>
         </table>
+        </TableScroll>
       ) : (
         <p>{t('actionItems.noCostSharing')}</p>
       )}

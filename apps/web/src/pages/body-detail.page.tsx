@@ -9,7 +9,7 @@ import type { Body, Government, JoinRequest, Membership } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText } from '../components/bilingual';
 import { DocumentsSection } from '../documents/documents.section';
@@ -90,6 +90,7 @@ export function BodyDetailPage() {
       </p>
       <FormError error={actionError} />
       <SectionHeading>{t('bodies.members')}</SectionHeading>
+      <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('bodies.members')}</caption>
         <thead>
@@ -120,6 +121,7 @@ export function BodyDetailPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {ended.length > 0 ? (
         <>
           <SectionHeading tag="h3">{t('bodies.formerMembers')}</SectionHeading>

@@ -9,7 +9,7 @@ import type { Body, Communique, Revision } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime, localInputToIso } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -31,6 +31,7 @@ export function CommuniquesPage() {
         <GcdsLink href={`/${lang}/communiques`}>{t('communiques.publicLink')}</GcdsLink>
       </p>
       {data.communiques.length === 0 ? <p>{t('communiques.none')}</p> : null}
+      <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('communiques.title')}</caption>
         <thead>
@@ -54,6 +55,7 @@ export function CommuniquesPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {isSecretariat ? <CommuniqueEditor bodies={data.bodies} /> : null}
     </>
   );
@@ -232,6 +234,7 @@ export function CommuniqueDetailPage() {
         </article>
       </div>
       <SectionHeading>{t('communiques.concurrenceTitle')}</SectionHeading>
+      <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('communiques.concurrenceTitle')}</caption>
         <thead>
@@ -251,6 +254,7 @@ export function CommuniqueDetailPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {mySeat && c.status === 'in_concurrence' ? (
         <div className="card">
           <div className="row-actions">

@@ -11,7 +11,7 @@ import type { Body, Government } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -63,6 +63,7 @@ function FundingChart({ summary, governments }: { summary: FundingSummaryView; g
           }}
         />
       </div>
+      <TableScroll>
       <table className="data-table">
         <caption>{t('funding.tableCaption')}</caption>
         <thead>
@@ -86,6 +87,7 @@ function FundingChart({ summary, governments }: { summary: FundingSummaryView; g
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }
@@ -213,6 +215,7 @@ function ProgramSection({ program, governments, members, mayClaim, onChange }: {
           <FundingChart summary={data.summary} governments={governments} />
           <SectionHeading tag="h3">{t('funding.claims')}</SectionHeading>
           {data.claims.length ? (
+            <TableScroll>
             <table className="data-table">
               <caption>{t('funding.claims')}</caption>
               <thead>
@@ -243,6 +246,7 @@ function ProgramSection({ program, governments, members, mayClaim, onChange }: {
                 })}
               </tbody>
             </table>
+            </TableScroll>
           ) : (
             <p>{t('funding.noClaims')}</p>
           )}
@@ -420,6 +424,7 @@ export function FundingClaimPage() {
     void act(() => api('POST', `/funding-claims/${id}/payments`, { amountCents: cents, paidOn: payment.paidOn }), t('funding.paymentSaved'), { amountCents: 'paymentAmount', paidOn: 'paidOn' });
   };
   const years = (parts: FundingClaimView['fiscalYears']['funder'], caption: string) => (
+    <TableScroll>
     <table className="data-table">
       <caption>{caption}</caption>
       <thead>
@@ -443,6 +448,7 @@ export function FundingClaimPage() {
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 
   return (
@@ -516,6 +522,7 @@ export function FundingClaimPage() {
       ) : null}
       <SectionHeading>{t('funding.payments')}</SectionHeading>
       {claim.payments.length ? (
+        <TableScroll>
         <table className="data-table">
           <caption>{t('funding.payments')}</caption>
           <thead>
@@ -535,6 +542,7 @@ export function FundingClaimPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : (
         <p>{t('funding.noPayments')}</p>
       )}

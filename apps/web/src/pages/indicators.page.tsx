@@ -10,7 +10,7 @@ import { listBodies, listMembers } from '../api/queries';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -50,7 +50,7 @@ export function IndicatorsPage() {
       <PageHeading>{t('indicators.title')}</PageHeading>
       <p>{t('indicators.intro')}</p>
       {data.indicators.length === 0 ? <p>{t('indicators.none')}</p> : null}
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table">
           <caption className="sr-only">{t('indicators.title')}</caption>
           <thead>
@@ -76,7 +76,7 @@ export function IndicatorsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
@@ -147,7 +147,7 @@ export function IndicatorDetailPage() {
       <SectionHeading>
         <span id="series-table">{t('indicators.tableTitle')}</span>
       </SectionHeading>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table" data-testid="series-table">
           <caption>{t('indicators.tableCaption')}</caption>
           <thead>
@@ -182,7 +182,7 @@ export function IndicatorDetailPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <SectionHeading>{t('indicators.alertsTitle')}</SectionHeading>
       {alerts.length === 0 ? <p>{t('indicators.noAlerts')}</p> : null}

@@ -4,7 +4,7 @@ import { api, Page } from '../api/api-client';
 import { listBodies } from '../api/queries';
 import type { JoinRequest } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { bodyName, Loading, PageHeading, SectionHeading } from '../components/ui';
+import { bodyName, Loading, PageHeading, SectionHeading, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -24,6 +24,7 @@ export function JoinRequestsPage() {
       <PageHeading>{t('joinRequests.title')}</PageHeading>
       <SectionHeading>{t('joinRequests.mine')}</SectionHeading>
       {data.requests.length === 0 ? <p>{t('joinRequests.noneMine')}</p> : null}
+      <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('joinRequests.mine')}</caption>
         <thead>
@@ -51,6 +52,7 @@ export function JoinRequestsPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <SectionHeading>{t('joinRequests.browse')}</SectionHeading>
       <ul>
         {workingGroups.map((b) => (

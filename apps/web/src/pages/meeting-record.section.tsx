@@ -4,7 +4,7 @@ import { api, ApiError } from '../api/api-client';
 import type { Government } from '../api/types';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../components/fields';
-import { FormError, governmentName, SectionHeading, Success } from '../components/ui';
+import { FormError, governmentName, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -207,6 +207,7 @@ export function PositionsPanel({
   return (
     <div className="card" data-testid={`decision-${decision.number}`}>
       <p data-testid={`consensus-${decision.number}`}>{decision.consensus ? t('decisions.consensus') : t('decisions.noConsensus')}</p>
+      <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('decisions.positionsOf', { number: decision.number })}</caption>
         <thead>
@@ -229,6 +230,7 @@ export function PositionsPanel({
           })}
         </tbody>
       </table>
+      </TableScroll>
       {mayRecordFor.length ? (
         <form onSubmit={record} noValidate className="narrow-form">
           <FormError error={error} />

@@ -8,7 +8,7 @@ import type { AgendaItem, Attendance, Government, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime, formatLocalTime } from '../i18n/format';
 import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
@@ -36,6 +36,7 @@ export function MeetingsPage() {
     <>
       <PageHeading>{t('meetings.title')}</PageHeading>
       {shown.length === 0 ? <p>{t('meetings.none')}</p> : null}
+      <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('meetings.title')}</caption>
         <thead>
@@ -59,6 +60,7 @@ export function MeetingsPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {isSecretariat ? (
         <ScheduleMeetingForm
           bodies={data.bodies}
@@ -154,6 +156,7 @@ export function MeetingDetailPage() {
       {meeting.invitees?.length ? (
         <>
           <SectionHeading>{t('meetings.invitees')}</SectionHeading>
+          <TableScroll>
           <table className="data-table">
             <caption className="sr-only">{t('meetings.invitees')}</caption>
             <thead>
@@ -186,6 +189,7 @@ export function MeetingDetailPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           {attendance ? (
             <p data-testid="quorum">
               {t(attendance.quorum.met ? 'meetings.quorumMet' : 'meetings.quorumNotMet', { present: attendance.quorum.present, required: attendance.quorum.required, eligible: attendance.quorum.eligible })}

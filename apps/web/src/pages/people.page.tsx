@@ -6,7 +6,7 @@ import { listGovernments } from '../api/queries';
 import type { Government, InvitedAccount, UserAccount } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { SelectField, SubmitButton, TextField } from '../components/fields';
-import { FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
+import { FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 
 const listAccounts = () => api<Page<UserAccount>>('GET', '/users?limit=200').then((p) => p.items);
@@ -30,6 +30,7 @@ export function PeoplePage() {
         {accounts.loading ? <Loading /> : null}
         {accounts.data && accounts.data.length === 0 ? <p>{t('people.none')}</p> : null}
         {accounts.data && accounts.data.length > 0 ? (
+          <TableScroll>
           <table className="data-table">
             <caption className="sr-only">{t('people.accounts')}</caption>
             <thead>
@@ -55,6 +56,7 @@ export function PeoplePage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         ) : null}
       </section>
     </>

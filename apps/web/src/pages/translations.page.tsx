@@ -4,7 +4,7 @@ import type { PendingTranslationView } from '@forum/contracts';
 import { api, ApiError, Page } from '../api/api-client';
 import { useResource } from '../api/use-resource';
 import { SubmitButton, TextAreaField } from '../components/fields';
-import { FormError, Loading, PageHeading, Success } from '../components/ui';
+import { FormError, Loading, PageHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -47,6 +47,7 @@ export function TranslationsPage() {
       {pending.loading && !pending.data ? <Loading /> : null}
       {pending.data && pending.data.items.length === 0 ? <p>{t('translation.none')}</p> : null}
       {pending.data && pending.data.items.length > 0 ? (
+        <TableScroll>
         <table className="data-table" data-testid="translations">
           <caption className="sr-only">{t('translation.title')}</caption>
           <thead>
@@ -80,6 +81,7 @@ export function TranslationsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : null}
     </>
   );
