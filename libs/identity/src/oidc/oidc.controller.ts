@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authorize, Caller, CurrentCaller, FORUM_CONFIG, ForumConfig, IdParam, invalid, Public } from '@forum/core';
+import { Authorize, Caller, CurrentCaller, FORUM_CONFIG, ForumConfig, IdParam, invalid, Public, Sends } from '@forum/core';
 import { Permission } from '@forum/contracts';
 import { SecretariatOnlyGuard } from '../secretariat-only.guard';
 import { readCookie, secureCookies, setSessionCookie } from '../session/session-cookie';
@@ -63,6 +63,8 @@ export class OidcController {
   /** 302 to the government's provider; the state is bound to this browser by an HttpOnly cookie. */
   @Public()
   @Get(':governmentCode/start')
+  // a redirect to the provider, or a page in both languages saying why not
+  @Sends<string>()
   async start(@Param('governmentCode') code: string, @Res() reply: FastifyReply): Promise<void> {
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(code)) throw invalid('governmentCode is not a government code');
     const { url, state } = await this.oidc.start(code);
@@ -73,6 +75,8 @@ export class OidcController {
   /** The provider's redirect: signs in, sets the session cookie and goes to the web app; a refusal is a bilingual page. */
   @Public()
   @Get('callback')
+  // a redirect into the web app, or a page in both languages saying why not
+  @Sends<string>()
   async callback(@Query() query: Record<string, string | undefined>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     void reply.header('set-cookie', `${STATE_COOKIE}=; Path=${STATE_COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age=0`).header('cache-control', 'no-store');
     try {
