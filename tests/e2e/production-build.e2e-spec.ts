@@ -80,6 +80,7 @@ describe('production build: compiled output on production dependencies only', ()
     const port = await freePort();
     const env = {
       NODE_ENV: 'production',
+      FORUM_SECRETS_KEY: 'k'.repeat(40),
       DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: `forum-test-prod-${port}`,

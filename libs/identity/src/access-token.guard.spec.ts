@@ -4,6 +4,7 @@ import { Permission } from '@forum/contracts';
 import { ACCESS_POLICY, type AccessPolicy, Authorize, On, Public } from '@forum/core';
 import { AccessTokenGuard } from './access-token.guard';
 import { AccessTokenService } from './access-token.service';
+import { ApiTokenService } from './api-tokens/api-token.service';
 
 @Controller('declared')
 class DeclaredController {
@@ -43,7 +44,7 @@ async function start(controllers: Array<new (...args: never[]) => unknown>) {
   @Module({
     imports: [DiscoveryModule],
     controllers,
-    providers: [AccessTokenGuard, { provide: AccessTokenService, useValue: {} }, { provide: ACCESS_POLICY, useValue: policy }],
+    providers: [AccessTokenGuard, { provide: AccessTokenService, useValue: {} }, { provide: ApiTokenService, useValue: {} }, { provide: ACCESS_POLICY, useValue: policy }],
   })
   class RoutesModule {}
   // init runs the bootstrap hooks, where the guard checks every route

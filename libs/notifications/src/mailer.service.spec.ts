@@ -19,7 +19,7 @@ describe('Mailer without SMTP', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('MAIL_LOG=redacted logs recipient and subject, never the body, its links or tokens', async () => {
-    const mailer = new Mailer(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_LOG: 'redacted' }));
+    const mailer = new Mailer(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), FORUM_SECRETS_KEY: 'k'.repeat(40), MAIL_LOG: 'redacted' }));
     await mailer.send(email);
     expect(logged.join('\n')).toContain('official@example.org');
     expect(logged.join('\n')).toContain('Reset your password');

@@ -44,7 +44,7 @@ describe('configuration', () => {
   });
 
   it('requires SMTP in production, unless emails are logged redacted', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), FORUM_SECRETS_KEY: 'k'.repeat(40) };
     expect(() => loadConfig(production)).toThrow(/SMTP_URL must be set in production/);
     expect(loadConfig({ ...production, MAIL_LOG: 'redacted' })).toMatchObject({ smtpUrl: null, mailLog: 'redacted' });
     expect(loadConfig({ ...production, SMTP_URL: 'smtp://mail.example.org:587' })).toMatchObject({ smtpUrl: 'smtp://mail.example.org:587', mailLog: 'redacted' });
