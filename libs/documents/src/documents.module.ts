@@ -1,3 +1,4 @@
+import './documents.translations';
 import { DocumentTextCatchUp, DocumentTextProcessor } from './text/document-text.processor';
 import { DocumentTextService } from './text/document-text.service';
 import { DocumentLocator } from './document.locator';

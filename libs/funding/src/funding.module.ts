@@ -1,3 +1,4 @@
+import './funding.translations';
 import { FundingClaimLocator, FundingProgramLocator } from './funding.locator';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';

@@ -1,3 +1,4 @@
+import './indicators.translations';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '@forum/bodies';
 import { MeetingsModule } from '@forum/meetings';

@@ -1,3 +1,4 @@
+import './record.translations';
 import { MeetingLocator } from './meeting.locator';
 import './meetings.translations';
 import { Module } from '@nestjs/common';

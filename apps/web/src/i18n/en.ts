@@ -614,7 +614,7 @@ export const en = {
     save: 'Save the translation',
     saved: 'Translation saved.',
     open: 'Open',
-    types: { meeting: 'Meeting', agenda_item: 'Agenda item', agenda_paper: 'Paper', body: 'Body', action_item: 'Action item', action_item_update: 'Progress note', join_request: 'Join request', communique: 'Communiqué' },
+    types: { meeting: 'Meeting', agenda_item: 'Agenda item', agenda_paper: 'Paper', body: 'Body', action_item: 'Action item', action_item_update: 'Progress note', join_request: 'Join request', communique: 'Communiqué', decision: 'Decision', document: 'Document', funding_program: 'Funding program', funding_claim: 'Funding claim', indicator: 'Indicator' },
     langs: { en: 'English', fr: 'French' },
   },
 };

@@ -616,7 +616,7 @@ export const fr: Messages = {
     save: 'Enregistrer la traduction',
     saved: 'Traduction enregistrée.',
     open: 'Ouvrir',
-    types: { meeting: 'Réunion', agenda_item: 'Point à l’ordre du jour', agenda_paper: 'Document', body: 'Instance', action_item: 'Mesure de suivi', action_item_update: 'Note d’avancement', join_request: 'Demande d’adhésion', communique: 'Communiqué' },
+    types: { meeting: 'Réunion', agenda_item: 'Point à l’ordre du jour', agenda_paper: 'Document', body: 'Instance', action_item: 'Mesure de suivi', action_item_update: 'Note d’avancement', join_request: 'Demande d’adhésion', communique: 'Communiqué', decision: 'Décision', document: 'Document', funding_program: 'Programme de financement', funding_claim: 'Demande de financement', indicator: 'Indicateur' },
     langs: { en: 'anglais', fr: 'français' },
   },
 };
