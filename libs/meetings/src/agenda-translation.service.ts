@@ -6,7 +6,7 @@ import type { DomainEvent } from '@forum/contracts';
 import { isOver } from './meeting-status.rule';
 import { agendaTranslationNotice } from './meeting-notifications';
 import type { Meeting } from './meeting.entity';
-import { AgendaItemRepository, MeetingDelegateRepository, MeetingRepository } from './meeting.repository';
+import { AgendaItemRepository, MeetingRepository } from './meeting.repository';
 import { MeetingInvitees } from './meeting-invitees.service';
 
 export interface PendingText {
@@ -24,7 +24,6 @@ export class AgendaTranslation {
   constructor(
     private readonly items: AgendaItemRepository,
     private readonly meetings: MeetingRepository,
-    private readonly delegates: MeetingDelegateRepository,
     private readonly invitees: MeetingInvitees,
     private readonly bodies: BodyRepository,
     private readonly events: EventRecorder,
@@ -48,15 +47,14 @@ export class AgendaTranslation {
     if ((await this.pending(meeting, em)).length) return;
     meeting.agendaTranslationToFollow = false;
     await this.meetings.save(meeting, em);
-    const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
-    const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
+    const recipients = await this.invitees.recipientsOf(meeting, em);
     const body = (await this.bodies.findById(meeting.bodyId, em))!;
     const event: DomainEvent<'agenda.updated'> = {
       name: 'agenda.updated',
       payload: { meetingId: meeting.id, bodyId: meeting.bodyId },
       audience: { kind: 'body', bodyId: meeting.bodyId },
       context: { translationArrived: true, revision: meeting.agendaRevision },
-      notify: isOver(meeting) ? [] : [agendaTranslationNotice(meeting, body.name, { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds })],
+      notify: isOver(meeting) ? [] : [agendaTranslationNotice(meeting, body.name, recipients)],
     };
     await this.events.record(
       em,

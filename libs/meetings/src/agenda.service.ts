@@ -11,7 +11,7 @@ import { reorder } from './agenda-order.rule';
 import type { AgendaItem } from './agenda-item.entity';
 import type { AgendaPaper } from './agenda-paper.entity';
 import { AddPaperDto, CreateAgendaItemDto, PAPER_MAX_BYTES, PublishAgendaDto, UpdateAgendaItemDto } from './meeting.dto';
-import { AgendaItemRepository, AgendaPaperRepository, MeetingDelegateRepository, MeetingRepository } from './meeting.repository';
+import { AgendaItemRepository, AgendaPaperRepository, MeetingRepository } from './meeting.repository';
 import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
 import { agendaPublishedNotice } from './meeting-notifications';
@@ -35,7 +35,6 @@ export class AgendaService {
     private readonly items: AgendaItemRepository,
     private readonly papers: AgendaPaperRepository,
     private readonly meetings: MeetingRepository,
-    private readonly delegates: MeetingDelegateRepository,
     private readonly meetingAccess: MeetingAccess,
     private readonly invitees: MeetingInvitees,
     private readonly bodies: BodyRepository,
@@ -133,15 +132,14 @@ export class AgendaService {
       // publishing tells everyone about the agenda as it stands: a revised-agenda notice pending is superseded
       meeting.agendaNoticeDueAt = null;
       await this.meetings.save(meeting, em);
-      const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
-      const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
+      const recipients = await this.invitees.recipientsOf(meeting, em);
       const body = (await this.bodies.findById(meeting.bodyId, em))!;
       const event: DomainEvent<'agenda.updated'> = {
         name: 'agenda.updated',
         payload: { meetingId: meeting.id, bodyId: meeting.bodyId },
         audience: { kind: 'body', bodyId: meeting.bodyId },
         context: { published: true, revision: meeting.agendaRevision },
-        notify: isOver(meeting) ? [] : [agendaPublishedNotice(meeting, body.name, { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds })],
+        notify: isOver(meeting) ? [] : [agendaPublishedNotice(meeting, body.name, recipients)],
       };
       await this.events.record(
         em,

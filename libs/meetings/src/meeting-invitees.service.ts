@@ -31,6 +31,13 @@ export class MeetingInvitees {
     private readonly users: UserRepository,
   ) {}
 
+  /** Who hears about a meeting: the governments seated at its start and its named delegates. */
+  async recipientsOf(meeting: Pick<Meeting, 'id' | 'bodyId' | 'startsAt'>, em?: EntityManager): Promise<{ governmentIds: string[]; userIds: string[] }> {
+    const seats = await this.at(meeting.bodyId, meeting.startsAt, em);
+    const delegates = await this.delegates.ofMeetings([meeting.id], em);
+    return { governmentIds: seats.map((s) => s.governmentId), userIds: delegates.map((d) => d.userId) };
+  }
+
   /**
    * The seats in force at the meeting's start. A meeting entered for a time before the body had any
    * recorded member (history typed in after the fact) is taken to invite the current members.

@@ -8,7 +8,6 @@ import { EventRecorder } from '@forum/core';
 import { Meeting } from './meeting.entity';
 import { MeetingInvitees } from './meeting-invitees.service';
 import { revisedAgendaNotice } from './meeting-notifications';
-import { MeetingDelegateRepository } from './meeting.repository';
 import { isOver } from './meeting-status.rule';
 
 export const MARK_HELD_JOB = 'meetings.mark-held';
@@ -32,7 +31,6 @@ export class MeetingJobsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invitees: MeetingInvitees,
-    private readonly delegates: MeetingDelegateRepository,
     private readonly bodies: BodyRepository,
     private readonly events: EventRecorder,
   ) {}
@@ -72,15 +70,14 @@ export class MeetingJobsService {
       meeting.agendaNoticeDueAt = null;
       await em.getRepository(Meeting).save(meeting);
       if (meeting.status !== 'scheduled' || isOver(meeting) || !meeting.agendaPublishedAt) return false;
-      const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
-      const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
+      const recipients = await this.invitees.recipientsOf(meeting, em);
       const body = await this.bodies.findById(meeting.bodyId, em);
       const event: DomainEvent<'agenda.updated'> = {
         name: 'agenda.updated',
         payload: { meetingId: meeting.id, bodyId: meeting.bodyId },
         audience: { kind: 'body', bodyId: meeting.bodyId },
         context: { revised: true },
-        notify: [revisedAgendaNotice(meeting, body?.name ?? '', { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds }, burst)],
+        notify: [revisedAgendaNotice(meeting, body?.name ?? '', recipients, burst)],
       };
       await this.events.record(em, { actorUserId: null, action: 'agenda.revised-notice', entityType: 'meeting', entityId: meeting.id, changes: { burst: burst.toISOString() } }, [event]);
       return true;
