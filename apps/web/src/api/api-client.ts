@@ -19,6 +19,12 @@ export class ApiError extends Error {
     const messages = Array.isArray(this.body?.message) ? this.body!.message : [this.body?.message ?? ''];
     return messages.find((m) => m.startsWith(`${field} `) || m.startsWith(`${field}.`));
   }
+
+  /** a form's fields (its names → the API's property names) with their messages, or null when none is named */
+  forFields<K extends string>(fields: Record<K, string>): Record<K, string | undefined> | null {
+    const found = Object.fromEntries(Object.entries<string>(fields).map(([key, property]) => [key, this.forField(property)])) as Record<K, string | undefined>;
+    return Object.values(found).some(Boolean) ? found : null;
+  }
 }
 
 

@@ -125,17 +125,17 @@ function ClaimForm({ program, members, onDone }: { program: FundingProgramView; 
       setForm({ ...form, claimants: '', amount: '', description: '', evidence: '' });
       onDone();
     } catch (e) {
-      const err = e as ApiError;
-      const fields = {
-        claimant: err.forField?.('claimantGovernmentId'),
-        from: err.forField?.('periodFrom'),
-        to: err.forField?.('periodTo'),
-        claimants: err.forField?.('claimants'),
-        amount: err.forField?.('requestedCents'),
-        description: err.forField?.('description'),
-        evidence: err.forField?.('evidenceDocumentIds'),
-      };
-      if (Object.values(fields).some(Boolean)) setErrors(fields);
+      const err = e instanceof ApiError ? e : new ApiError(0, null);
+      const fields = err.forFields({
+        claimant: 'claimantGovernmentId',
+        from: 'periodFrom',
+        to: 'periodTo',
+        claimants: 'claimants',
+        amount: 'requestedCents',
+        description: 'description',
+        evidence: 'evidenceDocumentIds',
+      });
+      if (fields) setErrors(fields);
       else setError(err);
     }
   };
@@ -301,16 +301,16 @@ function ProgramForm({ bodyId, members, onDone }: { bodyId: string; members: { g
       setForm({ nameEn: '', nameFr: '', termsEn: '', termsFr: '', funder: '', budget: '', rate: '', from: '', to: '' });
       onDone();
     } catch (e) {
-      const err = e as ApiError;
-      const fields = {
-        name: err.forField?.('name'),
-        funder: err.forField?.('fundingGovernmentId'),
-        budget: err.forField?.('budgetCents'),
-        rate: err.forField?.('ratePerClaimantCents'),
-        from: err.forField?.('eligibleFrom'),
-        to: err.forField?.('eligibleTo'),
-      };
-      if (Object.values(fields).some(Boolean)) setErrors(fields);
+      const err = e instanceof ApiError ? e : new ApiError(0, null);
+      const fields = err.forFields({
+        name: 'name',
+        funder: 'fundingGovernmentId',
+        budget: 'budgetCents',
+        rate: 'ratePerClaimantCents',
+        from: 'eligibleFrom',
+        to: 'eligibleTo',
+      });
+      if (fields) setErrors(fields);
       else setError(err);
     }
   };
@@ -401,9 +401,9 @@ export function FundingClaimPage() {
       setErrors({});
       await reload();
     } catch (e) {
-      const err = e as ApiError;
-      const fields = Object.fromEntries(Object.entries(fieldMap).map(([field, key]) => [key, err.forField?.(field)]));
-      if (Object.values(fields).some(Boolean)) setErrors(fields);
+      const err = e instanceof ApiError ? e : new ApiError(0, null);
+      const fields = err.forFields(Object.fromEntries(Object.entries(fieldMap).map(([field, key]) => [key, field])));
+      if (fields) setErrors(fields);
       else setFailure(err);
     }
   };
