@@ -1,3 +1,4 @@
+import { scaled } from '../support/timeouts';
 import { createHmac } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { Queue } from 'bullmq';
@@ -14,7 +15,7 @@ interface Received {
 
 /** Polls until the check passes (no fixed sleep); fails with the last value after the time limit. */
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
+  const deadline = Date.now() + scaled(ms);
   let value = await read();
   while (!ok(value)) {
     if (Date.now() > deadline) throw new Error(`condition not met in ${ms} ms; last value: ${JSON.stringify(value)}`);

@@ -1,3 +1,4 @@
+import { waitFor } from '../support/timeouts';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -101,12 +102,8 @@ describe('action items: deadline scan', () => {
     afterAll(() => worker?.close());
 
     const finished = async (job: Job) => {
-      for (let i = 0; i < 100; i++) {
-        const state = await job.getState();
-        if (state === 'completed' || state === 'failed') return (await Job.fromId(queue, job.id!))!;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('job did not finish');
+      await waitFor(`job ${job.name} to finish`, async () => ['completed', 'failed'].includes(await job.getState()), 10_000);
+      return (await Job.fromId(queue, job.id!))!;
     };
 
     it('repeats the scan every 15 minutes on the deadlines queue and runs it when the job comes', async () => {

@@ -2,9 +2,10 @@ import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { connectSocket, TestSocket, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
+import { scaled } from '../support/timeouts';
 
 // a busy machine (two cores, several suites) slows each step; none of these waits is a fixed sleep
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 /**
  * Each step of a claim tells the claimant government and the funding government once (each payment is a step

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { scaled } from '../support/timeouts';
 
 // a busy machine (two cores, several suites) slows each step; none of these waits is a fixed sleep
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 /**
  * Funding and cost recovery over HTTP: computed amounts, who may submit, decide, pay and reconcile, the budget

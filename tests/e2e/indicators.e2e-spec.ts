@@ -5,9 +5,10 @@ import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { connectSocket, TestSocket, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
+import { scaled } from '../support/timeouts';
 
 // each case seats four governments with an official each: slow on a busy machine, never waiting on time itself
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 describe('shared indicators and surge alerts', () => {
   let t: TestApp;

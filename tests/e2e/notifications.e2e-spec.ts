@@ -3,7 +3,7 @@ import { EmailHandler } from '@forum/notifications';
 import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
-import { connectSocket, sleep, waitUntil } from '../support/test-sockets';
+import { connectSocket, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
 /** An event with notification intents, written as a service writes it (outbox row, NOTIFY on commit). */
@@ -78,8 +78,7 @@ describe('notifications', () => {
 
   it('does not notify or email twice when the same intent comes again (retried job, relayed twice)', async () => {
     await notify(t, [intent('k1', [governmentId])]);
-    await worker.relayNow();
-    await sleep(800);
+    await worker.settled();
     expect((await inbox(en)).items).toHaveLength(1);
     expect(mailsTo(en)).toHaveLength(1);
   });
@@ -114,7 +113,7 @@ describe('notifications', () => {
 
     await notify(t, [intent('k2', [governmentId])]);
     await waitUntil(async () => (await inbox(en)).items.length === 2 && (await inbox(fr)).items.length === 2, 8000, 'the second notification');
-    await sleep(800);
+    await worker.settled();
     expect(mailsTo(en)).toHaveLength(1);
     expect(mailsTo(fr)).toHaveLength(1);
 
@@ -124,7 +123,7 @@ describe('notifications', () => {
     expect(mailsTo(fr)[1].content).toContain('Réunion déplacée k2');
     // a second digest run has nothing left to send
     await worker.app.get(EmailHandler).handle('daily-digest', {}, 'test-digest-2');
-    await sleep(500);
+    await worker.settled();
     expect(mailsTo(fr)).toHaveLength(2);
     expect(mailsTo(en)).toHaveLength(1);
   });
@@ -196,7 +195,7 @@ describe('account emails: invitations and password resets', () => {
     expect((await t.http.post('/api/v1/auth/password-reset/confirm', { token, password: 'new password 123' })).status).toBe(200);
     expect((await t.http.post('/api/v1/auth/password-reset/confirm', { token, password: 'newer password 456' })).status).toBe(400);
     expect((await t.http.post('/api/v1/auth/login', { email: official.email, password: 'new password 123' })).status).toBe(200);
-    await sleep(300);
+    await worker.settled();
     expect(smtp.messages.filter((m) => m.to.includes('nobody@forum.test'))).toEqual([]);
   });
 

@@ -5,10 +5,11 @@ import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { startThrowawayRedis, ThrowawayRedis } from '../support/test-redis';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
-import { sleep, waitUntil } from '../support/test-sockets';
+import { waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(90_000);
+jest.setTimeout(scaled(90_000));
 
 async function notify(t: TestApp, key: string, governmentId: string) {
   const intent: NotificationIntent = {
@@ -67,7 +68,7 @@ describe('faults: Redis stopped', () => {
     await redis.start();
     await waitUntil(() => smtp.messages.length > 0, 30_000, 'the email once Redis is back');
     await waitUntil(async () => (await t.dataSource.query(`SELECT 1 FROM outbox_event WHERE relayed_at IS NULL`)).length === 0, 15_000, 'every event relayed');
-    await sleep(1500);
+    await worker.settled();
     expect(smtp.messages.filter((m) => m.to.includes(official.email))).toHaveLength(1);
     const rows = await t.dataSource.query(`SELECT emailed_at FROM notification WHERE user_id = $1 AND key = 'during-outage'`, [official.id]);
     expect(rows).toHaveLength(1);
@@ -137,7 +138,7 @@ describe('faults: the worker killed during a job', () => {
 
       second = await startTestWorker(t, { smtpUrl: smtp.url, tuning: { lockDurationMs: 2000, stalledIntervalMs: 1000 } });
       await waitUntil(() => smtp.messages.length > 0, 20_000, 'the retried email');
-      await sleep(2500);
+      await second.settled();
       expect(smtp.messages.filter((m) => m.to.includes(official.email))).toHaveLength(1);
       const [row] = await t.dataSource.query(`SELECT emailed_at FROM notification WHERE user_id = $1 AND key = 'killed-mid-job'`, [official.id]);
       expect(row.emailed_at).not.toBeNull();

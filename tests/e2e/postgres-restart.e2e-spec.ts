@@ -1,3 +1,4 @@
+import { waitFor } from '../support/timeouts';
 import { startTestApp, TestApp } from '../support/test-app';
 import { startTestPostgres, TestPostgres } from '../support/test-postgres';
 
@@ -34,7 +35,7 @@ describe('faults: PostgreSQL restarted under load', () => {
       }
     })();
 
-    await new Promise((r) => setTimeout(r, 400));
+    await waitFor('a few writes before the stop', () => accepted.length >= 3);
     await pg.stop();
     const during = await t.http.get('/api/v1/health');
     expect(during.status).toBe(503);
@@ -43,15 +44,12 @@ describe('faults: PostgreSQL restarted under load', () => {
     expect(write.status).toBe(503);
     expect(write.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
     expect(write.headers.get('retry-after')).toBeTruthy();
-    await new Promise((r) => setTimeout(r, 500));
+    const refusedBefore = statuses.filter((s) => s === 503).length;
+    await waitFor('the writer refused while the database is down', () => statuses.filter((s) => s === 503).length > refusedBefore);
 
     await pg.start();
-    const deadline = Date.now() + 20_000;
-    while ((await t.http.get('/api/v1/health')).status !== 200) {
-      if (Date.now() > deadline) throw new Error('the API did not recover');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor('the API to recover', async () => (await t.http.get('/api/v1/health')).status === 200, 20_000, 200);
+    await waitFor('three writes accepted in a row after recovery', () => statuses.length >= 3 && statuses.slice(-3).every((s) => s === 201));
     running = false;
     await writer;
 

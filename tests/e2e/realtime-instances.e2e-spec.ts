@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { Factories } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { connectSocket, sleep, TestSocket, waitUntil } from '../support/test-sockets';
+import { connectSocket, TestSocket, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
 describe('realtime across API instances', () => {
@@ -39,12 +39,14 @@ describe('realtime across API instances', () => {
     const { body, seats } = await f.bodyWith({ leaving: { role: 'member' }, staying: { role: 'member' } });
     const leavingOnB = await connectSocket(b.baseUrl, seats.leaving.official.token);
     const stayingOnA = await connectSocket(a.baseUrl, seats.staying.official.token);
-    sockets.push(leavingOnB, stayingOnA);
+    // a socket on the same instance as the leaver: once it has the next event, so would the leaver have
+    const stayingOnB = await connectSocket(b.baseUrl, seats.staying.official.token);
+    sockets.push(leavingOnB, stayingOnA, stayingOnB);
     expect((await a.http.delete(`/api/v1/bodies/${body.id}/members/${seats.leaving.government.id}`, a.adminToken)).status).toBe(200);
     await leavingOnB.waitFor('membership.changed');
     await f.member(body.id, (await f.government()).id);
     await stayingOnA.waitFor('membership.changed', (p) => p.governmentId !== seats.leaving.government.id);
-    await sleep(200);
+    await stayingOnB.waitFor('membership.changed', (p) => p.governmentId !== seats.leaving.government.id);
     expect(leavingOnB.received('membership.changed')).toHaveLength(1);
   });
 
@@ -53,6 +55,9 @@ describe('realtime across API instances', () => {
     const token = seats.member.official.token;
     const first = io(a.baseUrl, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
     await new Promise<void>((resolve, reject) => first.once('connect', resolve).once('connect_error', reject));
+    // another connection of the same government tells when the missed event has gone out
+    const witness = await connectSocket(b.baseUrl, token);
+    sockets.push(witness);
     // Something must have reached the client for it to hold an offset to resume from.
     const before = await f.government();
     await f.member(body.id, before.id);
@@ -63,7 +68,7 @@ describe('realtime across API instances', () => {
     first.close();
     const missed = await f.government();
     await f.member(body.id, missed.id);
-    await sleep(300);
+    await witness.waitFor('membership.changed', (p) => p.governmentId === missed.id);
 
     const back = io(b.baseUrl, { transports: ['websocket'], auth: { token, pid, offset }, reconnection: false, forceNew: true });
     const got: unknown[] = [];
@@ -82,13 +87,16 @@ describe('realtime across API instances', () => {
     const { body, seats } = await f.bodyWith({ member: { role: 'member' } });
     const first = io(a.baseUrl, { transports: ['websocket'], auth: { token: seats.member.official.token }, reconnection: false, forceNew: true });
     await new Promise<void>((resolve, reject) => first.once('connect', resolve).once('connect_error', reject));
+    const witness = await connectSocket(b.baseUrl, seats.member.official.token);
+    sockets.push(witness);
     await f.member(body.id, (await f.government()).id);
     await waitUntil(() => (first as unknown as { _lastOffset?: string })._lastOffset, 10_000, 'a first event');
     const { _pid: pid, _lastOffset: offset } = first as unknown as { _pid: string; _lastOffset: string };
     first.io.engine.close();
     first.close();
-    await f.member(body.id, (await f.government()).id);
-    await sleep(300);
+    const missed = await f.government();
+    await f.member(body.id, missed.id);
+    await witness.waitFor('membership.changed', (p) => p.governmentId === missed.id);
     const back = io(b.baseUrl, { transports: ['websocket'], auth: { token: 'forged', pid, offset }, reconnection: false, forceNew: true });
     const got: unknown[] = [];
     back.onAny((name, p) => got.push([name, p]));

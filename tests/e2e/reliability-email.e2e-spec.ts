@@ -4,8 +4,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
 import { sleep, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 async function notify(t: TestApp, key: string, governmentId: string) {
   const intent: NotificationIntent = {

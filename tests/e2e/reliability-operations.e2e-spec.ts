@@ -8,8 +8,9 @@ import { startTestSmtp, TestSmtp } from '../support/test-smtp';
 import { waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 import { Retention } from '../../apps/worker/src/outbox/retention.service';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(90_000);
+jest.setTimeout(scaled(90_000));
 
 async function notify(t: TestApp, key: string, governmentId: string) {
   const intent: NotificationIntent = {

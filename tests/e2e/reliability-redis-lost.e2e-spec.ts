@@ -6,10 +6,11 @@ import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { startThrowawayRedis, ThrowawayRedis } from '../support/test-redis';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
-import { sleep, waitUntil } from '../support/test-sockets';
+import { waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 async function notify(t: TestApp, key: string, governmentId: string) {
   const intent: NotificationIntent = {
@@ -97,7 +98,7 @@ describe('reliability: Redis emptied mid-stream', () => {
       20_000,
       'every delivery marked sent',
     );
-    await sleep(1000);
+    await worker.settled();
     const ids = smtp.messages.map((m) => m.messageId);
     expect(ids).toHaveLength(expected);
     expect(new Set(ids).size).toBe(expected);

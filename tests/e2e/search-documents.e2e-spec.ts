@@ -5,8 +5,9 @@ import { startTestStorage, TestStorage, upload } from '../support/test-documents
 import { makePdf } from '../support/test-pdf';
 import { waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 const marker = () => `zq${randomBytes(3).toString('hex')}`;
 

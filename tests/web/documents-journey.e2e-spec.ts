@@ -5,8 +5,9 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp } from '../support/t
 import { startTestStorage, TestStorage } from '../support/test-documents';
 import { makePdf, pdfText } from '../support/test-pdf';
 import { describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 /** A paper uploaded in the browser with progress, seen in its meeting, downloaded under its Unicode name, in the package. */
 describeWithBrowser('web: documents of a meeting', () => {

@@ -4,8 +4,9 @@ import { fr } from '../../apps/web/src/i18n/fr';
 import { Factories, TestOfficial } from '../support/factories';
 import { OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { describeWithBrowser, ensureWebBuilt, launchBrowser, newContext, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(180_000);
+jest.setTimeout(scaled(180_000));
 
 /**
  * The English side of the UI dictionary that differs from the French side: every literal piece of at least two

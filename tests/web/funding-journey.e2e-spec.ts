@@ -3,8 +3,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, launchBrowser, newContext, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(180_000);
+jest.setTimeout(scaled(180_000));
 
 describeWithBrowser('web: funding, a claim with evidence and the funder approving part of it', () => {
   let t: TestApp;

@@ -3,8 +3,9 @@ import { loadDemoData } from '../../apps/api/src/demo/demo-data';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-governments';
 import { startTestApp, TestApp } from '../support/test-app';
 import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 /**
  * The common picture as an official sees it: the demo's RCMP interceptions drawn as a chart with the

@@ -3,8 +3,9 @@ import { generate } from 'otplib';
 import { Factories } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 /** Sign-in with a government's account offered on the sign-in page, the second step of a sign-in, and the secretariat's Integrations page. */
 describeWithBrowser('web: single sign-on buttons, two-step sign-in and integrations', () => {

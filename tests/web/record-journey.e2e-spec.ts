@@ -2,8 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories, TestGovernment, TestOfficial } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, launchBrowser, newContext, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(180_000);
+jest.setTimeout(scaled(180_000));
 
 /**
  * The record of a meeting that took place, in the browser: the secretariat records attendance, drafts the

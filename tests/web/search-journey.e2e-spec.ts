@@ -2,8 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories, TestOfficial } from '../support/factories';
 import { OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaled(120_000));
 
 /** An official looks for "what we said about per-claimant funding": the header's box, the grouped results, both languages. */
 describeWithBrowser('web: search', () => {
