@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { problemsOf } = require('../../tools/lint-dockerfile.js') as { problemsOf: (text: string) => string[] };
 
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -87,6 +89,15 @@ describe('deployment files (docker/)', () => {
     // each start command names a file the build emits from an existing source
     for (const [, script] of dockerfile.matchAll(/^CMD \["node", "dist\/([^"]+)\.js"\]$/gm)) expect(existsSync(join(ROOT, `${script}.ts`))).toBe(true);
     for (const stage of ['api', 'worker', 'migrate']) expect(dockerfile).toMatch(new RegExp(`^FROM runtime AS ${stage}$`, 'm'));
+  });
+
+  it('lints clean (npm run lint:docker), with a linter that does catch a broken Dockerfile', () => {
+    expect(problemsOf(dockerfile)).toEqual([]);
+    expect(problemsOf('FROM node:24\nEXPOSE http\nHEALTHCHECK --intervl=3s CMD true\nCOPY\n')).toEqual([
+      'line 2: Invalid containerPort: http',
+      'line 3: Unknown flag: intervl',
+      'line 4: COPY requires at least two arguments',
+    ]);
   });
 
   it('keeps the build context to sources: no install, history, data, build output, tests or benchmarks', () => {
