@@ -133,6 +133,7 @@ describe('access-control matrix', () => {
       { route: 'GET /users', method: 'GET', path: () => '/api/v1/users', ok: 200 },
       { route: 'GET /audit', method: 'GET', path: () => '/api/v1/audit', ok: 200 },
       { route: 'GET /translations', method: 'GET', path: () => '/api/v1/translations?status=pending', ok: 200 },
+      { route: 'POST /text/preview', method: 'POST', path: () => '/api/v1/text/preview', body: () => ({ markdown: 'Ministers met **weekly**.' }), ok: 200 },
       { route: 'GET /meetings/:id', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}`, ok: 200 },
       { route: 'PATCH /meetings/:id', method: 'PATCH', path: () => `/api/v1/meetings/${ids.meeting}`, body: () => ({ location: 'Ottawa' }), ok: 200 },
       { route: 'GET /meetings/:id/agenda-items', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items`, ok: 200 },

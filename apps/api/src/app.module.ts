@@ -16,6 +16,7 @@ import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { HttpDrainModule } from './drain';
 import { TranslationsController } from './translations/translations.controller';
+import { TextPreviewController } from './text/text-preview.controller';
 import { TranslationsService } from '@forum/core';
 import { HealthController } from './health/health.controller';
 import { MetricsApiModule } from './metrics/metrics.controller';
@@ -50,7 +51,7 @@ export class AppModule {
         MetricsApiModule,
         HttpDrainModule,
       ],
-      controllers: [HealthController, AuditController, DeliveriesController, TranslationsController],
+      controllers: [HealthController, AuditController, DeliveriesController, TranslationsController, TextPreviewController],
       providers: [DeliveriesService, TranslationsService],
     };
   }

@@ -1,6 +1,6 @@
 import type { Locale, Page } from '@forum/contracts';
+import { escapeHtml as e } from '@forum/core';
 import type { PublicCommuniqueSummaryView, PublicCommuniqueView } from './communique.view';
-import { escapeHtml as e } from './markdown.rule';
 import { pagePath, PublicFilter } from './public-communiques.service';
 
 const other = (lang: Locale): Locale => (lang === 'en' ? 'fr' : 'en');

@@ -1,9 +1,8 @@
 import type { BilingualFields, Locale, TranslationState } from '@forum/contracts';
-import { bilingual, bilingualView, translationState } from '@forum/core';
+import { bilingual, bilingualView, renderMarkdown, translationState } from '@forum/core';
 import type { Communique, CommuniqueStatus } from './communique.entity';
 import type { CommuniqueConcurrence, ConcurrencePosition } from './communique-concurrence.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
-import { renderMarkdown } from './markdown.rule';
 import type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView } from '@forum/contracts';
 
 export type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView, RevisionDiffView, PublicCommuniqueView, PublicCommuniqueSummaryView } from '@forum/contracts';

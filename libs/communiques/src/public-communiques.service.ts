@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Feed } from 'feed';
 import { Body, BodyRepository } from '@forum/bodies';
-import { FORUM_CONFIG, type ForumConfig, notFound } from '@forum/core';
+import { escapeHtml, FORUM_CONFIG, notFound, renderMarkdown, type ForumConfig } from '@forum/core';
 import type { Locale, Page } from '@forum/contracts';
 import { Communique } from './communique.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
 import { CommuniqueRepository, CommuniqueRevisionRepository } from './communique.repository';
 import { PublicCommuniqueSummaryView, PublicCommuniqueView } from './communique.view';
-import { escapeHtml, renderMarkdown } from './markdown.rule';
 
 export interface PublicFilter {
   bodyId?: string;

@@ -142,3 +142,8 @@ export interface PublicCommuniqueSummaryView {
   titleFr: string;
   url: string;
 }
+
+/** POST /text/preview: Markdown as the record and the public pages show it (sanitized HTML). */
+export interface TextPreviewView {
+  html: string;
+}

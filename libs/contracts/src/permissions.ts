@@ -109,4 +109,7 @@ export enum Permission {
 
   // translations
   TranslationRead = 'translation.read',
+
+  // text: the Markdown preview of an editor, rendered by the renderer the record and the public pages use
+  TextPreview = 'text.preview',
 }

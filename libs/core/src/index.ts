@@ -39,3 +39,4 @@ export * from './bilingual/translations.service';
 export * from './http/content-disposition';
 export * from './crypto/secret-box';
 export * from './http/outbound';
+export * from './text/markdown.rule';

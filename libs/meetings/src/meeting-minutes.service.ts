@@ -17,6 +17,7 @@ import {
   notFound,
   pendingFields,
   readBilingual,
+  renderMarkdown,
   translationState,
   type BilingualText,
   contentFor,
@@ -41,6 +42,9 @@ export type MinutesCommentView = BilingualFields<'comment'> & {
 };
 
 export type MinutesView = BilingualFields<'text'> & {
+  /** the text as sanitized HTML, rendered as the public pages render communiqués (null while that side is missing) */
+  htmlEn: string | null;
+  htmlFr: string | null;
   meetingId: string;
   bodyId: string;
   status: MinutesStatus;
@@ -291,6 +295,8 @@ export class MeetingMinutesService {
       status: m.status,
       revision: m.revision,
       ...bilingualView('text', m.text, reader),
+      htmlEn: m.text?.en ? renderMarkdown(m.text.en) : null,
+      htmlFr: m.text?.fr ? renderMarkdown(m.text.fr) : null,
       translation: translationState(m.sourceLang, m.text),
       translationToFollow: m.translationToFollow,
       circulatedAt: iso(m.circulatedAt),

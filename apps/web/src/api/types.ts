@@ -26,6 +26,7 @@ export type {
   NotificationView as Notification,
   RevisionView as Revision,
   SlotView as Slot,
+  TextPreviewView,
   UserView as UserAccount,
 } from '@forum/contracts';
 export { EMAIL_DELIVERIES } from '@forum/contracts';

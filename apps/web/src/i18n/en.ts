@@ -4,6 +4,7 @@ export const en = {
   nav: { label: 'Main menu', bodies: 'Bodies', meetings: 'Meetings', actionItems: 'Action items', communiques: 'Communiqués', accountability: 'Accountability', joinRequests: 'Join a working group', people: 'People', publicPortal: 'Public communiqués', indicators: 'Shared indicators', translations: 'Translations', integrations: 'Integrations' },
   session: { signedInAs: 'Signed in as {{name}}', zone: 'Times shown in {{zone}}', logout: 'Log out' },
   common: { scrollableTable: 'Table (scrolls sideways)', loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
+  text: { markdownHint: 'Markdown: **bold**, *italics*, - lists, [link](https://…). A blank line starts a new paragraph.', previewOf: 'Preview: {{label}}', previewEmpty: 'Nothing to show yet.', previewFailed: 'The preview could not be shown. Try again.' },
   errors: {
     title: 'Something went wrong',
     network: 'The service could not be reached. Try again.',

@@ -6,6 +6,7 @@ export const fr: Messages = {
   nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', publicPortal: 'Communiqués publics', indicators: 'Indicateurs communs', translations: 'Traductions', integrations: 'Intégrations' },
   session: { signedInAs: 'Connecté en tant que {{name}}', zone: 'Heures affichées en {{zone}}', logout: 'Se déconnecter' },
   common: { scrollableTable: 'Tableau (défile horizontalement)', loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
+  text: { markdownHint: 'Markdown : **gras**, *italique*, - listes, [lien](https://…). Une ligne vide commence un nouveau paragraphe.', previewOf: 'Aperçu : {{label}}', previewEmpty: 'Rien à afficher pour l’instant.', previewFailed: 'L’aperçu n’a pu être affiché. Réessayez.' },
   errors: {
     title: 'Un problème est survenu',
     network: 'Le service est injoignable. Réessayez.',

@@ -12,6 +12,7 @@ import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, Te
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime, localInputToIso } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
+import { MarkdownField, RenderedText } from '../components/rendered-text';
 
 export function CommuniquesPage() {
   const { t, i18n } = useTranslation();
@@ -109,11 +110,11 @@ function CommuniqueEditor({ bodies, existing, onSaved }: { bodies: Body[]; exist
         <div className="side-by-side">
           <div lang="en">
             <TextField id="title-en" label={t('communiques.titleEn')} value={form.titleEn} onChange={set('titleEn')} error={fieldErrors.titleEn} required />
-            <TextAreaField id="body-en" label={t('communiques.bodyEn')} value={form.bodyEn} onChange={set('bodyEn')} error={fieldErrors.bodyEn} rows={12} />
+            <MarkdownField id="body-en" label={t('communiques.bodyEn')} value={form.bodyEn} onChange={set('bodyEn')} error={fieldErrors.bodyEn} rows={12} />
           </div>
           <div lang="fr">
             <TextField id="title-fr" label={t('communiques.titleFr')} value={form.titleFr} onChange={set('titleFr')} error={fieldErrors.titleFr} />
-            <TextAreaField id="body-fr" label={t('communiques.bodyFr')} value={form.bodyFr} onChange={set('bodyFr')} error={fieldErrors.bodyFr} rows={12} />
+            <MarkdownField id="body-fr" label={t('communiques.bodyFr')} value={form.bodyFr} onChange={set('bodyFr')} error={fieldErrors.bodyFr} rows={12} />
           </div>
         </div>
         <SubmitButton>{existing ? t('communiques.saveRevision') : t('communiques.createSubmit')}</SubmitButton>
@@ -226,11 +227,11 @@ export function CommuniqueDetailPage() {
       <div className="side-by-side">
         <article lang="en">
           <SectionHeading>{c.titleEn}</SectionHeading>
-          <p className="pre">{c.bodyEn}</p>
+          <RenderedText html={c.htmlEn} testId="communique-text-en" />
         </article>
         <article lang="fr">
           <SectionHeading>{c.titleFr}</SectionHeading>
-          <p className="pre">{c.bodyFr}</p>
+          <RenderedText html={c.htmlFr} testId="communique-text-fr" />
         </article>
       </div>
       <SectionHeading>{t('communiques.concurrenceTitle')}</SectionHeading>

@@ -5,6 +5,7 @@ import type { Government } from '../api/types';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { FormError, governmentName, SectionHeading, Success, TableScroll } from '../components/ui';
+import { MarkdownField, RenderedText } from '../components/rendered-text';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -14,6 +15,8 @@ interface Minutes {
   text: string | null;
   textEn: string | null;
   textFr: string | null;
+  htmlEn: string | null;
+  htmlFr: string | null;
   translation: { status: 'complete' | 'pending'; sourceLang: 'en' | 'fr' };
   translationToFollow: boolean;
   adoptedAt: string | null;
@@ -123,12 +126,14 @@ export function MinutesSection({ meetingId, governments }: { meetingId: string; 
       ) : null}
       {isSecretariat && !frozen ? (
         <form onSubmit={save} noValidate className="wide-form">
-          <TextAreaField id="minutes-text" label={t('minutes.textEn')} value={textEn} onChange={setTextEn} rows={6} />
-          <TextAreaField id="minutes-text-fr" label={t('minutes.textFr')} value={textFr} onChange={setTextFr} rows={6} />
+          <MarkdownField id="minutes-text" label={t('minutes.textEn')} value={textEn} onChange={setTextEn} rows={6} />
+          <MarkdownField id="minutes-text-fr" label={t('minutes.textFr')} value={textFr} onChange={setTextFr} rows={6} />
           <SubmitButton>{t('minutes.save')}</SubmitButton>
         </form>
       ) : (
-        <p className="pre" data-testid="minutes-text">{(minutes && inLanguage(minutes.textEn, minutes.textFr, lang)) || t('minutes.none')}</p>
+        <div data-testid="minutes-text">
+          {minutes && inLanguage(minutes.htmlEn, minutes.htmlFr, lang) ? <RenderedText html={inLanguage(minutes.htmlEn, minutes.htmlFr, lang)} /> : <p>{t('minutes.none')}</p>}
+        </div>
       )}
       {isSecretariat && minutes ? (
         <div className="row-actions">

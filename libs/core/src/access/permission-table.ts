@@ -126,6 +126,7 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
   [Permission.DeliveriesRead]: SECRETARIAT,
   [Permission.DeliveriesRetry]: SECRETARIAT,
   [Permission.TranslationRead]: SECRETARIAT,
+  [Permission.TextPreview]: SIGNED_IN,
   [Permission.IdentityProvidersManage]: SECRETARIAT,
   [Permission.ApiTokensManage]: SECRETARIAT,
   [Permission.WebhooksManage]: SECRETARIAT,
