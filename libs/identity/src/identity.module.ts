@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { BodiesModule } from '@forum/bodies';
 import { FORUM_CONFIG, type ForumConfig } from '@forum/core';
 import { GovernmentsModule } from '@forum/governments';
 import { AccessTokenGuard } from './access-token.guard';
@@ -41,6 +42,8 @@ import { WebhookService } from './webhooks/webhook.service';
       }),
     }),
     GovernmentsModule,
+    // a webhook bound to a government sees a body's events while that government holds a seat
+    BodiesModule,
     DiscoveryModule,
   ],
   controllers: [AuthController, UsersController, MfaController, ApiTokenController, IdentityProviderController, OidcController, WebhookController],

@@ -4,6 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { MembershipRepository } from '@forum/bodies';
 import { DEFAULT_JOB_OPTIONS, FORUM_CONFIG, ForumConfig, guardedFetch, openSecret } from '@forum/core';
 import { QUEUES, WEBHOOK_DELIVER_JOB, WEBHOOK_FANOUT_JOB, type WebhookFanoutJob } from '@forum/contracts';
 import { webhookSignature } from './webhook-signature';
@@ -26,6 +27,7 @@ export class WebhookDeliverer {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
     @InjectQueue(QUEUES.webhooks) private readonly queue: Queue,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   handle(job: Job): Promise<string> {
@@ -46,8 +48,8 @@ export class WebhookDeliverer {
     const restricted = audience.kind === 'governments' ? audience.governmentIds : ((event.context?.restrictedToGovernmentIds ?? event.context?.governmentIds) as string[] | undefined);
     if (!hook.governmentId) return true;
     if (Array.isArray(restricted) && !restricted.includes(hook.governmentId)) return false;
-    const member = await this.dataSource.query(`SELECT 1 FROM membership WHERE body_id = $1 AND government_id = $2 AND ended_at IS NULL LIMIT 1`, [bodyId, hook.governmentId]);
-    return member.length > 0;
+    if (!bodyId) return false;
+    return (await this.memberships.findActive(bodyId, hook.governmentId)) !== null;
   }
 
   private async fanout(event: WebhookFanoutJob): Promise<string> {
