@@ -50,6 +50,16 @@ export function formatMoney(cents: number | null | undefined, lang: Locale | str
   return new Intl.NumberFormat(intlLocale(lang), { style: 'currency', currency: 'CAD' }).format(cents / 100);
 }
 
+/** What someone typed as dollars ("1 234,50", "$12.5") → cents, exactly (no floating point); null when it is not an amount. */
+export function dollarsToCents(text: string): number | null {
+  const m = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(text.replace(/[\s\u00a0$]/g, ''));
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** Cents as an amount to edit in a field ("1234.50"), the way dollarsToCents reads it back. */
+export const centsToDollarsInput = (cents: number | null | undefined): string => (cents === null || cents === undefined ? '' : `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+
 /** datetime-local input value (in the user's zone) → ISO with offset, and back. */
 export function localInputToIso(value: string): string {
   return new Date(value).toISOString();
