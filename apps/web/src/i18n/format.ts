@@ -27,11 +27,12 @@ export function formatDateTime(iso: string | null | undefined, lang: Locale | st
  * A local time the API computed (ISO with its offset, e.g. 2027-01-13T10:00:00-08:00) shown as that wall-clock
  * time, never recomputed with the browser's zone data, with the zone abbreviation the API gave.
  */
-export function formatLocalTime(localIso: string, lang: Locale | string, abbreviation?: string): string {
+export function formatLocalTime(localIso: string, lang: Locale | string, abbreviation?: string, part: 'dateTime' | 'time' = 'dateTime'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(localIso);
   if (!match) return localIso;
   const [, y, mo, d, h, mi] = match.map(Number);
-  const text = new Intl.DateTimeFormat(intlLocale(lang), { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+  const date = part === 'dateTime' ? ({ year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' } as const) : {};
+  const text = new Intl.DateTimeFormat(intlLocale(lang), { ...date, hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, mo - 1, d, h, mi)),
   );
   return abbreviation ? `${text} ${abbreviation}` : text;
