@@ -10,7 +10,7 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
-import { daysUntil, formatDate, formatDateTime, formatMoney } from '../i18n/format';
+import { daysUntil, formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText, TranslationFlag } from '../components/bilingual';
 import { useLiveEvents } from '../realtime/live-updates';
 import { CostsSection } from './action-item-costs.section';
