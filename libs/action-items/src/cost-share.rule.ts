@@ -1,8 +1,10 @@
-import type { CostShare } from '@forum/contracts';
+import { COST_SHARE_WHOLE, type CostShare } from '@forum/contracts';
 
 export type { CostShare };
+// the split is the web app's too (it shows each government's part as the API counts it): one copy, in the contracts
+export { splitCents } from '@forum/contracts';
 
-export const WHOLE = 10_000;
+export const WHOLE = COST_SHARE_WHOLE;
 
 /** Why a cost-sharing arrangement is refused, or null; an empty arrangement means none is agreed yet. */
 export function costShareRefusal(shares: CostShare[]): string | null {
@@ -23,30 +25,6 @@ export function costShareRefusal(shares: CostShare[]): string | null {
 }
 
 const formatPercent = (basisPoints: number) => `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}%`;
-
-/**
- * Splits an amount in cents by the shares so that the parts add up to the amount exactly
- * (largest remainder; ties go to the earlier share). BigInt keeps cents × basis points exact.
- */
-export function splitCents(totalCents: number, shares: CostShare[]): Map<string, number> {
-  const parts = new Map<string, number>();
-  if (shares.length === 0) return parts;
-  const total = BigInt(totalCents);
-  const whole = BigInt(WHOLE);
-  const floors = shares.map((s, index) => {
-    const exact = total * BigInt(s.basisPoints);
-    return { governmentId: s.governmentId, index, floor: exact / whole, remainder: exact % whole };
-  });
-  let left = total - floors.reduce((sum, f) => sum + f.floor, 0n);
-  const byRemainder = [...floors].sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  for (const f of byRemainder) {
-    if (left <= 0n) break;
-    f.floor += 1n;
-    left -= 1n;
-  }
-  for (const f of floors) parts.set(f.governmentId, Number(f.floor));
-  return parts;
-}
 
 /** Cents as Canadian dollars with two decimals, without ever going through floating point. */
 export function centsToDollars(cents: number): string {

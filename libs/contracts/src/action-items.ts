@@ -21,6 +21,33 @@ export interface CostShare {
   basisPoints: number;
 }
 
+/** 10000 basis points: 100%, what the shares of an item's cost add up to exactly. */
+export const COST_SHARE_WHOLE = 10_000;
+
+/**
+ * Splits an amount in cents by the shares so that the parts add up to the amount exactly
+ * (largest remainder; ties go to the earlier share). BigInt keeps cents × basis points exact.
+ */
+export function splitCents(totalCents: number, shares: CostShare[]): Map<string, number> {
+  const parts = new Map<string, number>();
+  if (shares.length === 0) return parts;
+  const total = BigInt(totalCents);
+  const whole = BigInt(COST_SHARE_WHOLE);
+  const floors = shares.map((s, index) => {
+    const exact = total * BigInt(s.basisPoints);
+    return { governmentId: s.governmentId, index, floor: exact / whole, remainder: exact % whole };
+  });
+  let left = total - floors.reduce((sum, f) => sum + f.floor, 0n);
+  const byRemainder = [...floors].sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (const f of byRemainder) {
+    if (left <= 0n) break;
+    f.floor += 1n;
+    left -= 1n;
+  }
+  for (const f of floors) parts.set(f.governmentId, Number(f.floor));
+  return parts;
+}
+
 export interface ActionItemView {
   id: string;
   bodyId: string;

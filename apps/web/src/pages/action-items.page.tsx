@@ -10,9 +10,11 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
-import { daysUntil, formatDate, formatDateTime, formatMoney } from '../i18n/format';
+import { daysUntil, formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText, TranslationFlag } from '../components/bilingual';
 import { useLiveEvents } from '../realtime/live-updates';
+import { CostsSection } from './action-item-costs.section';
+import { CreateActionItemForm } from './action-item-create.form';
 
 const STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 
@@ -27,6 +29,7 @@ function DueFlag({ item }: { item: ActionItem }) {
 
 export function ActionItemsPage() {
   const { t, i18n } = useTranslation();
+  const { isSecretariat } = useAuth();
   const lang = i18n.language;
   const { data, error, reload } = useResource(async () => {
     const [items, bodies, governments] = await Promise.all([listActionItems(), listBodies(), listGovernments()]);
@@ -70,6 +73,7 @@ export function ActionItemsPage() {
         </tbody>
       </table>
       </TableScroll>
+      {isSecretariat ? <CreateActionItemForm bodies={data.bodies} /> : null}
     </>
   );
 }
@@ -216,42 +220,7 @@ export function ActionItemDetailPage() {
           <SubmitButton>{t('actionItems.save')}</SubmitButton>
         </form>
       ) : null}
-      <SectionHeading>{t('actionItems.costs')}</SectionHeading>
-      <dl className="facts">
-        <dt>{t('actionItems.estimatedCost')}</dt>
-        <dd>{formatMoney(item.estimatedCostCents, lang)}</dd>
-        <dt>{t('actionItems.actualCost')}</dt>
-        <dd>{formatMoney(item.actualCostCents, lang)}</dd>
-      </dl>
-      {item.costShares?.length ? (
-        <TableScroll>
-        <table className="data-table">
-          <caption>{t('actionItems.costSharing')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('bodies.government')}</th>
-              <th scope="col">{t('actionItems.share')}</th>
-              <th scope="col">{t('actionItems.shareAmount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {item.costShares.map((s) => {
-              const percent = s.basisPoints / 100;
-              const base = item.actualCostCents ?? item.estimatedCostCents;
-              return (
-                <tr key={s.governmentId}>
-                  <td>{governmentName(governments.find((g) => g.id === s.governmentId), lang)}</td>
-                  <td>{percent.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA')} %</td>
-                  <td>{base === null || base === undefined ? '—' : formatMoney(Math.round((base * percent) / 100), lang)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        </TableScroll>
-      ) : (
-        <p>{t('actionItems.noCostSharing')}</p>
-      )}
+      <CostsSection item={item} governments={governments} mayEditAll={isSecretariat} mayEditActual={mayUpdate} onSaved={reload} />
       <SectionHeading>{t('actionItems.history')}</SectionHeading>
       <ol className="history" data-testid="action-item-history">
         {[...updates]

@@ -14,6 +14,10 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText } from '../components/bilingual';
 import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
+import { CreateActionItemForm } from './action-item-create.form';
+
+/** A body whose end date is past takes no new action items (the API answers 409 body_closed). */
+const isClosedBody = (body: Body) => Boolean(body.endsOn && body.endsOn < new Date().toISOString().slice(0, 10));
 
 export function BodyDetailPage() {
   const { id = '' } = useParams();
@@ -134,6 +138,7 @@ export function BodyDetailPage() {
           </ul>
         </>
       ) : null}
+      {isSecretariat && !isClosedBody(body) ? <CreateActionItemForm bodies={[body]} bodyId={id} /> : null}
       {isSecretariat ? <AddMemberForm bodyId={id} governments={governments.filter((g) => !active.some((m) => m.governmentId === g.id))} onDone={reload} /> : null}
       {canDecide ? <JoinRequestsForBody bodyId={id} governments={governments} onDecided={reload} /> : null}
       {mayAskToJoin ? <AskToJoin bodyId={id} /> : null}

@@ -12,17 +12,10 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
-import { formatDate, formatDateTime, formatMoney } from '../i18n/format';
+import { dollarsToCents, formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
-
-/** Dollars as typed ("36000000", "1 250,50") → integer cents, without floating point; null when it is not an amount. */
-export function dollarsToCents(text: string): number | null {
-  const m = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(text.replace(/[\s\u00a0$]/g, ''));
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
 
 /** A bilingual text in the page's language (the API answers `x` in the account's language; the page may be in the other). */
 function inLanguage<K extends string>(record: Record<K | `${K}En` | `${K}Fr`, string | null>, field: K, lang: string): string | null {

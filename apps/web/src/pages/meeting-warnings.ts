@@ -1,11 +1,10 @@
 import type { Invitee, Warning } from '../api/types';
+import { formatLocalTime } from '../i18n/format';
 
 export type { Invitee };
 
 const TRANSLATED = new Set(['outside_working_hours', 'non_working_day', 'statutory_holiday', 'delegate_double_booked', 'agenda_overrun']);
 
-/** "2031-03-11T05:00:00-07:00" → "2031-03-11 05:00": the wall-clock time there, as the API computed it. */
-const wallClock = (local: string) => `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 
 /**
  * The API's warnings in the reader's language. The API decides what is wrong (working day, holidays,
@@ -16,7 +15,8 @@ export function describeWarning(w: Warning, invitees: Invitee[], lang: string, t
   if (!TRANSLATED.has(code)) return String(w.message ?? code);
   const invitee = invitees.find((i) => i.governmentId === w.governmentId);
   const government = invitee ? (lang === 'fr' ? invitee.nameFr : invitee.nameEn) : t('meetings.warnings.aGovernment');
-  const local = invitee ? `${wallClock(invitee.localStartsAt)}–${invitee.localEndsAt.slice(11, 16)}` : '';
+  // the invitees table's formatter: a warning and the table never show one meeting at two different local times
+  const local = invitee ? `${formatLocalTime(invitee.localStartsAt, lang)} – ${formatLocalTime(invitee.localEndsAt, lang, lang === 'fr' ? invitee.zoneAbbreviationFr : invitee.zoneAbbreviation, 'time')}` : '';
   const zone = invitee?.timeZone ?? '';
   // the API's English sentence carries the particulars (the holiday, the other meeting): lift them out
   const message = String(w.message ?? '');

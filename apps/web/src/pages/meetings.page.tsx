@@ -16,6 +16,9 @@ import { describeWarning, Invitee } from './meeting-warnings';
 import { BilingualFields, BilingualText, pairPayload, TranslationFlag, useText } from '../components/bilingual';
 import { MinutesSection, PositionsPanel, RecordedDecision } from './meeting-record.section';
 import { ScheduleMeetingForm } from './schedule-meeting.form';
+import { AgendaItemTools, PaperList } from './agenda-item.editor';
+import { RescheduleMeetingForm } from './reschedule-meeting.form';
+import { DecisionReferral, useParentBody } from './decision-referral';
 
 
 export function MeetingsPage() {
@@ -153,6 +156,7 @@ export function MeetingDetailPage() {
         ) : null}
       </div>
       <FormError error={actionError} />
+      {isSecretariat && meeting.status === 'scheduled' ? <RescheduleMeetingForm meeting={meeting} onDone={reload} /> : null}
       {meeting.invitees?.length ? (
         <>
           <SectionHeading>{t('meetings.invitees')}</SectionHeading>
@@ -197,7 +201,7 @@ export function MeetingDetailPage() {
           ) : null}
         </>
       ) : null}
-      <AgendaSection meetingId={id} agenda={agenda} governments={governments} published={Boolean(meeting.agendaPublishedAt)} translationToFollow={Boolean(meeting.agendaTranslationToFollow)} onChange={reload} />
+      <AgendaSection meetingId={id} agenda={agenda} governments={governments} invitees={meeting.invitees ?? []} published={Boolean(meeting.agendaPublishedAt)} translationToFollow={Boolean(meeting.agendaTranslationToFollow)} onChange={reload} />
       <MinutesSection meetingId={id} governments={governments} />
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
       <DocumentsSection
@@ -212,7 +216,7 @@ export function MeetingDetailPage() {
 
 type Decision = RecordedDecision;
 
-function AgendaSection({ meetingId, agenda, governments, published, translationToFollow, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; published: boolean; translationToFollow?: boolean; onChange(): Promise<void> }) {
+function AgendaSection({ meetingId, agenda, governments, invitees, published, translationToFollow, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; invitees: Invitee[]; published: boolean; translationToFollow?: boolean; onChange(): Promise<void> }) {
   const text = useText();
   const [awaitingTranslation, setAwaitingTranslation] = useState(false);
   const { t, i18n } = useTranslation();
@@ -239,7 +243,8 @@ function AgendaSection({ meetingId, agenda, governments, published, translationT
   };
 
   const onKey = (item: AgendaItem) => (e: KeyboardEvent) => {
-    if (!isSecretariat) return;
+    // keys typed in the item's own forms are the forms'
+    if (!isSecretariat || e.target !== e.currentTarget) return;
     if (e.key === 'ArrowUp' && (e.altKey || e.ctrlKey)) {
       e.preventDefault();
       void move(item, item.position - 1);
@@ -333,6 +338,8 @@ function AgendaSection({ meetingId, agenda, governments, published, translationT
                 </ActionButton>
               </span>
             ) : null}
+            <PaperList item={a} />
+            {isSecretariat ? <AgendaItemTools meetingId={meetingId} item={a} governments={governments} invitees={invitees} published={published} onChange={onChange} /> : null}
           </li>
         ))}
       </ol>
@@ -385,6 +392,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
   const [item, setItem] = useState({ leadGovernmentId: '', dueOn: '' });
   const [itemErrors, setItemErrors] = useState<Record<string, string | undefined>>({});
   const parties = (meeting.invitees ?? []).filter((g) => g.role !== 'observer').map((g) => g.governmentId);
+  const parent = useParentBody(meeting.bodyId);
   const memberGovernments = useMemo(() => {
     const invited = new Set(meeting.invitees.map((g) => g.governmentId));
     return invited.size ? governments.filter((g) => invited.has(g.id)) : governments;
@@ -441,6 +449,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
               <ActionButton onClick={() => setTurning(d)}>{t('decisions.toActionItem', { number: d.number })}</ActionButton>
             ) : null}
             <PositionsPanel meetingId={meeting.id} decision={d} parties={parties} governments={governments} onChange={onChange} />
+            <DecisionReferral meetingId={meeting.id} decision={d} parent={parent} onChange={onChange} />
           </li>
         ))}
       </ol>
