@@ -65,6 +65,8 @@ export interface ProductOptions {
   profileDir?: string;
   /** the resource probe preload (bench/resource-probe.ts) */
   probe?: boolean;
+  /** where uploaded documents are stored (the run's own temporary directory) */
+  documentsDir?: string;
 }
 
 export interface Product {
@@ -96,6 +98,7 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
     // load generators: the general per-user limit off, many sockets per benchmark account
     FORUM_API_RATE_LIMIT: '0',
     FORUM_SOCKETS_PER_USER: '100000',
+    ...(options.documentsDir ? { FORUM_DOCUMENTS_DIR: options.documentsDir } : {}),
   };
   const instrumentation = { profileDir: options.profileDir, probe: options.probe };
   const api = startTs('api', 'apps/api/src/main.ts', { ...productEnv, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` }, instrumentation);
