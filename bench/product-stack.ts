@@ -91,6 +91,8 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
     REDIS_URL: options.redisUrl,
     REDIS_PREFIX: options.run.redisPrefix,
     JWT_SECRET: options.run.jwtSecret,
+    // production requires a key for the secrets it stores (identity providers, webhooks): the run's own
+    FORUM_SECRETS_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     FORUM_DEMO_DATA: 'false',
     HOST: '127.0.0.1',
