@@ -119,8 +119,21 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
     body: JSON.stringify({ email: SECRETARIAT_EMAIL, password: BENCH_PASSWORD }),
   });
   if (login.status !== 200) throw new Error(`the loaded secretariat account cannot log in (${login.status}): ${await login.text()}`);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return { api, worker, apiUrl, apiPort, secretariatToken: accessToken, children };
+  // A secretariat account in production signs in in two steps (the answer is a challenge, not a token): the
+  // password check above proves the loaded accounts work; the token is signed like the officials'.
+  const { accessToken } = (await login.json()) as { accessToken?: string };
+  return { api, worker, apiUrl, apiPort, secretariatToken: accessToken ?? (await secretariatTokenOf(options.databaseUrl, options.run.jwtSecret)), children };
+}
+
+async function secretariatTokenOf(databaseUrl: string, secret: string): Promise<string> {
+  const db = new Client({ connectionString: databaseUrl, application_name: 'forum-bench-sessions' });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ id: string; email: string }>(`SELECT id, email FROM user_account WHERE email = $1`, [SECRETARIAT_EMAIL]);
+    return signToken(secret, { id: rows[0].id, email: rows[0].email, governmentId: null }, 'secretariat');
+  } finally {
+    await db.end();
+  }
 }
 
 /** The worker has no port and logs nothing at warn level: it is ready once its email queue worker is connected. */
