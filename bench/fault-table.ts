@@ -97,6 +97,7 @@ async function runScenario(adminUrl: string, scenario: Scenario, say: (m: string
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(24).toString('hex'),
+      FORUM_SECRETS_KEY: randomBytes(32).toString('hex'),
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'fault',

@@ -65,6 +65,8 @@ export interface ProductOptions {
   profileDir?: string;
   /** the resource probe preload (bench/resource-probe.ts) */
   probe?: boolean;
+  /** where uploaded documents are stored (the run's own temporary directory) */
+  documentsDir?: string;
 }
 
 export interface Product {
@@ -89,6 +91,8 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
     REDIS_URL: options.redisUrl,
     REDIS_PREFIX: options.run.redisPrefix,
     JWT_SECRET: options.run.jwtSecret,
+    // production requires a key for the secrets it stores (identity providers, webhooks): the run's own
+    FORUM_SECRETS_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     FORUM_DEMO_DATA: 'false',
     HOST: '127.0.0.1',
@@ -96,6 +100,7 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
     // load generators: the general per-user limit off, many sockets per benchmark account
     FORUM_API_RATE_LIMIT: '0',
     FORUM_SOCKETS_PER_USER: '100000',
+    ...(options.documentsDir ? { FORUM_DOCUMENTS_DIR: options.documentsDir } : {}),
   };
   const instrumentation = { profileDir: options.profileDir, probe: options.probe };
   const api = startTs('api', 'apps/api/src/main.ts', { ...productEnv, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` }, instrumentation);
@@ -114,8 +119,21 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
     body: JSON.stringify({ email: SECRETARIAT_EMAIL, password: BENCH_PASSWORD }),
   });
   if (login.status !== 200) throw new Error(`the loaded secretariat account cannot log in (${login.status}): ${await login.text()}`);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return { api, worker, apiUrl, apiPort, secretariatToken: accessToken, children };
+  // A secretariat account in production signs in in two steps (the answer is a challenge, not a token): the
+  // password check above proves the loaded accounts work; the token is signed like the officials'.
+  const { accessToken } = (await login.json()) as { accessToken?: string };
+  return { api, worker, apiUrl, apiPort, secretariatToken: accessToken ?? (await secretariatTokenOf(options.databaseUrl, options.run.jwtSecret)), children };
+}
+
+async function secretariatTokenOf(databaseUrl: string, secret: string): Promise<string> {
+  const db = new Client({ connectionString: databaseUrl, application_name: 'forum-bench-sessions' });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ id: string; email: string }>(`SELECT id, email FROM user_account WHERE email = $1`, [SECRETARIAT_EMAIL]);
+    return signToken(secret, { id: rows[0].id, email: rows[0].email, governmentId: null }, 'secretariat');
+  } finally {
+    await db.end();
+  }
 }
 
 /** The worker has no port and logs nothing at warn level: it is ready once its email queue worker is connected. */

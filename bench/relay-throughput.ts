@@ -34,7 +34,7 @@ export async function relayBench(adminUrl: string, redisUrl: string, events: num
            FROM generate_series(1, $1) g`,
         [events],
       );
-      const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(24).toString('hex'), DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' }) };
+      const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(24).toString('hex'), FORUM_SECRETS_KEY: randomBytes(32).toString('hex'), DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' }) };
       say(`relay: ${events} outbox events, worker with ${config.outboxRelays} relays`);
       const started = performance.now();
       const worker = await createWorker(config, { handleSignals: false });

@@ -3,7 +3,8 @@
  * beside a baseline measured in the same run (see bench/README.md). Prints one table, writes
  * bench/results/<timestamp>.json, and leaves nothing behind (processes stopped, database dropped).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueEvents } from 'bullmq';
@@ -32,6 +33,9 @@ const PATCH_OFFICIALS = quick ? 50 : 200;
 const SOCKETS = quick ? 200 : 1000;
 const REALTIME_BODIES = 20;
 const EMAILS = quick ? 300 : 1000;
+/** the product's defaults (libs/core/src/config/forum-config.ts), which the bench does not override */
+const EMAIL_CONCURRENCY = 20;
+const SMTP_CONNECTIONS = 5;
 
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
   let smtp: SmtpSink | null = null;
   let database: BenchDatabase | null = null;
   const profileDir = mkdtempSync(join(tmpdir(), 'forum-bench-prof-'));
+  const documentsDir = mkdtempSync(join(tmpdir(), 'forum-bench-documents-'));
   const started = Date.now();
 
   try {
@@ -87,7 +92,10 @@ async function main(): Promise<void> {
       children.push(baseline);
       const baseUrl = `http://127.0.0.1:${baselinePort}`;
       say('starting the api, the worker and the baseline…');
-      const stack = await startProduct({ databaseUrl: database.url, redisUrl, run: { runId, redisPrefix, jwtSecret }, smtpUrl: smtp.url, profileDir: noProfile ? undefined : profileDir }, children);
+      const stack = await startProduct(
+        { databaseUrl: database.url, redisUrl, run: { runId, redisPrefix, jwtSecret }, smtpUrl: smtp.url, profileDir: noProfile ? undefined : profileDir, documentsDir: join(documentsDir, 'storage') },
+        children,
+      );
       const { api, worker, apiUrl } = stack;
       await waitForHttp(`${baseUrl}/health`, baseline);
       const secretariat = { accessToken: stack.secretariatToken };
@@ -141,9 +149,9 @@ async function main(): Promise<void> {
       say('GET /action-items?bodyId=: max throughput');
       const list = await compare(apiUrl, listTargets, baseUrl, bareListTargets, underLoad);
       const listRatio = ratio(list.product.rps, list.baseline.rps);
-      rows.push(row('GET /action-items?bodyId= (50 + total)', perSecond(list.product.rps), perSecond(list.baseline.rps), listRatio, '>= 0.50', listRatio === null ? null : listRatio >= 0.5));
+      rows.push(row('GET /action-items?bodyId= (50 + total)', perSecond(list.product.rps), perSecond(list.baseline.rps), listRatio, '>= 0.60', listRatio === null ? null : listRatio >= 0.6));
       results.list = { ...list, itemsPerPage: listBody.items?.length, total: listBody.total };
-      if (!noProfile && (listRatio ?? 0) < 0.5) profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
+      if (!noProfile && (listRatio ?? 0) < 0.6) profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
 
       // ---- GET /search (the forum's full-text search, an official's scope) ------------------------------------
       const searchWords = ['shelter figures', 'weekly arrival', 'partner', 'meeting', 'report table'];
@@ -393,8 +401,8 @@ async function main(): Promise<void> {
         const met = nRatio === null ? null : nRatio >= 0.3 && product.jobsPerSecond >= 1000;
         rows.push(row('notifications -> SMTP sink (emails/s)', `${product.jobsPerSecond} jobs/s`, `${bare.jobsPerSecond} jobs/s`, nRatio, '>= 0.30 and >= 1000/s', met));
         notes.push(
-          `notifications: ${product.done}/${expected} emails in ${product.seconds} s (worker concurrency 5, SMTP without pooling as SMTP_URL configures it); bare no-op: ${bare.done} jobs in ${bare.seconds} s; ` +
-            `one email sent alone to the same sink takes ${floor.unpooledMs} ms (${floor.pooledMs} ms over a pooled connection), so 5 at a time cannot exceed ${Math.round((5 * 1000) / floor.unpooledMs)}/s.`,
+          `notifications: ${product.done}/${expected} emails in ${product.seconds} s (email worker concurrency ${EMAIL_CONCURRENCY}, a pooled SMTP transport of ${SMTP_CONNECTIONS} connections: the product's defaults, EMAIL_CONCURRENCY and SMTP_MAX_CONNECTIONS); bare no-op: ${bare.done} jobs in ${bare.seconds} s; ` +
+            `one email sent alone to the same sink takes ${floor.unpooledMs} ms (${floor.pooledMs} ms over a pooled connection), so ${SMTP_CONNECTIONS} pooled connections cannot exceed ${Math.round((SMTP_CONNECTIONS * 1000) / floor.pooledMs)}/s.`,
         );
         results.notifications = { product, baseline: bare, smtpSendFloor: floor };
         if (!noProfile && met === false) {
@@ -405,6 +413,40 @@ async function main(): Promise<void> {
             queueThroughput(redisUrl, redisPrefix, 'notifications', more, target, async () => ({ done: sink.marked - at, lastAt: sink.lastAt }), 30_000),
           );
         }
+      }
+
+      // ---- a 50 MiB document upload, streamed from disk: the api's peak resident memory -------------------
+      {
+        const bigFile = join(documentsDir, 'fifty-mib.pdf');
+        // a PDF header, then incompressible bytes: what is measured is the streaming, not the parsing
+        writeFileSync(bigFile, Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), randomBytes(50 * 1024 * 1024 - 16)]));
+        const { rows: [body] } = await db.query<{ id: string }>(`SELECT id FROM body ORDER BY id LIMIT 1`);
+        phase = 'upload';
+        say('a 50 MiB document upload: the api\'s peak resident memory');
+        const before = residentMb(api.pid);
+        const uploadPeak: Record<string, number> = {};
+        const t0 = performance.now();
+        const uploaded = await peakResidentDuring({ api: api.pid }, async () => {
+          const form = new FormData();
+          form.append('title', `Fifty MiB ${runId}`);
+          form.append('file', await openAsBlob(bigFile, { type: 'application/pdf' }), 'fifty-mib.pdf');
+          const res = await fetch(`${apiUrl}/api/v1/bodies/${body.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${secretariat.accessToken}` }, body: form });
+          return { status: res.status, text: res.status === 201 ? '' : await res.text() };
+        }, uploadPeak);
+        const uploadMs = performance.now() - t0;
+        for (const [name, mb] of Object.entries(uploadPeak)) peak[name] = Math.max(peak[name] ?? 0, mb);
+        const grew = uploadPeak.api && before ? Math.round((uploadPeak.api - before) * 10) / 10 : null;
+        rows.push(
+          row(
+            'upload of 50 MiB: api peak RSS (growth)',
+            uploaded.status === 201 ? `${uploadPeak.api ?? '-'} MB (+${grew ?? '-'} MB) in ${ms(uploadMs)}` : `failed: ${uploaded.status} ${uploaded.text.slice(0, 120)}`,
+            before ? `${before} MB before` : '-',
+            null,
+            'growth < 50 MB (streamed)',
+            uploaded.status === 201 && grew !== null ? grew < 50 : null,
+          ),
+        );
+        results.upload = { status: uploaded.status, peakMb: uploadPeak, beforeMb: before, ms: uploadMs };
       }
 
       rows.push(
@@ -426,6 +468,7 @@ async function main(): Promise<void> {
     await clearRedis(redisUrl, redisPrefix).catch(() => undefined);
     await database?.drop().catch((e: Error) => say(`could not drop ${database?.name}: ${e.message}`));
     rmSync(profileDir, { recursive: true, force: true });
+    rmSync(documentsDir, { recursive: true, force: true });
   }
 
   results.rows = rows;

@@ -9,6 +9,7 @@ import { ForumConfig, ForumMetrics, forumValidationPipe, HttpErrorFilter, instru
 import { declaredRoutes } from '@forum/identity';
 import { AppModule } from './app.module';
 import { drainOnClose } from './drain';
+import { serializeFromContracts } from './openapi/contract-serializers';
 import { describeAccess, describeResponses } from './openapi/openapi-access';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
 import { applyHttpSecurity, requestLogSerializer } from './security/http-security';
@@ -90,6 +91,8 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   // every operation's permission and the errors (with their reasons) it can answer, from the grant table
   const routes = declaredRoutes(app.get(DiscoveryService, { strict: false }), new MetadataScanner(), app.get(Reflector));
   describeResponses(document, routes);
+  // the hot reads are written by fast-json-stringify from the same generated schemas (before app.init registers them)
+  serializeFromContracts(app.get(DiscoveryService, { strict: false }), new MetadataScanner());
   describeAccess(document, routes);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   await serveWebApp(app, config);

@@ -12,4 +12,10 @@ export class ActionItemLocator implements TargetLocator {
     const rows = await this.items.accessFacts(ids);
     return new Map(rows.map((i) => [i.id, { bodyId: i.bodyId, leadGovernmentId: i.leadGovernmentId }]));
   }
+
+  /** the whole item comes back as the record: an official's GET /action-items/:id is this one query */
+  async locateFor(id: string, governmentId: string): Promise<LocatedTarget | undefined> {
+    const found = await this.items.withSeatOf(id, governmentId);
+    return found ? { bodyId: found.item.bodyId, leadGovernmentId: found.item.leadGovernmentId, seat: found.seat, record: found.item } : undefined;
+  }
 }

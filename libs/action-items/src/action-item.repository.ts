@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { currentSeatSql } from '@forum/bodies';
+import type { MembershipRole } from '@forum/contracts';
 import { Government } from '@forum/governments';
 import { User } from '@forum/identity';
 import { OPEN_STATUSES, type ActionItemStatus } from './action-item-status.rule';
@@ -57,6 +59,16 @@ export class ActionItemRepository {
     return this.repo().find({ select: { id: true, bodyId: true, leadGovernmentId: true }, where: { id: In(ids) } });
   }
 
+  /** the item with the current seat of `governmentId` in its body: the access check's and the read's one query */
+  async withSeatOf(id: string, governmentId: string): Promise<{ item: ActionItem; seat: MembershipRole | null } | null> {
+    const { entities, raw } = await this.repo()
+      .createQueryBuilder('ai')
+      .addSelect(currentSeatSql('ai.body_id', 'CAST(:governmentId AS uuid)'), 'caller_seat')
+      .where('ai.id = :id', { id, governmentId })
+      .getRawAndEntities<{ caller_seat: MembershipRole | null }>();
+    return entities[0] ? { item: entities[0], seat: raw[0]?.caller_seat ?? null } : null;
+  }
+
   insert(item: Partial<ActionItem>, em: EntityManager): Promise<ActionItem> {
     return this.repo(em).save(this.repo(em).create(item));
   }
@@ -75,7 +87,8 @@ export class ActionItemRepository {
     return result.affected === 1;
   }
 
-  page(filter: ActionItemFilter, sort: ActionItemSort, order: 'asc' | 'desc' | undefined, limit: number, offset: number): Promise<[ActionItem[], number]> {
+  /** The page and the total in one query (`count(*) over ()`); only a page past the end needs a count of its own. */
+  async page(filter: ActionItemFilter, sort: ActionItemSort, order: 'asc' | 'desc' | undefined, limit: number, offset: number): Promise<[ActionItem[], number]> {
     const qb = this.repo().createQueryBuilder('ai');
     if (filter.scopeBodyIds) qb.andWhere('ai.body_id IN (:...scope)', { scope: filter.scopeBodyIds.length ? filter.scopeBodyIds : ['00000000-0000-0000-0000-000000000000'] });
     if (filter.bodyId) qb.andWhere('ai.body_id = :bodyId', { bodyId: filter.bodyId });
@@ -98,7 +111,15 @@ export class ActionItemRepository {
     else if (sort === 'updatedAt') qb.orderBy('ai.updated_at', direction('DESC'));
     else if (sort === 'createdAt') qb.orderBy('ai.created_at', direction('DESC'));
     else qb.orderBy('ai.due_on', direction('ASC'));
-    return qb.addOrderBy('ai.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
+    const counting = qb.clone();
+    const { entities, raw } = await qb
+      .addSelect('count(*) OVER ()', 'total_count')
+      .addOrderBy('ai.id', 'ASC')
+      .limit(limit)
+      .offset(offset)
+      .getRawAndEntities<{ total_count: string | number }>();
+    if (entities.length) return [entities, Number(raw[0].total_count)];
+    return [entities, offset > 0 ? await counting.getCount() : 0];
   }
 
   /** Every item of the given bodies (reports read them all at once, never one query per item). */

@@ -1,6 +1,6 @@
 import { Body as RequestBody, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Authorize, Caller, CurrentCaller, IdParam, On, TargetKind } from '@forum/core';
+import { Authorize, AuthorizedTarget, Caller, CurrentCaller, IdParam, type LocatedTarget, On, TargetKind } from '@forum/core';
 import { Permission } from '@forum/contracts';
 import { ActionItemListQuery, CreateActionItemDto, CreateProgressReportDto, UpdateActionItemDto, UpdateListQuery } from './action-item.dto';
 import { ActionItemsService } from './action-items.service';
@@ -13,8 +13,8 @@ export class ActionItemsController {
 
   @Authorize(Permission.ActionItemRead, On.query(TargetKind.Body, 'bodyId'))
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query() query: ActionItemListQuery) {
-    return this.actionItems.list(caller, query);
+  list(@CurrentCaller() caller: Caller, @Query() query: ActionItemListQuery, @AuthorizedTarget() body?: LocatedTarget) {
+    return this.actionItems.list(caller, query, body);
   }
 
   @Authorize(Permission.ActionItemCreate, On.field(TargetKind.Body, 'bodyId'))
@@ -25,8 +25,8 @@ export class ActionItemsController {
 
   @Authorize(Permission.ActionItemRead, On.param(TargetKind.ActionItem))
   @Get(':id')
-  get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
-    return this.actionItems.get(caller, id);
+  get(@CurrentCaller() caller: Caller, @IdParam() id: string, @AuthorizedTarget() item?: LocatedTarget) {
+    return this.actionItems.get(caller, id, item);
   }
 
   @Authorize(Permission.ActionItemUpdate, On.param(TargetKind.ActionItem))

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyAccess, MembershipRepository, requireOpenBody } from '@forum/bodies';
 import type { DomainEvent, Locale, NotificationIntent, Page } from '@forum/contracts';
-import { Caller, conflict, DomainError, EventRecorder, forbidden, invalid, isSecretariat, notFound, bilingual, BilingualRead, BilingualText, contentFor, formatDay, readBilingual, writeBilingual } from '@forum/core';
+import { Caller, conflict, DomainError, type LocatedTarget, EventRecorder, forbidden, invalid, isSecretariat, notFound, bilingual, BilingualRead, BilingualText, contentFor, formatDay, readBilingual, writeBilingual } from '@forum/core';
 import { UserRepository } from '@forum/identity';
 import { checkTransition, isOpen, progressAfter, type ActionItemStatus } from './action-item-status.rule';
 import { ActionItem } from './action-item.entity';
@@ -70,9 +70,13 @@ export class ActionItemsService {
     private readonly events: EventRecorder,
   ) {}
 
-  async list(caller: Caller, query: ActionItemListQuery, now = new Date()): Promise<Page<ActionItemView>> {
-    const scope = await this.access.scopeOf(caller);
-    const scopeBodyIds = scope.kind === 'all' ? null : scope.bodyIds;
+  /** `authorizedBody`: the body of `?bodyId=` as the guard located it and allowed the read there. */
+  async list(caller: Caller, query: ActionItemListQuery, authorizedBody?: LocatedTarget, now = new Date()): Promise<Page<ActionItemView>> {
+    // The guard's allowed read of this very body is the scope: listing the caller's other seats would be a
+    // second round trip that the body filter discards anyway.
+    const inAuthorizedBody = !!query.bodyId && authorizedBody?.bodyId === query.bodyId;
+    const scope = inAuthorizedBody ? null : await this.access.scopeOf(caller);
+    const scopeBodyIds = !scope || scope.kind === 'all' ? null : scope.bodyIds;
     // Asking for a body one may not see is the same 404 as asking for one of its items.
     if (query.bodyId && scopeBodyIds && !scopeBodyIds.includes(query.bodyId)) throw notFound('Body');
     const [rows, total] = await this.items.page(
@@ -94,8 +98,11 @@ export class ActionItemsService {
     return { items: rows.map((r) => toActionItemView(r, caller.locale)), total };
   }
 
-  async get(caller: Caller, id: string): Promise<ActionItemView> {
-    return toActionItemView(await this.readable(caller, id), caller.locale);
+  /** `authorized`: what the guard located for this id; its record is the item, read with the seat in one query. */
+  async get(caller: Caller, id: string, authorized?: LocatedTarget): Promise<ActionItemView> {
+    const record = authorized?.record;
+    const item = record instanceof ActionItem && record.id === id ? record : await this.readable(caller, id);
+    return toActionItemView(item, caller.locale);
   }
 
   async listUpdates(caller: Caller, id: string, limit: number, offset: number): Promise<Page<ActionItemUpdateView>> {

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import type { MembershipRole } from '@forum/contracts';
 import { Body } from './body.entity';
 import { JoinRequest } from './join-request.entity';
 import { Membership } from './membership.entity';
+
+/**
+ * The role of a government's current seat in a body, as a scalar subquery for a locator's one-query read: what
+ * `MembershipRepository.findActive` finds (a seat not ended), so the access check reads the same fact either way.
+ */
+export function currentSeatSql(bodyIdSql: string, governmentIdSql: string): string {
+  return `(SELECT m.role FROM membership m WHERE m.body_id = ${bodyIdSql} AND m.government_id = ${governmentIdSql} AND m.ended_at IS NULL LIMIT 1)`;
+}
 
 @Injectable()
 export class BodyRepository {
@@ -27,6 +36,15 @@ export class BodyRepository {
     return this.repo()
       .find({ select: { id: true }, where: { id: In(ids) } })
       .then((rows) => rows.map((r) => r.id));
+  }
+
+  /** the body, if it exists, with the current seat of `governmentId` in it: one query */
+  async withSeatOf(id: string, governmentId: string): Promise<{ id: string; seat: MembershipRole | null } | null> {
+    const rows: { id: string; seat: MembershipRole | null }[] = await this.dataSource.query(
+      `SELECT b.id, ${currentSeatSql('b.id', '$2::uuid')} AS seat FROM body b WHERE b.id = $1`,
+      [id, governmentId],
+    );
+    return rows[0] ?? null;
   }
 
   findByName(name: string, em?: EntityManager): Promise<Body | null> {

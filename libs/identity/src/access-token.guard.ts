@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, OnApplicationBootstrap, Requ
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
 import type { Permission } from '@forum/contracts';
-import { ACCESS_POLICY, type AccessPolicy, type AccessTarget, type Caller, forbidden, PUBLIC_ROUTE, ROUTE_PERMISSION, ROUTE_TARGET } from '@forum/core';
+import { ACCESS_POLICY, type AccessPolicy, type AccessTarget, type Caller, forbidden, type LocatedTarget, PUBLIC_ROUTE, ROUTE_PERMISSION, ROUTE_TARGET } from '@forum/core';
 import { AccessTokenService } from './access-token.service';
 import { API_TOKEN_PREFIX, ApiTokenService, isTokenForbiddenPath, scopeForWrite } from './api-tokens/api-token.service';
 
@@ -61,6 +61,7 @@ export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
     const request = context.switchToHttp().getRequest<{
       headers: Record<string, string | undefined>;
       caller?: Caller;
+      authorizedTarget?: LocatedTarget;
       params?: Record<string, unknown>;
       query?: Record<string, unknown>;
       body?: unknown;
@@ -91,7 +92,7 @@ export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
     // unreachable after start-up (the check above), but a route that slipped through is denied, not opened
     if (!permission || !this.policy) return false;
     const target = this.reflector.getAllAndOverride<AccessTarget | undefined>(ROUTE_TARGET, targets);
-    await this.policy.authorize(request.caller, permission, target, { params: request.params ?? {}, query: request.query ?? {}, body: request.body });
+    request.authorizedTarget = await this.policy.authorize(request.caller, permission, target, { params: request.params ?? {}, query: request.query ?? {}, body: request.body });
     return true;
   }
 }

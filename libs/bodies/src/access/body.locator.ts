@@ -12,4 +12,9 @@ export class BodyLocator implements TargetLocator {
     const found = await this.bodies.existingIds(ids);
     return new Map(found.map((id) => [id, { bodyId: id }]));
   }
+
+  async locateFor(id: string, governmentId: string): Promise<LocatedTarget | undefined> {
+    const body = await this.bodies.withSeatOf(id, governmentId);
+    return body ? { bodyId: body.id, seat: body.seat } : undefined;
+  }
 }

@@ -24,8 +24,9 @@ const NOUNS: Record<string, string> = { body: 'Body', meeting: 'Meeting', action
 /**
  * `authorize(caller, permission, target)`: the one access check, run by the global guard before any pipe.
  * The grant table says who holds the permission; the domain that owns the addressed thing locates its body
- * (one bulk query); one membership query says where the caller's government sits. Services keep the finer
- * rules (which fields a lead official may change, a municipality asking to join).
+ * (one bulk query); one membership query says where the caller's government sits, or, for the kinds whose
+ * locator has `locateFor`, the same query does (the thing, its body and the seat in one round trip). Services
+ * keep the finer rules (which fields a lead official may change, a municipality asking to join).
  */
 @Injectable()
 export class PermissionPolicy implements AccessPolicy, OnModuleInit {
@@ -53,41 +54,46 @@ export class PermissionPolicy implements AccessPolicy, OnModuleInit {
     return [...this.locators.keys()];
   }
 
-  async authorize(caller: Caller, permission: Permission, target: AccessTarget | undefined, request: AccessRequest): Promise<void> {
-    const standing = await this.standingOf(caller, target, request);
+  async authorize(caller: Caller, permission: Permission, target: AccessTarget | undefined, request: AccessRequest): Promise<LocatedTarget | undefined> {
+    const { standing, located } = await this.standingOf(caller, target, request);
     const decision = decide(permission, standing);
-    if (decision === 'allow') return;
+    if (decision === 'allow') return located;
     if (decision === 'not_found') throw notFound(target ? (NOUNS[target.kind] ?? 'Resource') : 'Resource');
     throw forbidden(`This needs the permission ${permission}`);
   }
 
-  private async standingOf(caller: Caller, target: AccessTarget | undefined, request: AccessRequest): Promise<Standing> {
-    if (isSecretariat(caller)) return { kind: 'secretariat' };
+  private async standingOf(caller: Caller, target: AccessTarget | undefined, request: AccessRequest): Promise<{ standing: Standing; located?: LocatedTarget }> {
+    if (isSecretariat(caller)) return { standing: { kind: 'secretariat' } };
     // Nothing to locate when the route addresses nothing: the role alone decides. Otherwise locate it even when
     // no official holds the permission, so a stranger to the body gets 404 and a member 403.
-    if (!target) return { kind: 'official' };
+    if (!target) return { standing: { kind: 'official' } };
     const id = idFrom(target, request);
     // A malformed or absent id is the validation's to name (400); a missing thing the URL names is a 404.
-    if (!id) return { kind: 'official' };
-    const located = await this.locate(target.kind, id);
+    if (!id) return { standing: { kind: 'official' } };
+    const located = await this.locate(target.kind, id, caller.governmentId);
     if (!located) {
       if (target.from === 'param') throw notFound(NOUNS[target.kind] ?? 'Resource');
-      return { kind: 'official' };
+      return { standing: { kind: 'official' } };
     }
-    const seat = caller.governmentId ? await this.memberships.findActive(located.bodyId, caller.governmentId) : null;
+    // A locator that read the seat with the thing (locateFor) saves the membership round trip.
+    const seat = located.seat !== undefined ? located.seat : caller.governmentId ? ((await this.memberships.findActive(located.bodyId, caller.governmentId))?.role ?? null) : null;
     return {
-      kind: 'official',
-      inBody: {
-        seat: seat?.role ?? null,
-        lead: !!located.leadGovernmentId && located.leadGovernmentId === caller.governmentId,
-        hiddenFromMembers: !!located.hiddenFromMembers,
+      located,
+      standing: {
+        kind: 'official',
+        inBody: {
+          seat,
+          lead: !!located.leadGovernmentId && located.leadGovernmentId === caller.governmentId,
+          hiddenFromMembers: !!located.hiddenFromMembers,
+        },
       },
     };
   }
 
-  private async locate(kind: string, id: string): Promise<LocatedTarget | undefined> {
+  private async locate(kind: string, id: string, governmentId: string | null): Promise<LocatedTarget | undefined> {
     const locator = this.locators.get(kind);
     if (!locator) throw new Error(`No locator for the access target "${kind}"`);
+    if (locator.locateFor && governmentId) return locator.locateFor(id, governmentId);
     return (await locator.locate([id])).get(id);
   }
 }

@@ -19,7 +19,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Per-request session validity without a database round trip: sessions are cached in memory, and every
  * revocation (logout, deactivation, password reset, role change) drops them on every instance at once
- * through SessionRevocations. A lookup that raced a revocation is not cached (generation counter).
+ * through SessionRevocations. A lookup that raced a revocation is not cached (generation counter), and while
+ * the revocation channel is down nothing is: the cache is emptied when it drops.
  */
 @Injectable()
 export class SessionCache {
@@ -28,8 +29,12 @@ export class SessionCache {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    revocations: SessionRevocations,
+    private readonly revocations: SessionRevocations,
   ) {
+    revocations.onDeaf(() => {
+      this.generation++;
+      this.entries.clear();
+    });
     revocations.onRevoked((revocation) => {
       this.generation++;
       if (revocation.kind === 'session') this.entries.delete(revocation.sessionId);
@@ -53,7 +58,8 @@ export class SessionCache {
     const row = rows[0];
     const live = row && row.active && !row.revoked_at && row.expires_at.getTime() > now;
     const caller: Caller | null = live ? { userId: row.id, email: row.email, role: row.role, governmentId: row.government_id, locale: row.locale, sessionId } : null;
-    if (generation === this.generation) {
+    // Unheard revocations (Redis away) would leave a revoked session cached: read Postgres every time then.
+    if (generation === this.generation && this.revocations.listening) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       const until = live ? Math.min(now + TTL_MS, row.expires_at.getTime()) : now + TTL_MS;
       this.entries.set(sessionId, { caller, userId: row?.id ?? null, until });

@@ -13,6 +13,9 @@ export type Revocation = { kind: 'session'; sessionId: string; userId: string } 
 export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Sessions');
   private readonly listeners: ((revocation: Revocation) => void)[] = [];
+  private readonly deafListeners: (() => void)[] = [];
+  private subscribed = false;
+  private everSubscribed = false;
   private publisher: Redis | null = null;
   private subscriber: Redis | null = null;
 
@@ -34,7 +37,34 @@ export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
         this.logger.warn(`Bad revocation message: ${(error as Error).message}`);
       }
     });
-    await this.subscriber.subscribe(this.channel).catch((error: Error) => this.logger.warn(`Revocations not subscribed: ${error.message}`));
+    // While the subscription is down a revocation could pass unheard: whoever caches on the strength of it
+    // forgets everything then, and caches nothing until it is back (ioredis subscribes again on reconnect).
+    this.subscriber.on('close', () => this.deafened());
+    this.subscriber.on('ready', () => {
+      // ioredis re-sends the SUBSCRIBE on this connection before it says ready: what follows is heard
+      if (this.everSubscribed) this.subscribed = true;
+    });
+    await this.subscriber
+      .subscribe(this.channel)
+      .then(() => (this.subscribed = this.everSubscribed = true))
+      .catch((error: Error) => this.logger.warn(`Revocations not subscribed: ${error.message}`));
+  }
+
+  /** true while this process hears every revocation: only then may a session be cached */
+  get listening(): boolean {
+    return this.subscribed;
+  }
+
+  /** called when the subscription drops (a revocation may be missed until it is back) */
+  onDeaf(listener: () => void): void {
+    this.deafListeners.push(listener);
+  }
+
+  private deafened(): void {
+    if (!this.subscribed) return;
+    this.subscribed = false;
+    this.logger.warn('Revocations unheard while Redis is away: the session cache is off until it is back');
+    for (const listener of this.deafListeners) listener();
   }
 
   async onApplicationShutdown(): Promise<void> {
