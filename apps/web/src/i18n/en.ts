@@ -4,6 +4,8 @@ export const en = {
   nav: { label: 'Main menu', bodies: 'Bodies', meetings: 'Meetings', actionItems: 'Action items', communiques: 'Communiqués', accountability: 'Accountability', joinRequests: 'Join a working group', people: 'People', publicPortal: 'Public communiqués', indicators: 'Shared indicators', translations: 'Translations', integrations: 'Integrations' },
   session: { signedInAs: 'Signed in as {{name}}', zone: 'Times shown in {{zone}}', logout: 'Log out' },
   common: { scrollableTable: 'Table (scrolls sideways)', loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
+  confirm: { goBack: 'Go back' },
+  pager: { previous: 'Previous page', next: 'Next page', position: '{{first}}–{{last}} of {{total}} (page {{page}} of {{pages}})' },
   errors: {
     title: 'Something went wrong',
     network: 'The service could not be reached. Try again.',
@@ -93,6 +95,17 @@ export const en = {
     awaitingConcurrence: "Communiqués awaiting my government's concurrence",
     noneAwaiting: 'Nothing awaits your concurrence.',
   },
+  dashboardCounts: {
+    upcoming_one: '{{count}} upcoming meeting.',
+    upcoming_other: '{{count}} upcoming meetings.',
+    allMeetings: 'All meetings',
+    open_one: '{{count}} open action item.',
+    open_other: '{{count}} open action items.',
+    overdue_one: '{{count}} is overdue.',
+    overdue_other: '{{count}} are overdue.',
+    awaiting_one: '{{count}} communiqué awaits your concurrence.',
+    awaiting_other: '{{count}} communiqués await your concurrence.',
+  },
   bodies: {
     title: 'Bodies of the forum',
     intro: 'The tables, working groups and task forces of the forum, and the governments that sit on them.',
@@ -128,6 +141,12 @@ export const en = {
   },
   bodyKinds: { secretariat: 'Secretariat', table: 'Tables', working_group: 'Working groups', subgroup: 'Subgroups', task_force: 'Task forces' },
   roles: { member: 'Member', observer: 'Observer', co_chair: 'Co-chair' },
+  membershipChanges: {
+    coChairRefused: '{{name}} was not made co-chair, and its seat is unchanged: a body has at most two co-chairs, and a working group is co-chaired by the federal government and one province or territory.',
+    endHeading: 'End the membership of {{name}}?',
+    endBody: 'The seat of {{name}} (since {{since}}) ends today and stays in the body’s history. The governments of the body are told: {{others}}.',
+    endConfirm: 'End the membership of {{name}}',
+  },
   joinRequests: {
     title: 'Join a working group',
     mine: "My government's requests",
@@ -200,6 +219,17 @@ export const en = {
     attendanceStatuses: { present: 'Present', absent: 'Absent', regrets: 'Regrets sent' },
     quorumMet: 'Quorum reached: {{present}} of {{eligible}} voting governments present ({{required}} needed; observers do not count).',
     quorumNotMet: 'No quorum yet: {{present}} of {{eligible}} voting governments present ({{required}} needed; observers do not count).',
+  },
+  meetingLists: {
+    upcoming: 'Upcoming meetings',
+    past: 'Past meetings',
+    noneUpcoming: 'No upcoming meetings.',
+    nonePast: 'No past meetings.',
+    upcomingPages: 'Pages of upcoming meetings',
+    pastPages: 'Pages of past meetings',
+    cancelHeading: 'Cancel this meeting?',
+    cancelBody: 'Every invited government is told at once that the meeting is cancelled: {{governments}}. This cannot be undone.',
+    cancelConfirm: 'Cancel the meeting and notify them',
   },
   documents: {
     title: 'Documents',
@@ -333,6 +363,13 @@ export const en = {
     shareAmount: 'Amount',
     noCostSharing: 'No cost-sharing arrangement.',
     history: 'History',
+  },
+  staleEdit: {
+    changedBy: '{{who}} saved a change while you were editing. Your changes were not saved. What changed:',
+    fieldChange: '{{field}}: {{from}} → {{to}}',
+    noFieldChanged: 'None of the fields you can edit here (only a note or another field).',
+    reapplyWill: 'Reapplying sends only what you changed: {{fields}}. Everything else keeps the other person’s values.',
+    nothingToReapply: 'You changed no field: reapplying only adds your note.',
   },
   accountability: {
     title: 'Accountability',

@@ -6,6 +6,8 @@ export const fr: Messages = {
   nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', publicPortal: 'Communiqués publics', indicators: 'Indicateurs communs', translations: 'Traductions', integrations: 'Intégrations' },
   session: { signedInAs: 'Connecté en tant que {{name}}', zone: 'Heures affichées en {{zone}}', logout: 'Se déconnecter' },
   common: { scrollableTable: 'Tableau (défile horizontalement)', loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
+  confirm: { goBack: 'Revenir en arrière' },
+  pager: { previous: 'Page précédente', next: 'Page suivante', position: '{{first}} à {{last}} sur {{total}} (page {{page}} sur {{pages}})' },
   errors: {
     title: 'Un problème est survenu',
     network: 'Le service est injoignable. Réessayez.',
@@ -95,6 +97,17 @@ export const fr: Messages = {
     awaitingConcurrence: 'Communiqués en attente de l’accord de mon gouvernement',
     noneAwaiting: 'Rien n’attend votre accord.',
   },
+  dashboardCounts: {
+    upcoming_one: '{{count}} réunion à venir.',
+    upcoming_other: '{{count}} réunions à venir.',
+    allMeetings: 'Toutes les réunions',
+    open_one: '{{count}} mesure de suivi en cours.',
+    open_other: '{{count}} mesures de suivi en cours.',
+    overdue_one: '{{count}} est en retard.',
+    overdue_other: '{{count}} sont en retard.',
+    awaiting_one: '{{count}} communiqué attend votre accord.',
+    awaiting_other: '{{count}} communiqués attendent votre accord.',
+  },
   bodies: {
     title: 'Instances du forum',
     intro: 'Les tables, groupes de travail et groupes de travail spéciaux du forum, et les gouvernements qui y siègent.',
@@ -130,6 +143,12 @@ export const fr: Messages = {
   },
   bodyKinds: { secretariat: 'Secrétariat', table: 'Tables', working_group: 'Groupes de travail', subgroup: 'Sous-groupes', task_force: 'Groupes de travail spéciaux' },
   roles: { member: 'Membre', observer: 'Observateur', co_chair: 'Coprésidence' },
+  membershipChanges: {
+    coChairRefused: '{{name}} n’est pas devenu coprésident et son siège reste inchangé : une instance compte au plus deux coprésidents, et un groupe de travail est coprésidé par le gouvernement fédéral et une province ou un territoire.',
+    endHeading: 'Mettre fin à l’adhésion de {{name}}?',
+    endBody: 'Le siège de {{name}} (depuis le {{since}}) prend fin aujourd’hui et reste dans l’historique de l’instance. Les gouvernements de l’instance en sont avisés : {{others}}.',
+    endConfirm: 'Mettre fin à l’adhésion de {{name}}',
+  },
   joinRequests: {
     title: 'Joindre un groupe de travail',
     mine: 'Les demandes de mon gouvernement',
@@ -202,6 +221,17 @@ export const fr: Messages = {
     attendanceStatuses: { present: 'Présent', absent: 'Absent', regrets: 'Excuses transmises' },
     quorumMet: 'Quorum atteint : {{present}} gouvernements votants présents sur {{eligible}} ({{required}} requis; les observateurs ne comptent pas).',
     quorumNotMet: 'Pas encore de quorum : {{present}} gouvernements votants présents sur {{eligible}} ({{required}} requis; les observateurs ne comptent pas).',
+  },
+  meetingLists: {
+    upcoming: 'Réunions à venir',
+    past: 'Réunions passées',
+    noneUpcoming: 'Aucune réunion à venir.',
+    nonePast: 'Aucune réunion passée.',
+    upcomingPages: 'Pages des réunions à venir',
+    pastPages: 'Pages des réunions passées',
+    cancelHeading: 'Annuler cette réunion?',
+    cancelBody: 'Chaque gouvernement invité est aussitôt avisé de l’annulation : {{governments}}. Cette action est irréversible.',
+    cancelConfirm: 'Annuler la réunion et les aviser',
   },
   documents: {
     title: 'Documents',
@@ -335,6 +365,13 @@ export const fr: Messages = {
     shareAmount: 'Montant',
     noCostSharing: 'Aucune entente de partage des coûts.',
     history: 'Historique',
+  },
+  staleEdit: {
+    changedBy: '{{who}} a enregistré une modification pendant que vous faisiez la vôtre. Vos modifications n’ont pas été enregistrées. Ce qui a changé :',
+    fieldChange: '{{field}} : {{from}} → {{to}}',
+    noFieldChanged: 'Aucun des champs modifiables ici (seulement une note ou un autre champ).',
+    reapplyWill: 'Réappliquer n’envoie que ce que vous avez modifié : {{fields}}. Tout le reste garde les valeurs de l’autre personne.',
+    nothingToReapply: 'Vous n’avez modifié aucun champ : réappliquer ajoute seulement votre note.',
   },
   accountability: {
     title: 'Reddition de comptes',
