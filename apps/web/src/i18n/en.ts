@@ -6,6 +6,8 @@ export const en = {
   common: { scrollableTable: 'Table (scrolls sideways)', loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
   confirm: { goBack: 'Go back' },
   pager: { previous: 'Previous page', next: 'Next page', position: '{{first}}–{{last}} of {{total}} (page {{page}} of {{pages}})' },
+  listPages: { actionItems: 'Pages of action items', communiques: 'Pages of communiqués', documents: 'Pages of documents', notifications: 'Pages of notifications', people: 'Pages of people' },
+  listFilters: { all: 'All' },
   errors: {
     title: 'Something went wrong',
     network: 'The service could not be reached. Try again.',
@@ -510,6 +512,11 @@ export const en = {
     compareWith: 'Compare with',
     added: 'added',
     removed: 'removed',
+  },
+  communiqueObjection: {
+    heading: 'Object to revision {{revision}}?',
+    body: 'Your government’s objection is recorded and the communiqué cannot be approved on this text. The secretariat and the other governments asked to concur are told: {{governments}}.',
+    confirm: 'Object and tell them',
   },
   notifications: {
     title: 'Notifications',

@@ -8,6 +8,8 @@ export const fr: Messages = {
   common: { scrollableTable: 'Tableau (défile horizontalement)', loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
   confirm: { goBack: 'Revenir en arrière' },
   pager: { previous: 'Page précédente', next: 'Page suivante', position: '{{first}} à {{last}} sur {{total}} (page {{page}} sur {{pages}})' },
+  listPages: { actionItems: 'Pages des mesures de suivi', communiques: 'Pages des communiqués', documents: 'Pages des documents', notifications: 'Pages des notifications', people: 'Pages des personnes' },
+  listFilters: { all: 'Tous' },
   errors: {
     title: 'Un problème est survenu',
     network: 'Le service est injoignable. Réessayez.',
@@ -144,7 +146,7 @@ export const fr: Messages = {
   bodyKinds: { secretariat: 'Secrétariat', table: 'Tables', working_group: 'Groupes de travail', subgroup: 'Sous-groupes', task_force: 'Groupes de travail spéciaux' },
   roles: { member: 'Membre', observer: 'Observateur', co_chair: 'Coprésidence' },
   membershipChanges: {
-    coChairRefused: '{{name}} n’est pas devenu coprésident et son siège reste inchangé : une instance compte au plus deux coprésidents, et un groupe de travail est coprésidé par le gouvernement fédéral et une province ou un territoire.',
+    coChairRefused: '{{name}} n’a pas été nommé à la coprésidence et son siège reste inchangé : une instance compte au plus deux coprésidents, et un groupe de travail est coprésidé par le gouvernement fédéral et une province ou un territoire.',
     endHeading: 'Mettre fin à l’adhésion de {{name}}?',
     endBody: 'Le siège de {{name}} (depuis le {{since}}) prend fin aujourd’hui et reste dans l’historique de l’instance. Les gouvernements de l’instance en sont avisés : {{others}}.',
     endConfirm: 'Mettre fin à l’adhésion de {{name}}',
@@ -512,6 +514,11 @@ export const fr: Messages = {
     compareWith: 'Comparer avec',
     added: 'ajouté',
     removed: 'retiré',
+  },
+  communiqueObjection: {
+    heading: 'S’opposer à la révision {{revision}}?',
+    body: 'L’opposition de votre gouvernement est consignée et le communiqué ne peut pas être approuvé sur ce texte. Le secrétariat et les autres gouvernements appelés à donner leur accord en sont avisés : {{governments}}.',
+    confirm: 'M’opposer et les aviser',
   },
   notifications: {
     title: 'Avis',

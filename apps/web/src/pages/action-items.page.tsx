@@ -4,7 +4,7 @@ import { useParams } from 'react-router-dom';
 import { GcdsLink, GcdsNotice, GcdsText } from '@gcds-core/components-react';
 import { CommonReason } from '@forum/contracts';
 import { api, ApiError, Page } from '../api/api-client';
-import { listActionItems, listBodies, listGovernments } from '../api/queries';
+import { listBodies, listGovernments, pageOf } from '../api/queries';
 import type { ActionItem, ActionItemUpdate } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
@@ -13,6 +13,7 @@ import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeadi
 import { daysUntil, formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import { BilingualText, TranslationFlag } from '../components/bilingual';
 import { useLiveEvents } from '../realtime/live-updates';
+import { Pager, usePage } from '../components/pager';
 
 const STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 
@@ -28,17 +29,22 @@ function DueFlag({ item }: { item: ActionItem }) {
 export function ActionItemsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const [status, setStatus] = useState('');
+  const page = usePage([status]);
   const { data, error, reload } = useResource(async () => {
-    const [items, bodies, governments] = await Promise.all([listActionItems(), listBodies(), listGovernments()]);
-    return { items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn)), bodies, governments };
-  }, []);
+    const [items, bodies, governments] = await Promise.all([pageOf<ActionItem>('/action-items', { status, sort: 'dueOn', limit: page.limit, offset: page.offset }), listBodies(), listGovernments()]);
+    return { items, bodies, governments };
+  }, [status, page.offset]);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   return (
     <>
       <PageHeading>{t('actionItems.title')}</PageHeading>
-      {data.items.length === 0 ? <p>{t('actionItems.none')}</p> : null}
+      <div className="narrow-form">
+        <SelectField id="items-status-filter" label={t('actionItems.status')} value={status} onChange={setStatus} defaultLabel={t('listFilters.all')} options={STATUSES.map((s) => ({ value: s, label: t(`actionItems.statuses.${s}`) }))} />
+      </div>
+      {data.items.total === 0 ? <p>{t('actionItems.none')}</p> : null}
       <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('actionItems.title')}</caption>
@@ -53,7 +59,7 @@ export function ActionItemsPage() {
           </tr>
         </thead>
         <tbody>
-          {data.items.map((i) => (
+          {data.items.items.map((i) => (
             <tr key={i.id} data-testid={`action-item-row-${i.id}`}>
               <td>
                 <GcdsLink href={`/action-items/${i.id}`}><BilingualText record={i} field="title" /></GcdsLink>
@@ -70,6 +76,7 @@ export function ActionItemsPage() {
         </tbody>
       </table>
       </TableScroll>
+      <Pager id="action-items" label={t('listPages.actionItems')} total={data.items.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
     </>
   );
 }
