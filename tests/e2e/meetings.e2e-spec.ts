@@ -192,6 +192,34 @@ describe('meetings: scheduling', () => {
     }
   });
 
+  it('pages the list by start time, ascending by default and newest first with ?order=desc, filtered by several statuses', async () => {
+    const body = await f.body({ kind: 'table' });
+    await f.member(body.id, seats.ca.government.id, 'member', '2015-01-01T00:00:00Z');
+    const starts = ['2016-02-01T15:00:00Z', '2016-06-01T15:00:00Z', '2017-01-10T15:00:00Z', '2032-01-06T16:00:00Z', '2032-02-03T16:00:00Z'];
+    const made = [];
+    for (const startsAt of starts) made.push(await f.meeting(body.id, { startsAt, endsAt: startsAt.replace(/T(\d\d)/, (_, h) => `T${Number(h) + 1}`) }));
+    await t.http.patch(`/api/v1/meetings/${made[4].id}`, { status: 'cancelled' }, t.adminToken);
+    const list = async (query: string) => (await t.http.get(`/api/v1/meetings?bodyId=${body.id}&${query}`, seats.ca.official.token)).body;
+    const startsOf = (page: any) => page.items.map((m: any) => m.startsAt.slice(0, 10));
+
+    expect(startsOf(await list('limit=2'))).toEqual(['2016-02-01', '2016-06-01']);
+    const pastNewestFirst = await list(`to=2020-01-01T00:00:00Z&order=desc&limit=2`);
+    expect(pastNewestFirst.total).toBe(3);
+    expect(startsOf(pastNewestFirst)).toEqual(['2017-01-10', '2016-06-01']);
+    expect(startsOf(await list(`to=2020-01-01T00:00:00Z&order=desc&limit=2&offset=2`))).toEqual(['2016-02-01']);
+    const upcoming = await list(`from=2020-01-01T00:00:00Z&status=draft,scheduled&limit=1`);
+    expect(upcoming).toMatchObject({ total: 1 });
+    expect(startsOf(upcoming)).toEqual(['2032-01-06']);
+    expect((await list('status=scheduled,cancelled')).total).toBe(5);
+    expect((await list('status=cancelled')).total).toBe(1);
+
+    for (const [query, field] of [['order=sideways', 'order'], ['status=scheduled,postponed', 'status'], ['limit=0', 'limit']]) {
+      const refused = await t.http.get(`/api/v1/meetings?${query}`, seats.ca.official.token);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body.message)).toContain(field);
+    }
+  });
+
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
     const count = async () => Number((await t.dataSource.query(`SELECT count(*) FROM meeting`))[0].count);
     const before = await count();

@@ -69,7 +69,7 @@ describeWithBrowser('web: action items, live updates, stale versions, accountabi
 
     await page.getByRole('button', { name: 'Save the update' }).click();
     await page.getByText('Someone changed this item while you were editing').waitFor();
-    await page.getByText(/changed it: it is now "In progress" at 0%/).waitFor();
+    await page.getByTestId('stale-their-changes').getByText('Status: Not started → In progress').waitFor();
     await page.getByRole('button', { name: 'Reapply my changes' }).click();
     await page.getByText('The update was saved.').waitFor();
     const saved = await t.http.get(`/api/v1/action-items/${item.id}`, t.adminToken);

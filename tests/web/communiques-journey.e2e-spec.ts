@@ -108,6 +108,7 @@ describeWithBrowser('web: communiqués, concurrence, publication, public portal 
     await onPage.goto(`/communiques/${id}?lang=en`); // the language check above left it in French
     await onPage.locator('textarea#objection').fill('The text must name the cities that house the claimants.');
     await onPage.getByRole('button', { name: 'Object', exact: true }).click();
+    await onPage.getByRole('dialog', { name: 'Object to revision 1?' }).getByRole('button', { name: 'Object and tell them' }).click();
     await onPage.getByText('Your objection was recorded.').waitFor();
 
     // the secretariat's open page follows both positions live

@@ -195,7 +195,7 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
     // the agenda is published: the dialog names who will be sent the revised agenda
     await dialog.getByText(/these governments will be sent the revised agenda: .*Government of Canada.*British Columbia/).waitFor();
     await checkScreen(page, 'delete agenda item dialog (en)');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Go back' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await agendaOf(meetingId)).map((a) => a.title)).toEqual(['Opening remarks and welcome', 'Interim housing costs']);
 

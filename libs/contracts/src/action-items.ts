@@ -100,3 +100,19 @@ export interface ActionItemUpdateView {
   version: number;
   createdAt: string;
 }
+
+/** The part of an accountability report (GET /bodies/:id/accountability, /governments/:id/accountability) a summary reads: counted by the API over every item, never from a page of them. */
+export interface AccountabilityFiguresView {
+  /** open items, the overdue among them */
+  open: number;
+  overdue: number;
+  doneOnTime: number;
+  doneLate: number;
+}
+export interface BodyAccountabilitySummaryView {
+  totals: AccountabilityFiguresView;
+}
+export interface GovernmentAccountabilitySummaryView {
+  /** one row: the government across every body the caller may see */
+  governments: AccountabilityFiguresView[];
+}

@@ -141,10 +141,17 @@ export class MeetingListQuery extends PageQuery {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ enum: MEETING_STATUSES })
+  @ApiPropertyOptional({ description: 'one status or several, comma-separated', example: 'draft,scheduled' })
   @IsOptional()
-  @IsIn(MEETING_STATUSES)
-  status?: MeetingStatus;
+  @Transform(commaList)
+  @IsArray()
+  @IsIn(MEETING_STATUSES, { each: true })
+  status?: MeetingStatus[];
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: 'by start time: desc lists the most recent past meetings first' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }
 
 export class SlotQuery {

@@ -16,8 +16,10 @@ export interface MeetingFilter {
   bodyId?: string;
   from?: Date;
   to?: Date;
-  status?: MeetingStatus;
+  status?: MeetingStatus[];
   includeDrafts: boolean;
+  /** by start time; ascending unless the caller reads the past newest first */
+  order?: 'asc' | 'desc';
 }
 
 export interface Booking {
@@ -58,9 +60,10 @@ export class MeetingRepository {
     if (filter.bodyId) qb.andWhere('m.body_id = :bodyId', { bodyId: filter.bodyId });
     if (filter.from) qb.andWhere('m.ends_at > :from', { from: filter.from });
     if (filter.to) qb.andWhere('m.starts_at < :to', { to: filter.to });
-    if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
+    if (filter.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: filter.status });
     if (!filter.includeDrafts) qb.andWhere(`m.status <> 'draft'`);
-    return qb.orderBy('m.starts_at', 'ASC').addOrderBy('m.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
+    return qb.orderBy('m.starts_at', direction).addOrderBy('m.id', direction).take(limit).skip(offset).getManyAndCount();
   }
 
   /** Meetings (not cancelled) that book any of these officials during [start, end), other than `exceptMeetingId`. */

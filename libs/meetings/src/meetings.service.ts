@@ -57,6 +57,7 @@ export class MeetingsService {
         to: query.to ? new Date(query.to) : undefined,
         status: query.status,
         includeDrafts: isSecretariat(caller),
+        order: query.order,
       },
       query.limit,
       query.offset,

@@ -15,3 +15,15 @@ export async function myBodies(governmentId: string | null): Promise<Body[]> {
   if (!governmentId) return listBodies();
   return api<Page<Body>>('GET', `/bodies?limit=100&governmentId=${governmentId}`).then((p) => p.items);
 }
+
+type ListParams = Record<string, string | number | boolean | null | undefined>;
+const queryOf = (params: ListParams) =>
+  Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+
+/** One page of a list, filtered, sorted and paged by the API. */
+export const pageOf = <T>(path: string, params: ListParams = {}) => api<Page<T>>('GET', `${path}?${queryOf(params)}`);
+/** How many a list holds, as the API counts them (never the length of one page). */
+export const totalOf = (path: string, params: ListParams = {}) => pageOf(path, { ...params, limit: 1, offset: 0 }).then((p) => p.total);

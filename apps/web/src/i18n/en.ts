@@ -5,7 +5,10 @@ export const en = {
   session: { signedInAs: 'Signed in as {{name}}', zone: 'Times shown in {{zone}}', logout: 'Log out' },
   common: { scrollableTable: 'Table (scrolls sideways)', loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
   text: { markdownHint: 'Markdown: **bold**, *italics*, - lists, [link](https://…). A blank line starts a new paragraph.', previewOf: 'Preview: {{label}}', previewEmpty: 'Nothing to show yet.', previewFailed: 'The preview could not be shown. Try again.' },
-  confirmDialog: { cancel: 'Cancel' },
+  confirm: { goBack: 'Go back' },
+  pager: { previous: 'Previous page', next: 'Next page', position: '{{first}}–{{last}} of {{total}} (page {{page}} of {{pages}})' },
+  listPages: { actionItems: 'Pages of action items', communiques: 'Pages of communiqués', documents: 'Pages of documents', notifications: 'Pages of notifications', people: 'Pages of people' },
+  listFilters: { all: 'All' },
   errors: {
     title: 'Something went wrong',
     network: 'The service could not be reached. Try again.',
@@ -96,6 +99,17 @@ export const en = {
     awaitingConcurrence: "Communiqués awaiting my government's concurrence",
     noneAwaiting: 'Nothing awaits your concurrence.',
   },
+  dashboardCounts: {
+    upcoming_one: '{{count}} upcoming meeting.',
+    upcoming_other: '{{count}} upcoming meetings.',
+    allMeetings: 'All meetings',
+    open_one: '{{count}} open action item.',
+    open_other: '{{count}} open action items.',
+    overdue_one: '{{count}} is overdue.',
+    overdue_other: '{{count}} are overdue.',
+    awaiting_one: '{{count}} communiqué awaits your concurrence.',
+    awaiting_other: '{{count}} communiqués await your concurrence.',
+  },
   bodies: {
     title: 'Bodies of the forum',
     intro: 'The tables, working groups and task forces of the forum, and the governments that sit on them.',
@@ -131,6 +145,12 @@ export const en = {
   },
   bodyKinds: { secretariat: 'Secretariat', table: 'Tables', working_group: 'Working groups', subgroup: 'Subgroups', task_force: 'Task forces' },
   roles: { member: 'Member', observer: 'Observer', co_chair: 'Co-chair' },
+  membershipChanges: {
+    coChairRefused: '{{name}} was not made co-chair, and its seat is unchanged: a body has at most two co-chairs, and a working group is co-chaired by the federal government and one province or territory.',
+    endHeading: 'End the membership of {{name}}?',
+    endBody: 'The seat of {{name}} (since {{since}}) ends today and stays in the body’s history. The governments of the body are told: {{others}}.',
+    endConfirm: 'End the membership of {{name}}',
+  },
   joinRequests: {
     title: 'Join a working group',
     mine: "My government's requests",
@@ -216,6 +236,17 @@ export const en = {
     confirm: 'Move it and tell them',
     done: 'The meeting was moved. Told: {{governments}}.',
     warningsTitle: 'The new time runs into these problems',
+  },
+  meetingLists: {
+    upcoming: 'Upcoming meetings',
+    past: 'Past meetings',
+    noneUpcoming: 'No upcoming meetings.',
+    nonePast: 'No past meetings.',
+    upcomingPages: 'Pages of upcoming meetings',
+    pastPages: 'Pages of past meetings',
+    cancelHeading: 'Cancel this meeting?',
+    cancelBody: 'Every invited government is told at once that the meeting is cancelled: {{governments}}. This cannot be undone.',
+    cancelConfirm: 'Cancel the meeting and notify them',
   },
   documents: {
     title: 'Documents',
@@ -415,6 +446,13 @@ export const en = {
     save: 'Save the costs',
     saved: 'The costs were saved.',
   },
+  staleEdit: {
+    changedBy: '{{who}} saved a change while you were editing. Your changes were not saved. What changed:',
+    fieldChange: '{{field}}: {{from}} → {{to}}',
+    noFieldChanged: 'None of the fields you can edit here (only a note or another field).',
+    reapplyWill: 'Reapplying sends only what you changed: {{fields}}. Everything else keeps the other person’s values.',
+    nothingToReapply: 'You changed no field: reapplying only adds your note.',
+  },
   accountability: {
     title: 'Accountability',
     view: 'Show figures',
@@ -554,6 +592,11 @@ export const en = {
     compareWith: 'Compare with',
     added: 'added',
     removed: 'removed',
+  },
+  communiqueObjection: {
+    heading: 'Object to revision {{revision}}?',
+    body: 'Your government’s objection is recorded and the communiqué cannot be approved on this text. The secretariat and the other governments asked to concur are told: {{governments}}.',
+    confirm: 'Object and tell them',
   },
   notifications: {
     title: 'Notifications',

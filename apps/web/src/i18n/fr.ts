@@ -7,7 +7,10 @@ export const fr: Messages = {
   session: { signedInAs: 'Connecté en tant que {{name}}', zone: 'Heures affichées en {{zone}}', logout: 'Se déconnecter' },
   common: { scrollableTable: 'Tableau (défile horizontalement)', loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
   text: { markdownHint: 'Markdown : **gras**, *italique*, - listes, [lien](https://…). Une ligne vide commence un nouveau paragraphe.', previewOf: 'Aperçu : {{label}}', previewEmpty: 'Rien à afficher pour l’instant.', previewFailed: 'L’aperçu n’a pu être affiché. Réessayez.' },
-  confirmDialog: { cancel: 'Annuler' },
+  confirm: { goBack: 'Revenir en arrière' },
+  pager: { previous: 'Page précédente', next: 'Page suivante', position: '{{first}} à {{last}} sur {{total}} (page {{page}} sur {{pages}})' },
+  listPages: { actionItems: 'Pages des mesures de suivi', communiques: 'Pages des communiqués', documents: 'Pages des documents', notifications: 'Pages des notifications', people: 'Pages des personnes' },
+  listFilters: { all: 'Tous' },
   errors: {
     title: 'Un problème est survenu',
     network: 'Le service est injoignable. Réessayez.',
@@ -98,6 +101,17 @@ export const fr: Messages = {
     awaitingConcurrence: 'Communiqués en attente de l’accord de mon gouvernement',
     noneAwaiting: 'Rien n’attend votre accord.',
   },
+  dashboardCounts: {
+    upcoming_one: '{{count}} réunion à venir.',
+    upcoming_other: '{{count}} réunions à venir.',
+    allMeetings: 'Toutes les réunions',
+    open_one: '{{count}} mesure de suivi en cours.',
+    open_other: '{{count}} mesures de suivi en cours.',
+    overdue_one: '{{count}} est en retard.',
+    overdue_other: '{{count}} sont en retard.',
+    awaiting_one: '{{count}} communiqué attend votre accord.',
+    awaiting_other: '{{count}} communiqués attendent votre accord.',
+  },
   bodies: {
     title: 'Instances du forum',
     intro: 'Les tables, groupes de travail et groupes de travail spéciaux du forum, et les gouvernements qui y siègent.',
@@ -133,6 +147,12 @@ export const fr: Messages = {
   },
   bodyKinds: { secretariat: 'Secrétariat', table: 'Tables', working_group: 'Groupes de travail', subgroup: 'Sous-groupes', task_force: 'Groupes de travail spéciaux' },
   roles: { member: 'Membre', observer: 'Observateur', co_chair: 'Coprésidence' },
+  membershipChanges: {
+    coChairRefused: '{{name}} n’a pas été nommé à la coprésidence et son siège reste inchangé : une instance compte au plus deux coprésidents, et un groupe de travail est coprésidé par le gouvernement fédéral et une province ou un territoire.',
+    endHeading: 'Mettre fin à l’adhésion de {{name}}?',
+    endBody: 'Le siège de {{name}} (depuis le {{since}}) prend fin aujourd’hui et reste dans l’historique de l’instance. Les gouvernements de l’instance en sont avisés : {{others}}.',
+    endConfirm: 'Mettre fin à l’adhésion de {{name}}',
+  },
   joinRequests: {
     title: 'Joindre un groupe de travail',
     mine: 'Les demandes de mon gouvernement',
@@ -218,6 +238,17 @@ export const fr: Messages = {
     confirm: 'La déplacer et les aviser',
     done: 'La réunion a été déplacée. Avisés : {{governments}}.',
     warningsTitle: 'La nouvelle heure pose ces problèmes',
+  },
+  meetingLists: {
+    upcoming: 'Réunions à venir',
+    past: 'Réunions passées',
+    noneUpcoming: 'Aucune réunion à venir.',
+    nonePast: 'Aucune réunion passée.',
+    upcomingPages: 'Pages des réunions à venir',
+    pastPages: 'Pages des réunions passées',
+    cancelHeading: 'Annuler cette réunion?',
+    cancelBody: 'Chaque gouvernement invité est aussitôt avisé de l’annulation : {{governments}}. Cette action est irréversible.',
+    cancelConfirm: 'Annuler la réunion et les aviser',
   },
   documents: {
     title: 'Documents',
@@ -417,6 +448,13 @@ export const fr: Messages = {
     save: 'Enregistrer les coûts',
     saved: 'Les coûts ont été enregistrés.',
   },
+  staleEdit: {
+    changedBy: '{{who}} a enregistré une modification pendant que vous faisiez la vôtre. Vos modifications n’ont pas été enregistrées. Ce qui a changé :',
+    fieldChange: '{{field}} : {{from}} → {{to}}',
+    noFieldChanged: 'Aucun des champs modifiables ici (seulement une note ou un autre champ).',
+    reapplyWill: 'Réappliquer n’envoie que ce que vous avez modifié : {{fields}}. Tout le reste garde les valeurs de l’autre personne.',
+    nothingToReapply: 'Vous n’avez modifié aucun champ : réappliquer ajoute seulement votre note.',
+  },
   accountability: {
     title: 'Reddition de comptes',
     view: 'Afficher les chiffres',
@@ -556,6 +594,11 @@ export const fr: Messages = {
     compareWith: 'Comparer avec',
     added: 'ajouté',
     removed: 'retiré',
+  },
+  communiqueObjection: {
+    heading: 'S’opposer à la révision {{revision}}?',
+    body: 'L’opposition de votre gouvernement est consignée et le communiqué ne peut pas être approuvé sur ce texte. Le secrétariat et les autres gouvernements appelés à donner leur accord en sont avisés : {{governments}}.',
+    confirm: 'M’opposer et les aviser',
   },
   notifications: {
     title: 'Avis',

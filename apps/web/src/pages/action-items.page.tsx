@@ -4,7 +4,7 @@ import { useParams } from 'react-router-dom';
 import { GcdsLink, GcdsNotice, GcdsText } from '@gcds-core/components-react';
 import { CommonReason } from '@forum/contracts';
 import { api, ApiError, Page } from '../api/api-client';
-import { listActionItems, listBodies, listGovernments } from '../api/queries';
+import { listBodies, listGovernments, pageOf } from '../api/queries';
 import type { ActionItem, ActionItemUpdate } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
@@ -15,6 +15,7 @@ import { BilingualText, TranslationFlag } from '../components/bilingual';
 import { useLiveEvents } from '../realtime/live-updates';
 import { CostsSection } from './action-item-costs.section';
 import { CreateActionItemForm } from './action-item-create.form';
+import { Pager, usePage } from '../components/pager';
 
 const STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 
@@ -31,17 +32,22 @@ export function ActionItemsPage() {
   const { t, i18n } = useTranslation();
   const { isSecretariat } = useAuth();
   const lang = i18n.language;
+  const [status, setStatus] = useState('');
+  const page = usePage([status]);
   const { data, error, reload } = useResource(async () => {
-    const [items, bodies, governments] = await Promise.all([listActionItems(), listBodies(), listGovernments()]);
-    return { items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn)), bodies, governments };
-  }, []);
+    const [items, bodies, governments] = await Promise.all([pageOf<ActionItem>('/action-items', { status, sort: 'dueOn', limit: page.limit, offset: page.offset }), listBodies(), listGovernments()]);
+    return { items, bodies, governments };
+  }, [status, page.offset]);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   return (
     <>
       <PageHeading>{t('actionItems.title')}</PageHeading>
-      {data.items.length === 0 ? <p>{t('actionItems.none')}</p> : null}
+      <div className="narrow-form">
+        <SelectField id="items-status-filter" label={t('actionItems.status')} value={status} onChange={setStatus} defaultLabel={t('listFilters.all')} options={STATUSES.map((s) => ({ value: s, label: t(`actionItems.statuses.${s}`) }))} />
+      </div>
+      {data.items.total === 0 ? <p>{t('actionItems.none')}</p> : null}
       <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('actionItems.title')}</caption>
@@ -56,7 +62,7 @@ export function ActionItemsPage() {
           </tr>
         </thead>
         <tbody>
-          {data.items.map((i) => (
+          {data.items.items.map((i) => (
             <tr key={i.id} data-testid={`action-item-row-${i.id}`}>
               <td>
                 <GcdsLink href={`/action-items/${i.id}`}><BilingualText record={i} field="title" /></GcdsLink>
@@ -73,16 +79,40 @@ export function ActionItemsPage() {
         </tbody>
       </table>
       </TableScroll>
+      <Pager id="action-items" label={t('listPages.actionItems')} total={data.items.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
       {isSecretariat ? <CreateActionItemForm bodies={data.bodies} /> : null}
     </>
   );
 }
 
+interface EditValues {
+  status: string;
+  progress: string;
+  note: string;
+}
+
+/** What an edit started from: the fields as read, and the version they were read at. */
+interface EditBase {
+  status: string;
+  progress: string;
+  version: number;
+}
+
+const EDITED_FIELDS = ['status', 'progress'] as const;
+type EditedField = (typeof EDITED_FIELDS)[number];
+
 interface StaleState {
-  mine: { status: string; progress: string; note: string };
+  mine: EditValues;
+  base: EditBase;
   theirs: ActionItem;
+  /** the fields the other person changed since my edit began, from → to */
+  theirChanges: { field: EditedField; from: string; to: string }[];
   by: string | null;
 }
+
+const baseOf = (item: ActionItem): EditBase => ({ status: item.status, progress: String(item.progress), version: item.version });
+/** only the fields this user changed: a field they never touched is never sent back, so it cannot undo someone else's change */
+const changedFields = (values: EditValues, base: EditBase): EditedField[] => EDITED_FIELDS.filter((f) => values[f] !== base[f]);
 
 export function ActionItemDetailPage() {
   const { id = '' } = useParams();
@@ -100,41 +130,43 @@ export function ActionItemDetailPage() {
   useLiveEvents(['action-item.updated'], (_, p) => {
     if (p?.id === id) void reload();
   });
-  const [form, setForm] = useState<{ status: string; progress: string; note: string } | null>(null);
+  const [form, setForm] = useState<EditValues | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const [error2, setError2] = useState<ApiError | null>(null);
   const [stale, setStale] = useState<StaleState | null>(null);
   const [saved, setSaved] = useState(false);
-  // The version my edits are based on: a live refresh while I type must not make them look current.
-  const [baseVersion, setBaseVersion] = useState<number | null>(null);
+  // What my edits are based on: a live refresh while I type must not make them look current.
+  const [base, setBase] = useState<EditBase | null>(null);
 
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   const { item, governments, updates } = data;
-  const current = form ?? { status: item.status, progress: String(item.progress), note: '' };
-  const set = (key: keyof typeof current) => (value: string) => {
-    if (baseVersion === null) setBaseVersion(item.version);
+  const current: EditValues = form ?? { status: item.status, progress: String(item.progress), note: '' };
+  const set = (key: keyof EditValues) => (value: string) => {
+    if (base === null) setBase(baseOf(item));
     setForm({ ...current, [key]: value });
   };
   const mayUpdate = isSecretariat || session?.user.governmentId === item.leadGovernmentId;
+  const showField = (field: EditedField, value: string) => (field === 'status' ? t(`actionItems.statuses.${value}`, { defaultValue: value }) : `${value} %`);
 
-  const save = async (values: typeof current, version: number) => {
+  /** Sends the fields changed since `from`, at `version` (the one read, or after a conflict the other person's). */
+  const save = async (values: EditValues, from: EditBase, version: number) => {
     setError2(null);
     setSaved(false);
     const progress = Number(values.progress);
     const errs = { progress: Number.isInteger(progress) && progress >= 0 && progress <= 100 ? undefined : t('actionItems.progressInvalid') };
     setFieldErrors(errs);
     if (errs.progress) return;
+    const changed = changedFields(values, from);
     const patch: Record<string, unknown> = { version };
-    if (values.status !== item.status || stale) patch.status = values.status;
-    if (progress !== item.progress || stale) patch.progress = progress;
+    if (changed.includes('status')) patch.status = values.status;
+    if (changed.includes('progress')) patch.progress = progress;
     try {
-      if (patch.status === item.status && stale) delete patch.status;
-      await api('PATCH', `/action-items/${id}`, patch);
+      if (changed.length) await api('PATCH', `/action-items/${id}`, patch);
       if (values.note.trim()) await api('POST', `/action-items/${id}/updates`, { note: values.note.trim() });
       setForm(null);
       setStale(null);
-      setBaseVersion(null);
+      setBase(null);
       setSaved(true);
     } catch (e) {
       const err = e as ApiError;
@@ -144,8 +176,10 @@ export function ActionItemDetailPage() {
           api<Page<ActionItemUpdate> | ActionItemUpdate[]>('GET', `/action-items/${id}/updates?limit=100`).then((r) => (Array.isArray(r) ? r : r.items)),
         ]);
         const last = [...history].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-        setStale({ mine: values, theirs, by: last?.authorName ?? null });
-        setBaseVersion(theirs.version);
+        const now = baseOf(theirs);
+        const theirChanges = EDITED_FIELDS.filter((f) => now[f] !== from[f]).map((field) => ({ field, from: from[field], to: now[field] }));
+        // my edit still starts from what I read: reapplying compares against that, not against their version
+        setStale({ mine: values, base: from, theirs, theirChanges, by: last?.authorName ?? null });
       } else if (err.forField?.('progress') || err.forField?.('status')) {
         setFieldErrors({ progress: err.forField('progress'), status: err.forField('status') });
       } else setError2(err);
@@ -155,7 +189,8 @@ export function ActionItemDetailPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save(current, baseVersion ?? item.version);
+    const from = base ?? baseOf(item);
+    void save(current, from, stale?.theirs.version ?? from.version);
   };
 
   return (
@@ -193,18 +228,23 @@ export function ActionItemDetailPage() {
       {stale ? (
         <div role="alert">
           <GcdsNotice noticeRole="warning" noticeTitle={t('actionItems.staleTitle')} noticeTitleTag="h2">
+            <GcdsText>{t('staleEdit.changedBy', { who: stale.by ?? t('actionItems.someoneElse') })}</GcdsText>
+            <ul data-testid="stale-their-changes">
+              {stale.theirChanges.length === 0 ? <li>{t('staleEdit.noFieldChanged')}</li> : null}
+              {stale.theirChanges.map((c) => (
+                <li key={c.field}>{t('staleEdit.fieldChange', { field: t(`actionItems.${c.field}`), from: showField(c.field, c.from), to: showField(c.field, c.to) })}</li>
+              ))}
+            </ul>
             <GcdsText>
-              {t('actionItems.staleBody', {
-                who: stale.by ?? t('actionItems.someoneElse'),
-                status: t(`actionItems.statuses.${stale.theirs.status}`),
-                progress: stale.theirs.progress,
-              })}
+              {changedFields(stale.mine, stale.base).length
+                ? t('staleEdit.reapplyWill', { fields: changedFields(stale.mine, stale.base).map((f) => `${t(`actionItems.${f}`)} (${showField(f, stale.mine[f])})`).join(', ') })
+                : t('staleEdit.nothingToReapply')}
             </GcdsText>
             <div className="row-actions">
-              <ActionButton variant="primary" onClick={() => void save(stale.mine, stale.theirs.version)}>
+              <ActionButton variant="primary" onClick={() => void save(stale.mine, stale.base, stale.theirs.version)}>
                 {t('actionItems.reapply')}
               </ActionButton>
-              <ActionButton onClick={() => { setStale(null); setForm(null); }}>{t('actionItems.discardMine')}</ActionButton>
+              <ActionButton onClick={() => { setStale(null); setForm(null); setBase(null); }}>{t('actionItems.discardMine')}</ActionButton>
             </div>
           </GcdsNotice>
         </div>

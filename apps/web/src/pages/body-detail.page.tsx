@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { GcdsLink } from '@gcds-core/components-react';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@forum/contracts';
+import { BodyReason, MEMBERSHIP_ROLES, type MembershipRole } from '@forum/contracts';
 import { api, ApiError, Page } from '../api/api-client';
 import { listGovernments, listMembers } from '../api/queries';
 import type { Body, Government, JoinRequest, Membership } from '../api/types';
@@ -12,6 +12,7 @@ import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../compo
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText } from '../components/bilingual';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
 import { CreateActionItemForm } from './action-item-create.form';
@@ -31,9 +32,10 @@ export function BodyDetailPage() {
   useLiveEvents(['membership.changed', 'join-request.created', 'join-request.decided'], (_, p) => {
     if (p?.bodyId === id) void reload();
   });
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  // a seat change is two calls (end, then add): a second click meanwhile would interleave with it
+  const [actionError, setActionError] = useState<ApiError | string | null>(null);
+  // one write at a time: a second click meanwhile would race the first
   const [busy, setBusy] = useState(false);
+  const [ending, setEnding] = useState<Membership | null>(null);
 
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
@@ -45,29 +47,24 @@ export function BodyDetailPage() {
   const canDecide = isSecretariat || mySeat?.role === 'co_chair';
   const mayAskToJoin = !isSecretariat && !mySeat && (myGovernment?.level === 'municipal' || myGovernment?.level === 'association');
 
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (work: () => Promise<unknown>, refused?: (e: ApiError) => string | null) => {
     setActionError(null);
     setBusy(true);
     try {
       await work();
     } catch (e) {
-      setActionError(e as ApiError);
+      setActionError(refused?.(e as ApiError) ?? (e as ApiError));
     }
     await reload();
     setBusy(false);
   };
 
+  // One request that changes the role in place: a refusal leaves the seat, and its start, as they were.
   const makeCoChair = (m: Membership) =>
-    run(async () => {
-      // The API keeps seats as history: a new role is a new seat, so the current one is ended first.
-      await api('DELETE', `/bodies/${id}/members/${m.governmentId}`);
-      try {
-        await api('POST', `/bodies/${id}/members`, { governmentId: m.governmentId, role: 'co_chair' });
-      } catch (e) {
-        await api('POST', `/bodies/${id}/members`, { governmentId: m.governmentId, role: m.role });
-        throw e;
-      }
-    });
+    run(
+      () => api('PATCH', `/bodies/${id}/members/${m.governmentId}`, { role: 'co_chair' }),
+      (e) => (e.reason === BodyReason.CoChairRule ? t('membershipChanges.coChairRefused', { name: governmentName(m.government, lang) }) : null),
+    );
 
   return (
     <>
@@ -116,7 +113,7 @@ export function BodyDetailPage() {
                   {m.role !== 'co_chair' ? (
                     <ActionButton disabled={busy} onClick={() => void makeCoChair(m)}>{t('bodies.makeCoChair', { name: governmentName(m.government, lang) })}</ActionButton>
                   ) : null}
-                  <ActionButton variant="danger" disabled={busy} onClick={() => void run(() => api('DELETE', `/bodies/${id}/members/${m.governmentId}`))}>
+                  <ActionButton variant="danger" disabled={busy} onClick={() => setEnding(m)}>
                     {t('bodies.endMembership', { name: governmentName(m.government, lang) })}
                   </ActionButton>
                 </td>
@@ -126,6 +123,26 @@ export function BodyDetailPage() {
         </tbody>
       </table>
       </TableScroll>
+      <ConfirmDialog
+        open={ending !== null}
+        heading={t('membershipChanges.endHeading', { name: governmentName(ending?.government, lang) })}
+        body={
+          <p>
+            {t('membershipChanges.endBody', {
+              name: governmentName(ending?.government, lang),
+              since: ending ? formatDate(ending.startedAt, lang) : '',
+              others: active.filter((m) => m.governmentId !== ending?.governmentId).map((m) => governmentName(m.government, lang)).join(', ') || '—',
+            })}
+          </p>
+        }
+        confirmLabel={t('membershipChanges.endConfirm', { name: governmentName(ending?.government, lang) })}
+        onCancel={() => setEnding(null)}
+        onConfirm={() => {
+          const m = ending;
+          setEnding(null);
+          if (m) void run(() => api('DELETE', `/bodies/${id}/members/${m.governmentId}`));
+        }}
+      />
       {ended.length > 0 ? (
         <>
           <SectionHeading tag="h3">{t('bodies.formerMembers')}</SectionHeading>

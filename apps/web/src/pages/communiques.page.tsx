@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { diffWords } from 'diff';
 import { GcdsLink } from '@gcds-core/components-react';
 import { api, ApiError, Page } from '../api/api-client';
-import { listBodies, listCommuniques, listMembers } from '../api/queries';
+import { listBodies, listMembers, pageOf } from '../api/queries';
 import type { Body, Communique, Revision } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
@@ -13,15 +13,19 @@ import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeadi
 import { formatDateTime, localInputToIso } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 import { MarkdownField, RenderedText } from '../components/rendered-text';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { Pager, usePage } from '../components/pager';
+import type { CommuniqueSummary } from '../api/types';
 
 export function CommuniquesPage() {
   const { t, i18n } = useTranslation();
   const { isSecretariat } = useAuth();
   const lang = i18n.language;
+  const page = usePage();
   const { data, error, reload } = useResource(async () => {
-    const [communiques, bodies] = await Promise.all([listCommuniques(), listBodies()]);
+    const [communiques, bodies] = await Promise.all([pageOf<CommuniqueSummary>('/communiques', { limit: page.limit, offset: page.offset }), listBodies()]);
     return { communiques, bodies };
-  }, []);
+  }, [page.offset]);
   useLiveEvents(['communique.updated', 'communique.published'], () => void reload());
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
@@ -31,7 +35,7 @@ export function CommuniquesPage() {
       <p>
         <GcdsLink href={`/${lang}/communiques`}>{t('communiques.publicLink')}</GcdsLink>
       </p>
-      {data.communiques.length === 0 ? <p>{t('communiques.none')}</p> : null}
+      {data.communiques.total === 0 ? <p>{t('communiques.none')}</p> : null}
       <TableScroll>
       <table className="data-table">
         <caption className="sr-only">{t('communiques.title')}</caption>
@@ -44,7 +48,7 @@ export function CommuniquesPage() {
           </tr>
         </thead>
         <tbody>
-          {data.communiques.map((c) => (
+          {data.communiques.items.map((c) => (
             <tr key={c.id}>
               <td>
                 <GcdsLink href={`/communiques/${c.id}`}>{lang === 'fr' ? c.titleFr || c.titleEn : c.titleEn || c.titleFr}</GcdsLink>
@@ -57,6 +61,7 @@ export function CommuniquesPage() {
         </tbody>
       </table>
       </TableScroll>
+      <Pager id="communiques" label={t('listPages.communiques')} total={data.communiques.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
       {isSecretariat ? <CommuniqueEditor bodies={data.bodies} /> : null}
     </>
   );
@@ -165,6 +170,7 @@ export function CommuniqueDetailPage() {
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [objection, setObjection] = useState('');
+  const [confirmingObjection, setConfirmingObjection] = useState(false);
   const [embargo, setEmbargo] = useState('');
   const [compare, setCompare] = useState('');
   if (error) return <FormError error={error} />;
@@ -264,12 +270,20 @@ export function CommuniqueDetailPage() {
             </ActionButton>
           </div>
           <TextAreaField id="objection" label={t('communiques.objection')} value={objection} onChange={setObjection} rows={2} />
-          <ActionButton
-            variant="danger"
-            onClick={() => void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision, position: 'object', ...(objection.trim() ? { comment: objection.trim() } : {}) }), t('communiques.objected'))}
-          >
+          <ActionButton variant="danger" onClick={() => setConfirmingObjection(true)}>
             {t('communiques.object')}
           </ActionButton>
+          <ConfirmDialog
+            open={confirmingObjection}
+            heading={t('communiqueObjection.heading', { revision: c.revision })}
+            body={<p>{t('communiqueObjection.body', { governments: required.filter((g) => g.id !== session?.user.governmentId).map((g) => (lang === 'fr' ? g.nameFr : g.nameEn)).join(', ') || '—' })}</p>}
+            confirmLabel={t('communiqueObjection.confirm')}
+            onCancel={() => setConfirmingObjection(false)}
+            onConfirm={() => {
+              setConfirmingObjection(false);
+              void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision, position: 'object', ...(objection.trim() ? { comment: objection.trim() } : {}) }), t('communiques.objected'));
+            }}
+          />
         </div>
       ) : null}
       {isSecretariat ? (

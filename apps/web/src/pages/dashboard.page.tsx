@@ -3,9 +3,9 @@ import { GcdsLink } from '@gcds-core/components-react';
 import { useAuth } from '../auth/auth-context';
 import type { IndicatorLevel, IndicatorView } from '@forum/contracts';
 import { api, Page } from '../api/api-client';
-import type { Communique } from '../api/types';
+import type { ActionItem, Communique, CommuniqueSummary, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { listActionItems, listCommuniques, listMeetings, myBodies } from '../api/queries';
+import { myBodies, pageOf, totalOf } from '../api/queries';
 import { bodyName, FormError, Loading, PageHeading, SectionHeading } from '../components/ui';
 import { daysUntil, formatDate, formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
@@ -25,25 +25,26 @@ export function DashboardPage() {
   const { session, isSecretariat } = useAuth();
   const governmentId = session?.user.governmentId ?? null;
   const { data, error, reload } = useResource(async () => {
-    const [bodies, meetings, items, communiques, standing, indicators] = await Promise.all([
+    // what the dashboard counts, the API counts: a list's total, never the length of the page it sent
+    const upcoming = { from: new Date().toISOString(), status: 'draft,scheduled', order: 'asc' };
+    const open = { status: 'not_started,in_progress,blocked', governmentId: isSecretariat ? null : governmentId, sort: 'dueOn' };
+    const [bodies, meetings, items, overdue, communiques, standing, indicators] = await Promise.all([
       myBodies(governmentId),
-      listMeetings(),
-      listActionItems(),
-      listCommuniques(),
+      pageOf<Meeting>('/meetings', { ...upcoming, limit: 10 }),
+      pageOf<ActionItem>('/action-items', { ...open, limit: 15 }),
+      totalOf('/action-items', { ...open, overdue: true }),
+      governmentId ? pageOf<CommuniqueSummary>('/communiques', { status: 'in_concurrence', limit: 200 }).then((p) => p.items) : Promise.resolve([]),
       api<Page<StandingAlert>>('GET', '/indicators/alerts/standing').then((p) => p.items),
       api<Page<IndicatorView>>('GET', '/indicators?limit=200').then((p) => p.items),
     ]);
-    const now = Date.now();
     // the list carries no concurrence; the few communiqués in concurrence are read whole to see whom they await
-    const inConcurrence = governmentId ? communiques.filter((c) => c.status === 'in_concurrence') : [];
-    const details = await Promise.all(inConcurrence.map((c) => api<Communique>('GET', `/communiques/${c.id}`)));
+    const details = await Promise.all(communiques.map((c) => api<Communique>('GET', `/communiques/${c.id}`)));
     return {
       bodies,
       standing: standing.map((a) => ({ ...a, indicator: indicators.find((i) => i.id === a.indicatorId) })),
-      meetings: meetings.filter((m) => new Date(m.endsAt).getTime() >= now && m.status !== 'cancelled').sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-      items: items
-        .filter((i) => (isSecretariat || i.leadGovernmentId === governmentId) && i.status !== 'done' && i.status !== 'cancelled')
-        .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+      meetings,
+      items,
+      overdue,
       awaiting: details.filter((c): c is Communique => Boolean(c?.concurrence?.awaiting.some((g) => g.id === governmentId))),
     };
   }, [governmentId, isSecretariat]);
@@ -76,22 +77,29 @@ export function DashboardPage() {
             <SectionHeading>
               <span id="dash-meetings">{t('dashboard.upcomingMeetings')}</span>
             </SectionHeading>
-            {data.meetings.length === 0 ? <p>{t('dashboard.noMeetings')}</p> : null}
+            {data.meetings.total === 0 ? <p>{t('dashboard.noMeetings')}</p> : <p data-testid="dash-upcoming-count">{t('dashboardCounts.upcoming', { count: data.meetings.total })}</p>}
             <ul>
-              {data.meetings.slice(0, 10).map((m) => (
+              {data.meetings.items.map((m) => (
                 <li key={m.id}>
                   <GcdsLink href={`/meetings/${m.id}`}><BilingualText record={m} field="title" /></GcdsLink> — {formatDateTime(m.startsAt, lang)}
                 </li>
               ))}
             </ul>
+            {data.meetings.total > data.meetings.items.length ? <GcdsLink href="/meetings">{t('dashboardCounts.allMeetings')}</GcdsLink> : null}
           </section>
           <section aria-labelledby="dash-items">
             <SectionHeading>
               <span id="dash-items">{isSecretariat ? t('dashboard.openActionItems') : t('dashboard.myActionItems')}</span>
             </SectionHeading>
-            {data.items.length === 0 ? <p>{t('dashboard.noActionItems')}</p> : null}
+            {data.items.total === 0 ? (
+              <p>{t('dashboard.noActionItems')}</p>
+            ) : (
+              <p data-testid="dash-items-count">
+                {t('dashboardCounts.open', { count: data.items.total })} {data.overdue > 0 ? t('dashboardCounts.overdue', { count: data.overdue }) : null}
+              </p>
+            )}
             <ul>
-              {data.items.slice(0, 15).map((i) => {
+              {data.items.items.map((i) => {
                 const days = daysUntil(i.dueOn);
                 const flag = days < 0 ? 'overdue' : days <= 3 ? 'due-soon' : null;
                 return (
@@ -121,7 +129,7 @@ export function DashboardPage() {
             <SectionHeading>
               <span id="dash-communiques">{t('dashboard.awaitingConcurrence')}</span>
             </SectionHeading>
-            {data.awaiting.length === 0 ? <p>{t('dashboard.noneAwaiting')}</p> : null}
+            {data.awaiting.length === 0 ? <p>{t('dashboard.noneAwaiting')}</p> : <p data-testid="dash-awaiting-count">{t('dashboardCounts.awaiting', { count: data.awaiting.length })}</p>}
             <ul>
               {data.awaiting.map((c) => (
                 <li key={c.id}>

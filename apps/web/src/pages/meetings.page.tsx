@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { GcdsLink, GcdsNotice } from '@gcds-core/components-react';
 import { api, ApiError, download, Page } from '../api/api-client';
-import { listBodies, listGovernments, listMeetings } from '../api/queries';
-import type { AgendaItem, Attendance, Government, Meeting } from '../api/types';
+import { listBodies, listGovernments, pageOf } from '../api/queries';
+import type { AgendaItem, Attendance, Body, Government, Meeting } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
@@ -19,60 +19,85 @@ import { ScheduleMeetingForm } from './schedule-meeting.form';
 import { AgendaItemTools, PaperList } from './agenda-item.editor';
 import { RescheduleMeetingForm } from './reschedule-meeting.form';
 import { DecisionReferral, useParentBody } from './decision-referral';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { Pager, usePage } from '../components/pager';
 
 
 export function MeetingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { isSecretariat } = useAuth();
   const [params] = useSearchParams();
   const bodyFilter = params.get('bodyId') ?? '';
-  const { data, error, reload } = useResource(async () => {
-    const [meetings, bodies] = await Promise.all([listMeetings(), listBodies()]);
-    return { meetings, bodies };
-  }, []);
-  useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled'], () => void reload());
-  if (error) return <FormError error={error} />;
-  if (!data) return <Loading />;
-  const lang = i18n.language;
-  const shown = data.meetings.filter((m) => !bodyFilter || m.bodyId === bodyFilter).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const bodies = useResource(() => listBodies(), []);
+  // one instant for both lists, so a meeting is never upcoming in one and past in the other as the clock moves
+  const [now, setNow] = useState(() => new Date().toISOString());
+  useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled'], () => setNow(new Date().toISOString()));
+  if (bodies.error) return <FormError error={bodies.error} />;
+  if (!bodies.data) return <Loading />;
   return (
     <>
       <PageHeading>{t('meetings.title')}</PageHeading>
-      {shown.length === 0 ? <p>{t('meetings.none')}</p> : null}
-      <TableScroll>
-      <table className="data-table">
-        <caption className="sr-only">{t('meetings.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('meetings.meeting')}</th>
-            <th scope="col">{t('meetings.body')}</th>
-            <th scope="col">{t('meetings.startsAt')}</th>
-            <th scope="col">{t('meetings.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <GcdsLink href={`/meetings/${m.id}`}><BilingualText record={m} field="title" /></GcdsLink>
-              </td>
-              <td>{bodyName(data.bodies.find((b) => b.id === m.bodyId), lang)}</td>
-              <td>{formatDateTime(m.startsAt, lang)}</td>
-              <td>{t(`meetings.statuses.${m.status}`, { defaultValue: m.status })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </TableScroll>
+      <MeetingList id="upcoming" heading={t('meetingLists.upcoming')} empty={t('meetingLists.noneUpcoming')} params={{ bodyId: bodyFilter, from: now, order: 'asc' }} bodies={bodies.data} />
+      <MeetingList id="past" heading={t('meetingLists.past')} empty={t('meetingLists.nonePast')} params={{ bodyId: bodyFilter, to: now, order: 'desc' }} bodies={bodies.data} />
       {isSecretariat ? (
         <ScheduleMeetingForm
-          bodies={data.bodies}
+          bodies={bodies.data}
           initialBodyId={bodyFilter}
           initial={{ title: params.get('title') ?? '', startsAt: params.get('startsAt') ?? '', endsAt: params.get('endsAt') ?? '' }}
-          onChange={() => void reload()}
+          onChange={() => setNow(new Date().toISOString())}
         />
       ) : null}
     </>
+  );
+}
+
+/** One list of meetings as the API pages and orders it: upcoming soonest first, past most recent first. */
+function MeetingList({ id, heading, empty, params, bodies }: { id: string; heading: string; empty: string; params: { bodyId: string; from?: string; to?: string; order: 'asc' | 'desc' }; bodies: Body[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const page = usePage([params.bodyId, params.from, params.to]);
+  const { data, error } = useResource(() => pageOf<Meeting>('/meetings', { ...params, limit: page.limit, offset: page.offset }), [params.bodyId, params.from, params.to, params.order, page.offset]);
+  return (
+    <section aria-labelledby={`meetings-${id}`} data-testid={`meetings-${id}`}>
+      <SectionHeading>
+        <span id={`meetings-${id}`}>{heading}</span>
+      </SectionHeading>
+      <FormError error={error} />
+      {!data ? (
+        <Loading />
+      ) : data.total === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <>
+          <TableScroll>
+            <table className="data-table">
+              <caption className="sr-only">{heading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('meetings.meeting')}</th>
+                  <th scope="col">{t('meetings.body')}</th>
+                  <th scope="col">{t('meetings.startsAt')}</th>
+                  <th scope="col">{t('meetings.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((m) => (
+                  <tr key={m.id} data-testid="meeting-row" data-starts-at={m.startsAt}>
+                    <td>
+                      <GcdsLink href={`/meetings/${m.id}`}><BilingualText record={m} field="title" /></GcdsLink>
+                    </td>
+                    <td>{bodyName(bodies.find((b) => b.id === m.bodyId), lang)}</td>
+                    <td>{formatDateTime(m.startsAt, lang)}</td>
+                    <td>{t(`meetings.statuses.${m.status}`, { defaultValue: m.status })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <Pager id={`meetings-${id}`} label={t(`meetingLists.${id}Pages`)} total={data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
+        </>
+      )}
+    </section>
   );
 }
 
@@ -95,6 +120,7 @@ export function MeetingDetailPage() {
     if (p?.id === id || p?.meetingId === id) void reload();
   });
   const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   if (error) return <FormError error={error} />;
   if (!data) return <Loading />;
   const { meeting, agenda, governments, decisions, attendance } = data;
@@ -150,11 +176,22 @@ export function MeetingDetailPage() {
       <div className="row-actions">
         <ActionButton onClick={() => void download(`/meetings/${id}/calendar.ics`, `meeting-${id}.ics`)}>{t('meetings.calendar')}</ActionButton>
         {isSecretariat && meeting.status !== 'cancelled' ? (
-          <ActionButton variant="danger" onClick={() => void run(() => api('PATCH', `/meetings/${id}`, { status: 'cancelled' }))}>
+          <ActionButton variant="danger" onClick={() => setConfirmingCancel(true)}>
             {t('meetings.cancel')}
           </ActionButton>
         ) : null}
       </div>
+      <ConfirmDialog
+        open={confirmingCancel}
+        heading={t('meetingLists.cancelHeading')}
+        body={<p data-testid="cancel-notified">{t('meetingLists.cancelBody', { governments: (meeting.invitees ?? []).map((g) => (lang === 'fr' ? g.nameFr : g.nameEn)).join(', ') || '—' })}</p>}
+        confirmLabel={t('meetingLists.cancelConfirm')}
+        onCancel={() => setConfirmingCancel(false)}
+        onConfirm={() => {
+          setConfirmingCancel(false);
+          void run(() => api('PATCH', `/meetings/${id}`, { status: 'cancelled' }));
+        }}
+      />
       <FormError error={actionError} />
       {isSecretariat && meeting.status === 'scheduled' ? <RescheduleMeetingForm meeting={meeting} onDone={reload} /> : null}
       {meeting.invitees?.length ? (

@@ -1,20 +1,21 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@forum/contracts';
-import { api, ApiError, Page } from '../api/api-client';
-import { listGovernments } from '../api/queries';
+import { api, ApiError } from '../api/api-client';
+import { listGovernments, pageOf } from '../api/queries';
 import type { Government, InvitedAccount, UserAccount } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { SelectField, SubmitButton, TextField } from '../components/fields';
 import { FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
-
-const listAccounts = () => api<Page<UserAccount>>('GET', '/users?limit=200').then((p) => p.items);
+import { Pager, usePage } from '../components/pager';
 
 /** Secretariat only: who has an account, and inviting an official, who then chooses a password from the emailed link. */
 export function PeoplePage() {
   const { t, i18n } = useTranslation();
-  const accounts = useResource(listAccounts, []);
+  const [governmentId, setGovernmentId] = useState('');
+  const page = usePage([governmentId]);
+  const accounts = useResource(() => pageOf<UserAccount>('/users', { governmentId, limit: page.limit, offset: page.offset }), [governmentId, page.offset]);
   const governments = useResource(listGovernments, []);
   const byId = new Map((governments.data ?? []).map((g) => [g.id, g]));
   return (
@@ -27,9 +28,12 @@ export function PeoplePage() {
           <span id="people-accounts">{t('people.accounts')}</span>
         </SectionHeading>
         <FormError error={accounts.error} />
+        <div className="narrow-form">
+          <SelectField id="people-government-filter" label={t('people.government')} value={governmentId} onChange={setGovernmentId} defaultLabel={t('listFilters.all')} options={(governments.data ?? []).map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} />
+        </div>
         {accounts.loading ? <Loading /> : null}
-        {accounts.data && accounts.data.length === 0 ? <p>{t('people.none')}</p> : null}
-        {accounts.data && accounts.data.length > 0 ? (
+        {accounts.data && accounts.data.total === 0 ? <p>{t('people.none')}</p> : null}
+        {accounts.data && accounts.data.total > 0 ? (
           <TableScroll>
           <table className="data-table">
             <caption className="sr-only">{t('people.accounts')}</caption>
@@ -44,7 +48,7 @@ export function PeoplePage() {
               </tr>
             </thead>
             <tbody>
-              {accounts.data.map((u) => (
+              {accounts.data.items.map((u) => (
                 <tr key={u.id} data-testid="account">
                   <th scope="row">{u.displayName}</th>
                   <td>{u.email}</td>
@@ -58,6 +62,7 @@ export function PeoplePage() {
           </table>
           </TableScroll>
         ) : null}
+        {accounts.data ? <Pager id="people" label={t('listPages.people')} total={accounts.data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} /> : null}
       </section>
     </>
   );
