@@ -12,6 +12,8 @@ import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, Te
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime, localInputToIso } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
+import { BilingualText } from '../components/bilingual';
+import { CorrectionNotice, CorrectionSection, ReservationForm, WithdrawalNotice, WithdrawSection } from './communique-actions.section';
 
 export function CommuniquesPage() {
   const { t, i18n } = useTranslation();
@@ -188,8 +190,10 @@ export function CommuniqueDetailPage() {
   };
   const commentOf = (governmentId: string) => {
     const latest = latestOf(governmentId);
-    return latest && latest.revision === c.revision ? latest.comment ?? '' : '';
+    return latest && latest.revision === c.revision ? <BilingualText record={latest} field="comment" /> : null;
   };
+  // a correction of the published text goes to concurrence while the communiqué stays published
+  const correctionPending = c.correction?.status === 'in_concurrence';
   const mySeat = required.find((g) => g.id === session?.user.governmentId);
   const run = async (work: () => Promise<unknown>, message: string) => {
     setActionError(null);
@@ -221,6 +225,8 @@ export function CommuniqueDetailPage() {
           </>
         ) : null}
       </dl>
+      <WithdrawalNotice communique={c} />
+      <CorrectionNotice communique={c} revisions={revisions} />
       <FormError error={actionError} />
       {done ? <Success>{done}</Success> : null}
       <div className="side-by-side">
@@ -249,13 +255,13 @@ export function CommuniqueDetailPage() {
             <tr key={g.id}>
               <td>{governmentName(g, lang)}</td>
               <td data-testid={`concurrence-${g.id}`}>{stateOf(g.id)}</td>
-              <td>{commentOf(g.id)}</td>
+              <td data-testid={`concurrence-comment-${g.id}`}>{commentOf(g.id)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       </TableScroll>
-      {mySeat && c.status === 'in_concurrence' ? (
+      {mySeat && (c.status === 'in_concurrence' || correctionPending) ? (
         <div className="card">
           <div className="row-actions">
             <ActionButton variant="primary" onClick={() => void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision }), t('communiques.concurred'))}>
@@ -269,6 +275,14 @@ export function CommuniqueDetailPage() {
           >
             {t('communiques.object')}
           </ActionButton>
+          <ReservationForm
+            communique={c}
+            onDone={async (message) => {
+              setActionError(null);
+              setDone(message);
+              await reload();
+            }}
+          />
         </div>
       ) : null}
       {isSecretariat ? (
@@ -288,6 +302,11 @@ export function CommuniqueDetailPage() {
                 {embargo ? t('communiques.publishAtEmbargo') : t('communiques.publish')}
               </ActionButton>
             </>
+          ) : null}
+          {correctionPending ? (
+            <ActionButton variant="primary" onClick={() => void run(() => api('POST', `/communiques/${id}/publish`, {}), t('communiqueCorrections.published'))}>
+              {t('communiqueCorrections.publish', { revision: c.revision })}
+            </ActionButton>
           ) : null}
         </div>
       ) : null}
@@ -316,6 +335,12 @@ export function CommuniqueDetailPage() {
         </section>
       ) : null}
       {editable ? <CommuniqueEditor key={c.revision} bodies={bodies} existing={c} onSaved={reload} /> : null}
+      {isSecretariat && c.status === 'published' ? (
+        <>
+          <CorrectionSection key={`correct-${c.revision}`} communique={c} onDone={reload} />
+          <WithdrawSection communique={c} members={members} onDone={reload} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -16,6 +16,7 @@ import { describeWarning, Invitee } from './meeting-warnings';
 import { BilingualFields, BilingualText, pairPayload, TranslationFlag, useText } from '../components/bilingual';
 import { MinutesSection, PositionsPanel, RecordedDecision } from './meeting-record.section';
 import { ScheduleMeetingForm } from './schedule-meeting.form';
+import { CalendarFeedsSection } from './calendar-feeds.section';
 
 
 export function MeetingsPage() {
@@ -69,6 +70,7 @@ export function MeetingsPage() {
           onChange={() => void reload()}
         />
       ) : null}
+      <CalendarFeedsSection />
     </>
   );
 }
