@@ -548,9 +548,9 @@ export const fr: Messages = {
     markReadOf: 'Marquer « {{title}} » comme lu',
   },
   notificationsReadAll: {
-    button_one: 'Marquer {{count}} notification comme lue',
-    button_other: 'Marquer les {{count}} notifications comme lues',
-    done: 'Toutes les notifications sont marquées comme lues.',
+    button_one: 'Marquer {{count}} avis comme lu',
+    button_other: 'Marquer les {{count}} avis comme lus',
+    done: 'Tous les avis sont marqués comme lus.',
   },
   preferences: {
     title: 'Préférences de courriel',
