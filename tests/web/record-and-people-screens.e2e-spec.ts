@@ -104,7 +104,7 @@ describeWithBrowser('web: record and people screens', () => {
     await sec.locator('.side-by-side [lang="fr"] .diff ins').getByText(/avec Toronto et Montréal/).waitFor();
     await sec.getByTestId('correction-notice').getByText('Correction (revision 2) awaiting concurrence; the public still reads revision 1.').waitFor();
     await sec.getByTestId('correction-notice').getByText('The cities that house the claimants are named.').waitFor();
-    await sec.getByTestId(`concurrence-${ca.government.id}`).getByText('Awaiting').waitFor();
+    await sec.getByTestId(`concurrence-${ca.government.id}`).getByText('Concurred on revision 1: must concur again').waitFor();
     // the public keeps the published text meanwhile
     expect((await t.http.get(`/api/v1/public/communiques/${communiqueId}`)).body.bodyEn ?? '').not.toContain('Toronto');
     await checkScreen(sec, 'communique correction (en)');
