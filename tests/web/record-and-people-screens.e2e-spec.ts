@@ -257,4 +257,27 @@ describeWithBrowser('web: record and people screens', () => {
     const requests = (await t.http.get(`/api/v1/bodies/${body.id}/join-requests`, t.adminToken)).body.items as { governmentId: string; status: string }[];
     expect(requests.find((r) => r.governmentId === fcm.id)?.status).toBe('rejected');
   });
+
+  it('lists the requests awaiting a co-chair in French, and only to the co-chair', async () => {
+    const table = await f.body({ kind: 'table', name: 'Federal-Provincial-Municipal Table' });
+    await f.member(table.id, ca.government.id, 'co_chair');
+    await f.member(table.id, on.government.id, 'member');
+    const montreal = await f.government({ code: 'MTL', nameEn: 'City of Montréal', nameFr: 'Ville de Montréal', level: 'municipal' });
+    const official = await f.official(montreal.id);
+    expect((await t.http.post(`/api/v1/bodies/${table.id}/join-requests`, {}, official.token)).status).toBe(201);
+
+    const coChair = await pageFor(ca.official.email, OFFICIAL_PASSWORD, 'fr');
+    await coChair.goto('/join-requests?lang=fr');
+    await coChair.getByRole('heading', { name: 'Demandes en attente de votre décision' }).waitFor();
+    const card = coChair.getByTestId('pending-join-request').filter({ hasText: 'Ville de Montréal' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Refuser Ville de Montréal' }).waitFor();
+    await checkScreen(coChair, 'pending join requests for a co-chair (fr)');
+
+    // a member that does not co-chair asks to join, but decides nothing
+    const member = await pageFor(on.official.email);
+    await member.goto('/join-requests?lang=en');
+    await member.getByRole('heading', { name: "My government's requests" }).waitFor();
+    expect(await member.getByRole('heading', { name: 'Requests awaiting your decision' }).count()).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@ import type { Communique, Membership, Revision } from '../api/types';
 import { BilingualFields, BilingualText, pairPayload } from '../components/bilingual';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ActionButton, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { FormError, governmentName, SectionHeading, Success } from '../components/ui';
+import { FormError, governmentName, SectionHeading } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 
 const blankPair = { en: '', fr: '' };
@@ -15,26 +15,24 @@ const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 
  * A published text is never edited: the secretariat proposes a correction (a new revision with a visible note),
  * the member governments concur on it, and only then does the public see it.
  */
-export function CorrectionSection({ communique: c, onDone }: { communique: Communique; onDone(): Promise<void> }) {
+export function CorrectionSection({ communique: c, onDone }: { communique: Communique; onDone(message: string): Promise<void> }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ titleEn: c.titleEn, titleFr: c.titleFr, bodyEn: c.bodyEn, bodyFr: c.bodyFr });
   const [note, setNote] = useState(blankPair);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState(false);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    setDone(false);
     const local = { note: note.en.trim() || note.fr.trim() ? undefined : t('communiqueCorrections.noteRequired') };
     setErrors(local);
     if (local.note) return;
     try {
       await api('POST', `/communiques/${c.id}/corrections`, { ...form, ...pairPayload('note', note) });
-      setDone(true);
       setNote(blankPair);
-      await onDone();
+      // the page shows the message: this form starts again on the new revision
+      await onDone(t('communiqueCorrections.proposed'));
     } catch (e) {
       const err = asApiError(e);
       const fields = err.forFields({ titleEn: 'titleEn', titleFr: 'titleFr', bodyEn: 'bodyEn', bodyFr: 'bodyFr', note: 'noteEn' });
@@ -48,7 +46,6 @@ export function CorrectionSection({ communique: c, onDone }: { communique: Commu
         <span id="communique-correction">{t('communiqueCorrections.propose')}</span>
       </SectionHeading>
       <p>{t('communiqueCorrections.intro')}</p>
-      {done ? <Success>{t('communiqueCorrections.proposed')}</Success> : null}
       <form onSubmit={(e) => void submit(e)} noValidate className="wide-form">
         <FormError error={error} />
         <div className="side-by-side">

@@ -337,7 +337,15 @@ export function CommuniqueDetailPage() {
       {editable ? <CommuniqueEditor key={c.revision} bodies={bodies} existing={c} onSaved={reload} /> : null}
       {isSecretariat && c.status === 'published' ? (
         <>
-          <CorrectionSection key={`correct-${c.revision}`} communique={c} onDone={reload} />
+          <CorrectionSection
+            key={`correct-${c.revision}`}
+            communique={c}
+            onDone={async (message) => {
+              setActionError(null);
+              setDone(message);
+              await reload();
+            }}
+          />
           <WithdrawSection communique={c} members={members} onDone={reload} />
         </>
       ) : null}
