@@ -113,12 +113,12 @@ describeWithBrowser('web: record and people screens', () => {
     const caPage = await pageFor(ca.official.email, OFFICIAL_PASSWORD, 'fr');
     await caPage.goto(`/communiques/${communiqueId}?lang=fr`);
     await caPage.getByRole('heading', { name: 'Donner son accord avec réserve' }).waitFor();
-    await caPage.getByRole('button', { name: 'Donner son accord sur la révision 2 avec cette réserve' }).click();
+    await caPage.getByRole('button', { name: 'Enregistrer l’accord avec cette réserve' }).click();
     await caPage.getByText('Rédigez la réserve, en français, en anglais ou dans les deux langues.').first().waitFor();
     await caPage.locator('textarea#reservation').fill('Le Canada finance l’hébergement sans reconnaître une obligation permanente.');
     await caPage.locator('textarea#reservation-en').fill('Canada funds the housing without accepting a standing obligation.');
     await checkScreen(caPage, 'concurrence with reservation (fr)');
-    await caPage.getByRole('button', { name: 'Donner son accord sur la révision 2 avec cette réserve' }).click();
+    await caPage.getByRole('button', { name: 'Enregistrer l’accord avec cette réserve' }).click();
     await caPage.getByText('Votre gouvernement a donné son accord avec réserve.').waitFor();
     await caPage.getByTestId(`concurrence-${ca.government.id}`).getByText('Accord donné avec réserve').waitFor();
     await caPage.getByTestId(`concurrence-comment-${ca.government.id}`).getByText('Le Canada finance l’hébergement sans reconnaître une obligation permanente.').waitFor();

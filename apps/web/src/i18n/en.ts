@@ -533,7 +533,7 @@ export const en = {
     title: 'Concur with a reservation',
     text: 'Reservation',
     required: 'Write the reservation, in English, French or both.',
-    submit: 'Concur on revision {{revision}} with this reservation',
+    submit: 'Record the concurrence with this reservation',
     recorded: 'Your government concurred with a reservation.',
   },
   notifications: {

@@ -535,7 +535,7 @@ export const fr: Messages = {
     title: 'Donner son accord avec réserve',
     text: 'Réserve',
     required: 'Rédigez la réserve, en français, en anglais ou dans les deux langues.',
-    submit: 'Donner son accord sur la révision {{revision}} avec cette réserve',
+    submit: 'Enregistrer l’accord avec cette réserve',
     recorded: 'Votre gouvernement a donné son accord avec réserve.',
   },
   notifications: {

@@ -186,7 +186,7 @@ export function ReservationForm({ communique: c, onDone }: { communique: Communi
       </SectionHeading>
       <FormError error={error} />
       <BilingualFields id="reservation" label={t('communiqueReservations.text')} value={reservation} onChange={setReservation} error={fieldError} required multiline />
-      <SubmitButton>{t('communiqueReservations.submit', { revision: c.revision })}</SubmitButton>
+      <SubmitButton>{t('communiqueReservations.submit')}</SubmitButton>
     </form>
   );
 }

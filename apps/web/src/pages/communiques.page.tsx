@@ -206,6 +206,12 @@ export function CommuniqueDetailPage() {
     }
     await reload();
   };
+  /** a form that did its own request: the page says it was done, and shows the communiqué as it now stands */
+  const acted = async (message: string) => {
+    setActionError(null);
+    setDone(message);
+    await reload();
+  };
   const previous = revisions.find((r) => String(r.number) === compare) ?? revisions[revisions.length - 2];
   const editable = isSecretariat && (c.status === 'draft' || c.status === 'in_concurrence' || c.status === 'approved');
   return (
@@ -275,14 +281,7 @@ export function CommuniqueDetailPage() {
           >
             {t('communiques.object')}
           </ActionButton>
-          <ReservationForm
-            communique={c}
-            onDone={async (message) => {
-              setActionError(null);
-              setDone(message);
-              await reload();
-            }}
-          />
+          <ReservationForm communique={c} onDone={acted} />
         </div>
       ) : null}
       {isSecretariat ? (
@@ -337,15 +336,7 @@ export function CommuniqueDetailPage() {
       {editable ? <CommuniqueEditor key={c.revision} bodies={bodies} existing={c} onSaved={reload} /> : null}
       {isSecretariat && c.status === 'published' ? (
         <>
-          <CorrectionSection
-            key={`correct-${c.revision}`}
-            communique={c}
-            onDone={async (message) => {
-              setActionError(null);
-              setDone(message);
-              await reload();
-            }}
-          />
+          <CorrectionSection key={`correct-${c.revision}`} communique={c} onDone={acted} />
           <WithdrawSection communique={c} members={members} onDone={reload} />
         </>
       ) : null}
