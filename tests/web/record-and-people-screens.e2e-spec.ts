@@ -247,7 +247,8 @@ describeWithBrowser('web: record and people screens', () => {
     const members = (await t.http.get(`/api/v1/bodies/${body.id}/members`, t.adminToken)).body.items as { governmentId: string }[];
     expect(members.map((m) => m.governmentId)).toContain(toronto.id);
 
-    await sec.locator(`textarea[id^="decision-reason-"]`).fill('The working group is for the governments that fund the housing.');
+    await sec.getByTestId('pending-join-request').filter({ hasText: 'City of Toronto' }).waitFor({ state: 'detached' });
+    await sec.getByLabel('Reason for the decision on Federation of Canadian Municipalities (optional)').fill('The working group is for the governments that fund the housing.');
     await sec.getByRole('button', { name: 'Refuse Federation of Canadian Municipalities' }).click();
     const dialog = sec.getByRole('dialog', { name: /Refuse the request of Federation of Canadian Municipalities/ });
     await dialog.getByText(/The officials of Federation of Canadian Municipalities will be notified of the refusal/).waitFor();
