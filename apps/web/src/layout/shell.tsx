@@ -99,7 +99,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 nav('/communiques', t('nav.communiques')),
                 nav('/accountability', t('nav.accountability')),
                 nav('/indicators', t('nav.indicators')),
-                isSecretariat ? null : nav('/join-requests', t('nav.joinRequests')),
+                nav('/join-requests', isSecretariat ? t('joinRequestDecisions.nav') : t('nav.joinRequests')),
                 isSecretariat ? nav('/people', t('nav.people')) : null,
                 isSecretariat ? nav('/translations', t('nav.translations')) : null,
                 isSecretariat ? nav('/integrations', t('nav.integrations')) : null,

@@ -14,6 +14,8 @@ interface Inbox {
   /** why the inbox could not be read (shown where it is listed, never as an empty inbox) */
   error: ApiError | null;
   markRead(id: string): Promise<void>;
+  /** every unread notification of the caller, the ones not on this page too */
+  markAllRead(): Promise<void>;
   reload(): Promise<void>;
 }
 
@@ -39,10 +41,14 @@ export function NotificationInboxProvider({ children }: { children: ReactNode })
     },
     [reload],
   );
+  const markAllRead = useCallback(async () => {
+    await api('POST', '/notifications/read-all');
+    await reload();
+  }, [reload]);
   const value = useMemo<Inbox>(() => {
     const items = data?.items ?? [];
-    return { items, unread: data?.unread ?? items.filter((n) => !n.readAt).length, error, markRead, reload };
-  }, [data, error, markRead, reload]);
+    return { items, unread: data?.unread ?? items.filter((n) => !n.readAt).length, error, markRead, markAllRead, reload };
+  }, [data, error, markRead, markAllRead, reload]);
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
 }
 

@@ -16,6 +16,8 @@ import { MarkdownField, RenderedText } from '../components/rendered-text';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Pager, usePage } from '../components/pager';
 import type { CommuniqueSummary } from '../api/types';
+import { BilingualText } from '../components/bilingual';
+import { CorrectionNotice, CorrectionSection, ReservationForm, WithdrawalNotice, WithdrawSection } from './communique-actions.section';
 
 export function CommuniquesPage() {
   const { t, i18n } = useTranslation();
@@ -195,8 +197,10 @@ export function CommuniqueDetailPage() {
   };
   const commentOf = (governmentId: string) => {
     const latest = latestOf(governmentId);
-    return latest && latest.revision === c.revision ? latest.comment ?? '' : '';
+    return latest && latest.revision === c.revision ? <BilingualText record={latest} field="comment" /> : null;
   };
+  // a correction of the published text goes to concurrence while the communiqué stays published
+  const correctionPending = c.correction?.status === 'in_concurrence';
   const mySeat = required.find((g) => g.id === session?.user.governmentId);
   const run = async (work: () => Promise<unknown>, message: string) => {
     setActionError(null);
@@ -207,6 +211,12 @@ export function CommuniqueDetailPage() {
     } catch (e) {
       setActionError(e as ApiError);
     }
+    await reload();
+  };
+  /** a form that did its own request: the page says it was done, and shows the communiqué as it now stands */
+  const acted = async (message: string) => {
+    setActionError(null);
+    setDone(message);
     await reload();
   };
   const previous = revisions.find((r) => String(r.number) === compare) ?? revisions[revisions.length - 2];
@@ -228,6 +238,8 @@ export function CommuniqueDetailPage() {
           </>
         ) : null}
       </dl>
+      <WithdrawalNotice communique={c} />
+      <CorrectionNotice communique={c} revisions={revisions} />
       <FormError error={actionError} />
       {done ? <Success>{done}</Success> : null}
       <div className="side-by-side">
@@ -256,13 +268,13 @@ export function CommuniqueDetailPage() {
             <tr key={g.id}>
               <td>{governmentName(g, lang)}</td>
               <td data-testid={`concurrence-${g.id}`}>{stateOf(g.id)}</td>
-              <td>{commentOf(g.id)}</td>
+              <td data-testid={`concurrence-comment-${g.id}`}>{commentOf(g.id)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       </TableScroll>
-      {mySeat && c.status === 'in_concurrence' ? (
+      {mySeat && (c.status === 'in_concurrence' || correctionPending) ? (
         <div className="card">
           <div className="row-actions">
             <ActionButton variant="primary" onClick={() => void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision }), t('communiques.concurred'))}>
@@ -284,6 +296,7 @@ export function CommuniqueDetailPage() {
               void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision, position: 'object', ...(objection.trim() ? { comment: objection.trim() } : {}) }), t('communiques.objected'));
             }}
           />
+          <ReservationForm communique={c} onDone={acted} />
         </div>
       ) : null}
       {isSecretariat ? (
@@ -303,6 +316,11 @@ export function CommuniqueDetailPage() {
                 {embargo ? t('communiques.publishAtEmbargo') : t('communiques.publish')}
               </ActionButton>
             </>
+          ) : null}
+          {correctionPending ? (
+            <ActionButton variant="primary" onClick={() => void run(() => api('POST', `/communiques/${id}/publish`, {}), t('communiqueCorrections.published'))}>
+              {t('communiqueCorrections.publish', { revision: c.revision })}
+            </ActionButton>
           ) : null}
         </div>
       ) : null}
@@ -331,6 +349,12 @@ export function CommuniqueDetailPage() {
         </section>
       ) : null}
       {editable ? <CommuniqueEditor key={c.revision} bodies={bodies} existing={c} onSaved={reload} /> : null}
+      {isSecretariat && c.status === 'published' ? (
+        <>
+          <CorrectionSection key={`correct-${c.revision}`} communique={c} onDone={acted} />
+          <WithdrawSection communique={c} members={members} onDone={reload} />
+        </>
+      ) : null}
     </>
   );
 }

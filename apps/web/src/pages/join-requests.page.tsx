@@ -1,15 +1,34 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GcdsLink } from '@gcds-core/components-react';
-import { api, Page } from '../api/api-client';
-import { listBodies } from '../api/queries';
-import type { JoinRequest } from '../api/types';
+import { api, ApiError, Page } from '../api/api-client';
+import { listBodies, listGovernments, listMembers, myBodies } from '../api/queries';
+import type { Body, Government, JoinRequest } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { bodyName, Loading, PageHeading, SectionHeading, TableScroll } from '../components/ui';
+import { useAuth } from '../auth/auth-context';
+import { BilingualText } from '../components/bilingual';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { ActionButton, TextAreaField } from '../components/fields';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
 /** A municipality or FCM official: the working groups it may ask to join, and what became of its requests. */
 export function JoinRequestsPage() {
+  const { isSecretariat } = useAuth();
+  const { t } = useTranslation();
+  if (isSecretariat) {
+    return (
+      <>
+        <PageHeading>{t('joinRequestDecisions.title')}</PageHeading>
+        <PendingJoinRequests />
+      </>
+    );
+  }
+  return <OwnJoinRequests />;
+}
+
+function OwnJoinRequests() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { data, reload } = useResource(async () => {
@@ -22,6 +41,7 @@ export function JoinRequestsPage() {
   return (
     <>
       <PageHeading>{t('joinRequests.title')}</PageHeading>
+      <PendingJoinRequests />
       <SectionHeading>{t('joinRequests.mine')}</SectionHeading>
       {data.requests.length === 0 ? <p>{t('joinRequests.noneMine')}</p> : null}
       <TableScroll>
@@ -62,5 +82,116 @@ export function JoinRequestsPage() {
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * The bodies whose join requests the caller decides: every body for the secretariat, the bodies its government
+ * co-chairs for an official (the API refuses anyone else).
+ */
+async function decidedBodies(isSecretariat: boolean, governmentId: string | null): Promise<Body[]> {
+  if (isSecretariat) return listBodies();
+  const mine = await myBodies(governmentId);
+  const seats = await Promise.all(mine.map(async (body) => ({ body, members: await listMembers(body.id) })));
+  return seats.filter((s) => s.members.some((m) => m.governmentId === governmentId && m.role === 'co_chair')).map((s) => s.body);
+}
+
+interface PendingRequest {
+  request: JoinRequest;
+  body: Body;
+}
+
+/** The requests awaiting the caller's decision, across its bodies, oldest first. Shown only to those who decide. */
+function PendingJoinRequests() {
+  const { t, i18n } = useTranslation();
+  const { isSecretariat, session } = useAuth();
+  const governmentId = session?.user.governmentId ?? null;
+  const { data, error, reload } = useResource(async () => {
+    const [bodies, governments] = await Promise.all([decidedBodies(isSecretariat, governmentId), listGovernments()]);
+    const pages = await Promise.all(
+      bodies.map((body) =>
+        api<Page<JoinRequest>>('GET', `/bodies/${body.id}/join-requests?status=pending&limit=200`).then((p) => p.items.map((request) => ({ request, body }))),
+      ),
+    );
+    return { decides: bodies.length > 0, pending: pages.flat().sort((a, b) => a.request.createdAt.localeCompare(b.request.createdAt)), governments };
+  }, [isSecretariat, governmentId]);
+  useLiveEvents(['join-request.created', 'join-request.decided', 'membership.changed', 'notification'], () => void reload());
+  const [decided, setDecided] = useState<string | null>(null);
+  if (error) return <FormError error={error} />;
+  if (!data) return <Loading />;
+  if (!data.decides) return null;
+  return (
+    <section aria-labelledby="pending-join-requests">
+      <SectionHeading>
+        <span id="pending-join-requests">{t('joinRequestDecisions.pending')}</span>
+      </SectionHeading>
+      <p>{t('joinRequestDecisions.intro')}</p>
+      {decided ? <Success>{decided}</Success> : null}
+      {data.pending.length === 0 ? <p>{t('joinRequests.nonePending')}</p> : null}
+      <ul className="card-list">
+        {data.pending.map(({ request, body }) => (
+          <PendingJoinRequestCard
+            key={request.id}
+            request={request}
+            body={body}
+            government={data.governments.find((g) => g.id === request.governmentId)}
+            lang={i18n.language}
+            onDecided={async (message) => {
+              setDecided(message);
+              await reload();
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PendingJoinRequestCard({ request, body, government, lang, onDecided }: PendingRequest & { government?: Government; lang: string; onDecided(message: string): Promise<void> }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const name = governmentName(government, lang);
+  const group = bodyName(body, lang);
+  const decide = async (approve: boolean) => {
+    setConfirming(false);
+    setError(null);
+    try {
+      await api('POST', `/bodies/${body.id}/join-requests/${request.id}/decision`, { approve, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      await onDecided(t(approve ? 'joinRequestDecisions.approved' : 'joinRequestDecisions.refused', { name, body: group }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, null));
+    }
+  };
+  return (
+    <li className="card" data-testid="pending-join-request">
+      <p>
+        <strong>{name}</strong> — <GcdsLink href={`/bodies/${body.id}`}>{group}</GcdsLink> — {formatDateTime(request.createdAt, lang)}
+      </p>
+      {request.message || request.messageEn || request.messageFr ? (
+        <blockquote>
+          <BilingualText record={request} field="message" />
+        </blockquote>
+      ) : null}
+      <FormError error={error} />
+      <TextAreaField id={`decision-reason-${request.id}`} label={t('joinRequests.reason', { name })} value={reason} onChange={setReason} rows={2} />
+      <div className="row-actions">
+        <ActionButton variant="primary" onClick={() => void decide(true)}>
+          {t('joinRequests.approve', { name })}
+        </ActionButton>
+        <ActionButton variant="danger" onClick={() => setConfirming(true)}>
+          {t('joinRequestDecisions.refuse', { name })}
+        </ActionButton>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        heading={t('joinRequestDecisions.confirmHeading', { name, body: group })}
+        body={t('joinRequestDecisions.confirmBody', { name })}
+        confirmLabel={t('joinRequestDecisions.confirm')}
+        onConfirm={() => void decide(false)}
+        onCancel={() => setConfirming(false)}
+      />
+    </li>
   );
 }

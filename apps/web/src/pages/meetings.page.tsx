@@ -21,6 +21,7 @@ import { RescheduleMeetingForm } from './reschedule-meeting.form';
 import { DecisionReferral, useParentBody } from './decision-referral';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Pager, usePage } from '../components/pager';
+import { CalendarFeedsSection } from './calendar-feeds.section';
 
 
 export function MeetingsPage() {
@@ -47,6 +48,7 @@ export function MeetingsPage() {
           onChange={() => setNow(new Date().toISOString())}
         />
       ) : null}
+      <CalendarFeedsSection />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GcdsLink } from '@gcds-core/components-react';
 import { ApiError } from '../api/api-client';
 import { ActionButton } from '../components/fields';
-import { FormError, PageHeading } from '../components/ui';
+import { FormError, PageHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useInbox } from '../notifications/notification-inbox';
 import { NotificationPreferencesSection } from './notification-preferences.section';
@@ -55,11 +55,42 @@ export function NotificationList({ limit }: { limit?: number }) {
   );
 }
 
+/** One act for a full inbox: the API marks every unread notification, also those beyond the page shown. */
+function MarkAllRead() {
+  const { t } = useTranslation();
+  const { unread, markAllRead } = useInbox();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  if (unread === 0 && !done) return null;
+  return (
+    <div>
+      <FormError error={error} />
+      {done && unread === 0 ? <Success>{t('notificationsReadAll.done')}</Success> : null}
+      {unread > 0 ? (
+        <ActionButton
+          onClick={() =>
+            void markAllRead().then(
+              () => {
+                setError(null);
+                setDone(true);
+              },
+              (e) => setError(e instanceof ApiError ? e : new ApiError(0, null)),
+            )
+          }
+        >
+          {t('notificationsReadAll.button', { count: unread })}
+        </ActionButton>
+      ) : null}
+    </div>
+  );
+}
+
 export function NotificationsPage() {
   const { t } = useTranslation();
   return (
     <>
       <PageHeading>{t('notifications.title')}</PageHeading>
+      <MarkAllRead />
       <NotificationList />
       <NotificationPreferencesSection />
     </>

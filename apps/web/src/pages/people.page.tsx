@@ -5,10 +5,12 @@ import { api, ApiError } from '../api/api-client';
 import { listGovernments, pageOf } from '../api/queries';
 import type { Government, InvitedAccount, UserAccount } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { SelectField, SubmitButton, TextField } from '../components/fields';
+import { ActionButton, SelectField, SubmitButton, TextField } from '../components/fields';
 import { FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { Pager, usePage } from '../components/pager';
+import { useAuth } from '../auth/auth-context';
+import { ConfirmDialog } from '../components/confirm-dialog';
 
 /** Secretariat only: who has an account, and inviting an official, who then chooses a password from the emailed link. */
 export function PeoplePage() {
@@ -18,6 +20,7 @@ export function PeoplePage() {
   const accounts = useResource(() => pageOf<UserAccount>('/users', { governmentId, limit: page.limit, offset: page.offset }), [governmentId, page.offset]);
   const governments = useResource(listGovernments, []);
   const byId = new Map((governments.data ?? []).map((g) => [g.id, g]));
+  const { session } = useAuth();
   return (
     <>
       <PageHeading>{t('people.title')}</PageHeading>
@@ -45,6 +48,7 @@ export function PeoplePage() {
                 <th scope="col">{t('people.government')}</th>
                 <th scope="col">{t('people.language')}</th>
                 <th scope="col">{t('people.state')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -55,7 +59,8 @@ export function PeoplePage() {
                   <td>{t(`people.roles.${u.role}`)}</td>
                   <td>{u.governmentId ? governmentName(byId.get(u.governmentId), i18n.language) : '—'}</td>
                   <td>{t(`people.languageOptions.${u.locale}`)}</td>
-                  <td>{u.active ? t('people.active') : t('people.inactive')}</td>
+                  <td data-testid={`account-state-${u.id}`}>{u.active ? t('people.active') : t('people.inactive')}</td>
+                  <td>{u.id === session?.user.id ? null : <AccountActivation account={u} onChanged={accounts.reload} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -159,5 +164,45 @@ function InviteOfficialForm({ governments, onInvited }: { governments: Governmen
         <SubmitButton disabled={busy}>{t('people.inviteSubmit')}</SubmitButton>
       </form>
     </section>
+  );
+}
+
+/**
+ * Deactivation ends every session of the account at once (its tokens stop working on every instance), so it is
+ * confirmed first; reactivation only lets the person sign in again.
+ */
+function AccountActivation({ account, onChanged }: { account: UserAccount; onChanged(): Promise<void> }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const setActive = async (active: boolean) => {
+    setConfirming(false);
+    setError(null);
+    try {
+      await api('PATCH', `/users/${account.id}`, { active });
+      await onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, null));
+    }
+  };
+  return (
+    <>
+      <FormError error={error} />
+      {account.active ? (
+        <ActionButton variant="danger" onClick={() => setConfirming(true)}>
+          {t('peopleAccess.deactivate', { name: account.displayName })}
+        </ActionButton>
+      ) : (
+        <ActionButton onClick={() => void setActive(true)}>{t('peopleAccess.reactivate', { name: account.displayName })}</ActionButton>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        heading={t('peopleAccess.confirmHeading', { name: account.displayName })}
+        body={t('peopleAccess.confirmBody', { name: account.displayName, email: account.email })}
+        confirmLabel={t('peopleAccess.confirm')}
+        onConfirm={() => void setActive(false)}
+        onCancel={() => setConfirming(false)}
+      />
+    </>
   );
 }
