@@ -8,7 +8,7 @@ import type { AgendaItem, Attendance, Body, Government, Meeting } from '../api/t
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, TableScroll } from '../components/ui';
 import { formatDateTime, formatLocalTime } from '../i18n/format';
 import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
