@@ -10,6 +10,8 @@ const api = process.env.FORUM_API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   plugins: [gcdsPerComponent(), react()],
+  // "Date modified" of the pages that show no single record: the day this build was made
+  define: { 'import.meta.env.VITE_BUILD_DATE': JSON.stringify(new Date().toISOString().slice(0, 10)) },
   resolve: {
     alias: { '@forum/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
   },

@@ -6,7 +6,8 @@ import { listActionItems, listBodies, listGovernments } from '../api/queries';
 import type { ActionItem } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ActionButton, SelectField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, TableScroll } from '../components/ui';
+import { bodyName, governmentName, Loading, PageHeading, SectionHeading, TableScroll } from '../components/ui';
+import { ResourceError } from '../components/ui';
 import { daysUntil } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -45,7 +46,7 @@ export function AccountabilityPage() {
     return { items, bodies, governments };
   }, []);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const rows: Tally[] =
     view === 'body'

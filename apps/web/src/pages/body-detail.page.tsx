@@ -10,6 +10,7 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
+import { ResourceError } from '../components/ui';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText } from '../components/bilingual';
 import { DocumentsSection } from '../documents/documents.section';
@@ -31,7 +32,7 @@ export function BodyDetailPage() {
   // a seat change is two calls (end, then add): a second click meanwhile would interleave with it
   const [busy, setBusy] = useState(false);
 
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { body, members, governments } = data;
   const active = members.filter((m) => !m.endedAt);

@@ -9,6 +9,7 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
+import { ResourceError } from '../components/ui';
 import { formatDateTime, formatLocalTime } from '../i18n/format';
 import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
@@ -28,7 +29,7 @@ export function MeetingsPage() {
     return { meetings, bodies };
   }, []);
   useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled'], () => void reload());
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const lang = i18n.language;
   const shown = data.meetings.filter((m) => !bodyFilter || m.bodyId === bodyFilter).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -92,7 +93,7 @@ export function MeetingDetailPage() {
     if (p?.id === id || p?.meetingId === id) void reload();
   });
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { meeting, agenda, governments, decisions, attendance } = data;
   const attendanceOf = (governmentId: string) => attendance?.items.find((a) => a.governmentId === governmentId)?.status ?? '';
