@@ -90,8 +90,11 @@ describe('the public portal pages: Canada.ca furniture, filters, participating g
       const html = page.text;
       // the skip link comes first in the body, then the signature and the language toggle
       expect(html.indexOf('class="skip"')).toBeLessThan(html.indexOf('class="signature"'));
-      expect(html).toContain(lang === 'en' ? '<title id="signature-en-title">Government of Canada</title>' : '<title id="signature-fr-title">Gouvernement du Canada</title>');
-      expect(html).toContain(lang === 'en' ? 'Symbol of the Government of Canada' : 'Symbole du Gouvernement du Canada');
+      // the signature and the wordmark in the page's language, drawn from data URLs, each with its name for a screen reader
+      expect(html).toContain(`<a class="signature" href="https://www.canada.ca/${lang}.html"><span class="sr-only">${lang === 'en' ? 'Government of Canada' : 'Gouvernement du Canada'}</span></a>`);
+      expect(html).toContain(`<div class="wordmark" role="img" aria-label="${lang === 'en' ? 'Symbol of the Government of Canada' : 'Symbole du gouvernement du Canada'}">`);
+      expect(html).toContain(encodeURIComponent(lang === 'en' ? '<title id="signature-en-title">Government of Canada</title>' : '<title id="signature-fr-title">Gouvernement du Canada</title>'));
+      expect(html).not.toMatch(/<svg\b/);
       expect(html).toMatch(new RegExp(`<a href="/${lang === 'en' ? 'fr' : 'en'}/communiques/${id}" lang="${lang === 'en' ? 'fr' : 'en'}"`));
       expect(html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,/);
       expect(html).toMatch(/<nav class="crumbs" aria-label="(Breadcrumb|Chemin de navigation)">/);

@@ -14,6 +14,7 @@ const WORDS = {
     otherLanguageName: 'Français',
     skip: 'Skip to main content',
     government: 'Government of Canada',
+    symbol: 'Symbol of the Government of Canada',
     canadaHome: 'https://www.canada.ca/en.html',
     breadcrumb: 'Breadcrumb',
     home: 'Forum',
@@ -51,6 +52,7 @@ const WORDS = {
     otherLanguageName: 'English',
     skip: 'Passer au contenu principal',
     government: 'Gouvernement du Canada',
+    symbol: 'Symbole du gouvernement du Canada',
     canadaHome: 'https://www.canada.ca/fr.html',
     breadcrumb: 'Chemin de navigation',
     home: 'Forum',
@@ -105,7 +107,7 @@ a{color:#284162}a:visited{color:#7834bc}a:hover,a:focus{color:#0535d2}
 .skip:focus{left:50%;transform:translateX(-50%);z-index:10;color:#fff}
 .gc-header{border-bottom:4px solid #26374a}
 .brand{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:1rem;padding:1rem 0}
-.signature{display:inline-block;line-height:0}.signature svg{height:2rem;width:auto;max-width:100%}
+.signature{display:inline-block;width:min(100%,21rem);aspect-ratio:819/78;background:no-repeat left center/contain}
 .lang a{display:inline-block;min-height:24px;padding:.25rem .5rem;font-size:1rem}
 .crumbs{padding:.75rem 0 0}.crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .5rem;font-size:1rem}
 .crumbs li+li::before{content:"›";margin-right:.5rem;color:#555}
@@ -129,8 +131,8 @@ nav.pages a{display:inline-block;min-width:24px;min-height:24px;margin-right:1re
 .gc-footer .wrap{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:flex-end;gap:1rem}
 .gc-footer ul{list-style:none;margin:0;padding:0;font-size:1rem}.gc-footer li{margin:.25rem 0}
 .gc-footer a{display:inline-block;min-height:24px}
-.wordmark{line-height:0}.wordmark svg{height:2.5rem;width:auto}
-.fip_flag{fill:#eb2d37}.fip_text{fill:#000}
+.wordmark{width:9rem;aspect-ratio:143/34;background:no-repeat right center/contain}
+.signature,.wordmark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media print{
 body{font-size:11pt;color:#000}
 .skip,.lang,.crumbs,form.filters,nav.pages,.gc-footer ul,.no-print{display:none!important}
@@ -165,13 +167,13 @@ function layout(lang: Locale, title: string, otherHref: string, main: string, fu
 <link rel="icon" type="image/svg+xml" href="${FAVICON}">
 <link rel="alternate" hreflang="${o}" href="${e(otherHref)}">
 <link rel="alternate" type="application/atom+xml" title="${e(w.feed)}" href="/api/v1/public/communiques.atom?lang=${lang}">
-<style>${STYLE}</style>
+<style>${STYLE}.signature{background-image:url("${SIGNATURE[lang]}")}.wordmark{background-image:url("${WORDMARK[lang]}")}</style>
 </head>
 <body>
 <a class="skip" href="#main-content">${w.skip}</a>
 <header class="gc-header">
 <div class="wrap brand">
-<a class="signature" href="${w.canadaHome}">${SIGNATURE[lang]}</a>
+<a class="signature" href="${w.canadaHome}"><span class="sr-only">${w.government}</span></a>
 <div class="lang"><a href="${e(otherHref)}" lang="${o}" hreflang="${o}">${w.otherLanguage}</a></div>
 </div>
 </header>
@@ -190,7 +192,7 @@ ${furniture.modified ? `<dl class="date-modified"><dt>${w.dateModified}</dt> <dd
 <li><a href="/api/v1/public/communiques.atom?lang=${lang}">${w.feed}</a></li>
 <li>${w.footerText}</li>
 </ul>
-<div class="wordmark">${WORDMARK[lang]}</div>
+<div class="wordmark" role="img" aria-label="${w.symbol}"></div>
 </div>
 </footer>
 </body>
