@@ -55,6 +55,13 @@ async function main(): Promise<void> {
     console.log(renderFaults(await faultTable(adminUrl, say)));
     return;
   }
+  if (args.includes('--web')) {
+    // `npm run bench -- --web`: Lighthouse's mobile figures (bench/lighthouse.ts) on the product at BENCH_WEB_URL
+    // (default: `npm start`'s http://127.0.0.1:3000 with its demo accounts); the bundle sizes are bench/web-weight.ts.
+    const { lighthouseRows, renderLighthouse } = await import('./lighthouse');
+    console.log(renderLighthouse(await lighthouseRows(process.env.BENCH_WEB_URL ?? 'http://127.0.0.1:3000', 'secretariat@forum.demo', 'forum-demo-2026', say)));
+    return;
+  }
   if (args.includes('--relay')) {
     // `npm run bench -- --relay`: the outbox relay's events/s alone (bench/relay-throughput.ts), under a minute.
     const { relayBench } = await import('./relay-throughput');

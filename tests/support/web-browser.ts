@@ -35,7 +35,7 @@ export function ensureWebBuilt(): void {
   const index = join(web, 'dist', 'index.html');
   const stale = () =>
     !existsSync(index) ||
-    statSync(index).mtimeMs < Math.max(newestChange(join(web, 'src')), newestChange(join(web, 'index.html')), newestChange(join(ROOT, 'libs', 'contracts', 'src')));
+    statSync(index).mtimeMs < Math.max(newestChange(join(web, 'src')), newestChange(join(web, 'index.html')), newestChange(join(web, 'build')), newestChange(join(web, 'vite.config.mts')), newestChange(join(ROOT, 'libs', 'contracts', 'src')));
   if (!stale()) return;
   const lock = join(web, '.build-lock');
   for (let waited = 0; ; waited += 200) {

@@ -1,9 +1,8 @@
 import { lazy, ReactNode, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { LOCALES } from '@forum/contracts';
 import { useAuth } from './auth/auth-context';
-import { Loading, PageHeading } from './components/ui';
+import { Loading, NotFoundPage } from './components/ui';
 import { useAddressLanguage } from './i18n/i18n';
 import { Shell } from './layout/shell';
 // the sign-in page is where most visits start: it comes with the first script
@@ -52,18 +51,7 @@ function LanguageHome({ lang }: { lang: (typeof LOCALES)[number] }) {
   return <Navigate to="/" replace />;
 }
 
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHeading>{t('errors.pageNotFound')}</PageHeading>
-      <p>{t('errors.pageNotFoundText')}</p>
-      <p>
-        <a href="/">{t('errors.homeLink')}</a>
-      </p>
-    </>
-  );
-}
+const NotFound = NotFoundPage;
 
 export function App() {
   const guard = (page: ReactNode) => <RequireSession>{page}</RequireSession>;

@@ -1,6 +1,5 @@
-import type { Locale, TranslationState } from '@forum/contracts';
+import type { Locale } from '@forum/contracts';
 import { bilingualRecordView, textFor } from '@forum/core';
-import type { ActionItemPriority, ActionItemStatus } from './action-item-status.rule';
 import type { ActionItem } from './action-item.entity';
 import type { ActionItemUpdate } from './action-item-update.entity';
 import type { ActionItemView, ActionItemUpdateView } from '@forum/contracts';

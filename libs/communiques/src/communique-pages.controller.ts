@@ -58,8 +58,12 @@ export class CommuniquePagesController {
   private async list(lang: Locale, query: Record<string, string | undefined>, request: FastifyRequest, reply: FastifyReply) {
     const filter = listFilter(query);
     const response = await this.cache.respond(`page:list:${lang}:${JSON.stringify(filter)}`, async () => {
-      const page = await this.publicCommuniques.list(filter, lang, filter.limit, filter.offset);
-      return html(200, communiqueListPage(lang, page, filter), await this.publicCommuniques.lastChange());
+      const [page, filters, modified] = await Promise.all([
+        this.publicCommuniques.list(filter, lang, filter.limit, filter.offset),
+        this.publicCommuniques.filters(lang),
+        this.publicCommuniques.lastChange(),
+      ]);
+      return html(200, communiqueListPage(lang, page, filter, { filters, modified }), modified);
     });
     return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL, { 'content-language': lang });
   }
@@ -69,7 +73,7 @@ export class CommuniquePagesController {
       if (!UUID.test(id)) return html(404, notFoundPage(lang), null);
       try {
         const view = await this.publicCommuniques.get(id, lang);
-        return html(200, communiquePage(view), new Date(view.updatedAt));
+        return html(200, communiquePage(view, await this.publicCommuniques.participants(view)), new Date(view.updatedAt));
       } catch (error) {
         if (error instanceof DomainError && error.code === ErrorCode.NotFound) return html(404, notFoundPage(lang), null);
         throw error;

@@ -52,12 +52,31 @@ export class CommuniqueRepository {
     if (filter.q?.trim()) {
       // the forum's search rules: accents and case ignored, stemming in each language, every word, the last as a prefix
       const { head, prefix } = parseSearch(filter.q);
+      const matches = (t: string) =>
+        `(${tsvectorSql('en', `${t}.title_en`, `${t}.body_en`)} @@ ${tsquerySql('en', ':head', ':prefix')} OR ${tsvectorSql('fr', `${t}.title_fr`, `${t}.body_fr`)} @@ ${tsquerySql('fr', ':head', ':prefix')})`;
+      // The row holds the current text, which is a proposed correction's while it awaits concurrence: the public
+      // searches the published revision then, or a proposed word would find the communiqué before it is published.
+      const pending = `(c.correction_revision IS NOT NULL AND c.correction_revision IS DISTINCT FROM c.published_revision AND c.status = 'published')`;
       qb.andWhere(
-        `(${tsvectorSql('en', 'c.title_en', 'c.body_en')} @@ ${tsquerySql('en', ':head', ':prefix')} OR ${tsvectorSql('fr', 'c.title_fr', 'c.body_fr')} @@ ${tsquerySql('fr', ':head', ':prefix')})`,
+        `((NOT ${pending} AND ${matches('c')}) OR (${pending} AND EXISTS (SELECT 1 FROM communique_revision r WHERE r.communique_id = c.id AND r.number = c.published_revision AND ${matches('r')})))`,
         { head, prefix },
       );
     }
     return qb.orderBy('c.published_at', 'DESC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+  }
+
+  /** what the public list can be filtered by: the bodies and the years (Toronto time) that have public communiqués */
+  async publicFacets(): Promise<{ bodyIds: string[]; years: number[] }> {
+    const rows: { body_id: string | null; year: number | null }[] = await this.dataSource.query(
+      `SELECT DISTINCT body_id, NULL::int AS year FROM communique WHERE status = ANY($1)
+       UNION ALL
+       SELECT DISTINCT NULL::uuid, extract(year FROM published_at AT TIME ZONE 'America/Toronto')::int FROM communique WHERE status = ANY($1)`,
+      [PUBLIC_STATUSES],
+    );
+    return {
+      bodyIds: rows.filter((r) => r.body_id).map((r) => r.body_id!),
+      years: rows.filter((r) => r.year != null).map((r) => Number(r.year)).sort((a, b) => b - a),
+    };
   }
 
   findPublic(id: string): Promise<Communique | null> {
@@ -182,6 +201,11 @@ export class CommuniqueConcurrenceRepository {
   /** a new position on the same revision: the previous one stops counting and is kept */
   async supersede(id: string, at: Date, em: EntityManager): Promise<void> {
     await this.repo(em).update({ id }, { supersededAt: at });
+  }
+
+  /** the positions that count on one revision (neither superseded nor voided) */
+  currentOn(communiqueId: string, revision: number): Promise<CommuniqueConcurrence[]> {
+    return this.repo().findBy({ communiqueId, revision, supersededAt: IsNull(), voidedAt: IsNull() });
   }
 
   onRevision(communiqueId: string, revision: number, em?: EntityManager): Promise<CommuniqueConcurrence[]> {

@@ -1,7 +1,7 @@
-import type { BilingualFields, Locale, TranslationState } from '@forum/contracts';
+import type { Locale, TranslationState } from '@forum/contracts';
 import { bilingual, bilingualView, renderMarkdown, translationState } from '@forum/core';
-import type { Communique, CommuniqueStatus } from './communique.entity';
-import type { CommuniqueConcurrence, ConcurrencePosition } from './communique-concurrence.entity';
+import type { Communique } from './communique.entity';
+import type { CommuniqueConcurrence } from './communique-concurrence.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
 import type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView } from '@forum/contracts';
 

@@ -5,7 +5,8 @@ import { escapeHtml, FORUM_CONFIG, notFound, renderMarkdown, type ForumConfig } 
 import type { Locale, Page } from '@forum/contracts';
 import { Communique } from './communique.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
-import { CommuniqueRepository, CommuniqueRevisionRepository } from './communique.repository';
+import { GovernmentRepository } from '@forum/governments';
+import { CommuniqueConcurrenceRepository, CommuniqueRepository, CommuniqueRevisionRepository } from './communique.repository';
 import { PublicCommuniqueSummaryView, PublicCommuniqueView } from './communique.view';
 
 export interface PublicFilter {
@@ -26,12 +27,20 @@ export class PublicCommuniquesService {
     private readonly communiques: CommuniqueRepository,
     private readonly revisions: CommuniqueRevisionRepository,
     private readonly bodies: BodyRepository,
+    private readonly concurrences: CommuniqueConcurrenceRepository,
+    private readonly governments: GovernmentRepository,
     @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
   ) {}
 
   async list(filter: PublicFilter, lang: Locale, limit: number, offset: number): Promise<Page<PublicCommuniqueSummaryView>> {
     const [rows, total] = await this.communiques.publicPage(filter, limit, offset);
-    const bodies = new Map((await this.bodies.findByIds([...new Set(rows.map((c) => c.bodyId))])).map((b) => [b.id, b]));
+    // titles from the published revision: the row holds a proposed correction's title while it awaits concurrence
+    const [bodyRows, revisions] = await Promise.all([
+      this.bodies.findByIds([...new Set(rows.map((c) => c.bodyId))]),
+      this.revisions.findPublished(rows.map((c) => ({ communiqueId: c.id, number: c.publishedRevision! }))),
+    ]);
+    const bodies = new Map(bodyRows.map((b) => [b.id, b]));
+    const published = new Map(revisions.map((r) => [r.communiqueId, r]));
     return {
       items: rows.map((c) => ({
         id: c.id,
@@ -42,9 +51,9 @@ export class PublicCommuniquesService {
         revision: c.publishedRevision!,
         publishedAt: c.publishedAt!.toISOString(),
         lang,
-        title: lang === 'fr' ? c.titleFr : c.titleEn,
-        titleEn: c.titleEn,
-        titleFr: c.titleFr,
+        title: lang === 'fr' ? published.get(c.id)?.titleFr ?? c.titleFr : published.get(c.id)?.titleEn ?? c.titleEn,
+        titleEn: published.get(c.id)?.titleEn ?? c.titleEn,
+        titleFr: published.get(c.id)?.titleFr ?? c.titleFr,
         url: pagePath(lang, c.id),
       })),
       total,
@@ -55,6 +64,22 @@ export class PublicCommuniquesService {
     const c = await this.communiques.findPublic(id);
     if (!c) throw notFound('Communique');
     return (await this.views([c], lang))[0];
+  }
+
+  /** The bodies (in the reader's language, by name) and years the public list can be narrowed to. */
+  async filters(lang: Locale): Promise<{ bodies: { id: string; name: string }[]; years: number[] }> {
+    const { bodyIds, years } = await this.communiques.publicFacets();
+    const bodies = (await this.bodies.findByIds(bodyIds))
+      .map((b) => ({ id: b.id, name: (lang === 'fr' ? b.name.fr || b.name.en : b.name.en || b.name.fr) ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang));
+    return { bodies, years };
+  }
+
+  /** The governments that concurred on the published text (with or without a reservation), in the order of precedence. */
+  async participants(view: Pick<PublicCommuniqueView, 'id' | 'revision' | 'lang'>): Promise<string[]> {
+    const positions = (await this.concurrences.currentOn(view.id, view.revision)).filter((p) => p.position !== 'object');
+    const governments = await this.governments.findByIds([...new Set(positions.map((p) => p.governmentId))]);
+    return governments.sort((a, b) => a.precedence - b.precedence).map((g) => (view.lang === 'fr' ? g.nameFr : g.nameEn));
   }
 
   lastChange(id?: string): Promise<Date | null> {

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BodyAccess, BodyRepository } from '@forum/bodies';
 import { bilingual, Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound, readBilingual } from '@forum/core';
 import { RecordReason } from '@forum/contracts';
-import type { AttendanceView, Locale, MembershipRole, Page } from '@forum/contracts';
+import type { AttendanceView, Locale, Page } from '@forum/contracts';
 import { ActionItemsService } from '@forum/action-items';
 import { UserRepository } from '@forum/identity';
 import type { MeetingDecision } from './meeting-decision.entity';
@@ -19,7 +19,7 @@ import { MeetingAccess } from './meeting-access.service';
 import { MeetingInvitees } from './meeting-invitees.service';
 import type { Meeting } from './meeting.entity';
 import { DecisionRecordView, DecisionView, PositionView, toDecisionView, toPositionView } from './meeting.view';
-import { quorumOf, QuorumResult } from './quorum.rule';
+import { quorumOf } from './quorum.rule';
 
 export type { AttendanceView } from '@forum/contracts';
 

@@ -17,7 +17,7 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
+  
   ValidateIf,
 } from 'class-validator';
 import { BilingualDto, PageQuery } from '@forum/core';

@@ -1,12 +1,12 @@
-import type { BilingualFields, Locale, MembershipRole, TranslationState } from '@forum/contracts';
+import type { Locale } from '@forum/contracts';
 import { bilingualRecordView, bilingualView, textFor, translationState } from '@forum/core';
-import type { DecisionPosition, DecisionPositionKind } from './decision-position.entity';
+import type { DecisionPosition } from './decision-position.entity';
 import type { AgendaItem } from './agenda-item.entity';
 import type { AgendaPaper } from './agenda-paper.entity';
 import type { CalendarFeedToken } from './calendar-feed-token.entity';
 import type { MeetingDecision } from './meeting-decision.entity';
 import type { Meeting } from './meeting.entity';
-import type { MeetingWarning, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView, PositionView, DecisionRecordView } from '@forum/contracts';
+import type { MeetingWarning, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView, PositionView } from '@forum/contracts';
 
 export type { MeetingWarning, DelegateView, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView, PositionView, DecisionRecordView } from '@forum/contracts';
 

@@ -6,7 +6,7 @@ import { Caller, conflict, EventRecorder, FORUM_CONFIG, ForumConfig, forbidden, 
 import type Redis from 'ioredis';
 import { CommonReason, type DomainEvent, type InvitedAccountView, type JobIntent, QUEUES } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
-import { hashPassword, SessionMeta, SessionService, SignedIn, toUserView, User, UserRepository, UserView } from '@forum/identity';
+import { hashPassword, SessionMeta, SessionService, SignedIn, toUserView, User, UserRepository } from '@forum/identity';
 import type { AccountTokenPurpose } from './account-token.entity';
 import { ACCOUNT_TOKEN_TTL_MS, accountTokenFor, hashAccountToken } from './account-token';
 import { InviteUserDto } from './notification.dto';

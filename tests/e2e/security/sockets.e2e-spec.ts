@@ -2,7 +2,7 @@ import { io, Socket } from 'socket.io-client';
 import type { DomainEventName } from '@forum/contracts';
 import { Factories } from '../../support/factories';
 import { startTestApp, TestApp } from '../../support/test-app';
-import { connectSocket, TestSocket, waitUntil } from '../../support/test-sockets';
+import { connectSocket, waitUntil } from '../../support/test-sockets';
 import { startTestWorker, TestWorker } from '../../support/test-worker';
 
 /** Writes an outbox row as EventRecorder does (row, then NOTIFY): the worker relays it to the sockets. */

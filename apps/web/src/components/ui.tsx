@@ -47,6 +47,41 @@ export function FormError({ error }: { error: ApiError | string | null }) {
   );
 }
 
+/** A page of its own when the address names nothing: "Page not found", with a way home. */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading>{t('errors.pageNotFound')}</PageHeading>
+      <p>{t('errors.pageNotFoundText')}</p>
+      <p>
+        <a href="/">{t('errors.homeLink')}</a>
+      </p>
+    </>
+  );
+}
+
+/** A page of its own when the API refuses the page's main resource to this account (403). */
+export function AccessDeniedPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading>{t('pageFurniture.accessDenied')}</PageHeading>
+      <p>{t('pageFurniture.accessDeniedText')}</p>
+      <p>
+        <a href="/">{t('errors.homeLink')}</a>
+      </p>
+    </>
+  );
+}
+
+/** What a page shows instead of itself when its main resource did not load: 403 and 404 are pages, the rest a notice. */
+export function ResourceError({ error }: { error: ApiError }) {
+  if (error.status === 403) return <AccessDeniedPage />;
+  if (error.status === 404) return <NotFoundPage />;
+  return <FormError error={error} />;
+}
+
 export function Success({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (

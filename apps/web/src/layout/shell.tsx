@@ -7,6 +7,7 @@ import { useAuth } from '../auth/auth-context';
 import { otherLanguageHref } from '../i18n/i18n';
 import { userTimeZone } from '../i18n/format';
 import { UnreadBadge } from '../pages/notifications.page';
+import { Breadcrumbs, DateModified, LiveAnnouncer } from './furniture';
 import { navigated } from './page-furniture';
 
 /** Links that leave the single-page app: the API, the server-rendered public portal, and the language toggle (a full reload). */
@@ -120,11 +121,14 @@ export function Shell({ children }: { children: ReactNode }) {
             </button>
           </div>
         ) : null}
+        <Breadcrumbs />
         <main id="main-content" ref={main} tabIndex={-1} className="main">
           {children}
+          <DateModified />
         </main>
       </GcdsContainer>
       <GcdsFooter display="compact" />
+      <LiveAnnouncer />
     </div>
   );
 }

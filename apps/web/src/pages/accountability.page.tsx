@@ -6,7 +6,7 @@ import { api, download } from '../api/api-client';
 import { listBodies, listGovernments } from '../api/queries';
 import { useResource } from '../api/use-resource';
 import { ActionButton, SelectField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, TableScroll } from '../components/ui';
+import { bodyName, governmentName, Loading, PageHeading, ResourceError, SectionHeading, TableScroll } from '../components/ui';
 import { useLiveEvents } from '../realtime/live-updates';
 
 interface Tally {
@@ -40,7 +40,7 @@ export function AccountabilityPage() {
     return { bodies, governments, figures, view };
   }, [view]);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const named = data.view === 'body' ? data.bodies.map((b) => ({ key: b.id, label: bodyName(b, lang) })) : data.governments.map((g) => ({ key: g.id, label: governmentName(g, lang) }));
   const rows: Tally[] = named.flatMap((n, i) => (data.figures[i] ? [{ ...n, ...tally(data.figures[i]!) }] : []));

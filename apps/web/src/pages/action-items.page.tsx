@@ -10,6 +10,8 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
+import { ResourceError } from '../components/ui';
+import { useDateModified } from '../layout/furniture';
 import { daysUntil, formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText, TranslationFlag } from '../components/bilingual';
 import { useLiveEvents } from '../realtime/live-updates';
@@ -39,7 +41,7 @@ export function ActionItemsPage() {
     return { items, bodies, governments };
   }, [status, page.offset]);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   return (
     <>
@@ -130,6 +132,7 @@ export function ActionItemDetailPage() {
   useLiveEvents(['action-item.updated'], (_, p) => {
     if (p?.id === id) void reload();
   });
+  useDateModified(data?.item.updatedAt);
   const [form, setForm] = useState<EditValues | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const [error2, setError2] = useState<ApiError | null>(null);
@@ -138,7 +141,7 @@ export function ActionItemDetailPage() {
   // What my edits are based on: a live refresh while I type must not make them look current.
   const [base, setBase] = useState<EditBase | null>(null);
 
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { item, governments, updates } = data;
   const current: EditValues = form ?? { status: item.status, progress: String(item.progress), note: '' };

@@ -10,6 +10,7 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, SelectField, SubmitButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
+import { ResourceError } from '../components/ui';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { BilingualText } from '../components/bilingual';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -37,7 +38,7 @@ export function BodyDetailPage() {
   const [busy, setBusy] = useState(false);
   const [ending, setEnding] = useState<Membership | null>(null);
 
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { body, members, governments } = data;
   const active = members.filter((m) => !m.endedAt);

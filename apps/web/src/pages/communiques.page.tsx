@@ -10,6 +10,7 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
+import { ResourceError } from '../components/ui';
 import { formatDateTime, localInputToIso } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 import { MarkdownField, RenderedText } from '../components/rendered-text';
@@ -29,7 +30,7 @@ export function CommuniquesPage() {
     return { communiques, bodies };
   }, [page.offset]);
   useLiveEvents(['communique.updated', 'communique.published'], () => void reload());
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   return (
     <>
@@ -175,7 +176,7 @@ export function CommuniqueDetailPage() {
   const [confirmingObjection, setConfirmingObjection] = useState(false);
   const [embargo, setEmbargo] = useState('');
   const [compare, setCompare] = useState('');
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { communique: c, members, bodies, revisions } = data;
   // the API's reckoning on the current revision decides; the history only explains an older position

@@ -12,6 +12,7 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
+import { ResourceError } from '../components/ui';
 import { dollarsToCents, formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -341,7 +342,7 @@ export function FundingPage() {
     ]);
     return { body, programs, governments, members };
   }, [id]);
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const members = data.members.map((m) => ({ governmentId: m.governmentId, label: governmentName(m.government ?? data.governments.find((g) => g.id === m.governmentId), lang) }));
   const isMember = !!session?.user.governmentId && data.members.some((m) => m.governmentId === session.user.governmentId);
@@ -377,7 +378,7 @@ export function FundingClaimPage() {
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { claim, program, governments } = data;
   const name = (gid: string | null) => governmentName(governments.find((g) => g.id === gid), lang);

@@ -11,6 +11,7 @@ import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
+import { ResourceError } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
 
@@ -43,7 +44,7 @@ export function IndicatorsPage() {
     ]);
     return { indicators: indicators.items, bodies };
   }, [bodyId]);
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   return (
     <>
@@ -99,7 +100,7 @@ export function IndicatorDetailPage() {
   useLiveEvents(['indicator.threshold_crossed'], (_name, payload) => {
     if (payload?.indicatorId === id) void reload();
   });
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { indicator, series, alerts } = data;
   const governmentLabel = (gid: string) => {

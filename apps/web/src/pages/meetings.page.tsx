@@ -8,7 +8,7 @@ import type { AgendaItem, Attendance, Body, Government, Meeting } from '../api/t
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
-import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, TableScroll } from '../components/ui';
+import { bodyName, FormError, governmentName, Loading, PageHeading, ResourceError, SectionHeading, TableScroll } from '../components/ui';
 import { formatDateTime, formatLocalTime } from '../i18n/format';
 import { DocumentsSection } from '../documents/documents.section';
 import { useLiveEvents } from '../realtime/live-updates';
@@ -33,7 +33,7 @@ export function MeetingsPage() {
   // one instant for both lists, so a meeting is never upcoming in one and past in the other as the clock moves
   const [now, setNow] = useState(() => new Date().toISOString());
   useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled'], () => setNow(new Date().toISOString()));
-  if (bodies.error) return <FormError error={bodies.error} />;
+  if (bodies.error) return <ResourceError error={bodies.error} />;
   if (!bodies.data) return <Loading />;
   return (
     <>
@@ -123,7 +123,7 @@ export function MeetingDetailPage() {
   });
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
-  if (error) return <FormError error={error} />;
+  if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { meeting, agenda, governments, decisions, attendance } = data;
   const attendanceOf = (governmentId: string) => attendance?.items.find((a) => a.governmentId === governmentId)?.status ?? '';

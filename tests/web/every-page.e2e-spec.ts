@@ -1,0 +1,182 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Factories } from '../support/factories';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { startTestWorker, TestWorker } from '../support/test-worker';
+import { describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, signIn } from '../support/web-browser';
+import { scaled } from '../support/timeouts';
+
+jest.setTimeout(scaled(420_000));
+
+type Lang = 'en' | 'fr';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** Opens an app page in a language and waits until it shows its h1 and names itself after it. */
+async function openAppPage(page: Page, path: string, lang: Lang): Promise<string> {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('lang', lang);
+  await page.goto(url.pathname + url.search);
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#main-content [data-page-heading]')?.textContent?.replace(/\s+/g, ' ').trim();
+    return !!text && document.title === `${text} — Forum`;
+  });
+  await page.waitForLoadState('networkidle');
+  return page.title();
+}
+
+/** WCAG 1.4.10: nothing but the content's own scroll containers may be wider than the window. */
+async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
+  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const out = Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-scroll') && !el.closest('.sr-only'))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).split(' ')[0]} → ${Math.round(el.getBoundingClientRect().right)}px`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, widest: out };
+  });
+  if (scrollWidth > innerWidth) throw new Error(`${label} scrolls horizontally at ${innerWidth}px: ${scrollWidth}px wide (${widest.join(', ')})`);
+}
+
+/** The page as it stands at both widths: axe at each, no sideways scroll on the phone. */
+async function checkAtBothWidths(page: Page, label: string): Promise<void> {
+  await page.setViewportSize(DESKTOP);
+  await expectAccessible(page, `${label} at 1280 px`);
+  await page.setViewportSize(PHONE);
+  // the layout settles in a frame or two after a resize
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expectNoHorizontalScroll(page, label);
+  await expectAccessible(page, `${label} at 390 px`);
+}
+
+/** Each title once: a repeat names the two pages that share it. */
+function expectDistinct(titles: Map<string, string>, title: string, label: string): void {
+  if (titles.has(title)) throw new Error(`${label} has the same title as ${titles.get(title)}: "${title}"`);
+  titles.set(title, label);
+}
+
+describeWithBrowser('web: every page of every role, in both languages, at 1280 and 390 px', () => {
+  let t: TestApp;
+  // the outbox relay that carries the live events to the sockets
+  let worker: TestWorker;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let bodyId: string;
+  let meetingId: string;
+  let itemId: string;
+  let communiqueId: string;
+  let accounts: Record<'member' | 'observer' | 'municipal', string>;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    worker = await startTestWorker(t);
+    const f = new Factories(t);
+    const { body, seats } = await f.bodyWith(
+      {
+        fed: { level: 'federal', role: 'co_chair' },
+        prov: { role: 'co_chair' },
+        quebec: { role: 'observer' },
+        city: { level: 'municipal', role: 'member' },
+      },
+      { name: 'Working Group on Asylum Seekers’ Interim Housing and Settlement Services', nameFr: 'Groupe de travail sur l’hébergement provisoire et les services d’établissement des demandeurs d’asile', kind: 'working_group' },
+    );
+    bodyId = body.id;
+    accounts = { member: seats.prov.official.email, observer: seats.quebec.official.email, municipal: seats.city.official.email };
+    meetingId = (await f.meeting(bodyId, { title: 'Autumn meeting on interim housing', titleFr: 'Réunion d’automne sur l’hébergement provisoire' })).id;
+    itemId = (await f.actionItem(bodyId, seats.prov.government.id, { title: 'Count the shelter beds available to claimants', titleFr: 'Dénombrer les lits d’hébergement offerts aux demandeurs' })).id;
+    const created = await t.http.post('/api/v1/communiques', { bodyId, titleEn: 'Joint statement on interim housing', titleFr: 'Déclaration commune sur l’hébergement provisoire', bodyEn: 'Housing **now**.', bodyFr: 'Hébergement **maintenant**.' }, t.adminToken);
+    communiqueId = created.body.id;
+    await t.http.post(`/api/v1/communiques/${communiqueId}/submit`, {}, t.adminToken);
+    for (const seat of [seats.fed, seats.prov, seats.city]) await t.http.post(`/api/v1/communiques/${communiqueId}/concurrences`, { revision: 1 }, seat.official.token);
+    expect((await t.http.post(`/api/v1/communiques/${communiqueId}/publish`, {}, t.adminToken)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    context = await newContext(browser, t.baseUrl);
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+
+  const shared = () => ['/', '/bodies', `/bodies/${bodyId}`, '/meetings', `/meetings/${meetingId}`, '/action-items', `/action-items/${itemId}`, '/accountability', '/communiques', `/communiques/${communiqueId}`, '/indicators', '/search?q=housing', '/notifications'];
+  const roles = () =>
+    [
+      ['secretariat', ADMIN_EMAIL, ADMIN_PASSWORD, [...shared(), `/bodies/${bodyId}/funding`, '/people', '/translations', '/integrations']],
+      ['official of a member (co-chair)', accounts.member, OFFICIAL_PASSWORD, [...shared(), `/bodies/${bodyId}/funding`, '/join-requests']],
+      ['official of an observer', accounts.observer, OFFICIAL_PASSWORD, [...shared(), '/join-requests']],
+      ['municipal official', accounts.municipal, OFFICIAL_PASSWORD, [...shared(), '/join-requests']],
+    ] as const;
+
+  for (const index of [0, 1, 2, 3]) {
+    it(`role ${index + 1} of 4: every page passes axe at 1280 and 390 px, never scrolls sideways, and has its own title, with breadcrumbs and Date modified`, async () => {
+      const [role, email, password, pages] = roles()[index];
+      const titles = new Map<string, string>();
+      for (const lang of ['en', 'fr'] as const) {
+        // a browser of its own per language: nothing of the other language's session is left
+        await context.close();
+        context = await newContext(browser, t.baseUrl);
+        page = await context.newPage();
+        await signIn(page, email, password, lang);
+        for (const path of pages) {
+          const label = `${path} (${lang}, ${role})`;
+          const title = await openAppPage(page, path, lang);
+          expectDistinct(titles, title, label);
+          expect({ label, dateModified: await page.locator('gcds-date-modified').count() }).toEqual({ label, dateModified: 1 });
+          // every page but the home page has a trail that starts at the home page
+          const trail = await page.evaluate(() => Array.from(document.querySelectorAll('gcds-breadcrumbs gcds-breadcrumbs-item')).map((item) => (item as HTMLElement & { href?: string }).href ?? item.getAttribute('href')));
+          if (path !== '/') expect({ label, trail: trail[0] }).toEqual({ label, trail: '/' });
+          await checkAtBothWidths(page, label);
+        }
+      }
+    });
+  }
+
+  it('the public pages (signed out): axe at both widths in both languages, no sideways scroll, distinct titles', async () => {
+    const titles = new Map<string, string>();
+    for (const lang of ['en', 'fr'] as const) {
+      const appPages = ['/login', '/no-such-page'];
+      for (const path of appPages) {
+        const title = await openAppPage(page, path, lang);
+        expectDistinct(titles, title, `${path} (${lang})`);
+        await checkAtBothWidths(page, `${path} (${lang})`);
+      }
+      for (const path of [`/${lang}/communiques`, `/${lang}/communiques?bodyId=${bodyId}`, `/${lang}/communiques/${communiqueId}`, `/${lang}/communiques/00000000-0000-4000-8000-000000000000`]) {
+        await page.goto(path);
+        await page.locator('main h1').waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        // the filtered list is the same page as the list: its title may repeat, the others may not
+        if (!path.includes('?')) expectDistinct(titles, await page.title(), path);
+        await checkAtBothWidths(page, path);
+      }
+    }
+  });
+
+  it('shows an Access denied page, in each language, when the API refuses the page’s main resource', async () => {
+    await signIn(page, accounts.member, OFFICIAL_PASSWORD);
+    await page.route(`**/api/v1/action-items/${itemId}`, (route) =>
+      route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ statusCode: 403, error: 'Forbidden', reason: 'forbidden', message: 'Not for this account' }) }),
+    );
+    for (const [lang, heading] of [['en', 'Access denied'], ['fr', 'Accès refusé']] as const) {
+      const title = await openAppPage(page, `/action-items/${itemId}`, lang);
+      expect(title).toBe(`${heading} — Forum`);
+      await page.getByRole('link', { name: lang === 'fr' ? 'Aller à la page d’accueil du Forum' : 'Go to the Forum’s home page' }).waitFor();
+      await checkAtBothWidths(page, `access denied (${lang})`);
+    }
+  });
+
+  it('announces a live update politely, and says when the record shown last changed', async () => {
+    await signIn(page, accounts.member, OFFICIAL_PASSWORD);
+    await openAppPage(page, `/action-items/${itemId}`, 'en');
+    const item = (await t.http.get(`/api/v1/action-items/${itemId}`, t.adminToken)).body;
+    await page.waitForFunction((day) => document.querySelector('gcds-date-modified')?.textContent?.trim() === day, item.updatedAt.slice(0, 10));
+    const announcer = page.locator('[data-live-announcer]');
+    expect(await announcer.getAttribute('aria-live')).toBe('polite');
+    expect((await announcer.textContent())?.trim()).toBe('');
+    expect((await t.http.patch(`/api/v1/action-items/${itemId}`, { version: item.version, progress: 30 }, t.adminToken)).status).toBe(200);
+    await page.waitForFunction(() => document.querySelector('[data-live-announcer]')?.textContent?.trim() === 'An action item was updated.');
+  });
+});
