@@ -1,5 +1,7 @@
+import { Socket } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@forum/core';
+import { startTestSmtp, TestSmtp } from '../../../tests/support/test-smtp';
 import { Mailer } from './mailer.service';
 
 const email = {
@@ -30,5 +32,39 @@ describe('Mailer without SMTP', () => {
     const mailer = new Mailer(loadConfig({}));
     await mailer.send(email);
     expect(logged.join('\n')).toContain('secret-one-time-token');
+  });
+});
+
+describe('Mailer over SMTP', () => {
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+  });
+  afterAll(() => smtp?.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('talks SMTP over a socket with Nagle off (each command is not held back 40 ms for an acknowledgement)', async () => {
+    const noDelay = jest.spyOn(Socket.prototype, 'setNoDelay');
+    const mailer = new Mailer(loadConfig({ SMTP_URL: smtp.url }));
+    const port = Number(new URL(smtp.url).port);
+    try {
+      await mailer.send({ ...email, messageId: '<m-nodelay@forum>' });
+      await mailer.send({ ...email, messageId: '<m-nodelay-2@forum>' });
+      // the mailer's end of the pooled connection (the server's own sockets are not the point)
+      const clientSockets = noDelay.mock.contexts.filter((socket, i) => (socket as Socket).remotePort === port && noDelay.mock.calls[i][0] === true);
+      expect(clientSockets).toHaveLength(1);
+    } finally {
+      mailer.onApplicationShutdown();
+    }
+    expect(smtp.messages.map((m) => m.messageId)).toEqual(expect.arrayContaining(['<m-nodelay@forum>', '<m-nodelay-2@forum>']));
+  });
+
+  it('fails an attempt, not the process, when nothing listens', async () => {
+    const mailer = new Mailer(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:9' }));
+    try {
+      await expect(mailer.send(email)).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      mailer.onApplicationShutdown();
+    }
   });
 });

@@ -1,5 +1,8 @@
+import { connect, type Socket } from 'node:net';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
+import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { FORUM_CONFIG, ForumConfig } from '@forum/core';
 import type { RenderedEmail } from './email-templates';
 
@@ -25,6 +28,37 @@ function pooled(smtpUrl: string, email: ForumConfig['email']): string {
   return url.toString();
 }
 
+/**
+ * SMTP is a conversation of short commands, each waiting for the server's reply. With Nagle's algorithm on,
+ * the kernel holds each small write back until the previous one is acknowledged, and Linux delays that
+ * acknowledgement by 40 ms: an email over a pooled loopback connection took 53 ms, 5 ms with TCP_NODELAY.
+ * nodemailer opens its sockets with Nagle on, so the connection is opened here (an already-connected socket
+ * is what its getSocket hook accepts; TLS, for smtps, is then negotiated over it by nodemailer).
+ */
+export function connectWithoutDelay(options: SMTPPool.Options, callback: (err: Error | null, socketOptions?: { connection: Socket }) => void): void {
+  const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? (options.secure ? 465 : 587), localAddress: options.localAddress });
+  socket.setNoDelay(true);
+  const timer = setTimeout(() => socket.destroy(new Error(`Connection to ${options.host}:${options.port} timed out`)), options.connectionTimeout ?? 10_000);
+  const fail = (err: Error) => {
+    clearTimeout(timer);
+    callback(err);
+  };
+  socket.once('error', fail);
+  socket.once('connect', () => {
+    clearTimeout(timer);
+    socket.removeListener('error', fail);
+    callback(null, { connection: socket });
+  });
+}
+
+function transportFor(smtpUrl: string, email: ForumConfig['email']): Transporter {
+  const url = pooled(smtpUrl, email);
+  const query = new URL(url).searchParams;
+  // a proxy is nodemailer's own use of the same hook: leave it the connection
+  const getSocket = query.has('proxy') ? undefined : connectWithoutDelay;
+  return nodemailer.createTransport(query.get('pool') === 'false' ? new SMTPTransport({ url, getSocket }) : new SMTPPool({ url, pool: true, getSocket }));
+}
+
 /** SMTP through nodemailer when SMTP_URL is set; otherwise the email is written to the log. */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
@@ -32,7 +66,7 @@ export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter | null;
 
   constructor(@Inject(FORUM_CONFIG) private readonly config: ForumConfig) {
-    this.transport = config.smtpUrl ? nodemailer.createTransport(pooled(config.smtpUrl, config.email)) : null;
+    this.transport = config.smtpUrl ? transportFor(config.smtpUrl, config.email) : null;
   }
 
   async send(email: OutgoingEmail): Promise<void> {
