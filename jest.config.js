@@ -34,5 +34,7 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   // a bound, not a pace: tests wait for conditions; generous so a busy 2-core machine passes
   testTimeout: 60000 * scale,
-  maxWorkers: 2,
+  // three: a browser journey spends much of its time waiting (network idle, the worker, a socket), so a third
+  // suite keeps both cores busy
+  maxWorkers: 3,
 };

@@ -96,7 +96,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   }
 }
 
+/** A picture for a person to look at, when asked for (FORUM_SCREENSHOTS=1): encoding full pages costs the suite CPU. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.FORUM_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Factories, TestOfficial } from '../support/factories';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { describeWithBrowser, ensureWebBuilt, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
 import { scaled } from '../support/timeouts';
 
 jest.setTimeout(scaled(300_000));
@@ -42,29 +41,10 @@ describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 39
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let official: TestOfficial;
-  let bodyId: string;
-  let meetingId: string;
-  let itemId: string;
 
   beforeAll(async () => {
     ensureWebBuilt();
     [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    const f = new Factories(t);
-    const { body, seats } = await f.bodyWith(
-      { fed: { level: 'federal', role: 'co_chair' }, prov: { role: 'co_chair' }, other: { role: 'member', timeZone: 'America/Winnipeg' } },
-      { name: 'Federal-Provincial-Territorial Working Group on Interprovincial Labour Mobility and Credential Recognition', nameFr: 'Groupe de travail fédéral-provincial-territorial sur la mobilité de la main-d’œuvre et la reconnaissance des titres de compétences', kind: 'working_group' },
-    );
-    bodyId = body.id;
-    official = seats.prov.official;
-    meetingId = (await f.meeting(bodyId, { title: 'Spring meeting of the working group on labour mobility', titleFr: 'Réunion du printemps du groupe de travail sur la mobilité' })).id;
-    itemId = (
-      await f.actionItem(bodyId, seats.prov.government.id, {
-        title: 'Report the interprovincial credential recognition backlog by occupation',
-        titleFr: 'Rendre compte de l’arriéré de reconnaissance des titres par profession',
-        supportingGovernmentIds: [seats.fed.government.id, seats.other.government.id],
-      })
-    ).id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -76,61 +56,7 @@ describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 39
   });
   afterEach(() => context?.close());
 
-  const secretariatPages = () => [
-    '/',
-    '/bodies',
-    `/bodies/${bodyId}`,
-    `/bodies/${bodyId}/funding`,
-    '/meetings',
-    `/meetings/${meetingId}`,
-    '/action-items',
-    `/action-items/${itemId}`,
-    '/accountability',
-    '/communiques',
-    '/indicators',
-    '/search?q=mobility',
-    '/notifications',
-    '/people',
-    '/translations',
-  ];
-  const officialPages = () => ['/', '/bodies', `/bodies/${bodyId}`, '/meetings', `/meetings/${meetingId}`, '/action-items', `/action-items/${itemId}`, '/accountability', '/communiques', '/join-requests', '/notifications'];
-
-  for (const [role, pages] of [
-    ['secretariat', secretariatPages],
-    ['official', officialPages],
-  ] as const) {
-    it(`gives every page of the ${role} its own title in its language; none scrolls sideways at 390 px, each passes axe there`, async () => {
-      const [email, password] = role === 'secretariat' ? [ADMIN_EMAIL, ADMIN_PASSWORD] : [official.email, OFFICIAL_PASSWORD];
-      const titles = new Map<string, string>();
-      for (const lang of ['en', 'fr'] as const) {
-        // a browser of its own per language: nothing of the other language's session is left
-        await context.close();
-        context = await newContext(browser, t.baseUrl);
-        page = await context.newPage();
-        await page.setViewportSize(PHONE);
-        if (lang === 'en') {
-          const signInPage = await open(page, '/login', lang);
-          titles.set(signInPage.title, `/login (${lang})`);
-          await expectNoHorizontalScroll(page, `/login (${lang})`);
-        }
-        await signIn(page, email, password, lang);
-        for (const path of pages()) {
-          const label = `${path} (${lang}, ${role})`;
-          const { title, heading } = await open(page, path, lang);
-          expect(title).toBe(`${heading} — Forum`);
-          if (titles.has(title)) throw new Error(`${label} has the same title as ${titles.get(title)}: "${title}"`);
-          titles.set(title, label);
-          await expectNoHorizontalScroll(page, label);
-          await expectAccessible(page, `${label} at 390 px`);
-        }
-        await screenshot(page, `furniture-390-${role}-${lang}`);
-      }
-      if (role === 'secretariat') {
-        expect(titles.has('Meetings — Forum')).toBe(true);
-        expect(titles.has('Réunions — Forum')).toBe(true);
-      }
-    });
-  }
+  // every page of every role (titles, sideways scroll, axe) is swept by every-page.e2e-spec.ts
 
   it('leaves the skip link first on load, and puts focus on the new h1 after a navigation', async () => {
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -153,7 +79,8 @@ describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 39
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Meetings');
   });
 
-  it('answers /en, /fr and unknown addresses with a page that has a language and a title, accessible in both languages', async () => {
+  // (their axe runs, at both widths in both languages, are in every-page.e2e-spec.ts)
+  it('answers /en, /fr and unknown addresses with a page that has a language and a title, in both languages', async () => {
     for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
       await page.setViewportSize(viewport);
       for (const lang of ['en', 'fr'] as const) {
@@ -164,7 +91,6 @@ describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 39
         await page.getByRole('heading', { level: 1, name: lang === 'fr' ? 'Connexion' : 'Sign in' }).waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.title()).toBe(lang === 'fr' ? 'Connexion — Forum' : 'Sign in — Forum');
-        await expectAccessible(page, `/${lang} (${viewport.width}px)`);
         await expectNoHorizontalScroll(page, `/${lang}`);
 
         const missing = await page.goto(`/${lang}/no-such-page?lang=${lang}`);
@@ -174,7 +100,6 @@ describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 39
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.title()).toBe(lang === 'fr' ? 'Page introuvable — Forum' : 'Page not found — Forum');
         await page.getByRole('link', { name: lang === 'fr' ? 'Aller à la page d’accueil du Forum' : 'Go to the Forum’s home page' }).waitFor();
-        await expectAccessible(page, `unknown address (${lang}, ${viewport.width}px)`);
         await expectNoHorizontalScroll(page, `unknown address (${lang})`);
       }
     }

@@ -103,7 +103,11 @@ export function describeError(error: ApiError, t: (key: string, opts?: Record<st
 
 export function Loading() {
   const { t } = useTranslation();
-  return <p aria-live="polite">{t('common.loading')}</p>;
+  return (
+    <p aria-live="polite" data-loading>
+      {t('common.loading')}
+    </p>
+  );
 }
 
 export function governmentName(g: Pick<Government, 'nameEn' | 'nameFr'> | null | undefined, lang: string): string {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { AccountabilityFiguresView, BodyAccountabilitySummaryView, GovernmentAccountabilitySummaryView } from '@forum/contracts';
-import { api, download } from '../api/api-client';
+import { api, ApiError, download } from '../api/api-client';
 import { listBodies, listGovernments } from '../api/queries';
 import { useResource } from '../api/use-resource';
 import { ActionButton, SelectField } from '../components/fields';
@@ -22,8 +22,12 @@ export function tally(f: AccountabilityFiguresView): Omit<Tally, 'key' | 'label'
   return { onTime: f.doneOnTime, late: f.doneLate + f.overdue, open: f.open - f.overdue };
 }
 
-/** A report the caller may not read (a body outside their government's) is left out, as the API hides it. */
-const readable = <T,>(load: Promise<T>): Promise<T | null> => load.catch(() => null);
+/** A report the caller may not read (a body outside their government's) is left out; any other failure shows. */
+const readable = <T,>(load: Promise<T>): Promise<T | null> =>
+  load.catch((e: unknown) => {
+    if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return null;
+    throw e;
+  });
 
 export function AccountabilityPage() {
   const { t, i18n } = useTranslation();
