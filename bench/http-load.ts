@@ -177,7 +177,7 @@ export async function patchStorm(
 export async function lostUpdates(db: Client, items: { id: string; version: number }[], successes: Map<string, { description: string; version: number }[]>) {
   const initial = new Map(items.map((i) => [i.id, i.version]));
   const kept = await db.query<{ action_item_id: string; version: number; description: string | null }>(
-    `SELECT action_item_id, version, note AS description FROM action_item_update
+    `SELECT action_item_id, version, coalesce(note_en, note_fr) AS description FROM action_item_update
       WHERE action_item_id = ANY($1) AND kind = 'change'`,
     [items.map((i) => i.id)],
   );
