@@ -57,7 +57,7 @@ describe('access-control matrix', () => {
   let t: TestApp;
   let f: Factories;
   const tokens = {} as Record<Role, string | null>;
-  const ids = {} as Record<'body' | 'meeting' | 'agendaItem' | 'actionItem' | 'communique' | 'lead' | 'supporting' | 'indicator' | 'fundingProgram' | 'fundingClaim', string>;
+  const ids = {} as Record<'body' | 'meeting' | 'agendaItem' | 'paper' | 'actionItem' | 'communique' | 'lead' | 'supporting' | 'indicator' | 'fundingProgram' | 'fundingClaim', string>;
   const spareGovernments: TestGovernment[] = [];
   let rows: Row[] = [];
   let routes: DeclaredRoute[] = [];
@@ -99,6 +99,8 @@ describe('access-control matrix', () => {
     ids.meeting = meeting.id;
     const agendaItem = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing capacity', purpose: 'discussion', durationMinutes: 30 }, t.adminToken);
     ids.agendaItem = agendaItem.body.id;
+    const paper = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items/${ids.agendaItem}/papers`, { title: 'Briefing note', url: 'https://example.org/note.pdf' }, t.adminToken);
+    ids.paper = paper.body.id;
     const item = await f.actionItem(body.id, ids.lead, { supportingGovernmentIds: [ids.supporting] });
     ids.actionItem = item.id;
     const communique = await t.http.post('/api/v1/communiques', { bodyId: body.id, titleEn: 'Joint statement', titleFr: 'Déclaration commune', bodyEn: 'Text', bodyFr: 'Texte' }, t.adminToken);
@@ -139,6 +141,8 @@ describe('access-control matrix', () => {
       { route: 'GET /meetings/:id/agenda-items', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items`, ok: 200 },
       { route: 'POST /meetings/:id/agenda-items', method: 'POST', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items`, body: () => ({ title: 'Item', purpose: 'information', durationMinutes: 5 }), ok: 201 },
       { route: 'PATCH /meetings/:id/agenda-items/:itemId', method: 'PATCH', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items/${ids.agendaItem}`, body: () => ({ durationMinutes: 25 }), ok: 200 },
+      // the secretariat goes first and removes the paper; everyone after it is refused before the paper is looked up
+      { route: 'DELETE /meetings/:id/agenda-items/:itemId/papers/:paperId', method: 'DELETE', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items/${ids.agendaItem}/papers/${ids.paper}`, ok: 200 },
       { route: 'GET /meetings/:id/calendar.ics', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}/calendar.ics`, ok: 200 },
       { route: 'GET /action-items/:id', method: 'GET', path: () => `/api/v1/action-items/${ids.actionItem}`, ok: 200 },
       { route: 'GET /action-items/:id/updates', method: 'GET', path: () => `/api/v1/action-items/${ids.actionItem}/updates`, ok: 200 },

@@ -106,6 +106,39 @@ describe('meetings: agendas', () => {
     expect(agenda.body.items[0].papers.map((p: any) => p.title)).toEqual(['Study', 'Figures']);
   });
 
+  it('removes a paper from its item: audited, agenda.updated, a revised-agenda notice once published, 404 off the item', async () => {
+    const meeting = await f.meeting(bodyId);
+    const item = (await addItem(meeting.id, { title: 'Shelter capacity' })).body;
+    const other = (await addItem(meeting.id, { title: 'Costs' })).body;
+    const papers = `/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`;
+    const kept = (await t.http.post(papers, { title: 'Study', url: 'https://irpp.org/study.pdf' }, t.adminToken)).body;
+    const file = (await t.http.post(papers, { title: 'Figures', fileName: 'figures.csv', contentType: 'text/csv', contentBase64: Buffer.from('QC,18836\n').toString('base64') }, t.adminToken)).body;
+    await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, { translationToFollow: true }, t.adminToken);
+
+    // an official of a member government may read the agenda, not change it; a paper is addressed through its own item only
+    expect((await t.http.delete(`${papers}/${file.id}`, seats.on.official.token)).status).toBe(403);
+    expect((await t.http.delete(`/api/v1/meetings/${meeting.id}/agenda-items/${other.id}/papers/${file.id}`, t.adminToken)).status).toBe(404);
+
+    const removed = await t.http.delete(`${papers}/${file.id}`, t.adminToken);
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ id: item.id, papers: [expect.objectContaining({ id: kept.id })] });
+    expect(removed.body.papers).toHaveLength(1);
+    expect((await t.http.delete(`${papers}/${file.id}`, t.adminToken)).status).toBe(404);
+    expect((await t.http.get(file.downloadUrl, t.adminToken)).status).toBe(404);
+    const agenda = await t.http.get(`/api/v1/meetings/${meeting.id}/agenda-items`, seats.on.official.token);
+    expect(agenda.body.items[0].papers.map((p: any) => p.title)).toEqual(['Study']);
+
+    const [audit] = await t.dataSource.query(`SELECT changes FROM audit_record WHERE action = 'agenda-paper.removed' AND entity_id = $1`, [meeting.id]);
+    expect(audit.changes).toMatchObject({ itemId: item.id, paperId: file.id });
+    const events = await t.dataSource.query(
+      `SELECT context, jobs FROM outbox_event WHERE name = 'agenda.updated' AND payload->>'meetingId' = $1 AND context->>'action' = 'agenda-paper.removed'`,
+      [meeting.id],
+    );
+    expect(events).toHaveLength(1);
+    // the first change after publication schedules the revised-agenda notice, as adding a paper would
+    expect(events[0].jobs).toEqual([expect.objectContaining({ name: 'meetings.revised-agenda', data: expect.objectContaining({ meetingId: meeting.id }) })]);
+  });
+
   it('freezes the agenda of a cancelled meeting', async () => {
     const meeting = await f.meeting(bodyId);
     await t.http.patch(`/api/v1/meetings/${meeting.id}`, { status: 'cancelled' }, t.adminToken);

@@ -22,6 +22,38 @@ describe('search across the forum', () => {
     return res.body;
   };
 
+  it('shows a proposed correction to the body’s members only: anyone else finds and reads the published revision', async () => {
+    const { body, seats } = await f.bodyWith({ on: { role: 'member' } });
+    const stranger = await f.official((await f.government()).id);
+    const published = marker();
+    const proposed = marker();
+    const c = await communique(body.id, { titleEn: `Shelter statement ${published}`, titleFr: `Déclaration ${published}`, bodyEn: `They meet in October ${published}.`, bodyFr: `Ils se réunissent en octobre ${published}.` });
+    expect((await t.http.post(`/api/v1/communiques/${c.id}/submit`, {}, t.adminToken)).status).toBe(200);
+    expect((await t.http.post(`/api/v1/communiques/${c.id}/concurrences`, { revision: 1 }, seats.on.official.token)).status).toBe(201);
+    expect((await t.http.post(`/api/v1/communiques/${c.id}/publish`, {}, t.adminToken)).status).toBe(200);
+    const corrected = await t.http.post(
+      `/api/v1/communiques/${c.id}/corrections`,
+      { titleEn: `Corrected statement ${proposed}`, bodyEn: `They meet in November ${proposed}.`, noteEn: 'The month was corrected.', noteFr: 'Le mois a été corrigé.' },
+      t.adminToken,
+    );
+    expect(corrected.status).toBe(201);
+
+    // the stranger may not see drafts: the proposal is not found, the published text is, with its own title and snippet
+    const leak = await search(proposed, stranger.token);
+    expect([leak.status, leak.body.total]).toEqual([200, 0]);
+    const asPublished = await search(published, stranger.token);
+    expect(asPublished.body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+    expect(asPublished.body.items[0].title).toBe(`Shelter statement ${published}`);
+    expect(JSON.stringify(asPublished.body)).not.toContain(proposed);
+
+    // a member of the body, and the secretariat, see the correction in progress
+    for (const token of [seats.on.official.token, t.adminToken]) {
+      const seen = await search(proposed, token);
+      expect(seen.body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+      expect(seen.body.items[0].title).toBe(`Corrected statement ${proposed}`);
+    }
+  });
+
   it('ignores accents and case and stems each language: « capacite » finds « capacité », « hébergements » finds « hébergement », claimants finds claimant', async () => {
     const { body, seats } = await f.bodyWith({ on: { role: 'member' } });
     const m = marker();

@@ -225,6 +225,19 @@ describeWithBrowser('web: record and people screens', () => {
     await page.getByText('Every notification is marked as read.').waitFor();
     expect((await t.http.get('/api/v1/notifications', on.official.token)).body.unread).toBe(0);
     expect(await page.getByRole('button', { name: /Mark .* as read/ }).count()).toBe(0);
+
+    // an inbox longer than a page is paged by the API: 30 older (read) reminders, and the oldest on the second page
+    await t.dataSource.query(
+      `INSERT INTO notification (user_id, key, category, title, body, email_delivery, created_at, read_at)
+       SELECT $1, 'old-reminder-' || n, 'action_items', 'Older reminder ' || n, 'An older reminder.', 'off', now() - make_interval(days => n), now() FROM generate_series(1, 30) n`,
+      [on.official.id],
+    );
+    const total = (await t.http.get('/api/v1/notifications?limit=1', on.official.token)).body.total as number;
+    await page.reload();
+    await page.getByTestId('pager-notifications-position').getByText(`1–25 of ${total}`).waitFor();
+    expect(await page.getByText('Older reminder 30', { exact: true }).count()).toBe(0);
+    await page.getByTestId('pager-notifications').getByRole('button', { name: 'Next page' }).click();
+    await page.getByText('Older reminder 30', { exact: true }).waitFor();
   });
 
   it('lists the pending join requests for the secretariat, who approves one and refuses another after confirming', async () => {

@@ -217,6 +217,14 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
     await page.getByRole('button', { name: 'Télécharger « Note d’information sur le logement »' }).waitFor();
     const [withPaper] = await agendaOf(meetingId);
     expect(withPaper.papers).toEqual([expect.objectContaining({ titleFr: 'Note d’information sur le logement', fileName: 'note.pdf', contentType: 'application/pdf' })]);
+
+    // and removed again, after a dialog naming who gets the revised agenda
+    await page.getByRole('button', { name: 'Retirer « Note d’information sur le logement »' }).click();
+    const removeDialog = page.getByRole('dialog', { name: 'Retirer le document « Note d’information sur le logement » du point « Opening remarks and welcome » ?' });
+    await removeDialog.getByText(/ces gouvernements recevront l’ordre du jour révisé : .*Colombie-Britannique/).waitFor();
+    await removeDialog.getByRole('button', { name: 'Retirer le document' }).click();
+    await page.getByRole('button', { name: 'Télécharger « Note d’information sur le logement »' }).waitFor({ state: 'detached' });
+    expect((await agendaOf(meetingId))[0].papers).toEqual([]);
   });
 
   it('reschedules the meeting after confirming who is told, shows the API’s warnings and the new local times in one format', async () => {

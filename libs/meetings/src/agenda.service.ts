@@ -185,6 +185,24 @@ export class AgendaService {
     });
   }
 
+  /**
+   * Takes a paper off an agenda item (its file goes with it). Like adding one, it is an agenda change: other
+   * clients get agenda.updated, and on a published agenda it opens (or joins) the revised-agenda notice.
+   * Answers with the item as it stands after the removal.
+   */
+  async removePaper(caller: Caller, meetingId: string, itemId: string, paperId: string): Promise<AgendaItemView> {
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.openForAgenda(caller, meetingId, em);
+      const item = await this.items.findInMeeting(meeting.id, itemId, em);
+      if (!item) throw notFound('Agenda item');
+      const paper = (await this.papers.ofItems([item.id], em)).find((p) => p.id === paperId);
+      if (!paper) throw notFound('Paper');
+      await this.papers.removeFromItem(meeting.id, item.id, paper.id, em);
+      await this.changed(em, caller, meeting, 'agenda-paper.removed', item.id, { paperId: paper.id, title: paper.title, url: paper.url, fileName: paper.fileName });
+      return this.itemView(meeting, item.id, em, caller.locale);
+    });
+  }
+
   async paperContent(caller: Caller, meetingId: string, itemId: string, paperId: string): Promise<{ fileName: string; contentType: string; content: Buffer }> {
     const meeting = await this.meetingAccess.readable(caller, meetingId);
     if (!meeting.agendaPublishedAt && !isSecretariat(caller)) throw notFound('Paper');

@@ -193,6 +193,11 @@ export class AgendaPaperRepository {
     return this.repo(em).save(this.repo(em).create(paper));
   }
 
+  /** Deletes one paper of one item of one meeting (its content with it). */
+  async removeFromItem(meetingId: string, agendaItemId: string, id: string, em: EntityManager): Promise<void> {
+    await this.repo(em).delete({ id, agendaItemId, meetingId });
+  }
+
   /** Papers outlive their agenda item: they stay with the meeting, detached. Returns how many. */
   async detachOfItem(agendaItemId: string, em: EntityManager): Promise<number> {
     const result = await this.repo(em).update({ agendaItemId }, { agendaItemId: null });

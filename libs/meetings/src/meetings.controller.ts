@@ -118,6 +118,14 @@ export class MeetingsController {
     return this.agenda.addPaper(caller, id, itemId, dto);
   }
 
+  /** answers with the agenda item as it stands after the removal; 404 for a paper that is not on that item */
+  @Authorize(Permission.AgendaManage, On.param(TargetKind.Meeting))
+  @Delete(':id/agenda-items/:itemId/papers/:paperId')
+  @HttpCode(200)
+  removePaper(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('itemId') itemId: string, @IdParam('paperId') paperId: string) {
+    return this.agenda.removePaper(caller, id, itemId, paperId);
+  }
+
   @Authorize(Permission.MeetingRead, On.param(TargetKind.Meeting))
   @Get(':id/agenda-items/:itemId/papers/:paperId/content')
   async paperContent(

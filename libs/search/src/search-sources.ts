@@ -27,6 +27,9 @@ export interface SearchSource {
 }
 
 const inScope = (bodyColumn: string) => `(:scope::uuid[] IS NULL OR ${bodyColumn} = ANY(:scope::uuid[]))`;
+/** a published communiqué whose correction awaits concurrence: its own columns hold the proposed text */
+const pendingCorrection = (c: string) =>
+  `(${c}.status = 'published' AND ${c}.correction_revision IS NOT NULL AND ${c}.correction_revision IS DISTINCT FROM ${c}.published_revision)`;
 /** a meeting is the secretariat's while it is a draft (members get 404, so they find nothing of it either) */
 const meetingVisible = (m: string) => `${inScope(`${m}.body_id`)} AND (:secretariat OR ${m}.status <> 'draft')`;
 
@@ -137,8 +140,26 @@ export const SEARCH_SOURCES: SearchSource[] = [
     textEn: 'c.body_en',
     textFr: 'c.body_fr',
     at: 'coalesce(c.published_at, c.updated_at)',
-    // drafts for the body's members, published ones for everyone
-    visible: `(c.status IN ('published', 'withdrawn') OR ${inScope('c.body_id')})`,
+    // the working text: drafts and proposed corrections for those who may see drafts (the body's members), and a
+    // published one's for everyone only while no correction is pending (its columns then hold the proposal)
+    visible: `(${inScope('c.body_id')} OR (c.status IN ('published', 'withdrawn') AND NOT ${pendingCorrection('c')}))`,
+  },
+  {
+    // a published communiqué under a pending correction, for those who may not see drafts: the published
+    // revision's title and text only, as the public pages show it
+    type: 'communique',
+    from: 'communique c JOIN communique_revision cr ON cr.communique_id = c.id AND cr.number = c.published_revision',
+    id: 'c.id',
+    bodyId: 'c.body_id',
+    meetingId: 'c.meeting_id',
+    titleEn: 'cr.title_en',
+    titleFr: 'cr.title_fr',
+    vectorEn: ['cr.title_en', 'cr.body_en'],
+    vectorFr: ['cr.title_fr', 'cr.body_fr'],
+    textEn: 'cr.body_en',
+    textFr: 'cr.body_fr',
+    at: 'coalesce(c.published_at, c.updated_at)',
+    visible: `${pendingCorrection('c')} AND NOT ${inScope('c.body_id')}`,
   },
   {
     type: 'document',

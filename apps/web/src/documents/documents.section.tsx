@@ -1,13 +1,17 @@
-import { DragEvent, FormEvent, useEffect, useRef, useState } from 'react';
+import { DragEvent, FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_MARKINGS, type DocumentMarking, type DocumentView } from '@forum/contracts';
 import { api, ApiError, download, Page, readSession } from '../api/api-client';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { ActionButton, SelectField, SubmitButton, TextField } from '../components/fields';
+import { Pager, usePage } from '../components/pager';
 import { FormError, governmentName, Loading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
+
+/** how many documents the upload form offers as a counterpart: the API's largest page */
+const COUNTERPART_CHOICES = 200;
 
 interface GovernmentChoice {
   id: string;
@@ -48,10 +52,15 @@ const formatSize = (bytes: number, lang: string) =>
 export function DocumentsSection({ bodyId, meetingId, governments, agendaItems = [] }: { bodyId: string; meetingId?: string; governments: GovernmentChoice[]; agendaItems?: { id: string; title: string; position: number }[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { data, error, reload } = useResource(
-    () => api<Page<DocumentView>>('GET', `/bodies/${bodyId}/documents?limit=200${meetingId ? `&meetingId=${meetingId}` : ''}`),
-    [bodyId, meetingId],
-  );
+  const scope = meetingId ? `&meetingId=${meetingId}` : '';
+  const page = usePage([bodyId, meetingId]);
+  const { data, error, reload: reloadPage } = useResource(() => api<Page<DocumentView>>('GET', `/bodies/${bodyId}/documents?${page.query}${scope}`), [bodyId, meetingId, page.query]);
+  // The choices of counterpart (and the names of counterparts shown on each row) come from their own, wider
+  // query: a counterpart is often on another page of the list, and paging must not take it out of the form.
+  const { data: counterparts, reload: reloadCounterparts } = useResource(() => api<Page<DocumentView>>('GET', `/bodies/${bodyId}/documents?limit=${COUNTERPART_CHOICES}${scope}`), [bodyId, meetingId]);
+  const reload = useCallback(async () => {
+    await Promise.all([reloadPage(), reloadCounterparts()]);
+  }, [reloadPage, reloadCounterparts]);
   useLiveEvents(['document.added', 'document.updated'], (_, p) => {
     if (p?.bodyId === bodyId) void reload();
   });
@@ -90,7 +99,7 @@ export function DocumentsSection({ bodyId, meetingId, governments, agendaItems =
         <ul className="document-list">
           {data.items.map((d) => (
             <li key={d.id} data-document-id={d.id}>
-              <DocumentRow document={d} documents={data.items} governments={governments} onPreview={() => void showPreview(d)} onChanged={reload} />
+              <DocumentRow document={d} documents={counterparts?.items ?? data.items} governments={governments} onPreview={() => void showPreview(d)} onChanged={reload} />
               {preview?.id === d.id ? (
                 <object data={preview.url} type="application/pdf" width="100%" height="600" aria-label={t('documents.previewOf', { title: d.title })}>
                   <a href={preview.url} target="_blank" rel="noreferrer">
@@ -102,7 +111,8 @@ export function DocumentsSection({ bodyId, meetingId, governments, agendaItems =
           ))}
         </ul>
       )}
-      <UploadForm bodyId={bodyId} meetingId={meetingId} governments={governments} agendaItems={agendaItems} documents={data?.items ?? []} onDone={reload} />
+      {data ? <Pager id="documents" label={t('listPages.documents')} total={data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} /> : null}
+      <UploadForm bodyId={bodyId} meetingId={meetingId} governments={governments} agendaItems={agendaItems} documents={counterparts?.items ?? []} onDone={reload} />
     </section>
   );
 }

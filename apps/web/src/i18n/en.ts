@@ -385,6 +385,13 @@ export const en = {
     papersOf: 'Papers for “{{title}}”',
     downloadPaper: 'Download “{{title}}”',
   },
+  agendaPaperRemove: {
+    remove: 'Remove “{{title}}”',
+    heading: 'Remove the paper “{{title}}” from “{{item}}”?',
+    tells: 'The agenda is published: these governments will be sent the revised agenda: {{governments}}.',
+    tellsNobody: 'The agenda is not published yet: nobody is told.',
+    confirm: 'Remove the paper',
+  },
   minutes: {
     title: 'Minutes',
     text: 'Minutes (Markdown)',

@@ -387,6 +387,13 @@ export const fr: Messages = {
     papersOf: 'Documents pour « {{title}} »',
     downloadPaper: 'Télécharger « {{title}} »',
   },
+  agendaPaperRemove: {
+    remove: 'Retirer « {{title}} »',
+    heading: 'Retirer le document « {{title}} » du point « {{item}} » ?',
+    tells: 'L’ordre du jour est publié : ces gouvernements recevront l’ordre du jour révisé : {{governments}}.',
+    tellsNobody: 'L’ordre du jour n’est pas encore publié : personne n’est avisé.',
+    confirm: 'Retirer le document',
+  },
   minutes: {
     title: 'Procès-verbal',
     text: 'Procès-verbal (Markdown)',

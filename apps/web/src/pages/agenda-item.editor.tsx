@@ -16,27 +16,73 @@ export function agendaAudience(invitees: Invitee[], published: boolean, lang: st
   return invitees.map((i) => (lang === 'fr' ? i.nameFr : i.nameEn)).join(', ');
 }
 
-/** An agenda item's papers: each a link or a file to download. */
-export function PaperList({ item }: { item: AgendaItem }) {
-  const { t } = useTranslation();
+/** What the secretariat needs to take papers off an item; without it the list only reads. */
+export interface PaperManagement {
+  meetingId: string;
+  invitees: Invitee[];
+  published: boolean;
+  onChange(): Promise<void>;
+}
+
+/** An agenda item's papers: each a link or a file to download, and for the secretariat a remove button (after confirming). */
+export function PaperList({ item, manage }: { item: AgendaItem; manage?: PaperManagement }) {
+  const { t, i18n } = useTranslation();
   const text = useText();
+  const [removing, setRemoving] = useState<AgendaItem['papers'][number] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   if (!item.papers.length) return null;
+  const audience = manage ? agendaAudience(manage.invitees, manage.published, i18n.language) : null;
+
+  const remove = async () => {
+    const paper = removing;
+    setRemoving(null);
+    if (!paper || !manage) return;
+    setError(null);
+    try {
+      await api('DELETE', `/meetings/${manage.meetingId}/agenda-items/${item.id}/papers/${paper.id}`);
+      await manage.onChange();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+
   return (
-    <ul className="paper-list" aria-label={t('agendaEdit.papersOf', { title: text(item, 'title') })}>
-      {item.papers.map((p) => (
-        <li key={p.id}>
-          {p.url ? (
-            <GcdsLink href={p.url} external>
-              <BilingualText record={p} field="title" />
-            </GcdsLink>
-          ) : (
-            <ActionButton name={`paper-${p.id}`} onClick={() => void download(p.downloadUrl!.replace(/^\/api\/v1/, ''), p.fileName ?? 'paper')}>
-              {t('agendaEdit.downloadPaper', { title: text(p, 'title') })}
-            </ActionButton>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="paper-list" aria-label={t('agendaEdit.papersOf', { title: text(item, 'title') })}>
+        {item.papers.map((p) => (
+          <li key={p.id}>
+            {p.url ? (
+              <GcdsLink href={p.url} external>
+                <BilingualText record={p} field="title" />
+              </GcdsLink>
+            ) : (
+              <ActionButton name={`paper-${p.id}`} onClick={() => void download(p.downloadUrl!.replace(/^\/api\/v1/, ''), p.fileName ?? 'paper')}>
+                {t('agendaEdit.downloadPaper', { title: text(p, 'title') })}
+              </ActionButton>
+            )}
+            {manage ? (
+              <>
+                {' '}
+                <ActionButton variant="danger" onClick={() => setRemoving(p)}>
+                  {t('agendaPaperRemove.remove', { title: text(p, 'title') })}
+                </ActionButton>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <FormError error={error} />
+      {manage ? (
+        <ConfirmDialog
+          open={!!removing}
+          heading={t('agendaPaperRemove.heading', { title: removing ? text(removing, 'title') : '', item: text(item, 'title') })}
+          body={<p>{audience ? t('agendaPaperRemove.tells', { governments: audience }) : t('agendaPaperRemove.tellsNobody')}</p>}
+          confirmLabel={t('agendaPaperRemove.confirm')}
+          onConfirm={() => void remove()}
+          onCancel={() => setRemoving(null)}
+        />
+      ) : null}
+    </>
   );
 }
 

@@ -377,7 +377,7 @@ function AgendaSection({ meetingId, agenda, governments, invitees, published, tr
                 </ActionButton>
               </span>
             ) : null}
-            <PaperList item={a} />
+            <PaperList item={a} manage={isSecretariat ? { meetingId, invitees, published, onChange } : undefined} />
             {isSecretariat ? <AgendaItemTools meetingId={meetingId} item={a} governments={governments} invitees={invitees} published={published} onChange={onChange} /> : null}
           </li>
         ))}

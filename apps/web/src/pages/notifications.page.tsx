@@ -2,8 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GcdsLink } from '@gcds-core/components-react';
 import { ApiError } from '../api/api-client';
+import { pageOf } from '../api/queries';
+import type { Notification } from '../api/types';
+import { useResource } from '../api/use-resource';
 import { ActionButton } from '../components/fields';
-import { FormError, PageHeading, Success } from '../components/ui';
+import { Pager, usePage } from '../components/pager';
+import { FormError, Loading, PageHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useInbox } from '../notifications/notification-inbox';
 import { NotificationPreferencesSection } from './notification-preferences.section';
@@ -21,12 +25,35 @@ export function UnreadBadge() {
   );
 }
 
+/** The latest few, from the shared inbox (the dashboard). */
 export function NotificationList({ limit }: { limit?: number }) {
+  const { items: all, error } = useInbox();
+  return <NotificationItems items={all.slice(0, limit ?? 100)} error={error} />;
+}
+
+/**
+ * The whole inbox, a page at a time from the API. The page follows the shared inbox: whenever it reloads (a live
+ * notification, one marked read here, all marked read) the page shown is fetched again.
+ */
+function PagedNotifications() {
+  const { t } = useTranslation();
+  const { items: inboxItems } = useInbox();
+  const page = usePage();
+  const { data, error } = useResource(() => pageOf<Notification>('/notifications', { limit: page.limit, offset: page.offset }), [page.offset, inboxItems]);
+  return (
+    <>
+      <NotificationItems items={data?.items ?? null} error={error} />
+      {data ? <Pager id="notifications" label={t('listPages.notifications')} total={data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} /> : null}
+    </>
+  );
+}
+
+function NotificationItems({ items, error: loadError }: { items: Notification[] | null; error: ApiError | null }) {
   const { t, i18n } = useTranslation();
-  const { items: all, markRead, error: inboxError } = useInbox();
+  const { markRead } = useInbox();
   const [error, setError] = useState<ApiError | null>(null);
-  const items = all.slice(0, limit ?? 100);
-  if (inboxError) return <FormError error={inboxError} />;
+  if (loadError) return <FormError error={loadError} />;
+  if (!items) return <Loading />;
   if (items.length === 0) return <p>{t('notifications.none')}</p>;
   return (
     <>
@@ -91,7 +118,7 @@ export function NotificationsPage() {
     <>
       <PageHeading>{t('notifications.title')}</PageHeading>
       <MarkAllRead />
-      <NotificationList />
+      <PagedNotifications />
       <NotificationPreferencesSection />
     </>
   );
