@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@forum/core';
+import { DEFAULT_JOB_OPTIONS, loadConfig, redisConnectionOptions } from '@forum/core';
+import { Mailer } from '../libs/notifications/src/mailer.service';
 import { sleep } from './child-processes';
 
 export interface SmtpSink {
@@ -81,21 +81,32 @@ export async function queueThroughput(
   }
 }
 
-/** Median time of one email sent alone to the sink, without and with a pooled connection: the floor under each email job. */
+/**
+ * Median time of one email sent alone to the sink through the product's own transport (`Mailer`: pooled, Nagle
+ * off), opened afresh each time and over one open connection: the floor under each email job.
+ */
 export async function smtpSendFloorMs(url: string): Promise<{ unpooledMs: number; pooledMs: number }> {
-  const median = async (transportUrl: string) => {
-    const transport = nodemailer.createTransport(transportUrl);
-    const times: number[] = [];
-    try {
-      for (let i = 0; i < 9; i++) {
-        const t0 = performance.now();
-        await transport.sendMail({ from: 'bench@forum.local', to: 'floor@forum.local', subject: 'floor', text: 'floor', html: '<p>floor</p>' });
-        times.push(performance.now() - t0);
-      }
-    } finally {
-      transport.close();
+  const email = (i: number) => ({ to: 'floor@forum.local', subject: 'floor', text: 'floor', html: '<p>floor</p>', messageId: `<floor-${i}@forum.local>` });
+  const median = (times: number[]) => Math.round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)] * 10) / 10;
+  const fresh: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const mailer = new Mailer(loadConfig({ SMTP_URL: url }));
+    const t0 = performance.now();
+    await mailer.send(email(i));
+    fresh.push(performance.now() - t0);
+    mailer.onApplicationShutdown();
+  }
+  const mailer = new Mailer(loadConfig({ SMTP_URL: url }));
+  const pooled: number[] = [];
+  try {
+    await mailer.send(email(100));
+    for (let i = 0; i < 9; i++) {
+      const t0 = performance.now();
+      await mailer.send(email(200 + i));
+      pooled.push(performance.now() - t0);
     }
-    return Math.round(times.sort((a, b) => a - b)[4] * 10) / 10;
-  };
-  return { unpooledMs: await median(url), pooledMs: await median(`${url}/?pool=true`) };
+  } finally {
+    mailer.onApplicationShutdown();
+  }
+  return { unpooledMs: median(fresh), pooledMs: median(pooled) };
 }
