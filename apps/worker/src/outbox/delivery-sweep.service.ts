@@ -54,7 +54,9 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
   /** One pass; resolves with what it did (tests call it). */
   async sweep(): Promise<{ readded: number; sent: number; failed: number }> {
     await this.schedules.upsertAll();
-    const rows = await this.ledger.open(this.config.delivery.graceMs, SWEEP_BATCH);
+    // an attempt in progress ends within its connection and socket timeouts (emails are the slowest to give up)
+    const liveAttemptMs = this.config.email.connectionTimeoutMs + this.config.email.socketTimeoutMs;
+    const rows = await this.ledger.open(this.config.delivery.graceMs, SWEEP_BATCH, liveAttemptMs);
     const readded: string[] = [];
     const sent: string[] = [];
     const failed: DeliveryRow[] = [];

@@ -97,12 +97,18 @@ export class DeliveryLedger {
     );
   }
 
-  /** Pending or sending deliveries nobody touched for `graceMs`: the sweep checks their job is still in Redis. */
-  open(graceMs: number, limit: number): Promise<DeliveryRow[]> {
+  /**
+   * Deliveries nobody touched for a while: the sweep checks their job is still in Redis. A pending one after
+   * `graceMs`; one being sent only after `sendingGraceMs`, the longest an attempt can still be alive (talking to
+   * the server): re-adding it sooner, after Redis lost its job, would send it a second time beside the first.
+   */
+  open(graceMs: number, limit: number, sendingGraceMs = graceMs): Promise<DeliveryRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM delivery WHERE status IN ('pending', 'sending') AND updated_at < now() - make_interval(secs => $1::float / 1000)
+      `SELECT ${COLUMNS} FROM delivery
+        WHERE (status = 'pending' AND updated_at < now() - make_interval(secs => $1::float / 1000))
+           OR (status = 'sending' AND updated_at < now() - make_interval(secs => $3::float / 1000))
         ORDER BY updated_at LIMIT $2`,
-      [graceMs, limit],
+      [graceMs, limit, Math.max(graceMs, sendingGraceMs)],
     );
   }
 
