@@ -96,6 +96,19 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   }
 }
 
+/** WCAG 1.4.10: nothing but the content's own scroll boxes may be wider than the window; the error names what sticks out. */
+export async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
+  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const out = Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-scroll') && !el.closest('.sr-only'))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).split(' ')[0]} → ${Math.round(el.getBoundingClientRect().right)}px`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, widest: out };
+  });
+  if (scrollWidth > innerWidth) throw new Error(`${label} scrolls horizontally at ${innerWidth}px: ${scrollWidth}px wide (${widest.join(', ')})`);
+}
+
 /** A picture for a person to look at, when asked for (FORUM_SCREENSHOTS=1): encoding full pages costs the suite CPU. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.FORUM_SCREENSHOTS !== '1') return;

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
-import { describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, signIn } from '../support/web-browser';
+import { describeWithBrowser, ensureWebBuilt, expectAccessible, expectNoHorizontalScroll, launchBrowser, newContext, signIn } from '../support/web-browser';
 import { scaled, waitFor } from '../support/timeouts';
 
 jest.setTimeout(scaled(420_000));
@@ -56,19 +56,6 @@ async function openAppPage(page: Page, path: string, lang: Lang, { quiet = true,
   );
   if (quiet) await networkQuiet(page);
   return page.title();
-}
-
-/** WCAG 1.4.10: nothing but the content's own scroll containers may be wider than the window. */
-async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
-  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
-    const width = window.innerWidth;
-    const out = Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-scroll') && !el.closest('.sr-only'))
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).split(' ')[0]} → ${Math.round(el.getBoundingClientRect().right)}px`);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, widest: out };
-  });
-  if (scrollWidth > innerWidth) throw new Error(`${label} scrolls horizontally at ${innerWidth}px: ${scrollWidth}px wide (${widest.join(', ')})`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, ensureWebBuilt, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { describeWithBrowser, ensureWebBuilt, expectNoHorizontalScroll, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
 import { scaled } from '../support/timeouts';
 
 jest.setTimeout(scaled(300_000));
@@ -20,20 +20,6 @@ async function open(page: Page, path: string, lang: Lang): Promise<{ title: stri
   });
   await page.waitForLoadState('networkidle');
   return page.evaluate(() => ({ title: document.title, heading: document.querySelector('#main-content [data-page-heading]')!.textContent!.replace(/\s+/g, ' ').trim() }));
-}
-
-/** WCAG 1.4.10: nothing but the content's own scroll containers may be wider than the window. */
-async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
-  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
-    const width = window.innerWidth;
-    // the elements that stick out, to say what to fix
-    const out = Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-scroll'))
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).split(' ')[0]} → ${Math.round(el.getBoundingClientRect().right)}px`);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, widest: out };
-  });
-  if (scrollWidth > innerWidth) throw new Error(`${label} scrolls horizontally at ${innerWidth}px: ${scrollWidth}px wide (${widest.join(', ')})`);
 }
 
 describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 390 px)', () => {

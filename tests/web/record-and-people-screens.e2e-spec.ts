@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories, TestGovernment, TestOfficial } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
-import { describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { describeWithBrowser, ensureWebBuilt, expectAccessible, expectNoHorizontalScroll, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
 import { scaled, waitFor } from '../support/timeouts';
 
 jest.setTimeout(scaled(300_000));
@@ -11,12 +11,6 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const BODY_EN = 'Ministers reviewed the arrivals at Lacolle and agreed to share the costs of interim housing.';
 const BODY_FR = 'Les ministres ont examiné les arrivées à Lacolle et ont convenu de partager les coûts de l’hébergement temporaire.';
-
-/** WCAG 1.4.10 at 390 px: only the content's own scroll boxes may be wider than the window. */
-async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  if (scrollWidth > innerWidth) throw new Error(`${label} scrolls horizontally at ${innerWidth}px: ${scrollWidth}px wide`);
-}
 
 /** A new screen passes axe at 1280 px and at 390 px, where it must not scroll sideways either. */
 async function checkScreen(page: Page, label: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories, TestGovernment } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import { describeWithBrowser, ensureWebBuilt, expectAccessible, expectNoHorizontalScroll, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
 import { scaled, waitFor } from '../support/timeouts';
 
 jest.setTimeout(scaled(300_000));
@@ -15,8 +15,7 @@ async function checkScreen(page: Page, label: string): Promise<void> {
   await expectAccessible(page, `${label} at 1280 px`);
   await page.setViewportSize(PHONE);
   await page.waitForFunction(() => window.innerWidth === 390);
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  if (scrollWidth > clientWidth) throw new Error(`${label} scrolls sideways at 390 px: ${scrollWidth} > ${clientWidth}`);
+  await expectNoHorizontalScroll(page, label);
   await expectAccessible(page, `${label} at 390 px`);
   await screenshot(page, `work-${label.replace(/\W+/g, '-')}-390`);
   await page.setViewportSize(DESKTOP);
