@@ -3,9 +3,7 @@ const { compilerOptions } = require('./tsconfig.base.json');
 // Every timeout derives from one setting (tests/support/timeouts.ts): raise it on a busy or slow machine.
 const scale = Math.max(1, Number(process.env.FORUM_TEST_TIMEOUT_SCALE) || 1);
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
-);
+const moduleNameMapper = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]));
 
 const swc = [
   '@swc/jest',
@@ -28,7 +26,9 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'],
   // a few dependencies ship only ES modules, which jest's CommonJS runtime must have compiled
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|peek-readable|@scure/base|@noble/hashes|oauth4webapi|openid-client|jose)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|peek-readable|@scure/base|@noble/hashes|oauth4webapi|openid-client|jose)/)',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

@@ -57,7 +57,10 @@ const view = (a: ActionItemRow) => ({
   description: a.description_en ?? a.description_fr,
   descriptionEn: a.description_en,
   descriptionFr: a.description_fr,
-  translation: { status: (a.title_en == null) !== (a.title_fr == null) || (a.description_en == null) !== (a.description_fr == null) ? 'pending' : 'complete', sourceLang: a.source_lang },
+  translation: {
+    status: (a.title_en == null) !== (a.title_fr == null) || (a.description_en == null) !== (a.description_fr == null) ? 'pending' : 'complete',
+    sourceLang: a.source_lang,
+  },
   leadGovernmentId: a.lead_government_id,
   supportingGovernmentIds: a.supporting_government_ids,
   responsibleUserIds: a.responsible_user_ids,
@@ -109,10 +112,32 @@ app.get<{ Querystring: { bodyId: string; limit?: string; offset?: string } }>('/
 // The same search query the product runs, with the caller's bodies handed in (no token, no scope lookup).
 app.get<{ Querystring: { q: string; scope?: string } }>('/search', async (request) => {
   const scope = request.query.scope ? request.query.scope.split(',') : [];
-  const [text, values] = searchQuery({ q: request.query.q, types: null, bodyId: null, reader: 'en', limit: 50, offset: 0 }, { scope, governmentId: null, secretariat: false });
-  const { rows } = await pool.query<{ type: string; id: string; body_id: string; meeting_id: string | null; title: string; headline: string; score: number; at: Date | null; total: string }>(text, values);
+  const [text, values] = searchQuery(
+    { q: request.query.q, types: null, bodyId: null, reader: 'en', limit: 50, offset: 0 },
+    { scope, governmentId: null, secretariat: false },
+  );
+  const { rows } = await pool.query<{
+    type: string;
+    id: string;
+    body_id: string;
+    meeting_id: string | null;
+    title: string;
+    headline: string;
+    score: number;
+    at: Date | null;
+    total: string;
+  }>(text, values);
   return {
-    items: rows.map((r) => ({ type: r.type, id: r.id, bodyId: r.body_id, meetingId: r.meeting_id, title: r.title, snippet: r.headline, score: Number(r.score), at: r.at?.toISOString() ?? null })),
+    items: rows.map((r) => ({
+      type: r.type,
+      id: r.id,
+      bodyId: r.body_id,
+      meetingId: r.meeting_id,
+      title: r.title,
+      snippet: r.headline,
+      score: Number(r.score),
+      at: r.at?.toISOString() ?? null,
+    })),
     total: rows.length ? Number(rows[0].total) : 0,
   };
 });
@@ -151,7 +176,10 @@ app.listen({ port, host: '127.0.0.1' }).then(
 
 const stop = () => {
   io.close();
-  void app.close().then(() => pool.end()).finally(() => process.exit(0));
+  void app
+    .close()
+    .then(() => pool.end())
+    .finally(() => process.exit(0));
 };
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

@@ -87,7 +87,9 @@ export async function waitForHttp(url: string, child: Child, timeoutMs = 90_000)
 export function residentMb(pid: number): number | null {
   const path = `/proc/${pid}/status`;
   if (!existsSync(path)) return null;
-  const line = readFileSync(path, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(path, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : null;
 }
 

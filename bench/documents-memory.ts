@@ -63,15 +63,29 @@ async function main() {
     const base = `http://127.0.0.1:${port}/api/v1`;
     await waitForHttp(`${base}/health`, api);
     const json = async (method: string, path: string, body: unknown, token?: string) => {
-      const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      const res = await fetch(base + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.json() as Promise<any>;
     };
     const token = (await json('POST', '/auth/login', ADMIN)).accessToken as string;
-    const gov = await json('POST', '/governments', { code: `B${randomBytes(2).toString('hex')}`, nameEn: 'Bench', nameFr: 'Banc', level: 'provincial', timeZone: 'America/Toronto' }, token);
+    const gov = await json(
+      'POST',
+      '/governments',
+      { code: `B${randomBytes(2).toString('hex')}`, nameEn: 'Bench', nameFr: 'Banc', level: 'provincial', timeZone: 'America/Toronto' },
+      token,
+    );
     const body = await json('POST', '/bodies', { name: `Bench table ${randomBytes(2).toString('hex')}`, kind: 'table', permanent: true }, token);
     await json('POST', `/bodies/${body.id}/members`, { governmentId: gov.id, role: 'member' }, token);
-    const meeting = await json('POST', '/meetings', { bodyId: body.id, title: 'Bench meeting', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T18:00:00Z' }, token);
+    const meeting = await json(
+      'POST',
+      '/meetings',
+      { bodyId: body.id, title: 'Bench meeting', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T18:00:00Z' },
+      token,
+    );
     // idle, after start-up and a first request of each kind
     await new Promise((r) => setTimeout(r, 2000));
     const idle = { api: residentMb(api.pid) ?? 0, worker: residentMb(worker.pid) ?? 0 };
@@ -106,20 +120,28 @@ async function main() {
     }
     const packetPeak: Record<string, number> = {};
     const t1 = Date.now();
-    const packetBytes = await peakResidentDuring({ api: api.pid, worker: worker.pid }, async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/meetings/${meeting.id}/packet.pdf?lang=en`, { headers: { authorization: `Bearer ${token}` } });
-      if (res.status !== 200) throw new Error(`packet: ${res.status} ${await res.text()}`);
-      let n = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) n += chunk.length;
-      return { n, cache: res.headers.get('x-forum-packet-cache') };
-    }, packetPeak);
+    const packetBytes = await peakResidentDuring(
+      { api: api.pid, worker: worker.pid },
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/meetings/${meeting.id}/packet.pdf?lang=en`, { headers: { authorization: `Bearer ${token}` } });
+        if (res.status !== 200) throw new Error(`packet: ${res.status} ${await res.text()}`);
+        let n = 0;
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) n += chunk.length;
+        return { n, cache: res.headers.get('x-forum-packet-cache') };
+      },
+      packetPeak,
+    );
     const packetMs = Date.now() - t1;
     const cachedPeak: Record<string, number> = {};
     const t2 = Date.now();
-    await peakResidentDuring({ api: api.pid }, async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/meetings/${meeting.id}/packet.pdf?lang=en`, { headers: { authorization: `Bearer ${token}` } });
-      for await (const _ of res.body as unknown as AsyncIterable<Uint8Array>) void _;
-    }, cachedPeak);
+    await peakResidentDuring(
+      { api: api.pid },
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/meetings/${meeting.id}/packet.pdf?lang=en`, { headers: { authorization: `Bearer ${token}` } });
+        for await (const _ of res.body as unknown as AsyncIterable<Uint8Array>) void _;
+      },
+      cachedPeak,
+    );
     const cachedMs = Date.now() - t2;
 
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
@@ -127,7 +149,9 @@ async function main() {
     console.log(`| what | bytes moved | api peak RSS | worker peak RSS | idle (api / worker) | time |`);
     console.log(`| --- | --- | --- | --- | --- | --- |`);
     console.log(`| upload of one file | ${mb(50 * MiB)} | ${uploadPeak.api} | — | ${idle.api} / ${idle.worker} | ${uploadMs} ms |`);
-    console.log(`| agenda package, 20 papers (built by: ${packetBytes.cache}) | ${mb(papersBytes)} in, ${mb(packetBytes.n)} out | ${packetPeak.api} | ${packetPeak.worker} | ${idle.api} / ${idle.worker} | ${packetMs} ms |`);
+    console.log(
+      `| agenda package, 20 papers (built by: ${packetBytes.cache}) | ${mb(papersBytes)} in, ${mb(packetBytes.n)} out | ${packetPeak.api} | ${packetPeak.worker} | ${idle.api} / ${idle.worker} | ${packetMs} ms |`,
+    );
     console.log(`| the same package again (cached) | ${mb(packetBytes.n)} out | ${cachedPeak.api} | — | ${idle.api} / ${idle.worker} | ${cachedMs} ms |`);
   } finally {
     for (const c of children.reverse()) await c.stop();

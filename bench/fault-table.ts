@@ -89,10 +89,16 @@ async function runScenario(adminUrl: string, scenario: Scenario, say: (m: string
     await migrateDatabase(database.url);
     await pg.connect();
     const [{ id: governmentId }] = (
-      await pg.query(`INSERT INTO government (code, name_en, name_fr, level, time_zone, precedence) VALUES ('FLT', 'Fault', 'Panne', 'provincial', 'America/Toronto', 99) RETURNING id`)
+      await pg.query(
+        `INSERT INTO government (code, name_en, name_fr, level, time_zone, precedence) VALUES ('FLT', 'Fault', 'Panne', 'provincial', 'America/Toronto', 99) RETURNING id`,
+      )
     ).rows;
     for (let i = 0; i < OFFICIALS; i++) {
-      await pg.query(`INSERT INTO user_account (email, display_name, role, government_id) VALUES ($1, $2, 'official', $3)`, [`official${i}@fault.test`, `Official ${i}`, governmentId]);
+      await pg.query(`INSERT INTO user_account (email, display_name, role, government_id) VALUES ($1, $2, 'official', $3)`, [
+        `official${i}@fault.test`,
+        `Official ${i}`,
+        governmentId,
+      ]);
     }
     const config = loadConfig({
       NODE_ENV: 'production',
@@ -117,8 +123,16 @@ async function runScenario(adminUrl: string, scenario: Scenario, say: (m: string
     let events = 0;
     const write = async (n: number) => {
       for (let i = 0; i < n; i++, events++) {
-        const intent = { category: 'meetings', key: `fault-${events}`, recipients: { governmentIds: [governmentId] }, subject: { en: 'x', fr: 'x' }, body: { en: 'x', fr: 'x' } };
-        await pg.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.updated', '{}', '{"kind":"none"}', $1)`, [JSON.stringify([intent])]);
+        const intent = {
+          category: 'meetings',
+          key: `fault-${events}`,
+          recipients: { governmentIds: [governmentId] },
+          subject: { en: 'x', fr: 'x' },
+          body: { en: 'x', fr: 'x' },
+        };
+        await pg.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.updated', '{}', '{"kind":"none"}', $1)`, [
+          JSON.stringify([intent]),
+        ]);
         await pg.query(`SELECT pg_notify('forum_outbox', '')`);
       }
     };
@@ -132,7 +146,13 @@ async function runScenario(adminUrl: string, scenario: Scenario, say: (m: string
     const healed = distinct >= expected ? (performance.now() - over) / 1000 : null;
     await sleep(1500); // late duplicates, if any, arrive now
     const received = smtp.messages.length;
-    return { fault: scenario.name, writes: expected, lost: expected - distinct, duplicated: received - new Set(smtp.messages.map((m) => m.messageId)).size, healedSeconds: healed === null ? null : Math.round(healed * 10) / 10 };
+    return {
+      fault: scenario.name,
+      writes: expected,
+      lost: expected - distinct,
+      duplicated: received - new Set(smtp.messages.map((m) => m.messageId)).size,
+      healedSeconds: healed === null ? null : Math.round(healed * 10) / 10,
+    };
   } finally {
     await worker?.close().catch(() => undefined);
     await pg.end().catch(() => undefined);
@@ -150,7 +170,13 @@ export async function faultTable(adminUrl: string, say: (m: string) => void): Pr
 
 export function renderFaults(rows: FaultRow[]): string {
   const head = ['fault', 'writes (emails)', 'lost', 'duplicated', 'healed in s'];
-  const body = rows.map((r) => [r.fault, String(r.writes), String(r.lost), String(r.duplicated), r.healedSeconds === null ? 'not healed in 60 s' : String(r.healedSeconds)]);
+  const body = rows.map((r) => [
+    r.fault,
+    String(r.writes),
+    String(r.lost),
+    String(r.duplicated),
+    r.healedSeconds === null ? 'not healed in 60 s' : String(r.healedSeconds),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-+-'), ...body.map(line)].join('\n');

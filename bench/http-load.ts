@@ -182,7 +182,9 @@ export async function lostUpdates(db: Client, items: { id: string; version: numb
     [items.map((i) => i.id)],
   );
   const now = await db.query<{ id: string; version: number }>(`SELECT id, version FROM action_item WHERE id = ANY($1)`, [items.map((i) => i.id)]);
-  const keptKeys = new Set(kept.rows.filter((k) => k.version > (initial.get(k.action_item_id) ?? 0)).map((k) => `${k.action_item_id}:${k.version}:${k.description}`));
+  const keptKeys = new Set(
+    kept.rows.filter((k) => k.version > (initial.get(k.action_item_id) ?? 0)).map((k) => `${k.action_item_id}:${k.version}:${k.description}`),
+  );
   let lost = 0;
   let duplicateVersions = 0;
   const seen = new Set<string>();

@@ -9,12 +9,28 @@ describe('lighthouse bench row', () => {
       'first-contentful-paint': { numericValue: 1234.56 },
       interactive: { numericValue: 2875.4 },
       'total-byte-weight': { numericValue: 262_144 },
-      'network-requests': { details: { items: [{ url: 'http://127.0.0.1:3000/login' }, { url: 'http://127.0.0.1:3000/assets/index-A1.js' }, { url: 'data:image/svg+xml,x' }, { url: 'https://fonts.example.com/noto.woff2' }] } },
+      'network-requests': {
+        details: {
+          items: [
+            { url: 'http://127.0.0.1:3000/login' },
+            { url: 'http://127.0.0.1:3000/assets/index-A1.js' },
+            { url: 'data:image/svg+xml,x' },
+            { url: 'https://fonts.example.com/noto.woff2' },
+          ],
+        },
+      },
     },
   };
 
   it('reads FCP, time to interactive, total bytes, the score and the requests to other origins from a report', () => {
-    expect(parseLighthouse(lhr)).toEqual({ url: 'http://127.0.0.1:3000/login', performance: 93, fcpMs: 1235, interactiveMs: 2875, totalBytes: 262_144, thirdPartyRequests: 1 });
+    expect(parseLighthouse(lhr)).toEqual({
+      url: 'http://127.0.0.1:3000/login',
+      performance: 93,
+      fcpMs: 1235,
+      interactiveMs: 2875,
+      totalBytes: 262_144,
+      thirdPartyRequests: 1,
+    });
   });
 
   it('says nothing it did not measure, and judges the sign-in page against 3 s', () => {

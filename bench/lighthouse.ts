@@ -61,7 +61,15 @@ export async function lighthouse(url: string, headers: Record<string, string> = 
   try {
     await run(
       bin,
-      [url, '--output=json', `--output-path=${out}`, '--only-categories=performance', '--quiet', `--chrome-flags=${CHROME_FLAGS}`, ...(Object.keys(headers).length ? [`--extra-headers=${JSON.stringify(headers)}`] : [])],
+      [
+        url,
+        '--output=json',
+        `--output-path=${out}`,
+        '--only-categories=performance',
+        '--quiet',
+        `--chrome-flags=${CHROME_FLAGS}`,
+        ...(Object.keys(headers).length ? [`--extra-headers=${JSON.stringify(headers)}`] : []),
+      ],
       { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
     );
     return parseLighthouse(JSON.parse(readFileSync(out, 'utf8')));
@@ -72,7 +80,11 @@ export async function lighthouse(url: string, headers: Record<string, string> = 
 
 /** Signs in through the API and returns the session cookie the web app restores itself from. */
 export async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!response.ok) throw new Error(`sign-in as ${email}: ${response.status}`);
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
   if (!cookies.length) throw new Error('sign-in set no session cookie');
@@ -80,7 +92,12 @@ export async function sessionCookie(baseUrl: string, email: string, password: st
 }
 
 /** The three pages of the issue's bench row, in order: sign-in, dashboard (signed in), a public communiqué. */
-export async function lighthouseRows(baseUrl: string, email: string, password: string, say: (m: string) => void = () => undefined): Promise<{ page: string; figures: LighthouseFigures }[]> {
+export async function lighthouseRows(
+  baseUrl: string,
+  email: string,
+  password: string,
+  say: (m: string) => void = () => undefined,
+): Promise<{ page: string; figures: LighthouseFigures }[]> {
   const list = await (await fetch(`${baseUrl}/api/v1/public/communiques?limit=1`)).json();
   const publicPath: string = list.items?.[0]?.url ?? '/en/communiques';
   const cookie = await sessionCookie(baseUrl, email, password);
@@ -100,10 +117,16 @@ const seconds = (ms: number | null) => (ms == null ? '-' : `${(ms / 1000).toFixe
 const kb = (bytes: number | null) => (bytes == null ? '-' : `${(bytes / 1024).toFixed(1)} KB`);
 
 export function renderLighthouse(rows: { page: string; figures: LighthouseFigures }[]): string {
-  const lines = ['| page (Lighthouse mobile) | performance | FCP | interactive | total bytes | third-party requests | target |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| page (Lighthouse mobile) | performance | FCP | interactive | total bytes | third-party requests | target |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const { page, figures: f } of rows) {
-    const target = page === 'sign-in' ? `interactive ≤ 3 s: ${f.interactiveMs != null && f.interactiveMs <= SIGN_IN_INTERACTIVE_TARGET_MS ? 'met' : 'missed'}` : '';
-    lines.push(`| ${page} | ${f.performance ?? '-'} | ${seconds(f.fcpMs)} | ${seconds(f.interactiveMs)} | ${kb(f.totalBytes)} | ${f.thirdPartyRequests} | ${target} |`);
+    const target =
+      page === 'sign-in' ? `interactive ≤ 3 s: ${f.interactiveMs != null && f.interactiveMs <= SIGN_IN_INTERACTIVE_TARGET_MS ? 'met' : 'missed'}` : '';
+    lines.push(
+      `| ${page} | ${f.performance ?? '-'} | ${seconds(f.fcpMs)} | ${seconds(f.interactiveMs)} | ${kb(f.totalBytes)} | ${f.thirdPartyRequests} | ${target} |`,
+    );
   }
   return lines.join('\n');
 }

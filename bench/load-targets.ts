@@ -26,7 +26,10 @@ export async function itemReadPairs(db: Client, count: number) {
 }
 
 export function itemReadTargets(pairs: Awaited<ReturnType<typeof itemReadPairs>>, tokenOf: TokenOf): Target[] {
-  return pairs.map((p) => ({ path: `/api/v1/action-items/${p.item_id}`, headers: bearer(tokenOf({ id: p.user_id, email: p.email, governmentId: p.government_id })) }));
+  return pairs.map((p) => ({
+    path: `/api/v1/action-items/${p.item_id}`,
+    headers: bearer(tokenOf({ id: p.user_id, email: p.email, governmentId: p.government_id })),
+  }));
 }
 
 /** One member official per body, reading the body's first page of 50 items with the total. */
@@ -40,7 +43,10 @@ export async function listPagePairs(db: Client) {
 }
 
 export function listPageTargets(pairs: Awaited<ReturnType<typeof listPagePairs>>, tokenOf: TokenOf): Target[] {
-  return pairs.map((p) => ({ path: `/api/v1/action-items?bodyId=${p.body_id}&limit=50`, headers: bearer(tokenOf({ id: p.user_id, email: p.email, governmentId: p.government_id })) }));
+  return pairs.map((p) => ({
+    path: `/api/v1/action-items?bodyId=${p.body_id}&limit=50`,
+    headers: bearer(tokenOf({ id: p.user_id, email: p.email, governmentId: p.government_id })),
+  }));
 }
 
 export interface OfficialRow {
@@ -52,7 +58,8 @@ export interface OfficialRow {
 export async function officialsByGovernment(db: Client): Promise<{ officials: OfficialRow[]; byGovernment: Map<string, Official[]> }> {
   const { rows } = await db.query<OfficialRow>(`SELECT id, email, government_id FROM user_account WHERE role = 'official' ORDER BY email`);
   const byGovernment = new Map<string, Official[]>();
-  for (const o of rows) byGovernment.set(o.government_id, [...(byGovernment.get(o.government_id) ?? []), { id: o.id, email: o.email, governmentId: o.government_id }]);
+  for (const o of rows)
+    byGovernment.set(o.government_id, [...(byGovernment.get(o.government_id) ?? []), { id: o.id, email: o.email, governmentId: o.government_id }]);
   return { officials: rows, byGovernment };
 }
 

@@ -24,7 +24,9 @@ export async function connectSockets(url: string, plans: SocketPlan[], batch = 5
           new Promise<BenchSocket>((resolve, reject) => {
             const socket = io(url, { transports: ['websocket'], auth: plan.auth, reconnection: false, forceNew: true, timeout: 20_000 });
             const entry: BenchSocket = { socket, governmentId: plan.governmentId, arrivals: new Map() };
-            socket.on('action-item.updated', (payload: { id: string; version: number }) => entry.arrivals.set(`${payload.id}:${payload.version}`, performance.now()));
+            socket.on('action-item.updated', (payload: { id: string; version: number }) =>
+              entry.arrivals.set(`${payload.id}:${payload.version}`, performance.now()),
+            );
             socket.once('connect', () => resolve(entry));
             socket.once('connect_error', (error) => reject(new Error(`socket refused: ${error.message}`)));
           }),
@@ -95,7 +97,12 @@ export async function measureFanout(sockets: BenchSocket[], rounds: Round[], wai
     leaked,
     medianMs: round1(percentile(sorted, 50)),
     p99Ms: round1(percentile(sorted, 99)),
-    lastP50Ms: round1(percentile([...lasts].sort((a, b) => a - b), 50)),
+    lastP50Ms: round1(
+      percentile(
+        [...lasts].sort((a, b) => a - b),
+        50,
+      ),
+    ),
     lastByRoundMs: lasts.map(round1),
   };
 }

@@ -34,7 +34,17 @@ export async function relayBench(adminUrl: string, redisUrl: string, events: num
            FROM generate_series(1, $1) g`,
         [events],
       );
-      const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(24).toString('hex'), FORUM_SECRETS_KEY: randomBytes(32).toString('hex'), DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' }) };
+      const config = {
+        ...loadConfig({
+          NODE_ENV: 'production',
+          JWT_SECRET: randomBytes(24).toString('hex'),
+          FORUM_SECRETS_KEY: randomBytes(32).toString('hex'),
+          DATABASE_URL: database.url,
+          REDIS_URL: redisUrl,
+          REDIS_PREFIX: prefix,
+          LOG_LEVEL: 'warn',
+        }),
+      };
       say(`relay: ${events} outbox events, worker with ${config.outboxRelays} relays`);
       const started = performance.now();
       const worker = await createWorker(config, { handleSignals: false });
@@ -61,14 +71,20 @@ export async function relayBench(adminUrl: string, redisUrl: string, events: num
       const bare = new Queue('bare', { connection: redisConnectionOptions(redisUrl), prefix: basePrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
       const bareStart = performance.now();
       for (let at = 0; at < events; at += 100) {
-        const batch = Array.from({ length: Math.min(100, events - at) }, (_, i) => ({ name: 'action-item.updated', data: { n: at + i }, opts: { jobId: `evt-${at + i}-realtime` } }));
+        const batch = Array.from({ length: Math.min(100, events - at) }, (_, i) => ({
+          name: 'action-item.updated',
+          data: { n: at + i },
+          opts: { jobId: `evt-${at + i}-realtime` },
+        }));
         await bare.addBulk(batch);
       }
       const bareRate = Math.round(events / ((performance.now() - bareStart) / 1000));
       await bare.close();
       await clearRedis(redisUrl, basePrefix);
 
-      say(`relay: ${events} events relayed in ${seconds.toFixed(2)} s (includes the worker's start-up), ${jobs} realtime jobs in Redis (duplicates: ${jobs - events})`);
+      say(
+        `relay: ${events} events relayed in ${seconds.toFixed(2)} s (includes the worker's start-up), ${jobs} realtime jobs in Redis (duplicates: ${jobs - events})`,
+      );
       rows.push({
         figure: 'outbox relay (events/s)',
         value: `${product} events/s`,
@@ -89,7 +105,12 @@ export async function relayBench(adminUrl: string, redisUrl: string, events: num
 
 if (require.main === module) {
   const events = Number(process.env.RELAY_EVENTS ?? 20000);
-  relayBench(process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', events, (m) => console.log(`[bench] ${m}`)).then(
+  relayBench(
+    process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    events,
+    (m) => console.log(`[bench] ${m}`),
+  ).then(
     (rows) => {
       console.log(renderTable(rows));
       process.exit(0);

@@ -20,7 +20,16 @@ import { smtpSendFloorMs, startSmtpSink, queueThroughput, SmtpSink } from './not
 import { BenchSocket, closeSockets, connectSockets, FanoutResult, measureFanout, Round } from './realtime-load';
 import { ratio, renderTable, Row, verdict } from './report-table';
 import { FULL_VOLUME, loadVolume, QUICK_VOLUME } from './volume-loader';
-import { currentMemberships, itemReadPairs, itemReadTargets, itemsInProgress, listPagePairs, listPageTargets, officialsByGovernment, patchCrew } from './load-targets';
+import {
+  currentMemberships,
+  itemReadPairs,
+  itemReadTargets,
+  itemsInProgress,
+  listPagePairs,
+  listPageTargets,
+  officialsByGovernment,
+  patchCrew,
+} from './load-targets';
 
 const args = (process.env.BENCH_ARGS ?? '').split(/\s+/).filter(Boolean).concat(process.argv.slice(2));
 const quick = args.includes('--quick');
@@ -68,7 +77,12 @@ async function main(): Promise<void> {
     console.log(renderTable(await relayBench(adminUrl, redisUrl, quick ? 5000 : 20000, say)));
     return;
   }
-  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), quick, volume, machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: loadavg() } };
+  const results: Record<string, unknown> = {
+    startedAt: new Date().toISOString(),
+    quick,
+    volume,
+    machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: loadavg() },
+  };
   const rows: Row[] = [];
   const notes: string[] = [];
   const profiles: Record<string, ProfileSummary | null> = {};
@@ -86,7 +100,11 @@ async function main(): Promise<void> {
     await migrateDatabase(database.url);
     say(`loading the volume (${quick ? 'quick' : 'full'})…`);
     const loaded = await loadVolume(database.url, volume);
-    say(`loaded in ${loaded.seconds.toFixed(1)} s: ${Object.entries(loaded.counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    say(
+      `loaded in ${loaded.seconds.toFixed(1)} s: ${Object.entries(loaded.counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}`,
+    );
     results.loaded = loaded;
 
     const db = new Client({ connectionString: database.url, application_name: 'forum-bench' });
@@ -100,7 +118,14 @@ async function main(): Promise<void> {
       const baseUrl = `http://127.0.0.1:${baselinePort}`;
       say('starting the api, the worker and the baseline…');
       const stack = await startProduct(
-        { databaseUrl: database.url, redisUrl, run: { runId, redisPrefix, jwtSecret }, smtpUrl: smtp.url, profileDir: noProfile ? undefined : profileDir, documentsDir: join(documentsDir, 'storage') },
+        {
+          databaseUrl: database.url,
+          redisUrl,
+          run: { runId, redisPrefix, jwtSecret },
+          smtpUrl: smtp.url,
+          profileDir: noProfile ? undefined : profileDir,
+          documentsDir: join(documentsDir, 'storage'),
+        },
         children,
       );
       const { api, worker, apiUrl } = stack;
@@ -139,11 +164,26 @@ async function main(): Promise<void> {
       const itemRatio = ratio(itemMax.product.rps, itemMax.baseline.rps);
       const p99Ratio = ratio(itemAtHalf.product.p99, itemAtHalf.baseline.p99);
       rows.push(
-        row('GET /action-items/:id max throughput', perSecond(itemMax.product.rps), perSecond(itemMax.baseline.rps), itemRatio, '>= 0.60', itemRatio === null ? null : itemRatio >= 0.6),
-        row(`GET /action-items/:id p99 at ${halfRate} req/s`, ms(itemAtHalf.product.p99), ms(itemAtHalf.baseline.p99), p99Ratio, '<= 2x', p99Ratio === null ? null : p99Ratio <= 2),
+        row(
+          'GET /action-items/:id max throughput',
+          perSecond(itemMax.product.rps),
+          perSecond(itemMax.baseline.rps),
+          itemRatio,
+          '>= 0.60',
+          itemRatio === null ? null : itemRatio >= 0.6,
+        ),
+        row(
+          `GET /action-items/:id p99 at ${halfRate} req/s`,
+          ms(itemAtHalf.product.p99),
+          ms(itemAtHalf.baseline.p99),
+          p99Ratio,
+          '<= 2x',
+          p99Ratio === null ? null : p99Ratio <= 2,
+        ),
       );
       results.itemRead = { max: itemMax, atHalfBaselineMax: { rate: halfRate, ...itemAtHalf } };
-      if (!noProfile && ((itemRatio ?? 0) < 0.6 || (p99Ratio ?? 99) > 2)) profiles.itemRead = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: itemTargets, connections: CONNECTIONS, seconds: 3 }));
+      if (!noProfile && ((itemRatio ?? 0) < 0.6 || (p99Ratio ?? 99) > 2))
+        profiles.itemRead = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: itemTargets, connections: CONNECTIONS, seconds: 3 }));
 
       // ---- GET /action-items?bodyId= (a page of 50 with the total) -------------------------------------------
       const listPairs = { rows: await listPagePairs(db) };
@@ -156,17 +196,32 @@ async function main(): Promise<void> {
       say('GET /action-items?bodyId=: max throughput');
       const list = await compare(apiUrl, listTargets, baseUrl, bareListTargets, underLoad);
       const listRatio = ratio(list.product.rps, list.baseline.rps);
-      rows.push(row('GET /action-items?bodyId= (50 + total)', perSecond(list.product.rps), perSecond(list.baseline.rps), listRatio, '>= 0.60', listRatio === null ? null : listRatio >= 0.6));
+      rows.push(
+        row(
+          'GET /action-items?bodyId= (50 + total)',
+          perSecond(list.product.rps),
+          perSecond(list.baseline.rps),
+          listRatio,
+          '>= 0.60',
+          listRatio === null ? null : listRatio >= 0.6,
+        ),
+      );
       results.list = { ...list, itemsPerPage: listBody.items?.length, total: listBody.total };
-      if (!noProfile && (listRatio ?? 0) < 0.6) profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
+      if (!noProfile && (listRatio ?? 0) < 0.6)
+        profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
 
       // ---- GET /search (the forum's full-text search, an official's scope) ------------------------------------
       const searchWords = ['shelter figures', 'weekly arrival', 'partner', 'meeting', 'report table'];
       const scopes = new Map<string, string[]>();
       for (const p of listPairs.rows) {
         if (!scopes.has(p.government_id)) {
-          const { rows: seats } = await db.query<{ body_id: string }>(`SELECT body_id FROM membership WHERE government_id = $1 AND ended_at IS NULL`, [p.government_id]);
-          scopes.set(p.government_id, seats.map((r) => r.body_id));
+          const { rows: seats } = await db.query<{ body_id: string }>(`SELECT body_id FROM membership WHERE government_id = $1 AND ended_at IS NULL`, [
+            p.government_id,
+          ]);
+          scopes.set(
+            p.government_id,
+            seats.map((r) => r.body_id),
+          );
         }
       }
       const searchTargets = listPairs.rows.map((p, i) => ({
@@ -182,7 +237,16 @@ async function main(): Promise<void> {
       say('GET /search: max throughput, p50 and p99');
       const searched = await compare(apiUrl, searchTargets, baseUrl, bareSearchTargets, underLoad);
       const searchRatio = ratio(searched.product.p99, searched.baseline.p99);
-      rows.push(row('GET /search p50 / p99', `${ms(searched.product.p50)} / ${ms(searched.product.p99)}`, `${ms(searched.baseline.p50)} / ${ms(searched.baseline.p99)}`, searchRatio, 'p99 <= 2x', searchRatio === null ? null : searchRatio <= 2));
+      rows.push(
+        row(
+          'GET /search p50 / p99',
+          `${ms(searched.product.p50)} / ${ms(searched.product.p99)}`,
+          `${ms(searched.baseline.p50)} / ${ms(searched.baseline.p99)}`,
+          searchRatio,
+          'p99 <= 2x',
+          searchRatio === null ? null : searchRatio <= 2,
+        ),
+      );
       results.search = searched;
 
       // ---- public communiqués: JSON and the HTML page, anonymous, against the same bytes from memory --------
@@ -217,10 +281,20 @@ async function main(): Promise<void> {
         const r = ratio(result.product.rps, result.baseline.rps);
         rows.push(row(`GET ${path} (anonymous)`, perSecond(result.product.rps), perSecond(result.baseline.rps), r, '>= 0.80', r === null ? null : r >= 0.8));
         results[name] = result;
-        if (!noProfile && (r ?? 0) < 0.8) profiles[name] = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: [{ path }], connections: CONNECTIONS, seconds: 3 }));
+        if (!noProfile && (r ?? 0) < 0.8)
+          profiles[name] = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: [{ path }], connections: CONNECTIONS, seconds: 3 }));
       }
       results.caching = caching;
-      for (const [path, c] of Object.entries(caching) as [string, { etag: string | null; lastModified: string | null; ifNoneMatchStatus: number | null; ifModifiedSinceStatus: number | null; cacheControl: string | null }][]) {
+      for (const [path, c] of Object.entries(caching) as [
+        string,
+        {
+          etag: string | null;
+          lastModified: string | null;
+          ifNoneMatchStatus: number | null;
+          ifModifiedSinceStatus: number | null;
+          cacheControl: string | null;
+        },
+      ][]) {
         notes.push(
           `${path}: cache-control ${c.cacheControl ?? 'none'}; ETag ${c.etag ? `yes (If-None-Match -> ${c.ifNoneMatchStatus})` : 'none'}; Last-Modified ${c.lastModified ? `yes (If-Modified-Since -> ${c.ifModifiedSinceStatus})` : 'none'}`,
         );
@@ -247,10 +321,20 @@ async function main(): Promise<void> {
       results.patch = { ...storm, successes: undefined, audit };
 
       // ---- realtime: an HTTP update to its event on every entitled socket ------------------------------------
-      let fanout: { product: FanoutResult; baseline: FanoutResult; relayMs: number | null; patchAnswerMs: number; breakdown: Record<string, number> } | null = null;
+      let fanout: { product: FanoutResult; baseline: FanoutResult; relayMs: number | null; patchAnswerMs: number; breakdown: Record<string, number> } | null =
+        null;
       const hasGateway = (await import('node:fs')).existsSync(join(ROOT, 'apps/api/src/realtime/realtime.gateway.ts'));
       if (!hasGateway || !worker) {
-        rows.push(row('realtime: update -> every entitled socket, p99', `not measured: ${!hasGateway ? 'no realtime gateway in apps/api/src/realtime' : 'no worker to relay the outbox'}`, '-', null, '<= 2x', null));
+        rows.push(
+          row(
+            'realtime: update -> every entitled socket, p99',
+            `not measured: ${!hasGateway ? 'no realtime gateway in apps/api/src/realtime' : 'no worker to relay the outbox'}`,
+            '-',
+            null,
+            '<= 2x',
+            null,
+          ),
+        );
       } else {
         const bodies = await db.query<{ id: string }>(`SELECT id FROM body ORDER BY id LIMIT $1`, [REALTIME_BODIES]);
         const { bodiesOfGovernment, membersOfBody } = await currentMemberships(db);
@@ -286,7 +370,11 @@ async function main(): Promise<void> {
             return `${item.id}:${body.version}`;
           },
         }));
-        const versions = new Map((await db.query<{ id: string; version: number }>(`SELECT id, version FROM action_item WHERE id = ANY($1)`, [roundItems.rows.map((i) => i.id)])).rows.map((r) => [r.id, r.version]));
+        const versions = new Map(
+          (
+            await db.query<{ id: string; version: number }>(`SELECT id, version FROM action_item WHERE id = ANY($1)`, [roundItems.rows.map((i) => i.id)])
+          ).rows.map((r) => [r.id, r.version]),
+        );
         // The realtime queue's own events say where the time goes between the relay and the sockets.
         const queueEvents = new QueueEvents(QUEUES.realtime, { connection: redisConnectionOptions(redisUrl), prefix: redisPrefix });
         await queueEvents.waitUntilReady();
@@ -305,9 +393,20 @@ async function main(): Promise<void> {
           const added = after(seen.added, t0);
           const active = added === undefined ? undefined : after(seen.active, added);
           const completed = active === undefined ? undefined : after(seen.completed, active);
-          return { added: added === undefined ? NaN : added - t0, picked: added === undefined || active === undefined ? NaN : active - added, delivered: active === undefined || completed === undefined ? NaN : completed - active };
+          return {
+            added: added === undefined ? NaN : added - t0,
+            picked: added === undefined || active === undefined ? NaN : active - added,
+            delivered: active === undefined || completed === undefined ? NaN : completed - active,
+          };
         });
-        const median = (f: (x: (typeof steps)[number]) => number) => percentile(steps.map(f).filter(Number.isFinite).sort((a, b) => a - b), 50);
+        const median = (f: (x: (typeof steps)[number]) => number) =>
+          percentile(
+            steps
+              .map(f)
+              .filter(Number.isFinite)
+              .sort((a, b) => a - b),
+            50,
+          );
         const breakdown = { requestToQueueMs: median((x) => x.added), queueToApiMs: median((x) => x.picked), apiDeliveryMs: median((x) => x.delivered) };
         const relay = await db.query<{ ms: number | null }>(
           `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM relayed_at - created_at) * 1000) AS ms
@@ -340,12 +439,22 @@ async function main(): Promise<void> {
         const bare = await measureFanout(bareSockets, bareRounds);
         closeSockets(bareSockets);
         sockets.length = 0;
-        const patchAnswerMs = percentile([...answerMs].sort((a, b) => a - b), 50);
+        const patchAnswerMs = percentile(
+          [...answerMs].sort((a, b) => a - b),
+          50,
+        );
         fanout = { product, baseline: bare, relayMs: relay.rows[0]?.ms ?? null, patchAnswerMs, breakdown };
         const rtRatio = ratio(product.p99Ms, bare.p99Ms);
         rows.push(
           row('realtime: update -> entitled sockets, median', ms(product.medianMs), ms(bare.medianMs), ratio(product.medianMs, bare.medianMs), '-', null),
-          row('realtime: update -> entitled sockets, p99', ms(product.p99Ms), ms(bare.p99Ms), rtRatio, '<= 2x', rtRatio === null ? null : rtRatio <= 2 && product.missing === 0),
+          row(
+            'realtime: update -> entitled sockets, p99',
+            ms(product.p99Ms),
+            ms(bare.p99Ms),
+            rtRatio,
+            '<= 2x',
+            rtRatio === null ? null : rtRatio <= 2 && product.missing === 0,
+          ),
         );
         notes.push(
           `realtime: ${SOCKETS} sockets, ${product.rounds} updates in ${REALTIME_BODIES} bodies, ${product.deliveries} deliveries (${product.missing} missing, ${product.leaked} to sockets not entitled); ` +
@@ -390,7 +499,12 @@ async function main(): Promise<void> {
           queueThroughput(redisUrl, redisPrefix, 'notifications', jobs, expected, async () => ({ done: sink.marked - before, lastAt: sink.lastAt }), 90_000),
         );
         say(`notifications: ${expected} jobs through a bare BullMQ no-op worker`);
-        const bareWorker = startTs('baseline-worker', 'bench/baseline-worker.ts', { REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, BENCH_QUEUE: 'bench-noop', BENCH_CONCURRENCY: '5' });
+        const bareWorker = startTs('baseline-worker', 'bench/baseline-worker.ts', {
+          REDIS_URL: redisUrl,
+          REDIS_PREFIX: redisPrefix,
+          BENCH_QUEUE: 'bench-noop',
+          BENCH_CONCURRENCY: '5',
+        });
         children.push(bareWorker);
         await waitForLine(bareWorker, 'baseline worker ready');
         const bare = await queueThroughput(
@@ -406,14 +520,20 @@ async function main(): Promise<void> {
         const floor = await smtpSendFloorMs(smtp.url);
         const nRatio = ratio(product.jobsPerSecond, bare.jobsPerSecond);
         const met = nRatio === null ? null : nRatio >= 0.3 && product.jobsPerSecond >= 1000;
-        rows.push(row('notifications -> SMTP sink (emails/s)', `${product.jobsPerSecond} jobs/s`, `${bare.jobsPerSecond} jobs/s`, nRatio, '>= 0.30 and >= 1000/s', met));
+        rows.push(
+          row('notifications -> SMTP sink (emails/s)', `${product.jobsPerSecond} jobs/s`, `${bare.jobsPerSecond} jobs/s`, nRatio, '>= 0.30 and >= 1000/s', met),
+        );
         notes.push(
           `notifications: ${product.done}/${expected} emails in ${product.seconds} s (email worker concurrency ${EMAIL_CONCURRENCY}, a pooled SMTP transport of ${SMTP_CONNECTIONS} connections: the product's defaults, EMAIL_CONCURRENCY and SMTP_MAX_CONNECTIONS); bare no-op: ${bare.done} jobs in ${bare.seconds} s; ` +
             `through the product's transport one email sent alone to the same sink takes ${floor.unpooledMs} ms on a new connection (${floor.pooledMs} ms over an open one), so SMTP alone would allow ${Math.round((SMTP_CONNECTIONS * 1000) / floor.pooledMs)}/s.`,
         );
         results.notifications = { product, baseline: bare, smtpSendFloor: floor };
         if (!noProfile && met === false) {
-          const more = jobs.slice(0, Math.max(1, Math.ceil(jobs.length / 6))).map((j, i) => ({ ...j, jobId: `${j.jobId}-profile`, data: { ...j.data, eventId: `${j.data.eventId}-p`, notify: j.data.notify.map((n) => ({ ...n, key: `${n.key}:p${i}` })) } }));
+          const more = jobs.slice(0, Math.max(1, Math.ceil(jobs.length / 6))).map((j, i) => ({
+            ...j,
+            jobId: `${j.jobId}-profile`,
+            data: { ...j.data, eventId: `${j.data.eventId}-p`, notify: j.data.notify.map((n) => ({ ...n, key: `${n.key}:p${i}` })) },
+          }));
           const target = more.length * perGovernment;
           const at = smtp.marked;
           profiles.notifications = await profileDuring(worker, profileDir, () =>
@@ -427,26 +547,38 @@ async function main(): Promise<void> {
         const bigFile = join(documentsDir, 'fifty-mib.pdf');
         // a PDF header, then incompressible bytes: what is measured is the streaming, not the parsing
         writeFileSync(bigFile, Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), randomBytes(50 * 1024 * 1024 - 16)]));
-        const { rows: [body] } = await db.query<{ id: string }>(`SELECT id FROM body ORDER BY id LIMIT 1`);
+        const {
+          rows: [body],
+        } = await db.query<{ id: string }>(`SELECT id FROM body ORDER BY id LIMIT 1`);
         phase = 'upload';
-        say('a 50 MiB document upload: the api\'s peak resident memory');
+        say("a 50 MiB document upload: the api's peak resident memory");
         const before = residentMb(api.pid);
         const uploadPeak: Record<string, number> = {};
         const t0 = performance.now();
-        const uploaded = await peakResidentDuring({ api: api.pid }, async () => {
-          const form = new FormData();
-          form.append('title', `Fifty MiB ${runId}`);
-          form.append('file', await openAsBlob(bigFile, { type: 'application/pdf' }), 'fifty-mib.pdf');
-          const res = await fetch(`${apiUrl}/api/v1/bodies/${body.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${secretariat.accessToken}` }, body: form });
-          return { status: res.status, text: res.status === 201 ? '' : await res.text() };
-        }, uploadPeak);
+        const uploaded = await peakResidentDuring(
+          { api: api.pid },
+          async () => {
+            const form = new FormData();
+            form.append('title', `Fifty MiB ${runId}`);
+            form.append('file', await openAsBlob(bigFile, { type: 'application/pdf' }), 'fifty-mib.pdf');
+            const res = await fetch(`${apiUrl}/api/v1/bodies/${body.id}/documents`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${secretariat.accessToken}` },
+              body: form,
+            });
+            return { status: res.status, text: res.status === 201 ? '' : await res.text() };
+          },
+          uploadPeak,
+        );
         const uploadMs = performance.now() - t0;
         for (const [name, mb] of Object.entries(uploadPeak)) peak[name] = Math.max(peak[name] ?? 0, mb);
         const grew = uploadPeak.api && before ? Math.round((uploadPeak.api - before) * 10) / 10 : null;
         rows.push(
           row(
             'upload of 50 MiB: api peak RSS (growth)',
-            uploaded.status === 201 ? `${uploadPeak.api ?? '-'} MB (+${grew ?? '-'} MB) in ${ms(uploadMs)}` : `failed: ${uploaded.status} ${uploaded.text.slice(0, 120)}`,
+            uploaded.status === 201
+              ? `${uploadPeak.api ?? '-'} MB (+${grew ?? '-'} MB) in ${ms(uploadMs)}`
+              : `failed: ${uploaded.status} ${uploaded.text.slice(0, 120)}`,
             before ? `${before} MB before` : '-',
             null,
             'growth < 50 MB (streamed)',
@@ -458,15 +590,32 @@ async function main(): Promise<void> {
 
       rows.push(
         row('api resident memory, idle / under load', `${idle.api ?? '-'} MB / ${peak.api ?? '-'} MB`, '-', null, '-', null),
-        row('worker resident memory, idle / under load', worker ? `${idle.worker ?? '-'} MB / ${peak.worker ?? '-'} MB` : 'not measured: no worker', '-', null, '-', null),
+        row(
+          'worker resident memory, idle / under load',
+          worker ? `${idle.worker ?? '-'} MB / ${peak.worker ?? '-'} MB` : 'not measured: no worker',
+          '-',
+          null,
+          '-',
+          null,
+        ),
       );
       results.memoryMb = { idle, peakUnderLoad: peak, peakByPhase };
-      notes.push(`peak resident memory by load: ${Object.entries(peakByPhase).map(([p, m]) => `${p} ${Object.entries(m).map(([n, mb]) => `${n} ${mb} MB`).join(' ')}`).join('; ')}`);
+      notes.push(
+        `peak resident memory by load: ${Object.entries(peakByPhase)
+          .map(
+            ([p, m]) =>
+              `${p} ${Object.entries(m)
+                .map(([n, mb]) => `${n} ${mb} MB`)
+                .join(' ')}`,
+          )
+          .join('; ')}`,
+      );
     } finally {
       await db.end();
     }
   } catch (error) {
-    for (const child of children) say(`last lines of ${child.name} (exit ${child.process.exitCode ?? child.process.signalCode ?? 'running'}):\n${child.tail.slice(-15).join('\n')}`);
+    for (const child of children)
+      say(`last lines of ${child.name} (exit ${child.process.exitCode ?? child.process.signalCode ?? 'running'}):\n${child.tail.slice(-15).join('\n')}`);
     throw error;
   } finally {
     closeSockets(sockets);
@@ -487,14 +636,22 @@ async function main(): Promise<void> {
   const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(results, null, 2));
 
-  console.log(`\nForum benchmark${quick ? ' (--quick)' : ''}: ${volume.actionItems} action items, ${volume.actionItems * volume.updatesPerItem} updates, ${volume.meetings} meetings, ${volume.communiques} communiqués; ${results.seconds} s\n`);
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (other work on the machine skews both sides alike)\n`);
+  console.log(
+    `\nForum benchmark${quick ? ' (--quick)' : ''}: ${volume.actionItems} action items, ${volume.actionItems * volume.updatesPerItem} updates, ${volume.meetings} meetings, ${volume.communiques} communiqués; ${results.seconds} s\n`,
+  );
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the end (other work on the machine skews both sides alike)\n`,
+  );
   console.log(renderTable(rows));
   console.log('');
   for (const note of notes) console.log(`- ${note}`);
   for (const [figure, profile] of Object.entries(profiles)) {
     if (!profile) continue;
-    console.log(`\nWhere the time goes (${figure}: CPU profile of the ${figure === 'notifications' ? 'worker' : 'api'}, busy ${profile.busyPercent}% of the time; self time of the busy samples):`);
+    console.log(
+      `\nWhere the time goes (${figure}: CPU profile of the ${figure === 'notifications' ? 'worker' : 'api'}, busy ${profile.busyPercent}% of the time; self time of the busy samples):`,
+    );
     console.log(`  by owner: ${profile.byOwner.map((o) => `${o.owner} ${o.percent}%`).join(', ')}`);
     for (const f of profile.topFrames.slice(0, 8)) console.log(`  ${String(f.percent).padStart(5)}%  ${f.frame}`);
     console.log('  charged to the nearest function of ours up the stack:');
@@ -521,8 +678,13 @@ async function compare(
   const baseline = await cannon({ url: baseUrl, targets: bareTargets, seconds: SECONDS, ...load });
   await warm({ url: apiUrl, targets, ...load }, overallRate ? 1 : 2);
   const product = await underLoad(() => cannon({ url: apiUrl, targets, seconds: SECONDS, ...load }));
-  for (const [side, r] of [['product', product], ['baseline', baseline]] as const) {
-    say(`  ${side.padEnd(8)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx and ${r.errors} errors of ${r.requests}` : ''}`);
+  for (const [side, r] of [
+    ['product', product],
+    ['baseline', baseline],
+  ] as const) {
+    say(
+      `  ${side.padEnd(8)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx and ${r.errors} errors of ${r.requests}` : ''}`,
+    );
   }
   return { product, baseline };
 }

@@ -138,7 +138,11 @@ async function main(): Promise<number> {
     await migrateDatabase(database.url);
     say(`loading the volume (${quick ? 'quick' : 'full'})…`);
     const loaded = await loadVolume(database.url, volume);
-    say(`loaded in ${loaded.seconds.toFixed(1)} s: ${Object.entries(loaded.counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    say(
+      `loaded in ${loaded.seconds.toFixed(1)} s: ${Object.entries(loaded.counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}`,
+    );
     db = new Client({ connectionString: database.url, application_name: 'forum-soak' });
     await db.connect();
     redis = new Redis({ ...redisConnectionOptions(redisUrl), retryStrategy: () => null });
@@ -161,7 +165,11 @@ async function main(): Promise<number> {
       { path: '/api/v1/public/communiques.atom' },
       { path: '/en/communiques' },
       { path: '/fr/communiques' },
-      ...published.rows.flatMap((c) => [{ path: `/en/communiques/${c.id}` }, { path: `/fr/communiques/${c.id}` }, { path: `/api/v1/public/communiques/${c.id}` }]),
+      ...published.rows.flatMap((c) => [
+        { path: `/en/communiques/${c.id}` },
+        { path: `/fr/communiques/${c.id}` },
+        { path: `/api/v1/public/communiques/${c.id}` },
+      ]),
     ];
     const reads = mixReads(items, lists, publicPages);
     for (const target of [items[0], lists[0], ...publicPages.slice(0, 5)]) {
@@ -171,7 +179,11 @@ async function main(): Promise<number> {
 
     const patchItems = await itemsInProgress(db, PATCH_ITEMS);
     const crew = patchCrew(patchItems, byGovernment, PATCH_OFFICIALS, tokenOf);
-    const assignItems = await itemsInProgress(db, ASSIGN_ITEMS, patchItems.map((i) => i.id));
+    const assignItems = await itemsInProgress(
+      db,
+      ASSIGN_ITEMS,
+      patchItems.map((i) => i.id),
+    );
     const bodyOfItem = new Map([...patchItems, ...assignItems].map((i) => [i.id, i.body_id]));
     const secretariat = { authorization: `Bearer ${product.secretariatToken}`, 'content-type': 'application/json' };
     const assigner = new Assigner(product.apiUrl, secretariat, assignItems, byGovernment);
@@ -244,7 +256,14 @@ async function main(): Promise<number> {
           resources: probed?.resources ?? {},
         };
       }
-      return { window, atSeconds: Math.round((Date.now() - loadStarted) / 1000), processes, pgByApplication, redisConnectedClients: connected ? Number(connected[1]) : null, load };
+      return {
+        window,
+        atSeconds: Math.round((Date.now() - loadStarted) / 1000),
+        processes,
+        pgByApplication,
+        redisConnectedClients: connected ? Number(connected[1]) : null,
+        load,
+      };
     };
 
     const idle = await sample(0, null);
@@ -286,7 +305,8 @@ async function main(): Promise<number> {
       s.load = load;
       samples.push(s);
       say(`window ${w}/${WINDOWS}: ${describe(s)}`);
-      for (const child of Object.values(watched)) if (child.process.exitCode !== null) throw new Error(`${child.name} exited (${child.process.exitCode}):\n${child.tail.join('\n')}`);
+      for (const child of Object.values(watched))
+        if (child.process.exitCode !== null) throw new Error(`${child.name} exited (${child.process.exitCode}):\n${child.tail.join('\n')}`);
     }
 
     // ---- drain, then check that the load did what it claims ------------------------------------------------
@@ -335,15 +355,30 @@ async function main(): Promise<number> {
       series.push(
         { name: `${name} RSS (MB)`, values: of((p) => p.rssMb), tolerance: MEMORY, judged: true },
         { name: `${name} live heap after GC (MB)`, values: of((p) => p.heapMb), tolerance: MEMORY, judged: true },
-        { name: `${name} open fds, client connections left out`, values: of((p) => (p.fds === null ? null : p.fds - p.clients)), tolerance: COUNT, judged: true },
-        { name: `${name} active handles, client sockets left out`, values: of((p) => (p.handles === null ? null : p.handles - p.clients)), tolerance: COUNT, judged: true },
+        {
+          name: `${name} open fds, client connections left out`,
+          values: of((p) => (p.fds === null ? null : p.fds - p.clients)),
+          tolerance: COUNT,
+          judged: true,
+        },
+        {
+          name: `${name} active handles, client sockets left out`,
+          values: of((p) => (p.handles === null ? null : p.handles - p.clients)),
+          tolerance: COUNT,
+          judged: true,
+        },
         { name: `${name} Postgres connections`, values: of((p) => p.pg), tolerance: COUNT, judged: true },
         { name: `${name} Redis connections`, values: of((p) => p.redis), tolerance: COUNT, judged: true },
       );
     }
     const applications = [...new Set(samples.flatMap((s) => Object.keys(s.pgByApplication)))].sort();
     for (const app of applications) {
-      series.push({ name: `pg_stat_activity application_name=${app}`, values: samples.map((s) => s.pgByApplication[app] ?? 0), tolerance: COUNT, judged: true });
+      series.push({
+        name: `pg_stat_activity application_name=${app}`,
+        values: samples.map((s) => s.pgByApplication[app] ?? 0),
+        tolerance: COUNT,
+        judged: true,
+      });
     }
     // The Redis server is shared with whoever else uses it (test suites, other runs): shown, but it cannot condemn
     // the product; the per-process counts above are ours alone.
@@ -352,14 +387,30 @@ async function main(): Promise<number> {
     const verdicts = series.map((s) => ({ ...s, verdict: judgeGrowth(s.values, s.tolerance) }));
     const grew = verdicts.filter((v) => v.judged && v.verdict.grew);
 
-    console.log(`\nForum soak${quick ? ' (--quick)' : ''}: ${minutes} min, ${samples.length} samples every ${WINDOW_SECONDS} s; ${volume.actionItems} action items; machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    console.log(
+      `\nForum soak${quick ? ' (--quick)' : ''}: ${minutes} min, ${samples.length} samples every ${WINDOW_SECONDS} s; ${volume.actionItems} action items; machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
     console.log(sampleTable([idle, ...samples]));
     console.log(
       `\nload: ${totals.reads} reads (${totals.readFailures} failed), ${totals.writes} PATCHes accepted (${totals.writeOther} failed otherwise; lost updates ${audit.lost}), ` +
         `${totals.assigned} reassignments -> ${totals.emails}/${expectedEmails} emails at the sink, ${totals.socketDeliveries}/${expectedDeliveries} socket deliveries (${deliveries.leaked} leaked, ${disconnects} disconnects)\n`,
     );
     console.log(verdictTable(verdicts));
-    const results = { startedAt: new Date(started).toISOString(), quick, minutes, volume, rates: { READ_RATE, PATCH_OFFICIALS, PATCH_PAUSE_MS, ASSIGN_EVERY_MS, RESPONSIBLE, SOCKETS }, idle, samples, verdicts, totals, audit, faults };
+    const results = {
+      startedAt: new Date(started).toISOString(),
+      quick,
+      minutes,
+      volume,
+      rates: { READ_RATE, PATCH_OFFICIALS, PATCH_PAUSE_MS, ASSIGN_EVERY_MS, RESPONSIBLE, SOCKETS },
+      idle,
+      samples,
+      verdicts,
+      totals,
+      audit,
+      faults,
+    };
     const dir = join(ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `soak-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -371,7 +422,8 @@ async function main(): Promise<number> {
     else console.log(`\nno growth in ${verdicts.filter((v) => v.judged).length} judged series`);
     return grew.length || faults.length ? 1 : 0;
   } catch (error) {
-    for (const child of children) say(`last lines of ${child.name} (exit ${child.process.exitCode ?? child.process.signalCode ?? 'running'}):\n${child.tail.slice(-15).join('\n')}`);
+    for (const child of children)
+      say(`last lines of ${child.name} (exit ${child.process.exitCode ?? child.process.signalCode ?? 'running'}):\n${child.tail.slice(-15).join('\n')}`);
     throw error;
   } finally {
     closeSockets(sockets);
@@ -466,7 +518,11 @@ function describe(s: Sample): string {
 
 function table(head: string[], rows: string[][]): string {
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(width[i])).join(' | ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(width[i]))
+      .join(' | ')
+      .trimEnd();
   return [line(head), width.map((w) => '-'.repeat(w)).join('-+-'), ...rows.map(line)].join('\n');
 }
 

@@ -42,7 +42,10 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(g, ord)`,
       [JSON.stringify(DEMO_GOVERNMENTS)],
     );
-    await db.query(`INSERT INTO user_account (email, display_name, password_hash, role) VALUES ($1, 'Bench Secretariat', $2, 'secretariat')`, [SECRETARIAT_EMAIL, hash]);
+    await db.query(`INSERT INTO user_account (email, display_name, password_hash, role) VALUES ($1, 'Bench Secretariat', $2, 'secretariat')`, [
+      SECRETARIAT_EMAIL,
+      hash,
+    ]);
     await db.query(
       `INSERT INTO user_account (email, display_name, password_hash, role, government_id, locale)
        SELECT format('official.%s.%s@bench.forum', lower(g.code), n), format('Official %s of %s', n, g.code), $1, 'official', g.id,
@@ -153,7 +156,17 @@ export async function loadVolume(databaseUrl: string, volume: Volume): Promise<L
     await db.query('COMMIT');
     await db.query('ANALYZE');
     const counts: Record<string, number> = {};
-    for (const table of ['government', 'user_account', 'body', 'membership', 'meeting', 'action_item', 'action_item_update', 'communique', 'communique_revision']) {
+    for (const table of [
+      'government',
+      'user_account',
+      'body',
+      'membership',
+      'meeting',
+      'action_item',
+      'action_item_update',
+      'communique',
+      'communique_revision',
+    ]) {
       const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
       counts[table] = rows[0].n;
     }

@@ -72,7 +72,9 @@ function main(): void {
   console.log(`| --- | --- | --- | --- | --- |`);
   for (const a of assets) console.log(`| ${a.file} | ${a.initial ? 'yes' : ''} | ${kb(a.raw)} | ${kb(a.gzip)} | ${kb(a.brotli)} |`);
   console.log('');
-  console.log(`initial JS (${initial.length} file${initial.length === 1 ? '' : 's'}): ${kb(sum(initial, 'raw'))} raw, ${kb(sum(initial, 'gzip'))} gzip, ${kb(sum(initial, 'brotli'))} brotli`);
+  console.log(
+    `initial JS (${initial.length} file${initial.length === 1 ? '' : 's'}): ${kb(sum(initial, 'raw'))} raw, ${kb(sum(initial, 'gzip'))} gzip, ${kb(sum(initial, 'brotli'))} brotli`,
+  );
   console.log(`all JS (${js.length} chunks): ${kb(sum(js, 'raw'))} raw, ${kb(sum(js, 'gzip'))} gzip, ${kb(sum(js, 'brotli'))} brotli`);
   console.log(`CSS: ${kb(sum(css, 'raw'))} raw, ${kb(sum(css, 'brotli'))} brotli`);
   const within = sum(initial, 'brotli') <= INITIAL_JS_BUDGET_BYTES;

@@ -27,7 +27,10 @@ function files(relative) {
 function resolveAlias(file, specifier) {
   const target = compilerOptions.paths[specifier]?.[0];
   if (!target) return null;
-  let relative = path.relative(path.dirname(file), path.join(ROOT, target.replace(/\.ts$/, ''))).split(path.sep).join('/');
+  let relative = path
+    .relative(path.dirname(file), path.join(ROOT, target.replace(/\.ts$/, '')))
+    .split(path.sep)
+    .join('/');
   if (!relative.startsWith('.')) relative = `./${relative}`;
   return relative;
 }
@@ -73,7 +76,9 @@ async function main() {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(ROOT, relative), target);
   }
-  process.stdout.write(`Compiled ${sources.length} files and copied ${assets.length} assets to ${path.relative(ROOT, OUT) || '.'}/ (${aliases} @forum/* requires resolved)\n`);
+  process.stdout.write(
+    `Compiled ${sources.length} files and copied ${assets.length} assets to ${path.relative(ROOT, OUT) || '.'}/ (${aliases} @forum/* requires resolved)\n`,
+  );
 }
 
 main().catch((error) => {

@@ -23,7 +23,11 @@ const server = new EmbeddedPostgres({
 });
 
 let stopping = null;
-const stop = () => (stopping ??= server.stop().catch(() => undefined).then(() => process.exit(0)));
+const stop = () =>
+  (stopping ??= server
+    .stop()
+    .catch(() => undefined)
+    .then(() => process.exit(0)));
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk) => chunk.includes('exit') && stop());
 process.stdin.on('end', stop);

@@ -74,7 +74,9 @@ async function resolvePostgres() {
   if (!forceEmbedded && (await postgresAnswers(local))) return { adminUrl: local, source: 'the local PostgreSQL on 127.0.0.1:5432' };
   const embeddedUrl = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/postgres`;
   if (await postgresAnswers(embeddedUrl)) return { adminUrl: embeddedUrl, source: 'the embedded PostgreSQL already running' };
-  say(`${forceEmbedded ? "FORUM_EMBEDDED_POSTGRES=always" : "No PostgreSQL answers on 127.0.0.1:5432"}: starting an embedded one (data in .data/postgres, port ${EMBEDDED_PG_PORT})`);
+  say(
+    `${forceEmbedded ? 'FORUM_EMBEDDED_POSTGRES=always' : 'No PostgreSQL answers on 127.0.0.1:5432'}: starting an embedded one (data in .data/postgres, port ${EMBEDDED_PG_PORT})`,
+  );
   await startEmbeddedPostgres(path.join(DATA, 'postgres'));
   return { adminUrl: embeddedUrl, source: 'an embedded PostgreSQL' };
 }
@@ -148,11 +150,30 @@ async function resolveRedis() {
   const REDIS_DATA = path.join(DATA, 'redis');
   fs.mkdirSync(REDIS_DATA, { recursive: true });
   // BullMQ needs noeviction: an evicted job key is a lost job.
-  const child = spawn(binary, ['--port', String(LOCAL_REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--dir', REDIS_DATA], {
-    stdio: 'ignore',
-    // its own process group: Ctrl-C reaches the apps first; shutdown() stops it after they drained
-    detached: true,
-  });
+  const child = spawn(
+    binary,
+    [
+      '--port',
+      String(LOCAL_REDIS_PORT),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--maxmemory-policy',
+      'noeviction',
+      '--dir',
+      REDIS_DATA,
+    ],
+    {
+      stdio: 'ignore',
+      // its own process group: Ctrl-C reaches the apps first; shutdown() stops it after they drained
+      detached: true,
+    },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   cleanups.push(async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -233,7 +254,12 @@ function buildWebIfStale() {
   const dist = path.join(ROOT, 'apps', 'web', 'dist', 'index.html');
   if (!pkg.scripts['build:web'] || process.env.WEB_DIST_DIR) return;
   const web = path.join(ROOT, 'apps', 'web');
-  const sources = newestMtime([path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'vite.config.mts'), path.join(ROOT, 'libs', 'contracts', 'src')]);
+  const sources = newestMtime([
+    path.join(web, 'src'),
+    path.join(web, 'index.html'),
+    path.join(web, 'vite.config.mts'),
+    path.join(ROOT, 'libs', 'contracts', 'src'),
+  ]);
   const built = fs.existsSync(dist) ? fs.statSync(dist).mtimeMs : 0;
   if (built && built >= sources) return;
   say(built ? 'The web sources changed since the last build: building the web application…' : 'Building the web application (first start only)…');
@@ -309,13 +335,24 @@ async function start() {
   await checkPortFree(config.port, host);
   const { databaseUrl, redisUrl } = await services();
   buildWebIfStale();
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORUM_DEMO_DATA: process.env.FORUM_DEMO_DATA ?? 'true', JWT_SECRET: jwtSecret(), FORUM_SECRETS_KEY: secretsKey(), HOST: host };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    FORUM_DEMO_DATA: process.env.FORUM_DEMO_DATA ?? 'true',
+    JWT_SECRET: jwtSecret(),
+    FORUM_SECRETS_KEY: secretsKey(),
+    HOST: host,
+  };
   say(
     host === '127.0.0.1' || host === 'localhost' || host === '::1'
       ? `Listening on ${host} only (this machine); set HOST=0.0.0.0 to accept connections from the network.`
       : `Listening on ${host}: reachable from the network.`,
   );
-  const migrate = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts')], { cwd: ROOT, env: tsNodeEnv(env), stdio: 'inherit' });
+  const migrate = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts')], {
+    cwd: ROOT,
+    env: tsNodeEnv(env),
+    stdio: 'inherit',
+  });
   if (migrate.status !== 0) return shutdown(1);
   const api = runTs('apps/api/src/main.ts', env, 'api');
   if (fs.existsSync(path.join(ROOT, 'apps/worker/src/main.ts'))) runTs('apps/worker/src/main.ts', { ...env, FORUM_DEMO_DATA: 'false' }, 'worker');
@@ -355,7 +392,11 @@ async function test(args) {
 
 async function bench(args) {
   const { databaseUrl, adminUrl, redisUrl } = await services({ admin: true });
-  const child = runTs('bench/run.ts', { DATABASE_URL: databaseUrl, TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redisUrl, BENCH_ARGS: args.join(' ') }, 'bench');
+  const child = runTs(
+    'bench/run.ts',
+    { DATABASE_URL: databaseUrl, TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redisUrl, BENCH_ARGS: args.join(' ') },
+    'bench',
+  );
   child.once('exit', (code) => {
     children.length = 0;
     void shutdown(code ?? 1);
@@ -364,7 +405,11 @@ async function bench(args) {
 
 async function soak(args) {
   const { databaseUrl, adminUrl, redisUrl } = await services({ admin: true });
-  const child = runTs('bench/soak.ts', { DATABASE_URL: databaseUrl, TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redisUrl, BENCH_ARGS: args.join(' ') }, 'soak');
+  const child = runTs(
+    'bench/soak.ts',
+    { DATABASE_URL: databaseUrl, TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redisUrl, BENCH_ARGS: args.join(' ') },
+    'soak',
+  );
   child.once('exit', (code) => {
     children.length = 0;
     void shutdown(code ?? 1);
@@ -373,14 +418,22 @@ async function soak(args) {
 
 async function migrateRevert(args = []) {
   const { databaseUrl } = await services();
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts'), 'revert', ...args], { cwd: ROOT, env: tsNodeEnv({ DATABASE_URL: databaseUrl }), stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts'), 'revert', ...args], {
+    cwd: ROOT,
+    env: tsNodeEnv({ DATABASE_URL: databaseUrl }),
+    stdio: 'inherit',
+  });
   await shutdown(result.status ?? 1);
 }
 
 async function migrateOnly() {
   checkConfiguration(process.env);
   const { databaseUrl } = await services();
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts')], { cwd: ROOT, env: tsNodeEnv({ DATABASE_URL: databaseUrl }), stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools/migrate.ts')], {
+    cwd: ROOT,
+    env: tsNodeEnv({ DATABASE_URL: databaseUrl }),
+    stdio: 'inherit',
+  });
   await shutdown(result.status ?? 1);
 }
 

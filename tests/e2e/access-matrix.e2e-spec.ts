@@ -23,7 +23,11 @@ const SEAT: Record<Exclude<Role, 'secretariat' | 'anonymous'>, { seat: Membershi
   nonMember: { seat: null },
   municipal: { seat: null },
 };
-const HOLDS: Record<MembershipRole, Holder[]> = { member: ['official', 'member'], co_chair: ['official', 'member', 'co_chair'], observer: ['official', 'observer'] };
+const HOLDS: Record<MembershipRole, Holder[]> = {
+  member: ['official', 'member'],
+  co_chair: ['official', 'member', 'co_chair'],
+  observer: ['official', 'observer'],
+};
 
 type Outcome = 'allowed' | 401 | 403 | 404;
 
@@ -57,7 +61,10 @@ describe('access-control matrix', () => {
   let t: TestApp;
   let f: Factories;
   const tokens = {} as Record<Role, string | null>;
-  const ids = {} as Record<'body' | 'meeting' | 'agendaItem' | 'paper' | 'actionItem' | 'communique' | 'lead' | 'supporting' | 'indicator' | 'fundingProgram' | 'fundingClaim', string>;
+  const ids = {} as Record<
+    'body' | 'meeting' | 'agendaItem' | 'paper' | 'actionItem' | 'communique' | 'lead' | 'supporting' | 'indicator' | 'fundingProgram' | 'fundingClaim',
+    string
+  >;
   const spareGovernments: TestGovernment[] = [];
   let rows: Row[] = [];
   let routes: DeclaredRoute[] = [];
@@ -97,13 +104,25 @@ describe('access-control matrix', () => {
 
     const meeting = await f.meeting(body.id);
     ids.meeting = meeting.id;
-    const agendaItem = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing capacity', purpose: 'discussion', durationMinutes: 30 }, t.adminToken);
+    const agendaItem = await t.http.post(
+      `/api/v1/meetings/${meeting.id}/agenda-items`,
+      { title: 'Housing capacity', purpose: 'discussion', durationMinutes: 30 },
+      t.adminToken,
+    );
     ids.agendaItem = agendaItem.body.id;
-    const paper = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items/${ids.agendaItem}/papers`, { title: 'Briefing note', url: 'https://example.org/note.pdf' }, t.adminToken);
+    const paper = await t.http.post(
+      `/api/v1/meetings/${meeting.id}/agenda-items/${ids.agendaItem}/papers`,
+      { title: 'Briefing note', url: 'https://example.org/note.pdf' },
+      t.adminToken,
+    );
     ids.paper = paper.body.id;
     const item = await f.actionItem(body.id, ids.lead, { supportingGovernmentIds: [ids.supporting] });
     ids.actionItem = item.id;
-    const communique = await t.http.post('/api/v1/communiques', { bodyId: body.id, titleEn: 'Joint statement', titleFr: 'Déclaration commune', bodyEn: 'Text', bodyFr: 'Texte' }, t.adminToken);
+    const communique = await t.http.post(
+      '/api/v1/communiques',
+      { bodyId: body.id, titleEn: 'Joint statement', titleFr: 'Déclaration commune', bodyEn: 'Text', bodyFr: 'Texte' },
+      t.adminToken,
+    );
     ids.communique = communique.body.id;
     const indicator = await t.http.post('/api/v1/indicators', { bodyId: body.id, code: 'matrix', name: 'Matrix figures', unit: 'people' }, t.adminToken);
     ids.indicator = indicator.body.id;
@@ -115,7 +134,14 @@ describe('access-control matrix', () => {
     ids.fundingProgram = program.body.id;
     const claim = await t.http.post(
       `/api/v1/funding-programs/${program.body.id}/claims`,
-      { claimantGovernmentId: ids.supporting, periodFrom: '2021-01-01', periodTo: '2021-03-31', requestedCents: 100_00, description: 'Matrix claim', evidenceDocumentIds: [] },
+      {
+        claimantGovernmentId: ids.supporting,
+        periodFrom: '2021-01-01',
+        periodTo: '2021-03-31',
+        requestedCents: 100_00,
+        description: 'Matrix claim',
+        evidenceDocumentIds: [],
+      },
       t.adminToken,
     );
     ids.fundingClaim = claim.body.id;
@@ -128,10 +154,22 @@ describe('access-control matrix', () => {
       { route: 'GET /bodies/:id', method: 'GET', path: () => `/api/v1/bodies/${ids.body}`, ok: 200 },
       { route: 'GET /bodies/:id/members', method: 'GET', path: () => `/api/v1/bodies/${ids.body}/members`, ok: 200 },
       { route: 'PATCH /bodies/:id', method: 'PATCH', path: () => `/api/v1/bodies/${ids.body}`, body: () => ({ mandate: 'Asylum' }), ok: 200 },
-      { route: 'POST /bodies/:id/members', method: 'POST', path: () => `/api/v1/bodies/${ids.body}/members`, body: () => ({ governmentId: spareGovernments[spare++].id, role: 'member' }), ok: 201 },
+      {
+        route: 'POST /bodies/:id/members',
+        method: 'POST',
+        path: () => `/api/v1/bodies/${ids.body}/members`,
+        body: () => ({ governmentId: spareGovernments[spare++].id, role: 'member' }),
+        ok: 201,
+      },
       { route: 'GET /bodies/:id/join-requests', method: 'GET', path: () => `/api/v1/bodies/${ids.body}/join-requests`, ok: 200 },
       { route: 'GET /governments', method: 'GET', path: () => '/api/v1/governments', ok: 200 },
-      { route: 'POST /governments', method: 'POST', path: () => '/api/v1/governments', body: (role) => ({ code: `M${role.slice(0, 3).toUpperCase()}`, nameEn: 'Matrix', nameFr: 'Matrice', level: 'provincial', timeZone: 'America/Halifax' }), ok: 201 },
+      {
+        route: 'POST /governments',
+        method: 'POST',
+        path: () => '/api/v1/governments',
+        body: (role) => ({ code: `M${role.slice(0, 3).toUpperCase()}`, nameEn: 'Matrix', nameFr: 'Matrice', level: 'provincial', timeZone: 'America/Halifax' }),
+        ok: 201,
+      },
       { route: 'GET /users', method: 'GET', path: () => '/api/v1/users', ok: 200 },
       { route: 'GET /audit', method: 'GET', path: () => '/api/v1/audit', ok: 200 },
       { route: 'GET /translations', method: 'GET', path: () => '/api/v1/translations?status=pending', ok: 200 },
@@ -139,10 +177,27 @@ describe('access-control matrix', () => {
       { route: 'GET /meetings/:id', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}`, ok: 200 },
       { route: 'PATCH /meetings/:id', method: 'PATCH', path: () => `/api/v1/meetings/${ids.meeting}`, body: () => ({ location: 'Ottawa' }), ok: 200 },
       { route: 'GET /meetings/:id/agenda-items', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items`, ok: 200 },
-      { route: 'POST /meetings/:id/agenda-items', method: 'POST', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items`, body: () => ({ title: 'Item', purpose: 'information', durationMinutes: 5 }), ok: 201 },
-      { route: 'PATCH /meetings/:id/agenda-items/:itemId', method: 'PATCH', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items/${ids.agendaItem}`, body: () => ({ durationMinutes: 25 }), ok: 200 },
+      {
+        route: 'POST /meetings/:id/agenda-items',
+        method: 'POST',
+        path: () => `/api/v1/meetings/${ids.meeting}/agenda-items`,
+        body: () => ({ title: 'Item', purpose: 'information', durationMinutes: 5 }),
+        ok: 201,
+      },
+      {
+        route: 'PATCH /meetings/:id/agenda-items/:itemId',
+        method: 'PATCH',
+        path: () => `/api/v1/meetings/${ids.meeting}/agenda-items/${ids.agendaItem}`,
+        body: () => ({ durationMinutes: 25 }),
+        ok: 200,
+      },
       // the secretariat goes first and removes the paper; everyone after it is refused before the paper is looked up
-      { route: 'DELETE /meetings/:id/agenda-items/:itemId/papers/:paperId', method: 'DELETE', path: () => `/api/v1/meetings/${ids.meeting}/agenda-items/${ids.agendaItem}/papers/${ids.paper}`, ok: 200 },
+      {
+        route: 'DELETE /meetings/:id/agenda-items/:itemId/papers/:paperId',
+        method: 'DELETE',
+        path: () => `/api/v1/meetings/${ids.meeting}/agenda-items/${ids.agendaItem}/papers/${ids.paper}`,
+        ok: 200,
+      },
       { route: 'GET /meetings/:id/calendar.ics', method: 'GET', path: () => `/api/v1/meetings/${ids.meeting}/calendar.ics`, ok: 200 },
       { route: 'GET /action-items/:id', method: 'GET', path: () => `/api/v1/action-items/${ids.actionItem}`, ok: 200 },
       { route: 'GET /action-items/:id/updates', method: 'GET', path: () => `/api/v1/action-items/${ids.actionItem}/updates`, ok: 200 },
@@ -160,19 +215,43 @@ describe('access-control matrix', () => {
         body: () => ({ note: 'Progress report' }),
         ok: 201,
       },
-      { route: 'POST /action-items', method: 'POST', path: () => '/api/v1/action-items', body: () => ({ bodyId: ids.body, leadGovernmentId: ids.lead, title: 'New', dueOn: '2031-01-31' }), ok: 201 },
+      {
+        route: 'POST /action-items',
+        method: 'POST',
+        path: () => '/api/v1/action-items',
+        body: () => ({ bodyId: ids.body, leadGovernmentId: ids.lead, title: 'New', dueOn: '2031-01-31' }),
+        ok: 201,
+      },
       { route: 'GET /bodies/:id/accountability', method: 'GET', path: () => `/api/v1/bodies/${ids.body}/accountability`, ok: 200 },
       { route: 'GET /communiques/:id', method: 'GET', path: () => `/api/v1/communiques/${ids.communique}`, ok: 200 },
       { route: 'GET /communiques/:id/revisions', method: 'GET', path: () => `/api/v1/communiques/${ids.communique}/revisions`, ok: 200 },
-      { route: 'PATCH /communiques/:id', method: 'PATCH', path: () => `/api/v1/communiques/${ids.communique}`, body: (role) => ({ bodyEn: `Text edited (${role})` }), ok: 200 },
+      {
+        route: 'PATCH /communiques/:id',
+        method: 'PATCH',
+        path: () => `/api/v1/communiques/${ids.communique}`,
+        body: (role) => ({ bodyEn: `Text edited (${role})` }),
+        ok: 200,
+      },
       { route: 'POST /communiques/:id/publish', method: 'POST', path: () => `/api/v1/communiques/${ids.communique}/publish`, body: () => ({}), ok: 409 },
-      { route: 'GET /public/communiques/:id (draft)', method: 'GET', path: () => `/api/v1/public/communiques/${ids.communique}`, ok: 404, expect: { ...ANYONE, ...Object.fromEntries(ROLES.map((r) => [r, 404])) } as Record<Role, number> },
+      {
+        route: 'GET /public/communiques/:id (draft)',
+        method: 'GET',
+        path: () => `/api/v1/public/communiques/${ids.communique}`,
+        ok: 404,
+        expect: { ...ANYONE, ...Object.fromEntries(ROLES.map((r) => [r, 404])) } as Record<Role, number>,
+      },
       { route: 'GET /public/communiques', method: 'GET', path: () => '/api/v1/public/communiques', ok: 200, expect: ANYONE },
       { route: 'GET /notifications', method: 'GET', path: () => '/api/v1/notifications', ok: 200 },
       { route: 'GET /api-tokens', method: 'GET', path: () => '/api/v1/api-tokens', ok: 200 },
       { route: 'POST /api-tokens', method: 'POST', path: () => '/api/v1/api-tokens', body: () => ({ name: 'matrix', scopes: ['read'] }), ok: 201 },
       { route: 'GET /webhooks', method: 'GET', path: () => '/api/v1/webhooks', ok: 200 },
-      { route: 'POST /webhooks (private address)', method: 'POST', path: () => '/api/v1/webhooks', body: () => ({ url: 'https://10.0.0.1/x', events: ['meeting.created'] }), ok: 400 },
+      {
+        route: 'POST /webhooks (private address)',
+        method: 'POST',
+        path: () => '/api/v1/webhooks',
+        body: () => ({ url: 'https://10.0.0.1/x', events: ['meeting.created'] }),
+        ok: 400,
+      },
       { route: 'GET /auth/oidc/providers', method: 'GET', path: () => '/api/v1/auth/oidc/providers', ok: 200, expect: ANYONE },
     ];
   }, 120_000);
@@ -191,7 +270,8 @@ describe('access-control matrix', () => {
       for (const role of ROLES) {
         const body = row.body ? await row.body(role) : undefined;
         const res = await t.http.request(row.method, row.path(), { token: tokens[role], body });
-        if (res.status !== expected(role)) failures.push(`${row.route} (${route.permission}) as ${role}: expected ${expected(role)}, got ${res.status} ${res.text.slice(0, 120)}`);
+        if (res.status !== expected(role))
+          failures.push(`${row.route} (${route.permission}) as ${role}: expected ${expected(role)}, got ${res.status} ${res.text.slice(0, 120)}`);
         if (res.status === 404 || res.status === 403) {
           // A refusal carries the error body and nothing of the object.
           expect(res.body).toEqual(expect.objectContaining({ statusCode: res.status, message: expect.anything() }));
@@ -241,7 +321,8 @@ describe('access-control matrix', () => {
         const res = await t.http.request(route.method, url, { token: tokens[role], body });
         checked++;
         const ok = expected === 'allowed' ? ![401, 403].includes(res.status) && res.status < 500 : res.status === expected;
-        if (!ok) failures.push(`${route.method} ${route.path} (${route.permission}) as ${role}: expected ${expected}, got ${res.status} ${res.text.slice(0, 100)}`);
+        if (!ok)
+          failures.push(`${route.method} ${route.path} (${route.permission}) as ${role}: expected ${expected}, got ${res.status} ${res.text.slice(0, 100)}`);
       }
     }
     expect(failures).toEqual([]);

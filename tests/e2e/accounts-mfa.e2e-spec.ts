@@ -20,7 +20,11 @@ describe('two-step sign-in (TOTP)', () => {
 
     const enrol = await t.http.post('/api/v1/auth/mfa/enrol', {}, official.token);
     expect(enrol.status).toBe(200);
-    expect(enrol.body).toEqual({ secret: expect.any(String), otpauthUrl: expect.stringMatching(/^otpauth:\/\/totp\//), qrCodeDataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
+    expect(enrol.body).toEqual({
+      secret: expect.any(String),
+      otpauthUrl: expect.stringMatching(/^otpauth:\/\/totp\//),
+      qrCodeDataUrl: expect.stringMatching(/^data:image\/png;base64,/),
+    });
     const secret: string = enrol.body.secret;
 
     const wrong = await t.http.post('/api/v1/auth/mfa/verify', { code: '000000' === (await codeAt(secret, 0)) ? '111111' : '000000' }, official.token);
@@ -60,7 +64,8 @@ describe('two-step sign-in (TOTP)', () => {
 
     // guesses: five are answered, then 429 rate_limited even for the right code
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await t.http.post('/api/v1/auth/mfa/login', { mfaToken: first.body.mfaToken, code: String(100000 + i) })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await t.http.post('/api/v1/auth/mfa/login', { mfaToken: first.body.mfaToken, code: String(100000 + i) })).status);
     expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400]);
     const limited = await t.http.post('/api/v1/auth/mfa/login', { mfaToken: first.body.mfaToken, code: await codeAt(secret, 2) });
     expect(limited.status).toBe(429);

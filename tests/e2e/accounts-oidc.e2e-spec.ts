@@ -59,7 +59,10 @@ describe('single sign-on with a government’s OpenID Connect provider', () => {
     await idp.signInAs(accountId);
     const start = await fetch(`${t.baseUrl}/api/v1/auth/oidc/${governmentCode}/start`, { redirect: 'manual' });
     expect(start.status).toBe(302);
-    const stateCookie = start.headers.getSetCookie().find((c) => c.startsWith('forum_oidc_state='))!.split(';')[0];
+    const stateCookie = start.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('forum_oidc_state='))!
+      .split(';')[0];
     let location = start.headers.get('location')!;
     expect(location.startsWith(idp.issuer)).toBe(true);
     const authorize = new URL(location);
@@ -83,7 +86,13 @@ describe('single sign-on with a government’s OpenID Connect provider', () => {
     expect((await t.http.post(`/api/v1/governments/${ontario.id}/identity-provider`, body, someone.token)).status).toBe(403);
     const created = await t.http.post(`/api/v1/governments/${ontario.id}/identity-provider`, body, t.adminToken);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ governmentId: ontario.id, issuer: idp.issuer, clientId: idp.clientId, emailDomains: ['ontario.test'], passwordLogin: true });
+    expect(created.body).toMatchObject({
+      governmentId: ontario.id,
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      emailDomains: ['ontario.test'],
+      passwordLogin: true,
+    });
     expect(created.body.clientSecret).toBeUndefined();
     const again = await t.http.post(`/api/v1/governments/${ontario.id}/identity-provider`, body, t.adminToken);
     expect(again.status).toBe(409);
@@ -154,7 +163,14 @@ describe('single sign-on with a government’s OpenID Connect provider', () => {
     expect((await callback(first.callback, first.stateCookie)).status).toBe(403);
     const put = await t.http.request('PUT', `/api/v1/governments/${ontario.id}/identity-provider`, {
       token: t.adminToken,
-      body: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, emailDomains: ['ontario.test'], createAccounts: true, passwordLogin: false },
+      body: {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        emailDomains: ['ontario.test'],
+        createAccounts: true,
+        passwordLogin: false,
+      },
     });
     expect(put.status).toBe(200);
     const second = await throughProvider(ontario.code, 'newcomer');
@@ -170,7 +186,11 @@ describe('single sign-on with a government’s OpenID Connect provider', () => {
 
   it('answers 503, not 500, when a government’s provider does not answer', async () => {
     const gov = await f.government();
-    const created = await t.http.post(`/api/v1/governments/${gov.id}/identity-provider`, { issuer: 'http://127.0.0.1:1', clientId: 'x', clientSecret: 'y', emailDomains: ['x.test'] }, t.adminToken);
+    const created = await t.http.post(
+      `/api/v1/governments/${gov.id}/identity-provider`,
+      { issuer: 'http://127.0.0.1:1', clientId: 'x', clientSecret: 'y', emailDomains: ['x.test'] },
+      t.adminToken,
+    );
     expect(created.status).toBe(201);
     const start = await fetch(`${t.baseUrl}/api/v1/auth/oidc/${gov.code}/start`, { redirect: 'manual' });
     expect(start.status).toBe(503);

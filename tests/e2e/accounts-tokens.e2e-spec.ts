@@ -30,7 +30,14 @@ describe('service tokens', () => {
 
     const readOnly = await create({ name: 'Open-data portal', scopes: ['read'] });
     expect(readOnly.status).toBe(201);
-    expect(readOnly.body).toMatchObject({ id: expect.any(String), name: 'Open-data portal', secret: expect.stringMatching(/^forum_st_/), scopes: ['read'], governmentId: null, expiresAt: null });
+    expect(readOnly.body).toMatchObject({
+      id: expect.any(String),
+      name: 'Open-data portal',
+      secret: expect.stringMatching(/^forum_st_/),
+      scopes: ['read'],
+      governmentId: null,
+      expiresAt: null,
+    });
     const secret: string = readOnly.body.secret;
     const stored = await t.dataSource.query(`SELECT secret_hash FROM api_token WHERE id = $1`, [readOnly.body.id]);
     expect(stored[0].secret_hash).not.toContain(secret);
@@ -40,7 +47,9 @@ describe('service tokens', () => {
     expect((await t.http.get(`/api/v1/action-items/${item.id}`, secret)).status).toBe(200);
     // read only: every write 403
     expect((await t.http.patch(`/api/v1/action-items/${item.id}`, { version: item.version, progress: 10 }, secret)).status).toBe(403);
-    expect((await t.http.post('/api/v1/action-items', { bodyId: body.id, leadGovernmentId: gov.id, title: 'x', dueOn: '2030-01-01' }, secret)).status).toBe(403);
+    expect((await t.http.post('/api/v1/action-items', { bodyId: body.id, leadGovernmentId: gov.id, title: 'x', dueOn: '2030-01-01' }, secret)).status).toBe(
+      403,
+    );
     expect((await t.http.post('/api/v1/bodies', { name: 'x', kind: 'table', permanent: true }, secret)).status).toBe(403);
     // never the tokens themselves
     expect((await t.http.get('/api/v1/api-tokens', secret)).status).toBe(403);
@@ -74,7 +83,10 @@ describe('service tokens', () => {
     const patched = await t.http.patch(`/api/v1/action-items/${item.id}`, { version: item.version, status: 'in_progress' }, writer.secret);
     expect(patched.status).toBe(200);
     // a meeting is outside its scopes
-    expect((await t.http.post('/api/v1/meetings', { bodyId: body.id, title: 'x', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T18:00:00Z' }, writer.secret)).status).toBe(403);
+    expect(
+      (await t.http.post('/api/v1/meetings', { bodyId: body.id, title: 'x', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T18:00:00Z' }, writer.secret))
+        .status,
+    ).toBe(403);
     const updates = await t.http.get(`/api/v1/action-items/${item.id}/updates`, t.adminToken);
     expect(updates.status).toBe(200);
 

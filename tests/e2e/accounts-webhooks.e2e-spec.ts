@@ -68,7 +68,15 @@ describe('webhooks', () => {
     const gov = await f.government();
     const official = await f.official(gov.id);
     expect((await hook({ url: `${receiverUrl}/x`, events: ['action-item.created'] }, official.token)).status).toBe(403);
-    for (const url of ['http://example.com/hook', 'https://10.0.0.7/hook', 'https://192.168.1.20/hook', 'https://169.254.169.254/latest', 'https://[::1]/hook', 'https://localhost/hook', 'not a url']) {
+    for (const url of [
+      'http://example.com/hook',
+      'https://10.0.0.7/hook',
+      'https://192.168.1.20/hook',
+      'https://169.254.169.254/latest',
+      'https://[::1]/hook',
+      'https://localhost/hook',
+      'not a url',
+    ]) {
       const res = await hook({ url, events: ['action-item.created'] });
       expect([url, res.status]).toEqual([url, 400]);
     }
@@ -85,18 +93,28 @@ describe('webhooks', () => {
     failures.set('/flaky', 2);
     const item = await f.actionItem(body.id, gov.id);
 
-    const attempts = await until(async () => at('/flaky'), (list) => list.length >= 3);
+    const attempts = await until(
+      async () => at('/flaky'),
+      (list) => list.length >= 3,
+    );
     const ids = new Set(attempts.map((a) => a.headers['x-forum-delivery']));
     expect(ids.size).toBe(1);
     const last = attempts[2];
     const parsed = JSON.parse(last.raw);
-    expect(parsed).toEqual({ id: last.headers['x-forum-delivery'], event: 'action-item.created', occurredAt: expect.any(String), data: expect.objectContaining({ id: item.id, bodyId: body.id }) });
+    expect(parsed).toEqual({
+      id: last.headers['x-forum-delivery'],
+      event: 'action-item.created',
+      occurredAt: expect.any(String),
+      data: expect.objectContaining({ id: item.id, bodyId: body.id }),
+    });
     // the receiver's check: HMAC-SHA256 of the raw body with the secret
     const expected = 'sha256=' + createHmac('sha256', created.body.secret).update(last.raw).digest('hex');
     expect(last.headers['x-forum-signature']).toBe(expected);
     const timestamp = String(last.headers['x-forum-timestamp']);
     expect(Math.abs(Date.now() / 1000 - Number(timestamp))).toBeLessThan(300);
-    expect(last.headers['x-forum-signature-timestamped']).toBe('sha256=' + createHmac('sha256', created.body.secret).update(`${timestamp}.${last.raw}`).digest('hex'));
+    expect(last.headers['x-forum-signature-timestamped']).toBe(
+      'sha256=' + createHmac('sha256', created.body.secret).update(`${timestamp}.${last.raw}`).digest('hex'),
+    );
     // a wrong secret does not verify
     expect(last.headers['x-forum-signature']).not.toBe('sha256=' + createHmac('sha256', 'guess').update(last.raw).digest('hex'));
     // the first retry came within 10 s
@@ -104,12 +122,17 @@ describe('webhooks', () => {
       async () => (await t.http.get(`/api/v1/webhooks/${created.body.id}/deliveries`, t.adminToken)).body,
       (b) => b.items?.[0]?.status === 'delivered',
     );
-    expect(log.items).toEqual([{ deliveryId: parsed.id, event: 'action-item.created', attempt: 3, status: 'delivered', responseStatus: 204, at: expect.any(String) }]);
+    expect(log.items).toEqual([
+      { deliveryId: parsed.id, event: 'action-item.created', attempt: 3, status: 'delivered', responseStatus: 204, at: expect.any(String) },
+    ]);
 
     // retry now: the same id and body once more
     const retried = await t.http.post(`/api/v1/webhooks/${created.body.id}/deliveries/${parsed.id}/retry`, {}, t.adminToken);
     expect(retried.status).toBe(200);
-    const again = await until(async () => at('/flaky'), (list) => list.length >= 4);
+    const again = await until(
+      async () => at('/flaky'),
+      (list) => list.length >= 4,
+    );
     expect(again[3].headers['x-forum-delivery']).toBe(parsed.id);
     expect(again[3].raw).toBe(last.raw);
   });
@@ -142,13 +165,22 @@ describe('webhooks', () => {
     expect((await hook({ url: `${receiverUrl}/theirs`, events: ['action-item.created'], bodyId: theirs.id })).status).toBe(201);
     const hidden = await f.actionItem(theirs.id, other.id);
     const visible = await f.actionItem(mine.id, gov.id);
-    await until(async () => at('/bound'), (list) => list.length >= 1);
-    await until(async () => at('/theirs'), (list) => list.length >= 1);
+    await until(
+      async () => at('/bound'),
+      (list) => list.length >= 1,
+    );
+    await until(
+      async () => at('/theirs'),
+      (list) => list.length >= 1,
+    );
     // the hidden event's fan-out job is over: it decided for every subscription
     const [{ id: eventId }] = await t.dataSource.query(`SELECT id FROM outbox_event WHERE name = 'action-item.created' AND payload->>'id' = $1`, [hidden.id]);
     const queue = new Queue('webhooks', { connection: redisConnectionOptions(t.config.redisUrl), prefix: t.config.redisPrefix });
     try {
-      await until(async () => (await queue.getJob(`evt-${eventId}-webhooks`))?.getState(), (state) => state === 'completed');
+      await until(
+        async () => (await queue.getJob(`evt-${eventId}-webhooks`))?.getState(),
+        (state) => state === 'completed',
+      );
     } finally {
       await queue.close();
     }

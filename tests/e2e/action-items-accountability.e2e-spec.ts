@@ -30,7 +30,10 @@ describe('action items: accountability reports', () => {
       dueOn: '2030-06-01',
       estimatedCostCents: 1_000_000,
       actualCostCents: 300_001,
-      costShares: [{ governmentId: A, basisPoints: 6000 }, { governmentId: B, basisPoints: 4000 }],
+      costShares: [
+        { governmentId: A, basisPoints: 6000 },
+        { governmentId: B, basisPoints: 4000 },
+      ],
     });
     const moved = await f.moveActionItem(one.id, 'in_progress');
     await t.http.patch(`/api/v1/action-items/${one.id}`, { version: moved.version, progress: 40 }, t.adminToken);
@@ -53,7 +56,8 @@ describe('action items: accountability reports', () => {
   });
   afterAll(() => t?.close());
 
-  const rowOf = (report: { governments: { governmentId: string }[] }, key: string) => report.governments.find((g) => g.governmentId === world.seats[key].government.id);
+  const rowOf = (report: { governments: { governmentId: string }[] }, key: string) =>
+    report.governments.find((g) => g.governmentId === world.seats[key].government.id);
 
   it('gives per government the counts, average progress and committed versus actual cost share', async () => {
     const res = await t.http.get(`/api/v1/bodies/${world.body.id}/accountability?asOf=${asOf}`, world.seats.O.official.token);
@@ -71,10 +75,37 @@ describe('action items: accountability reports', () => {
       actualCostCents: 180_001,
       byFiscalYear: [{ fiscalYear: '2030-31', committedCostCents: 1_100_600_000, actualCostCents: 180_001 }],
     });
-    expect(rowOf(res.body, 'B')).toMatchObject({ led: 1, open: 1, overdue: 0, dueSoon: 0, doneOnTime: 0, doneLate: 0, averageProgress: 20, committedCostCents: 3_600_400_000, actualCostCents: 120_000 });
-    expect(rowOf(res.body, 'C')).toMatchObject({ led: 0, open: 0, averageProgress: null, committedCostCents: 300_000_000, actualCostCents: 0, byFiscalYear: [{ fiscalYear: '2030' }] });
+    expect(rowOf(res.body, 'B')).toMatchObject({
+      led: 1,
+      open: 1,
+      overdue: 0,
+      dueSoon: 0,
+      doneOnTime: 0,
+      doneLate: 0,
+      averageProgress: 20,
+      committedCostCents: 3_600_400_000,
+      actualCostCents: 120_000,
+    });
+    expect(rowOf(res.body, 'C')).toMatchObject({
+      led: 0,
+      open: 0,
+      averageProgress: null,
+      committedCostCents: 300_000_000,
+      actualCostCents: 0,
+      byFiscalYear: [{ fiscalYear: '2030' }],
+    });
     expect(rowOf(res.body, 'O')).toMatchObject({ led: 0, role: 'observer', committedCostCents: 0 });
-    expect(res.body.totals).toEqual({ items: 6, open: 3, overdue: 1, dueSoon: 1, doneOnTime: 1, doneLate: 1, cancelled: 1, estimatedCostCents: 5_001_000_000, actualCostCents: 300_001 });
+    expect(res.body.totals).toEqual({
+      items: 6,
+      open: 3,
+      overdue: 1,
+      dueSoon: 1,
+      doneOnTime: 1,
+      doneLate: 1,
+      cancelled: 1,
+      estimatedCostCents: 5_001_000_000,
+      actualCostCents: 300_001,
+    });
     // the governments' shares of each live item add up to the item's cost: nothing lost or invented
     const committed = res.body.governments.reduce((n: number, g: { committedCostCents: number }) => n + g.committedCostCents, 0);
     expect(committed).toBe(res.body.totals.estimatedCostCents);
@@ -85,7 +116,15 @@ describe('action items: accountability reports', () => {
     const res = await t.http.get(`/api/v1/governments/${A}/accountability?asOf=${asOf}`, world.seats.A.official.token);
     expect(res.status).toBe(200);
     expect(res.body.governments).toHaveLength(1);
-    expect(res.body.governments[0]).toMatchObject({ governmentId: A, led: 5, overdue: 1, dueSoon: 1, averageProgress: 60, committedCostCents: 1_100_600_000, actualCostCents: 180_001 });
+    expect(res.body.governments[0]).toMatchObject({
+      governmentId: A,
+      led: 5,
+      overdue: 1,
+      dueSoon: 1,
+      averageProgress: 60,
+      committedCostCents: 1_100_600_000,
+      actualCostCents: 180_001,
+    });
     expect(res.body.bodies).toEqual([expect.objectContaining({ bodyId: world.body.id, led: 5, committedCostCents: 1_100_600_000 })]);
     // an official of another government sees only the bodies it sits in: none here
     const outsider = await f.official((await f.government()).id);
@@ -133,7 +172,10 @@ describe('action items: accountability reports', () => {
 
   it('gives the government report as CSV: one row per body and one for all bodies', async () => {
     const A = world.seats.A.government;
-    const res = await t.http.request('GET', `/api/v1/governments/${A.id}/accountability?asOf=${asOf}`, { token: t.adminToken, headers: { accept: 'text/csv' } });
+    const res = await t.http.request('GET', `/api/v1/governments/${A.id}/accountability?asOf=${asOf}`, {
+      token: t.adminToken,
+      headers: { accept: 'text/csv' },
+    });
     expect(res.status).toBe(200);
     const rows: Record<string, string>[] = parse(res.text, { columns: true });
     expect(rows.map((r) => r.bodyName)).toEqual([world.body.name, 'All bodies']);
@@ -142,7 +184,13 @@ describe('action items: accountability reports', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = (await t.http.get('/api/docs-json')).body;
-    for (const path of ['/api/v1/action-items', '/api/v1/action-items/{id}', '/api/v1/action-items/{id}/updates', '/api/v1/bodies/{id}/accountability', '/api/v1/governments/{id}/accountability']) {
+    for (const path of [
+      '/api/v1/action-items',
+      '/api/v1/action-items/{id}',
+      '/api/v1/action-items/{id}/updates',
+      '/api/v1/bodies/{id}/accountability',
+      '/api/v1/governments/{id}/accountability',
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
   });

@@ -19,8 +19,9 @@ describe('action items: deadline scan', () => {
   let items: Record<'soon' | 'late' | 'veryLate' | 'later' | 'done', { id: string }>;
   const now = new Date('2030-06-15T16:00:00Z');
 
-  const deadlineEvents = (): Promise<{ payload: { id: string; bodyId: string; threshold: string }; audience: { kind: string; bodyId: string }; notify: any[] | null }[]> =>
-    t.dataSource.query(`SELECT payload, audience, notify FROM outbox_event WHERE name = 'action-item.deadline' ORDER BY id`);
+  const deadlineEvents = (): Promise<
+    { payload: { id: string; bodyId: string; threshold: string }; audience: { kind: string; bodyId: string }; notify: any[] | null }[]
+  > => t.dataSource.query(`SELECT payload, audience, notify FROM outbox_event WHERE name = 'action-item.deadline' ORDER BY id`);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -48,7 +49,8 @@ describe('action items: deadline scan', () => {
     expect(await scan.scanDeadlines(new Date(now.getTime() + 15 * 60_000))).toEqual({ due_soon: 0, overdue: 0, escalated: 0 });
 
     const events = await deadlineEvents();
-    const about = (id: string) => events.filter((e) => e.payload.id === id).map((e) => `${e.payload.threshold}@${e.audience.bodyId === parent.id ? 'parent' : 'body'}`);
+    const about = (id: string) =>
+      events.filter((e) => e.payload.id === id).map((e) => `${e.payload.threshold}@${e.audience.bodyId === parent.id ? 'parent' : 'body'}`);
     expect(about(items.soon.id)).toEqual(['due_soon@body']);
     expect(about(items.late.id)).toEqual(['overdue@body']);
     expect(about(items.veryLate.id).sort()).toEqual(['escalated@body', 'escalated@parent', 'overdue@body']);
@@ -94,7 +96,10 @@ describe('action items: deadline scan', () => {
       class WorkerUnderTest {}
       const config: ForumConfig = t.config;
       worker = await NestFactory.createApplicationContext(
-        { module: WorkerUnderTest, imports: [ForumConfigModule.forRoot(config), DatabaseModule, RedisModule, EventsModule, QueueModule, ActionItemsWorkerModule] },
+        {
+          module: WorkerUnderTest,
+          imports: [ForumConfigModule.forRoot(config), DatabaseModule, RedisModule, EventsModule, QueueModule, ActionItemsWorkerModule],
+        },
         { logger: false },
       );
       queue = worker.get<Queue>(getQueueToken(QUEUES.deadlines));

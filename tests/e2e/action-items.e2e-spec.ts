@@ -61,7 +61,10 @@ describe('action items', () => {
         estimatedCostCents: 5_000_000_000,
         version: 1,
       });
-      const outbox = await t.dataSource.query(`SELECT name, payload, audience, notify FROM outbox_event WHERE name = 'action-item.created' AND payload->>'id' = $1`, [res.body.id]);
+      const outbox = await t.dataSource.query(
+        `SELECT name, payload, audience, notify FROM outbox_event WHERE name = 'action-item.created' AND payload->>'id' = $1`,
+        [res.body.id],
+      );
       expect(outbox).toHaveLength(1);
       expect(outbox[0].payload).toEqual({ id: res.body.id, bodyId: world.body.id, version: 1 });
       expect(outbox[0].audience).toEqual({ kind: 'body', bodyId: world.body.id });
@@ -87,7 +90,11 @@ describe('action items', () => {
 
     it('refuses a lead or a supporting government that is not a member', async () => {
       const outsider = await f.government();
-      const asLead = await t.http.post('/api/v1/action-items', { bodyId: world.body.id, title: 'x y', leadGovernmentId: outsider.id, dueOn: '2030-01-01' }, t.adminToken);
+      const asLead = await t.http.post(
+        '/api/v1/action-items',
+        { bodyId: world.body.id, title: 'x y', leadGovernmentId: outsider.id, dueOn: '2030-01-01' },
+        t.adminToken,
+      );
       expect(asLead.status).toBe(400);
       expect(JSON.stringify(asLead.body.message)).toMatch(/leadGovernmentId/);
       const asSupport = await t.http.post(
@@ -162,7 +169,11 @@ describe('action items', () => {
   });
 
   it('reads a due date sent as a whole timestamp as the calendar date it names', async () => {
-    const res = await t.http.post('/api/v1/action-items', { bodyId: world.body.id, title: 'Timestamped', leadGovernmentId: lead().government.id, dueOn: '2030-06-30T23:30:00-04:00' }, t.adminToken);
+    const res = await t.http.post(
+      '/api/v1/action-items',
+      { bodyId: world.body.id, title: 'Timestamped', leadGovernmentId: lead().government.id, dueOn: '2030-06-30T23:30:00-04:00' },
+      t.adminToken,
+    );
     expect(res.status).toBe(201);
     expect(res.body.dueOn).toBe('2030-06-30');
   });
@@ -213,7 +224,11 @@ describe('action items', () => {
       const noReason = await t.http.patch(path(item.id), { version: done.version, status: 'in_progress' }, t.adminToken);
       expect(noReason.status).toBe(400);
       expect(JSON.stringify(noReason.body.message)).toMatch(/reason/);
-      const reopened = await t.http.patch(path(item.id), { version: done.version, status: 'in_progress', progress: 80, reason: 'The housing figures were revised' }, t.adminToken);
+      const reopened = await t.http.patch(
+        path(item.id),
+        { version: done.version, status: 'in_progress', progress: 80, reason: 'The housing figures were revised' },
+        t.adminToken,
+      );
       expect(reopened.status).toBe(200);
       expect(reopened.body).toMatchObject({ status: 'in_progress', progress: 80, completedAt: null });
       const history = await t.http.get(`${path(item.id)}/updates`, t.adminToken);
@@ -302,12 +317,19 @@ describe('action items', () => {
     it('keeps every PATCH change and every progress report, with author and changed fields', async () => {
       const item = await f.actionItem(world.body.id, lead().government.id);
       // the due date is the secretariat's: the lead official's PATCH of it is refused, nothing changes
-      expect((await t.http.patch(path(item.id), { version: 1, status: 'in_progress', progress: 25, dueOn: '2030-12-31' }, lead().official.token)).status).toBe(403);
+      expect((await t.http.patch(path(item.id), { version: 1, status: 'in_progress', progress: 25, dueOn: '2030-12-31' }, lead().official.token)).status).toBe(
+        403,
+      );
       const patched = await t.http.patch(path(item.id), { version: 1, status: 'in_progress', progress: 25 }, lead().official.token);
       expect(patched.status).toBe(200);
       const report = await t.http.post(`${path(item.id)}/updates`, { note: 'Housing spaces secured in Montréal', progress: 60 }, lead().official.token);
       expect(report.status).toBe(201);
-      expect(report.body).toMatchObject({ note: 'Housing spaces secured in Montréal', progress: 60, authorUserId: lead().official.id, item: { progress: 60, version: 3 } });
+      expect(report.body).toMatchObject({
+        note: 'Housing spaces secured in Montréal',
+        progress: 60,
+        authorUserId: lead().official.id,
+        item: { progress: 60, version: 3 },
+      });
       const shares = await t.http.patch(
         path(item.id),
         { version: 3, costShares: [{ governmentId: lead().government.id, basisPoints: 10000 }], actualCostCents: 123_45 },
@@ -330,7 +352,10 @@ describe('action items', () => {
       expect(change.changedFields.sort()).toEqual(['progress', 'status']);
       expect(change.authorName).toMatch(/Official/);
       expect(progress).toMatchObject({ kind: 'report', note: 'Housing spaces secured in Montréal', progress: 60, changes: { progress: { from: 25, to: 60 } } });
-      expect(costs).toMatchObject({ kind: 'change', changes: { costShares: { from: [], to: [{ governmentId: lead().government.id, basisPoints: 10000 }] }, actualCostCents: { from: null, to: 12345 } } });
+      expect(costs).toMatchObject({
+        kind: 'change',
+        changes: { costShares: { from: [], to: [{ governmentId: lead().government.id, basisPoints: 10000 }] }, actualCostCents: { from: null, to: 12345 } },
+      });
     });
 
     it('keeps a report that changes nothing without bumping the version', async () => {

@@ -36,7 +36,11 @@ describe('bilingual record', () => {
     bc = made.seats.bc.official;
     nlFr = await f.official(made.seats.nl.government.id, { locale: 'fr' });
     const email = `secretariat-fr-${Date.now()}@forum.test`;
-    const created = await t.http.post('/api/v1/users', { email, displayName: 'Secrétariat (FR)', password: OFFICIAL_PASSWORD, role: 'secretariat', locale: 'fr' }, t.adminToken);
+    const created = await t.http.post(
+      '/api/v1/users',
+      { email, displayName: 'Secrétariat (FR)', password: OFFICIAL_PASSWORD, role: 'secretariat', locale: 'fr' },
+      t.adminToken,
+    );
     expect(created.status).toBe(201);
     french = { id: created.body.id, token: (await t.http.post('/api/v1/auth/login', { email, password: OFFICIAL_PASSWORD })).body.accessToken };
   });
@@ -49,25 +53,60 @@ describe('bilingual record', () => {
   const queue = async () => (await t.http.get('/api/v1/translations?status=pending&limit=200', t.adminToken)).body;
 
   it('reads `title` from a French-locale author as titleFr; an English reader sees the French original with its state', async () => {
-    const res = await t.http.post('/api/v1/meetings', { bodyId, title: 'Réunion sur le logement provisoire', startsAt: '2031-03-11T17:30:00Z', endsAt: '2031-03-11T18:30:00Z' }, french.token);
+    const res = await t.http.post(
+      '/api/v1/meetings',
+      { bodyId, title: 'Réunion sur le logement provisoire', startsAt: '2031-03-11T17:30:00Z', endsAt: '2031-03-11T18:30:00Z' },
+      french.token,
+    );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ title: 'Réunion sur le logement provisoire', titleFr: 'Réunion sur le logement provisoire', titleEn: null, translation: { status: 'pending', sourceLang: 'fr' } });
+    expect(res.body).toMatchObject({
+      title: 'Réunion sur le logement provisoire',
+      titleFr: 'Réunion sur le logement provisoire',
+      titleEn: null,
+      translation: { status: 'pending', sourceLang: 'fr' },
+    });
     const seen = await t.http.get(`/api/v1/meetings/${res.body.id}`, bc.token);
-    expect(seen.body).toMatchObject({ title: 'Réunion sur le logement provisoire', titleEn: null, titleFr: 'Réunion sur le logement provisoire', translation: { status: 'pending', sourceLang: 'fr' } });
+    expect(seen.body).toMatchObject({
+      title: 'Réunion sur le logement provisoire',
+      titleEn: null,
+      titleFr: 'Réunion sur le logement provisoire',
+      translation: { status: 'pending', sourceLang: 'fr' },
+    });
     // both sides given: complete, and each reader reads their own
     const both = await t.http.post('/api/v1/bodies', { nameEn: 'Housing Table', nameFr: 'Table du logement', kind: 'table', permanent: true }, french.token);
     expect(both.status).toBe(201);
-    expect(both.body).toMatchObject({ name: 'Table du logement', nameEn: 'Housing Table', nameFr: 'Table du logement', translation: { status: 'complete', sourceLang: 'fr' } });
+    expect(both.body).toMatchObject({
+      name: 'Table du logement',
+      nameEn: 'Housing Table',
+      nameFr: 'Table du logement',
+      translation: { status: 'complete', sourceLang: 'fr' },
+    });
     expect((await t.http.get(`/api/v1/bodies/${both.body.id}`, bc.token)).body.name).toBe('Housing Table');
     // `x` together with the same side is a 400 naming it, never a 500
-    const clash = await t.http.post('/api/v1/meetings', { bodyId, title: 'a', titleFr: 'b', startsAt: '2031-03-11T17:30:00Z', endsAt: '2031-03-11T18:30:00Z' }, french.token);
+    const clash = await t.http.post(
+      '/api/v1/meetings',
+      { bodyId, title: 'a', titleFr: 'b', startsAt: '2031-03-11T17:30:00Z', endsAt: '2031-03-11T18:30:00Z' },
+      french.token,
+    );
     expect(clash.status).toBe(400);
     expect(String(clash.body.message)).toContain('titleFr');
   });
 
   it('lists pending texts for the secretariat only, oldest first, with the source and its author; a translation clears them', async () => {
-    const meeting = (await t.http.post('/api/v1/meetings', { bodyId, title: 'Points de situation', startsAt: '2031-03-12T17:30:00Z', endsAt: '2031-03-12T18:30:00Z' }, french.token)).body;
-    const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Capacité d’hébergement', purpose: 'discussion', durationMinutes: 20 }, french.token)).body;
+    const meeting = (
+      await t.http.post(
+        '/api/v1/meetings',
+        { bodyId, title: 'Points de situation', startsAt: '2031-03-12T17:30:00Z', endsAt: '2031-03-12T18:30:00Z' },
+        french.token,
+      )
+    ).body;
+    const item = (
+      await t.http.post(
+        `/api/v1/meetings/${meeting.id}/agenda-items`,
+        { title: 'Capacité d’hébergement', purpose: 'discussion', durationMinutes: 20 },
+        french.token,
+      )
+    ).body;
     expect(item).toMatchObject({ titleFr: 'Capacité d’hébergement', titleEn: null, translation: { status: 'pending', sourceLang: 'fr' } });
 
     expect((await t.http.get('/api/v1/translations?status=pending', bc.token)).status).toBe(403);
@@ -75,7 +114,15 @@ describe('bilingual record', () => {
     const pending = await queue();
     const mine = pending.items.filter((i: any) => i.id === meeting.id || i.id === item.id);
     expect(mine).toEqual([
-      { type: 'meeting', id: meeting.id, field: 'title', sourceLang: 'fr', sourceText: 'Points de situation', createdAt: meeting.createdAt, createdBy: french.id },
+      {
+        type: 'meeting',
+        id: meeting.id,
+        field: 'title',
+        sourceLang: 'fr',
+        sourceText: 'Points de situation',
+        createdAt: meeting.createdAt,
+        createdBy: french.id,
+      },
       { type: 'agenda_item', id: item.id, field: 'title', sourceLang: 'fr', sourceText: 'Capacité d’hébergement', createdAt: item.createdAt, createdBy: null },
     ]);
     const times = pending.items.map((i: any) => i.createdAt);
@@ -83,7 +130,12 @@ describe('bilingual record', () => {
     expect(pending.total).toBeGreaterThanOrEqual(2);
 
     const translated = await t.http.patch(`/api/v1/meetings/${meeting.id}`, { titleEn: 'Status updates' }, t.adminToken);
-    expect(translated.body).toMatchObject({ title: 'Status updates', titleEn: 'Status updates', titleFr: 'Points de situation', translation: { status: 'complete', sourceLang: 'fr' } });
+    expect(translated.body).toMatchObject({
+      title: 'Status updates',
+      titleEn: 'Status updates',
+      titleFr: 'Points de situation',
+      translation: { status: 'complete', sourceLang: 'fr' },
+    });
     const after = await queue();
     expect(after.items.some((i: any) => i.id === meeting.id)).toBe(false);
     expect(after.items.some((i: any) => i.id === item.id)).toBe(true);
@@ -91,8 +143,20 @@ describe('bilingual record', () => {
   });
 
   it('refuses to publish an agenda awaiting translation, allows it with translationToFollow, and tells the recipients once when it arrives', async () => {
-    const meeting = (await t.http.post('/api/v1/meetings', { bodyId, title: 'Groupe de travail : 3e réunion', startsAt: '2031-03-13T17:30:00Z', endsAt: '2031-03-13T18:30:00Z' }, french.token)).body;
-    const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { titleEn: 'Interim housing', titleFr: 'Logement provisoire', purpose: 'decision', durationMinutes: 30 }, french.token)).body;
+    const meeting = (
+      await t.http.post(
+        '/api/v1/meetings',
+        { bodyId, title: 'Groupe de travail : 3e réunion', startsAt: '2031-03-13T17:30:00Z', endsAt: '2031-03-13T18:30:00Z' },
+        french.token,
+      )
+    ).body;
+    const item = (
+      await t.http.post(
+        `/api/v1/meetings/${meeting.id}/agenda-items`,
+        { titleEn: 'Interim housing', titleFr: 'Logement provisoire', purpose: 'decision', durationMinutes: 30 },
+        french.token,
+      )
+    ).body;
     expect(item.translation.status).toBe('complete');
 
     const refused = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, {}, t.adminToken);
@@ -111,7 +175,11 @@ describe('bilingual record', () => {
 
     const translationNotices = async (who: { token: string }) => (await inbox(who)).filter((n) => /both languages|deux langues/.test(n.title));
     // the agenda notice reached everyone; nothing about the translation yet
-    await waitUntil(async () => (await inbox(bc)).some((n) => n.link === `/meetings/${meeting.id}` && n.title.startsWith('Agenda published')), 10_000, 'the agenda notice');
+    await waitUntil(
+      async () => (await inbox(bc)).some((n) => n.link === `/meetings/${meeting.id}` && n.title.startsWith('Agenda published')),
+      10_000,
+      'the agenda notice',
+    );
     expect(await translationNotices(bc)).toEqual([]);
 
     const done = await t.http.patch(`/api/v1/meetings/${meeting.id}`, { titleEn: 'Working group: 3rd meeting' }, t.adminToken);
@@ -126,14 +194,31 @@ describe('bilingual record', () => {
     await t.http.patch(`/api/v1/meetings/${meeting.id}`, { titleEn: 'Working group: 3rd meeting' }, t.adminToken);
     await t.http.patch(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, { titleEn: 'Interim housing pilot' }, t.adminToken);
     await worker.relayNow();
-    const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE key = $1`, [`meeting:${meeting.id}:agenda:1:translation_available`]);
-    const officials = await t.dataSource.query(`SELECT count(*)::int AS n FROM user_account u JOIN membership m ON m.government_id = u.government_id AND m.ended_at IS NULL WHERE m.body_id = $1 AND u.active`, [bodyId]);
+    const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE key = $1`, [
+      `meeting:${meeting.id}:agenda:1:translation_available`,
+    ]);
+    const officials = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM user_account u JOIN membership m ON m.government_id = u.government_id AND m.ended_at IS NULL WHERE m.body_id = $1 AND u.active`,
+      [bodyId],
+    );
     expect(rows[0].n).toBe(officials[0].n);
   });
 
   it('gives each recipient the time in their own zone and language, on both sides of the change to daylight time', async () => {
-    const before = (await t.http.post('/api/v1/meetings', { bodyId, titleEn: 'Before the change', titleFr: 'Avant le changement', startsAt: '2031-03-07T17:30:00Z', endsAt: '2031-03-07T18:30:00Z' }, t.adminToken)).body;
-    const after = (await t.http.post('/api/v1/meetings', { bodyId, titleEn: 'After the change', startsAt: '2031-03-11T17:30:00Z', endsAt: '2031-03-11T18:30:00Z' }, t.adminToken)).body;
+    const before = (
+      await t.http.post(
+        '/api/v1/meetings',
+        { bodyId, titleEn: 'Before the change', titleFr: 'Avant le changement', startsAt: '2031-03-07T17:30:00Z', endsAt: '2031-03-07T18:30:00Z' },
+        t.adminToken,
+      )
+    ).body;
+    const after = (
+      await t.http.post(
+        '/api/v1/meetings',
+        { bodyId, titleEn: 'After the change', startsAt: '2031-03-11T17:30:00Z', endsAt: '2031-03-11T18:30:00Z' },
+        t.adminToken,
+      )
+    ).body;
     const invitation = async (who: { token: string }, meetingId: string) =>
       waitUntil(async () => (await inbox(who)).find((n) => n.link === `/meetings/${meetingId}` && /^Invitation/.test(n.title)), 10_000, 'the invitation');
 

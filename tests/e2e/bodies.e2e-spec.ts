@@ -40,7 +40,14 @@ describe('bodies, membership and join requests', () => {
         t.adminToken,
       );
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ name: 'Working Group on Asylum', kind: 'working_group', parentId: parent.id, permanent: true, mandate: 'Asylum and irregular migration', endsOn: null });
+      expect(created.body).toMatchObject({
+        name: 'Working Group on Asylum',
+        kind: 'working_group',
+        parentId: parent.id,
+        permanent: true,
+        mandate: 'Asylum and irregular migration',
+        endsOn: null,
+      });
       const read = await t.http.get(`/api/v1/bodies/${created.body.id}`, torontoOfficial.token);
       expect(read.status).toBe(200);
       expect(read.body.id).toBe(created.body.id);
@@ -50,7 +57,7 @@ describe('bodies, membership and join requests', () => {
       expect(list.body.total).toBeGreaterThanOrEqual(1);
     });
 
-    it("filters the directory to the bodies where a government holds a seat", async () => {
+    it('filters the directory to the bodies where a government holds a seat', async () => {
       const seated = await f.body({ kind: 'table' });
       const other = await f.body({ kind: 'table' });
       await f.member(seated.id, manitoba.id);
@@ -128,7 +135,11 @@ describe('bodies, membership and join requests', () => {
       const body = await f.body({ kind: 'table' });
       await f.member(body.id, ontario.id);
       expect((await t.http.post(`/api/v1/bodies/${body.id}/members`, { governmentId: ontario.id, role: 'observer' }, t.adminToken)).status).toBe(409);
-      const unknown = await t.http.post(`/api/v1/bodies/${body.id}/members`, { governmentId: '00000000-0000-4000-8000-000000000000', role: 'member' }, t.adminToken);
+      const unknown = await t.http.post(
+        `/api/v1/bodies/${body.id}/members`,
+        { governmentId: '00000000-0000-4000-8000-000000000000', role: 'member' },
+        t.adminToken,
+      );
       expect(unknown.status).toBe(400);
       expect(JSON.stringify(unknown.body.message)).toContain('governmentId');
       expect((await t.http.post(`/api/v1/bodies/${body.id}/members`, { governmentId: ontario.id, role: 'chair' }, t.adminToken)).status).toBe(400);
@@ -183,7 +194,11 @@ describe('bodies, membership and join requests', () => {
       expect(listed.status).toBe(200);
       expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual([asked.body.id]);
 
-      const decided = await t.http.post(`/api/v1/bodies/${wg.id}/join-requests/${asked.body.id}/decision`, { approve: true, reason: 'Welcome' }, federalOfficial.token);
+      const decided = await t.http.post(
+        `/api/v1/bodies/${wg.id}/join-requests/${asked.body.id}/decision`,
+        { approve: true, reason: 'Welcome' },
+        federalOfficial.token,
+      );
       expect(decided.status).toBe(200);
       expect(decided.body).toMatchObject({ status: 'approved', reason: 'Welcome' });
       const members = await t.http.get(`/api/v1/bodies/${wg.id}/members`, torontoOfficial.token);
@@ -210,7 +225,9 @@ describe('bodies, membership and join requests', () => {
       await f.member(wg.id, fcm.id);
       expect((await t.http.post(`/api/v1/bodies/${wg.id}/join-requests`, {}, fcmOfficial.token)).status).toBe(409);
       expect((await t.http.post('/api/v1/bodies/00000000-0000-4000-8000-000000000000/join-requests', {}, torontoOfficial.token)).status).toBe(404);
-      expect((await t.http.post(`/api/v1/bodies/${wg.id}/join-requests/00000000-0000-4000-8000-000000000000/decision`, { approve: true }, t.adminToken)).status).toBe(404);
+      expect(
+        (await t.http.post(`/api/v1/bodies/${wg.id}/join-requests/00000000-0000-4000-8000-000000000000/decision`, { approve: true }, t.adminToken)).status,
+      ).toBe(404);
       expect((await t.http.post(`/api/v1/bodies/${wg.id}/join-requests`, { message: 'x'.repeat(2001) }, torontoOfficial.token)).status).toBe(400);
       const noApprove = await t.http.post(`/api/v1/bodies/${wg.id}/join-requests/00000000-0000-4000-8000-000000000000/decision`, { reason: 'x' }, t.adminToken);
       expect(noApprove.status).toBe(400);

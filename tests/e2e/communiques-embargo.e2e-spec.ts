@@ -71,12 +71,23 @@ describe('embargoed publication', () => {
     // Far enough ahead for a worker to start, relay and stop before it lifts, however busy the machine is.
     const { id, at } = await embargoed(Math.max(4000, 3 * workerCycleMs + 2000));
     expect(await isPublic(id)).toBe(false);
-    const [intent] = (await t.dataSource.query(`SELECT jobs FROM outbox_event WHERE name = 'communique.updated' AND payload->>'id' = $1 AND jobs IS NOT NULL`, [id]))[0].jobs;
-    expect(intent).toMatchObject({ queue: 'communique-embargoes', name: 'communiques.publish-embargoed', jobId: `embargo:${id}:1`, runAt: at.toISOString(), data: { communiqueId: id, revision: 1 } });
+    const [intent] = (
+      await t.dataSource.query(`SELECT jobs FROM outbox_event WHERE name = 'communique.updated' AND payload->>'id' = $1 AND jobs IS NOT NULL`, [id])
+    )[0].jobs;
+    expect(intent).toMatchObject({
+      queue: 'communique-embargoes',
+      name: 'communiques.publish-embargoed',
+      jobId: `embargo:${id}:1`,
+      runAt: at.toISOString(),
+      data: { communiqueId: id, revision: 1 },
+    });
 
     // The first worker relays the job intent to the queue, then stops before the embargo lifts.
     const first = await startWorker();
-    await waitFor('the job intent relayed', async () => (await t.dataSource.query(`SELECT count(*) AS n FROM outbox_event WHERE relayed_at IS NULL`))[0].n === '0');
+    await waitFor(
+      'the job intent relayed',
+      async () => (await t.dataSource.query(`SELECT count(*) AS n FROM outbox_event WHERE relayed_at IS NULL`))[0].n === '0',
+    );
     await stopWorker(first);
     expect(Date.now()).toBeLessThan(at.getTime());
     expect(await isPublic(id)).toBe(false);

@@ -9,10 +9,9 @@ const TEXT = {
 };
 
 async function outbox(t: TestApp, communiqueId: string) {
-  return t.dataSource.query(
-    `SELECT name, payload, audience, notify, jobs FROM outbox_event WHERE payload->>'id' = $1 ORDER BY id`,
-    [communiqueId],
-  ) as Promise<{ name: string; payload: any; audience: any; notify: any[] | null; jobs: any[] | null }[]>;
+  return t.dataSource.query(`SELECT name, payload, audience, notify, jobs FROM outbox_event WHERE payload->>'id' = $1 ORDER BY id`, [communiqueId]) as Promise<
+    { name: string; payload: any; audience: any; notify: any[] | null; jobs: any[] | null }[]
+  >;
 }
 
 describe('joint communiqués: drafting, concurrence, publication', () => {
@@ -92,7 +91,11 @@ describe('joint communiqués: drafting, concurrence, publication', () => {
     expect(early.body.message).toMatch(/awaiting/);
 
     // An edit during concurrence voids Canada's concurrence and tells Canada.
-    const edited = await t.http.patch(`/api/v1/communiques/${id}`, { bodyEn: `${TEXT.bodyEn} They agreed to meet again in October.`, revision: 2 }, t.adminToken);
+    const edited = await t.http.patch(
+      `/api/v1/communiques/${id}`,
+      { bodyEn: `${TEXT.bodyEn} They agreed to meet again in October.`, revision: 2 },
+      t.adminToken,
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ status: 'in_concurrence', revision: 3 });
     expect(edited.body.concurrence.concurred).toEqual([]);
@@ -184,7 +187,11 @@ describe('joint communiqués: drafting, concurrence, publication', () => {
     // A correction is a new public revision with a visible note; withdrawal keeps the page with a notice.
     const corrected = await t.http.post(
       `/api/v1/communiques/${id}/corrections`,
-      { bodyEn: `${TEXT.bodyEn} They agreed to meet again in November.`, noteEn: 'The month of the next meeting was corrected.', noteFr: 'Le mois de la prochaine réunion a été corrigé.' },
+      {
+        bodyEn: `${TEXT.bodyEn} They agreed to meet again in November.`,
+        noteEn: 'The month of the next meeting was corrected.',
+        noteFr: 'Le mois de la prochaine réunion a été corrigé.',
+      },
       t.adminToken,
     );
     expect(corrected.status).toBe(201);
@@ -192,11 +199,21 @@ describe('joint communiqués: drafting, concurrence, publication', () => {
     expect(corrected.body).toMatchObject({ status: 'published', revision: 4, publishedRevision: 3, correction: { revision: 4, status: 'in_concurrence' } });
     expect((await t.http.get(`/api/v1/public/communiques/${id}`)).body.html).not.toContain('November');
     expect((await t.http.post(`/api/v1/communiques/${id}/publish`, {}, t.adminToken)).body.reason).toBe('awaiting_concurrence');
-    for (const who of ['canada', 'manitoba'] as const) expect((await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 4 }, token(who))).status).toBe(201);
-    await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 4, position: 'concur_with_reservation', comment: 'Ontario expects full federal reimbursement of shelter costs.' }, token('ontario'));
+    for (const who of ['canada', 'manitoba'] as const)
+      expect((await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 4 }, token(who))).status).toBe(201);
+    await t.http.post(
+      `/api/v1/communiques/${id}/concurrences`,
+      { revision: 4, position: 'concur_with_reservation', comment: 'Ontario expects full federal reimbursement of shelter costs.' },
+      token('ontario'),
+    );
     const correctionPublished = await t.http.post(`/api/v1/communiques/${id}/publish`, {}, t.adminToken);
     expect(correctionPublished.status).toBe(200);
-    expect(correctionPublished.body).toMatchObject({ status: 'published', revision: 4, publishedRevision: 4, correction: { revision: 4, status: 'published' } });
+    expect(correctionPublished.body).toMatchObject({
+      status: 'published',
+      revision: 4,
+      publishedRevision: 4,
+      correction: { revision: 4, status: 'published' },
+    });
     const correctedPage = await t.http.get(`/fr/communiques/${id}`);
     expect(correctedPage.text).toContain('Le mois de la prochaine réunion a été corrigé.');
     expect((await t.http.get(`/api/v1/public/communiques/${id}`)).body.html).toContain('November');
@@ -241,7 +258,11 @@ describe('joint communiqués: drafting, concurrence, publication', () => {
     await t.http.post(`/api/v1/communiques/${id}/submit`, {}, t.adminToken);
     await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 1 }, token('canada'));
     await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 1 }, token('manitoba'));
-    const objection = await t.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: 1, position: 'object', comment: 'Paragraph 2 misstates our position.' }, token('ontario'));
+    const objection = await t.http.post(
+      `/api/v1/communiques/${id}/concurrences`,
+      { revision: 1, position: 'object', comment: 'Paragraph 2 misstates our position.' },
+      token('ontario'),
+    );
     expect(objection.status).toBe(201);
     expect(objection.body.status).toBe('in_concurrence');
     expect(objection.body.concurrence.objections.map((g: any) => g.id)).toEqual([scene.seats.ontario.government.id]);

@@ -108,14 +108,22 @@ describe('the public contract, end to end', () => {
 
     // a meeting and its agenda
     const meetingCreated = next(onSocket, 'meeting.created');
-    const meeting = await http.post('/api/v1/meetings', { bodyId, title: 'Kick-off', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T17:00:00Z', videoUrl: 'https://video.example/kick' }, admin);
+    const meeting = await http.post(
+      '/api/v1/meetings',
+      { bodyId, title: 'Kick-off', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T17:00:00Z', videoUrl: 'https://video.example/kick' },
+      admin,
+    );
     expect(meeting.status).toBe(201);
     expect(meeting.body).toMatchObject({ id: expect.any(String), bodyId, title: 'Kick-off' });
     expect(await meetingCreated).toMatchObject({ id: meeting.body.id, bodyId });
     expect((await http.get(`/api/v1/meetings/${meeting.body.id}`, qcToken)).status).toBe(200);
     expect((await http.get(`/api/v1/meetings/${meeting.body.id}`, nlToken)).status).toBe(404);
     const agendaEvent = next(onSocket, 'agenda.updated');
-    const item = await http.post(`/api/v1/meetings/${meeting.body.id}/agenda-items`, { title: 'Housing', purpose: 'decision', durationMinutes: 30, presenterGovernmentId: on }, admin);
+    const item = await http.post(
+      `/api/v1/meetings/${meeting.body.id}/agenda-items`,
+      { title: 'Housing', purpose: 'decision', durationMinutes: 30, presenterGovernmentId: on },
+      admin,
+    );
     expect(item.status).toBe(201);
     expect(await agendaEvent).toMatchObject({ meetingId: meeting.body.id });
     const ics = await http.get(`/api/v1/meetings/${meeting.body.id}/calendar.ics`, onToken);
@@ -125,7 +133,11 @@ describe('the public contract, end to end', () => {
 
     // an action item, updated by the lead official with the version it read
     const created = next(onSocket, 'action-item.created');
-    const action = await http.post('/api/v1/action-items', { bodyId, meetingId: meeting.body.id, title: 'Count shelter beds', leadGovernmentId: on, supportingGovernmentIds: [tor], dueOn: '2031-04-30' }, admin);
+    const action = await http.post(
+      '/api/v1/action-items',
+      { bodyId, meetingId: meeting.body.id, title: 'Count shelter beds', leadGovernmentId: on, supportingGovernmentIds: [tor], dueOn: '2031-04-30' },
+      admin,
+    );
     expect(action.status).toBe(201);
     expect(action.body).toMatchObject({ status: 'not_started', progress: 0, version: 1, leadGovernmentId: on });
     expect(await created).toMatchObject({ id: action.body.id, bodyId, version: 1 });
@@ -144,7 +156,18 @@ describe('the public contract, end to end', () => {
     expect(JSON.stringify(history.body)).toContain('Beds counted');
 
     // a joint communiqué through concurrence to publication
-    const communique = await http.post('/api/v1/communiques', { bodyId, meetingId: meeting.body.id, titleEn: 'Joint statement', titleFr: 'Déclaration commune', bodyEn: 'We **agree**.', bodyFr: 'Nous sommes **d’accord**.' }, admin);
+    const communique = await http.post(
+      '/api/v1/communiques',
+      {
+        bodyId,
+        meetingId: meeting.body.id,
+        titleEn: 'Joint statement',
+        titleFr: 'Déclaration commune',
+        bodyEn: 'We **agree**.',
+        bodyFr: 'Nous sommes **d’accord**.',
+      },
+      admin,
+    );
     expect(communique.status).toBe(201);
     expect(communique.body).toMatchObject({ status: 'draft', revision: 1 });
     const cid = communique.body.id as string;

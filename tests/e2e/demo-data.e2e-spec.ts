@@ -80,9 +80,16 @@ describe('demo data (what npm start loads)', () => {
 
     const series = await t.http.get(`/api/v1/indicators/${rcmp.id}/series?from=2017-01&to=2020-07`, token);
     const byYear = (year: string) =>
-      series.body.items.filter((p: { period: string }) => p.period.startsWith(year)).reduce((sum: number, p: { total: number | null }) => sum + (p.total ?? 0), 0);
+      series.body.items
+        .filter((p: { period: string }) => p.period.startsWith(year))
+        .reduce((sum: number, p: { total: number | null }) => sum + (p.total ?? 0), 0);
     // the members' figures of the study's Table 1 (Quebec, Manitoba, British Columbia, Alberta, Ontario)
-    expect([byYear('2017'), byYear('2018'), byYear('2019'), byYear('2020')]).toEqual([18836 + 1018 + 718 + 6, 18518 + 410 + 479 + 12, 16136 + 180 + 180 + 1, 3067 + 19 + 56]);
+    expect([byYear('2017'), byYear('2018'), byYear('2019'), byYear('2020')]).toEqual([
+      18836 + 1018 + 718 + 6,
+      18518 + 410 + 479 + 12,
+      16136 + 180 + 180 + 1,
+      3067 + 19 + 56,
+    ]);
 
     const alerts = await t.http.get(`/api/v1/indicators/${rcmp.id}/alerts?limit=200`, token);
     const july2017 = alerts.body.items.find((a: { period: string }) => a.period === '2017-07');

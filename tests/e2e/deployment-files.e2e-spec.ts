@@ -31,7 +31,9 @@ describe('deployment files (docker/)', () => {
   const dockerfile = read('docker/Dockerfile');
 
   it('has one entry point: only the proxy publishes a port, on 127.0.0.1 by default, and PUBLIC_BASE_URL points at it', () => {
-    const publishing = Object.entries(services).filter(([, s]) => s.ports?.length).map(([name]) => name);
+    const publishing = Object.entries(services)
+      .filter(([, s]) => s.ports?.length)
+      .map(([name]) => name);
     expect(publishing).toEqual(['proxy']);
     expect(services.proxy.ports).toEqual(['${FORUM_BIND:-127.0.0.1}:${FORUM_HTTP_PORT:-8080}:80']);
     expect(services.api.environment?.PUBLIC_BASE_URL).toBe('${PUBLIC_BASE_URL:-http://localhost:8080}');
@@ -60,7 +62,8 @@ describe('deployment files (docker/)', () => {
       expect(services[name].volumes?.[0]).toMatch(new RegExp(`^${name}:/`));
       expect(services[name].healthcheck).toBeDefined();
     }
-    for (const [name, service] of Object.entries(services)) expect([name, service.restart]).toEqual([name, expect.stringMatching(/^(unless-stopped|on-failure:\d+)$/)]);
+    for (const [name, service] of Object.entries(services))
+      expect([name, service.restart]).toEqual([name, expect.stringMatching(/^(unless-stopped|on-failure:\d+)$/)]);
   });
 
   it('takes every required secret from docker/.env, and .env.example names each one', () => {

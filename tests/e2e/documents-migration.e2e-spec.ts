@@ -24,9 +24,15 @@ describe('agenda papers migrated into documents', () => {
   it('copies each uploaded paper into a document attached to its item, serves its bytes, then moves them into storage', async () => {
     const { body, seats } = await f.bodyWith({ on: { role: 'member' } });
     const meeting = await f.meeting(body.id);
-    const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Data', purpose: 'information', durationMinutes: 15 }, t.adminToken)).body;
+    const item = (
+      await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Data', purpose: 'information', durationMinutes: 15 }, t.adminToken)
+    ).body;
     const bytes = Buffer.from('province,2017\nQC,18836\n');
-    const paper = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`, { title: 'Figures', fileName: 'Plan d’action.csv', contentType: 'text/csv', contentBase64: bytes.toString('base64') }, t.adminToken);
+    const paper = await t.http.post(
+      `/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`,
+      { title: 'Figures', fileName: 'Plan d’action.csv', contentType: 'text/csv', contentBase64: bytes.toString('base64') },
+      t.adminToken,
+    );
     expect(paper.status).toBe(201);
     await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`, { title: 'Link', url: 'https://example.org/a.pdf' }, t.adminToken);
 
@@ -39,8 +45,17 @@ describe('agenda papers migrated into documents', () => {
 
     const document = await t.http.get(`/api/v1/documents/${paper.body.id}`, seats.on.official.token);
     expect(document.status).toBe(200);
-    expect(document.body).toMatchObject({ bodyId: body.id, meetingId: meeting.id, agendaItemId: item.id, title: 'Figures', access: 'members', marking: 'unclassified' });
-    expect(document.body.versions).toEqual([expect.objectContaining({ number: 1, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), fileName: 'Plan d’action.csv' })]);
+    expect(document.body).toMatchObject({
+      bodyId: body.id,
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      title: 'Figures',
+      access: 'members',
+      marking: 'unclassified',
+    });
+    expect(document.body.versions).toEqual([
+      expect.objectContaining({ number: 1, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), fileName: 'Plan d’action.csv' }),
+    ]);
 
     const fromTable = await t.http.get(`/api/v1/documents/${paper.body.id}/content`, seats.on.official.token);
     expect(fromTable.status).toBe(200);

@@ -29,20 +29,49 @@ describe('meeting PDFs', () => {
   };
 
   it('builds the agenda package in the language asked: cover, agenda, the PDF papers in agenda order with bookmarks, the other files listed', async () => {
-    const { body, seats } = await f.bodyWith({ federal: { role: 'co_chair', level: 'federal', timeZone: 'America/Toronto' }, bc: { role: 'co_chair', timeZone: 'America/Vancouver' }, city: { role: 'member', level: 'municipal' } });
+    const { body, seats } = await f.bodyWith({
+      federal: { role: 'co_chair', level: 'federal', timeZone: 'America/Toronto' },
+      bc: { role: 'co_chair', timeZone: 'America/Vancouver' },
+      city: { role: 'member', level: 'municipal' },
+    });
     const meeting = await f.meeting(body.id, { title: 'Réunion de printemps' });
-    const item1 = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing pressures', purpose: 'discussion', durationMinutes: 30 }, t.adminToken)).body;
-    const item2 = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Cost sharing', purpose: 'decision', durationMinutes: 30 }, t.adminToken)).body;
+    const item1 = (
+      await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing pressures', purpose: 'discussion', durationMinutes: 30 }, t.adminToken)
+    ).body;
+    const item2 = (
+      await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Cost sharing', purpose: 'decision', durationMinutes: 30 }, t.adminToken)
+    ).body;
     const docs = `/api/v1/bodies/${body.id}/documents`;
     const add = async (token: string, name: string, bytes: Uint8Array, fields: Record<string, string | string[]>, type = 'application/pdf') => {
       const res = await upload(t.baseUrl, docs, { token, file: { name, type, bytes }, fields: { meetingId: meeting.id, ...fields } });
       if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
-    const costEn = await add(t.adminToken, 'cost.pdf', await makePdf(['Cost sharing paper page one', 'Cost sharing paper page two']), { titleEn: 'Cost sharing options', titleFr: 'Options de partage des coûts', language: 'bilingual', agendaItemId: item2.id, marking: 'protected_b' });
-    const housingEn = await add(t.adminToken, 'housing-en.pdf', await makePdf(['Housing paper in English']), { titleEn: 'Housing paper', language: 'en', agendaItemId: item1.id });
-    await add(t.adminToken, 'housing-fr.pdf', await makePdf(['Document sur le logement en francais']), { titleFr: 'Document sur le logement', language: 'fr', agendaItemId: item1.id, counterpartId: housingEn.id });
-    await add(t.adminToken, 'shelter data.csv', Buffer.from('city,beds\nToronto,100\n'), { titleEn: 'Shelter data', titleFr: 'Données sur les refuges', language: 'bilingual', agendaItemId: item1.id }, 'text/csv');
+    const costEn = await add(t.adminToken, 'cost.pdf', await makePdf(['Cost sharing paper page one', 'Cost sharing paper page two']), {
+      titleEn: 'Cost sharing options',
+      titleFr: 'Options de partage des coûts',
+      language: 'bilingual',
+      agendaItemId: item2.id,
+      marking: 'protected_b',
+    });
+    const housingEn = await add(t.adminToken, 'housing-en.pdf', await makePdf(['Housing paper in English']), {
+      titleEn: 'Housing paper',
+      language: 'en',
+      agendaItemId: item1.id,
+    });
+    await add(t.adminToken, 'housing-fr.pdf', await makePdf(['Document sur le logement en francais']), {
+      titleFr: 'Document sur le logement',
+      language: 'fr',
+      agendaItemId: item1.id,
+      counterpartId: housingEn.id,
+    });
+    await add(
+      t.adminToken,
+      'shelter data.csv',
+      Buffer.from('city,beds\nToronto,100\n'),
+      { titleEn: 'Shelter data', titleFr: 'Données sur les refuges', language: 'bilingual', agendaItemId: item1.id },
+      'text/csv',
+    );
     await add(seats.federal.official.token, 'fpt.pdf', await makePdf(['Federal provincial only']), {
       titleEn: 'FPT note',
       language: 'en',
@@ -99,7 +128,10 @@ describe('meeting PDFs', () => {
     expect(city.pages).toBe(5);
 
     // a new version changes the package
-    await upload(t.baseUrl, `/api/v1/documents/${costEn.id}/versions`, { token: t.adminToken, file: { name: 'cost-v2.pdf', type: 'application/pdf', bytes: await makePdf(['Cost sharing version two']) } });
+    await upload(t.baseUrl, `/api/v1/documents/${costEn.id}/versions`, {
+      token: t.adminToken,
+      file: { name: 'cost-v2.pdf', type: 'application/pdf', bytes: await makePdf(['Cost sharing version two']) },
+    });
     const changed = await fetchPdf(`/api/v1/meetings/${meeting.id}/packet.pdf?lang=en`, t.adminToken);
     expect(changed.headers.get('x-forum-packet-cache')).toMatch(/^miss/);
     const changedText = await pdfText(changed.bytes);
@@ -141,7 +173,17 @@ describe('meeting PDFs', () => {
 
   it('prints a communiqué for its members, and for the public only once published', async () => {
     const { body, seats } = await f.bodyWith({ on: { role: 'member' } });
-    const created = await t.http.post('/api/v1/communiques', { bodyId: body.id, titleEn: 'Ministers meet', titleFr: 'Les ministres se réunissent', bodyEn: 'Ministers **met** today.', bodyFr: 'Les ministres se sont réunis aujourd’hui : œuvre commune.' }, t.adminToken);
+    const created = await t.http.post(
+      '/api/v1/communiques',
+      {
+        bodyId: body.id,
+        titleEn: 'Ministers meet',
+        titleFr: 'Les ministres se réunissent',
+        bodyEn: 'Ministers **met** today.',
+        bodyFr: 'Les ministres se sont réunis aujourd’hui : œuvre commune.',
+      },
+      t.adminToken,
+    );
     expect(created.status).toBe(201);
     const fr = await fetchPdf(`/api/v1/communiques/${created.body.id}/pdf?lang=fr`, seats.on.official.token);
     expect(fr.status).toBe(200);

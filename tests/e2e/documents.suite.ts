@@ -25,7 +25,11 @@ export function documentsSuite(driver: StorageDriver) {
       t = await startTestApp({ env: { ...storage.env, FORUM_DOCUMENT_MAX_BYTES: String(MAX_BYTES) } });
       worker = await startTestWorker(t);
       f = new Factories(t);
-      scene = await f.bodyWith({ federal: { role: 'co_chair', level: 'federal' }, province: { role: 'co_chair' }, city: { role: 'member', level: 'municipal' } });
+      scene = await f.bodyWith({
+        federal: { role: 'co_chair', level: 'federal' },
+        province: { role: 'co_chair' },
+        city: { role: 'member', level: 'municipal' },
+      });
       outsider = await f.official((await f.government()).id);
     });
     afterAll(async () => {
@@ -40,14 +44,36 @@ export function documentsSuite(driver: StorageDriver) {
 
     it('keeps the bytes exactly: the download is byte-identical and its ETag is the SHA-256', async () => {
       const file = { ...(await pdfFile()), bytes: Buffer.concat([await makePdf(['Plan d’action']), randomBytes(100_000)]) };
-      const res = await upload(t.baseUrl, docs(), { token: scene.seats.province.official.token, file, fields: { titleEn: 'Action plan', titleFr: 'Plan d’action', language: 'bilingual', marking: 'protected_a' } });
+      const res = await upload(t.baseUrl, docs(), {
+        token: scene.seats.province.official.token,
+        file,
+        fields: { titleEn: 'Action plan', titleFr: 'Plan d’action', language: 'bilingual', marking: 'protected_a' },
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ bodyId: scene.body.id, title: 'Action plan', titleFr: 'Plan d’action', language: 'bilingual', access: 'members', marking: 'protected_a', governmentIds: [], counterpartId: null });
+      expect(res.body).toMatchObject({
+        bodyId: scene.body.id,
+        title: 'Action plan',
+        titleFr: 'Plan d’action',
+        language: 'bilingual',
+        access: 'members',
+        marking: 'protected_a',
+        governmentIds: [],
+        counterpartId: null,
+      });
       expect(res.body.versions).toEqual([
-        expect.objectContaining({ number: 1, size: file.bytes.length, sha256: sha256(file.bytes), contentType: 'application/pdf', fileName: 'Plan d’action.pdf', uploadedBy: scene.seats.province.official.id }),
+        expect.objectContaining({
+          number: 1,
+          size: file.bytes.length,
+          sha256: sha256(file.bytes),
+          contentType: 'application/pdf',
+          fileName: 'Plan d’action.pdf',
+          uploadedBy: scene.seats.province.official.id,
+        }),
       ]);
 
-      const download = await fetch(`${t.baseUrl}/api/v1/documents/${res.body.id}/content`, { headers: { authorization: `Bearer ${scene.seats.city.official.token}` } });
+      const download = await fetch(`${t.baseUrl}/api/v1/documents/${res.body.id}/content`, {
+        headers: { authorization: `Bearer ${scene.seats.city.official.token}` },
+      });
       expect(download.status).toBe(200);
       const bytes = Buffer.from(await download.arrayBuffer());
       expect(sha256(bytes)).toBe(sha256(file.bytes));
@@ -72,7 +98,8 @@ export function documentsSuite(driver: StorageDriver) {
       const res = await upload(t.baseUrl, docs(), { token: t.adminToken, file: { name: 'data.csv', type: 'text/csv', bytes }, fields: { title: 'Data' } });
       expect(res.status).toBe(201);
       expect(res.body.versions[0].contentType).toBe('text/csv; charset=utf-8');
-      const get = (range: string) => fetch(`${t.baseUrl}/api/v1/documents/${res.body.id}/content`, { headers: { authorization: `Bearer ${t.adminToken}`, range } });
+      const get = (range: string) =>
+        fetch(`${t.baseUrl}/api/v1/documents/${res.body.id}/content`, { headers: { authorization: `Bearer ${t.adminToken}`, range } });
 
       const first = await get('bytes=0-6');
       expect(first.status).toBe(206);
@@ -120,7 +147,11 @@ export function documentsSuite(driver: StorageDriver) {
       const strangerSocket = await connectSocket(t.baseUrl, outsider.token);
       sockets.push(citySocket, provinceSocket, secretariatSocket, strangerSocket);
 
-      const refused = await upload(t.baseUrl, docs(), { token: federal.official.token, file: await pdfFile(), fields: { title: 'FPT only', access: 'restricted', governmentIds: [province.government.id] } });
+      const refused = await upload(t.baseUrl, docs(), {
+        token: federal.official.token,
+        file: await pdfFile(),
+        fields: { title: 'FPT only', access: 'restricted', governmentIds: [province.government.id] },
+      });
       expect(refused.status).toBe(400);
 
       const res = await upload(t.baseUrl, docs(), {
@@ -157,7 +188,10 @@ export function documentsSuite(driver: StorageDriver) {
       const version = await upload(t.baseUrl, `/api/v1/documents/${id}/versions`, { token: province.official.token, file: await pdfFile('fpt-2.pdf', 'v2') });
       expect(version.status).toBe(201);
       await provinceSocket.waitFor('document.updated', (p) => p.id === id && p.bodyId === scene.body.id);
-      const openVersion = await upload(t.baseUrl, `/api/v1/documents/${open.body.id}/versions`, { token: province.official.token, file: await pdfFile('open-2.pdf', 'v2') });
+      const openVersion = await upload(t.baseUrl, `/api/v1/documents/${open.body.id}/versions`, {
+        token: province.official.token,
+        file: await pdfFile('open-2.pdf', 'v2'),
+      });
       expect(openVersion.status).toBe(201);
       await citySocket.waitFor('document.updated', (p) => p.id === open.body.id);
       expect(citySocket.received('document.updated', (p) => p.id === id)).toEqual([]);
@@ -166,7 +200,11 @@ export function documentsSuite(driver: StorageDriver) {
     it('refuses a file over the limit with 413 and keeps nothing of it', async () => {
       const before = await storage.keys();
       const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_version`);
-      const res = await upload(t.baseUrl, docs(), { token: t.adminToken, file: { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.concat([await makePdf(['big']), randomBytes(MAX_BYTES)]) }, fields: { title: 'Too big' } });
+      const res = await upload(t.baseUrl, docs(), {
+        token: t.adminToken,
+        file: { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.concat([await makePdf(['big']), randomBytes(MAX_BYTES)]) },
+        fields: { title: 'Too big' },
+      });
       expect(res.status).toBe(413);
       expect(res.body.reason).toBe('payload_too_large');
       expect(await storage.keys()).toEqual(before);
@@ -175,16 +213,35 @@ export function documentsSuite(driver: StorageDriver) {
 
     it('refuses an empty file, a lying file and a file whose record is refused, keeping nothing', async () => {
       const before = await storage.keys();
-      const empty = await upload(t.baseUrl, docs(), { token: t.adminToken, file: { name: 'empty.pdf', type: 'application/pdf', bytes: new Uint8Array() }, fields: { title: 'Empty' } });
+      const empty = await upload(t.baseUrl, docs(), {
+        token: t.adminToken,
+        file: { name: 'empty.pdf', type: 'application/pdf', bytes: new Uint8Array() },
+        fields: { title: 'Empty' },
+      });
       expect(empty.status).toBe(400);
       expect(empty.body.reason).toBe('empty_file');
-      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4f30000000049454e44ae426082', 'hex');
-      const lying = await upload(t.baseUrl, docs(), { token: t.adminToken, file: { name: 'report.pdf', type: 'application/pdf', bytes: png }, fields: { title: 'Lying' } });
+      const png = Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4f30000000049454e44ae426082',
+        'hex',
+      );
+      const lying = await upload(t.baseUrl, docs(), {
+        token: t.adminToken,
+        file: { name: 'report.pdf', type: 'application/pdf', bytes: png },
+        fields: { title: 'Lying' },
+      });
       expect(lying.status).toBe(400);
       expect(lying.body.reason).toBe('type_mismatch');
-      const binaryText = await upload(t.baseUrl, docs(), { token: t.adminToken, file: { name: 'notes.txt', type: 'text/plain', bytes: Buffer.from([0x41, 0x00, 0xff, 0xfe]) }, fields: { title: 'Not text' } });
+      const binaryText = await upload(t.baseUrl, docs(), {
+        token: t.adminToken,
+        file: { name: 'notes.txt', type: 'text/plain', bytes: Buffer.from([0x41, 0x00, 0xff, 0xfe]) },
+        fields: { title: 'Not text' },
+      });
       expect(binaryText.status).toBe(400);
-      const badField = await upload(t.baseUrl, docs(), { token: t.adminToken, file: await pdfFile('x.pdf', randomBytes(8).toString('hex')), fields: { title: 'Bad', marking: 'secret' } });
+      const badField = await upload(t.baseUrl, docs(), {
+        token: t.adminToken,
+        file: await pdfFile('x.pdf', randomBytes(8).toString('hex')),
+        fields: { title: 'Bad', marking: 'secret' },
+      });
       expect(badField.status).toBe(400);
       expect(badField.body.message).toEqual([expect.stringContaining('marking')]);
       const noFile = await upload(t.baseUrl, docs(), { token: t.adminToken, fields: { title: 'No file' } });
@@ -205,12 +262,24 @@ export function documentsSuite(driver: StorageDriver) {
 
     it('attaches a document to a meeting item of the same body only, and pairs languages', async () => {
       const meeting = await f.meeting(scene.body.id);
-      const item = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Item', purpose: 'discussion', durationMinutes: 30 }, t.adminToken);
+      const item = await t.http.post(
+        `/api/v1/meetings/${meeting.id}/agenda-items`,
+        { title: 'Item', purpose: 'discussion', durationMinutes: 30 },
+        t.adminToken,
+      );
       expect(item.status).toBe(201);
-      const en = await upload(t.baseUrl, docs(), { token: t.adminToken, file: await pdfFile('en.pdf', 'english'), fields: { titleEn: 'Paper', language: 'en', agendaItemId: item.body.id } });
+      const en = await upload(t.baseUrl, docs(), {
+        token: t.adminToken,
+        file: await pdfFile('en.pdf', 'english'),
+        fields: { titleEn: 'Paper', language: 'en', agendaItemId: item.body.id },
+      });
       expect(en.status).toBe(201);
       expect(en.body).toMatchObject({ meetingId: meeting.id, agendaItemId: item.body.id, translation: { status: 'pending', sourceLang: 'en' } });
-      const fr = await upload(t.baseUrl, docs(), { token: t.adminToken, file: await pdfFile('fr.pdf', 'français'), fields: { titleFr: 'Document', language: 'fr', meetingId: meeting.id, agendaItemId: item.body.id, counterpartId: en.body.id } });
+      const fr = await upload(t.baseUrl, docs(), {
+        token: t.adminToken,
+        file: await pdfFile('fr.pdf', 'français'),
+        fields: { titleFr: 'Document', language: 'fr', meetingId: meeting.id, agendaItemId: item.body.id, counterpartId: en.body.id },
+      });
       expect(fr.status).toBe(201);
       expect(fr.body.counterpartId).toBe(en.body.id);
       expect((await t.http.get(`/api/v1/documents/${en.body.id}`, t.adminToken)).body.counterpartId).toBe(fr.body.id);

@@ -43,19 +43,38 @@ describe('funding: notifications and realtime', () => {
   });
 
   const keysOf = async (claimId: string) =>
-    (await t.dataSource.query(`SELECT user_id, key, title FROM notification WHERE key LIKE $1 ORDER BY created_at, key`, [`funding-claim:${claimId}:%`])) as { user_id: string; key: string; title: string }[];
+    (await t.dataSource.query(`SELECT user_id, key, title FROM notification WHERE key LIKE $1 ORDER BY created_at, key`, [`funding-claim:${claimId}:%`])) as {
+      user_id: string;
+      key: string;
+      title: string;
+    }[];
 
   it('notifies the claimant’s and the funder’s officials once per step, and no one else', async () => {
     const program = (
       await t.http.post(
         '/api/v1/funding-programs',
-        { bodyId: world.body.id, nameEn: 'Interim housing', nameFr: 'Logement provisoire', fundingGovernmentId: world.seats.funder.government.id, budgetCents: 1_000_000, eligibleFrom: '2018-01-01', eligibleTo: '2019-12-31' },
+        {
+          bodyId: world.body.id,
+          nameEn: 'Interim housing',
+          nameFr: 'Logement provisoire',
+          fundingGovernmentId: world.seats.funder.government.id,
+          budgetCents: 1_000_000,
+          eligibleFrom: '2018-01-01',
+          eligibleTo: '2019-12-31',
+        },
         t.adminToken,
       )
     ).body;
     const submitted = await t.http.post(
       `/api/v1/funding-programs/${program.id}/claims`,
-      { claimantGovernmentId: world.seats.claimant.government.id, periodFrom: '2018-01-01', periodTo: '2018-12-31', requestedCents: 600_000, description: 'Motel rooms', evidenceDocumentIds: [] },
+      {
+        claimantGovernmentId: world.seats.claimant.government.id,
+        periodFrom: '2018-01-01',
+        periodTo: '2018-12-31',
+        requestedCents: 600_000,
+        description: 'Motel rooms',
+        evidenceDocumentIds: [],
+      },
       world.seats.claimant.official.token,
     );
     expect(submitted.status).toBe(201);
@@ -89,7 +108,9 @@ describe('funding: notifications and realtime', () => {
     expect(inbox.map((n: { title: string }) => plain(n.title))).toEqual(expect.arrayContaining(['Demande de financement approuvée : Logement provisoire']));
     expect(inbox.find((n: { title: string }) => n.title.startsWith('Demande de financement approuvée')).body).toMatch(/5\u00a0000,00\u00a0\$/);
     const funderInbox = (await t.http.get('/api/v1/notifications', funderToken)).body.items;
-    expect(funderInbox.map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining(['Funding claim payment: Interim housing', 'Funding claim reconciled: Interim housing']));
+    expect(funderInbox.map((n: { title: string }) => n.title)).toEqual(
+      expect.arrayContaining(['Funding claim payment: Interim housing', 'Funding claim reconciled: Interim housing']),
+    );
 
     // every step reached the body's sockets, none reached a stranger's
     await memberSocket.waitFor('funding-claim.updated', (p) => p.id === id && p.status === 'reconciled', 60_000);

@@ -39,7 +39,15 @@ describe('funding and cost recovery', () => {
   const program = async (overrides: Record<string, unknown> = {}) => {
     const res = await t.http.post(
       '/api/v1/funding-programs',
-      { bodyId: world.body.id, nameEn: 'Interim housing', nameFr: 'Logement provisoire', fundingGovernmentId: gov('funder'), eligibleFrom: '2017-04-01', eligibleTo: '2019-12-31', ...overrides },
+      {
+        bodyId: world.body.id,
+        nameEn: 'Interim housing',
+        nameFr: 'Logement provisoire',
+        fundingGovernmentId: gov('funder'),
+        eligibleFrom: '2017-04-01',
+        eligibleTo: '2019-12-31',
+        ...overrides,
+      },
       t.adminToken,
     );
     if (res.status !== 201) throw new Error(`program: ${res.status} ${res.text}`);
@@ -62,7 +70,8 @@ describe('funding and cost recovery', () => {
     return res.body;
   };
   const decide = (id: string, body: unknown, token = tok('funder')) => t.http.post(`/api/v1/funding-claims/${id}/decision`, body, token);
-  const pay = (id: string, amountCents: number, token = tok('funder')) => t.http.post(`/api/v1/funding-claims/${id}/payments`, { amountCents, paidOn: '2019-03-29' }, token);
+  const pay = (id: string, amountCents: number, token = tok('funder')) =>
+    t.http.post(`/api/v1/funding-claims/${id}/payments`, { amountCents, paidOn: '2019-03-29' }, token);
 
   describe('programs', () => {
     it('are created by the secretariat only, bilingual, with the funder a member of the body', async () => {
@@ -134,7 +143,17 @@ describe('funding and cost recovery', () => {
     it('must lie within the eligibility, inclusive dates, with a description', async () => {
       const p = await program({ eligibleFrom: '2018-01-01', eligibleTo: '2018-06-30' });
       expect((await submit(p.id, gov('claimant'), tok('claimant'), { periodFrom: '2018-01-01', periodTo: '2018-06-30' })).status).toBe(201);
-      for (const bad of [{ periodFrom: '2017-12-31' }, { periodTo: '2018-07-01' }, { periodFrom: '2018-05-01', periodTo: '2018-04-30' }, { description: undefined }, { description: '   ' }, { periodTo: 'soon' }, { requestedCents: -5 }, { requestedCents: '100' }, { colour: 'red' }]) {
+      for (const bad of [
+        { periodFrom: '2017-12-31' },
+        { periodTo: '2018-07-01' },
+        { periodFrom: '2018-05-01', periodTo: '2018-04-30' },
+        { description: undefined },
+        { description: '   ' },
+        { periodTo: 'soon' },
+        { requestedCents: -5 },
+        { requestedCents: '100' },
+        { colour: 'red' },
+      ]) {
         const res = await submit(p.id, gov('claimant'), tok('claimant'), bad);
         expect([res.status, bad]).toEqual([400, bad]);
       }
@@ -166,7 +185,13 @@ describe('funding and cost recovery', () => {
       const decided = await decide(c.id, { status: 'approved', approvedCents: 7_500, comment: 'Three quarters of the eligible costs' });
       expect(decided.status).toBe(200);
       expect(decided.body).toMatchObject({ status: 'approved', approvedCents: 7_500, outstandingCents: 7_500 });
-      expect(decided.body.decision).toMatchObject({ status: 'approved', approvedCents: 7_500, comment: 'Three quarters of the eligible costs', decidedByUserId: world.seats.funder.official.id, decidedByGovernmentId: gov('funder') });
+      expect(decided.body.decision).toMatchObject({
+        status: 'approved',
+        approvedCents: 7_500,
+        comment: 'Three quarters of the eligible costs',
+        decidedByUserId: world.seats.funder.official.id,
+        decidedByGovernmentId: gov('funder'),
+      });
       const again = await decide(c.id, { status: 'rejected' });
       expect(again.status).toBe(409);
       expect(again.body.reason).toBe('illegal_transition');
@@ -207,7 +232,13 @@ describe('funding and cost recovery', () => {
 
       // every step kept, with who and when
       const read = await t.http.get(`/api/v1/funding-claims/${c.id}`, tok('observer'));
-      expect(read.body.history.map((h: { kind: string; status: string }) => `${h.kind}:${h.status}`)).toEqual(['submitted:submitted', 'approved:approved', 'payment:approved', 'payment:paid', 'reconciled:reconciled']);
+      expect(read.body.history.map((h: { kind: string; status: string }) => `${h.kind}:${h.status}`)).toEqual([
+        'submitted:submitted',
+        'approved:approved',
+        'payment:approved',
+        'payment:paid',
+        'reconciled:reconciled',
+      ]);
       expect(read.body.payments).toEqual([
         expect.objectContaining({ amountCents: 6_000, paidOn: '2019-03-29', recordedByUserId: world.seats.funder.official.id }),
         expect.objectContaining({ amountCents: 3_000, recordedByUserId: expect.any(String) }),
@@ -216,7 +247,13 @@ describe('funding and cost recovery', () => {
       expect((await t.http.get(`/api/v1/funding-claims/${c.id}`, outsider.token)).status).toBe(404);
       const audit = await t.http.get(`/api/v1/audit?entityId=${c.id}&limit=50`, t.adminToken);
       expect(audit.status).toBe(200);
-      expect(audit.body.items.map((a: { action: string }) => a.action).sort()).toEqual(['funding-claim.approved', 'funding-claim.payment', 'funding-claim.payment', 'funding-claim.reconciled', 'funding-claim.submitted']);
+      expect(audit.body.items.map((a: { action: string }) => a.action).sort()).toEqual([
+        'funding-claim.approved',
+        'funding-claim.payment',
+        'funding-claim.payment',
+        'funding-claim.reconciled',
+        'funding-claim.submitted',
+      ]);
       const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE name = 'funding-claim.updated' AND payload->>'id' = $1`, [c.id]);
       expect(rows[0].n).toBe(5);
     });
@@ -240,7 +277,9 @@ describe('funding and cost recovery', () => {
       expect(exact.status).toBe(200);
       const more = await decide(refusedIds[1], { status: 'approved', approvedCents: 1 });
       expect([more.status, more.body.reason]).toEqual([409, 'budget_exceeded']);
-      const [{ sum }] = await t.dataSource.query(`SELECT SUM(approved_cents)::bigint AS sum FROM funding_claim WHERE program_id = $1 AND status = 'approved'`, [p.id]);
+      const [{ sum }] = await t.dataSource.query(`SELECT SUM(approved_cents)::bigint AS sum FROM funding_claim WHERE program_id = $1 AND status = 'approved'`, [
+        p.id,
+      ]);
       expect(Number(sum)).toBe(10_000);
     });
 
@@ -283,7 +322,13 @@ describe('funding and cost recovery', () => {
 
       const whole = (await t.http.get(`/api/v1/funding-programs/${p.id}/summary`, tok('observer'))).body;
       const claimantRow = whole.governments.find((g: { governmentId: string }) => g.governmentId === gov('claimant'));
-      expect(claimantRow).toMatchObject({ requestedCents: 181_000, approvedCents: 90_501, paidCents: 18_100, outstandingCents: 72_401, claimsByStatus: { submitted: 0, approved: 1, rejected: 1, paid: 0, reconciled: 0 } });
+      expect(claimantRow).toMatchObject({
+        requestedCents: 181_000,
+        approvedCents: 90_501,
+        paidCents: 18_100,
+        outstandingCents: 72_401,
+        claimsByStatus: { submitted: 0, approved: 1, rejected: 1, paid: 0, reconciled: 0 },
+      });
       expect(whole.totals).toMatchObject({ requestedCents: 217_500, approvedCents: 90_501, paidCents: 18_100, outstandingCents: 72_401 });
 
       const y1718 = (await t.http.get(`/api/v1/funding-programs/${p.id}/summary?fiscalYear=2017-18`, tok('claimant'))).body;
@@ -293,8 +338,17 @@ describe('funding and cost recovery', () => {
         expect.objectContaining({ governmentId: gov('claimant'), requestedCents: 90_000, approvedCents: 45_000, paidCents: 9_000, outstandingCents: 36_000 }),
       ]);
       const y1819 = (await t.http.get(`/api/v1/funding-programs/${p.id}/summary?fiscalYear=2018-19`, tok('claimant'))).body;
-      expect(y1819.governments.find((g: { governmentId: string }) => g.governmentId === gov('claimant'))).toMatchObject({ requestedCents: 91_000, approvedCents: 45_501, paidCents: 9_100, outstandingCents: 36_401 });
-      expect(y1819.governments.find((g: { governmentId: string }) => g.governmentId === gov('city'))).toMatchObject({ requestedCents: 36_500, approvedCents: 0, claimsByStatus: expect.objectContaining({ submitted: 1 }) });
+      expect(y1819.governments.find((g: { governmentId: string }) => g.governmentId === gov('claimant'))).toMatchObject({
+        requestedCents: 91_000,
+        approvedCents: 45_501,
+        paidCents: 9_100,
+        outstandingCents: 36_401,
+      });
+      expect(y1819.governments.find((g: { governmentId: string }) => g.governmentId === gov('city'))).toMatchObject({
+        requestedCents: 36_500,
+        approvedCents: 0,
+        claimsByStatus: expect.objectContaining({ submitted: 1 }),
+      });
       expect(whole.byFiscalYear).toEqual(
         expect.arrayContaining([
           { fiscalYear: '2017-18', governmentId: gov('claimant'), requestedCents: 90_000, approvedCents: 45_000, paidCents: 9_000 },
@@ -310,7 +364,15 @@ describe('funding and cost recovery', () => {
       const records: Record<string, string>[] = parse(csv.text, { columns: true });
       const byCode = Object.fromEntries(records.map((row) => [row.governmentCode, row]));
       const claimantCode = world.seats.claimant.government.code;
-      expect(byCode[claimantCode]).toMatchObject({ fiscalYear: '2018-19', requestedCents: '91000', approvedCents: '45501', paidCents: '9100', outstandingCents: '36401', approvedClaims: '1', rejectedClaims: '1' });
+      expect(byCode[claimantCode]).toMatchObject({
+        fiscalYear: '2018-19',
+        requestedCents: '91000',
+        approvedCents: '45501',
+        paidCents: '9100',
+        outstandingCents: '36401',
+        approvedClaims: '1',
+        rejectedClaims: '1',
+      });
       expect(byCode.TOTAL).toMatchObject({ requestedCents: '127500', approvedCents: '45501' });
       expect((await t.http.get(`/api/v1/funding-programs/${p.id}/summary.csv`, outsider.token)).status).toBe(404);
     });
@@ -320,7 +382,9 @@ describe('funding and cost recovery', () => {
     it('is a 400 naming the field, never a 500, and writes nothing', async () => {
       const p = await program({ ratePerClaimantCents: 100 });
       const c = await claim(p.id, { requestedCents: 10_000 });
-      const before = await t.dataSource.query(`SELECT (SELECT count(*) FROM funding_claim)::int AS claims, (SELECT count(*) FROM funding_claim_event)::int AS events, (SELECT count(*) FROM outbox_event)::int AS outbox`);
+      const before = await t.dataSource.query(
+        `SELECT (SELECT count(*) FROM funding_claim)::int AS claims, (SELECT count(*) FROM funding_claim_event)::int AS events, (SELECT count(*) FROM outbox_event)::int AS outbox`,
+      );
       const claims = [
         { requestedCents: 1e20 },
         { claimants: 1.5, requestedCents: undefined },
@@ -337,16 +401,35 @@ describe('funding and cost recovery', () => {
         const res = await submit(p.id, gov('claimant'), tok('claimant'), bad);
         expect([res.status, bad]).toEqual([400, bad]);
       }
-      for (const bad of [{}, { status: 'approved', approvedCents: -1 }, { status: 'approved', approvedCents: 'all' }, { status: 'approved', comment: 'x'.repeat(5_001) }, { status: 'approved', extra: 1 }]) {
+      for (const bad of [
+        {},
+        { status: 'approved', approvedCents: -1 },
+        { status: 'approved', approvedCents: 'all' },
+        { status: 'approved', comment: 'x'.repeat(5_001) },
+        { status: 'approved', extra: 1 },
+      ]) {
         expect([(await decide(c.id, bad)).status, bad]).toEqual([400, bad]);
       }
-      for (const bad of [{ amountCents: 0, paidOn: '2019-01-01' }, { amountCents: 10, paidOn: '2019-13-01' }, { amountCents: 10 }, { amountCents: 1e16, paidOn: '2019-01-01' }]) {
+      for (const bad of [
+        { amountCents: 0, paidOn: '2019-01-01' },
+        { amountCents: 10, paidOn: '2019-13-01' },
+        { amountCents: 10 },
+        { amountCents: 1e16, paidOn: '2019-01-01' },
+      ]) {
         expect([(await t.http.post(`/api/v1/funding-claims/${c.id}/payments`, bad, tok('funder'))).status, bad]).toEqual([400, bad]);
       }
-      for (const path of [`/api/v1/funding-programs?limit=0`, `/api/v1/funding-programs?bodyId=nope`, `/api/v1/funding-programs/${p.id}/claims?offset=-1`, `/api/v1/funding-programs/${p.id}/summary?fiscalYear=${'9'.repeat(50)}`, `/api/v1/funding-claims/nope`]) {
+      for (const path of [
+        `/api/v1/funding-programs?limit=0`,
+        `/api/v1/funding-programs?bodyId=nope`,
+        `/api/v1/funding-programs/${p.id}/claims?offset=-1`,
+        `/api/v1/funding-programs/${p.id}/summary?fiscalYear=${'9'.repeat(50)}`,
+        `/api/v1/funding-claims/nope`,
+      ]) {
         expect([(await t.http.get(path, t.adminToken)).status, path]).toEqual([400, path]);
       }
-      const after = await t.dataSource.query(`SELECT (SELECT count(*) FROM funding_claim)::int AS claims, (SELECT count(*) FROM funding_claim_event)::int AS events, (SELECT count(*) FROM outbox_event)::int AS outbox`);
+      const after = await t.dataSource.query(
+        `SELECT (SELECT count(*) FROM funding_claim)::int AS claims, (SELECT count(*) FROM funding_claim_event)::int AS events, (SELECT count(*) FROM outbox_event)::int AS outbox`,
+      );
       expect(after).toEqual(before);
     });
 
@@ -373,9 +456,20 @@ describe('funding and cost recovery', () => {
       const own = await f.bodyWith({ a: { role: 'co_chair', level: 'federal' }, b: { role: 'member', level: 'provincial' } });
       const [A, B] = [own.seats.a, own.seats.b];
       const p = (
-        await t.http.post('/api/v1/funding-programs', { bodyId: own.body.id, name: 'Position test', fundingGovernmentId: A.government.id, eligibleFrom: '2018-01-01', eligibleTo: '2018-12-31' }, t.adminToken)
+        await t.http.post(
+          '/api/v1/funding-programs',
+          { bodyId: own.body.id, name: 'Position test', fundingGovernmentId: A.government.id, eligibleFrom: '2018-01-01', eligibleTo: '2018-12-31' },
+          t.adminToken,
+        )
       ).body;
-      const made = async (cents: number) => (await t.http.post(`/api/v1/funding-programs/${p.id}/claims`, { claimantGovernmentId: B.government.id, periodFrom: '2018-01-01', periodTo: '2018-03-31', requestedCents: cents, description: 'x' }, B.official.token)).body;
+      const made = async (cents: number) =>
+        (
+          await t.http.post(
+            `/api/v1/funding-programs/${p.id}/claims`,
+            { claimantGovernmentId: B.government.id, periodFrom: '2018-01-01', periodTo: '2018-03-31', requestedCents: cents, description: 'x' },
+            B.official.token,
+          )
+        ).body;
       const one = await made(1_000);
       const two = await made(50);
       await decide(one.id, { status: 'approved', approvedCents: 600 }, A.official.token);
@@ -383,10 +477,19 @@ describe('funding and cost recovery', () => {
       await pay(one.id, 100, A.official.token);
       const figures = { claims: 2, requestedCents: 1_000, approvedCents: 600, paidCents: 100, outstandingCents: 500 };
       const none = { claims: 0, requestedCents: 0, approvedCents: 0, paidCents: 0, outstandingCents: 0 };
-      expect((await t.http.get(`/api/v1/governments/${B.government.id}/accountability`, B.official.token)).body.funding).toEqual({ asClaimant: figures, asFunder: none });
-      expect((await t.http.get(`/api/v1/governments/${A.government.id}/accountability`, t.adminToken)).body.funding).toEqual({ asClaimant: none, asFunder: figures });
+      expect((await t.http.get(`/api/v1/governments/${B.government.id}/accountability`, B.official.token)).body.funding).toEqual({
+        asClaimant: figures,
+        asFunder: none,
+      });
+      expect((await t.http.get(`/api/v1/governments/${A.government.id}/accountability`, t.adminToken)).body.funding).toEqual({
+        asClaimant: none,
+        asFunder: figures,
+      });
       // a reader outside the body sees none of it
-      expect((await t.http.get(`/api/v1/governments/${B.government.id}/accountability`, outsider.token)).body.funding).toEqual({ asClaimant: none, asFunder: none });
+      expect((await t.http.get(`/api/v1/governments/${B.government.id}/accountability`, outsider.token)).body.funding).toEqual({
+        asClaimant: none,
+        asFunder: none,
+      });
     });
   });
 

@@ -31,7 +31,9 @@ describe('health, auth, users and governments', () => {
       const res = await t.http.post('/api/v1/auth/login', { email: ADMIN_EMAIL.toUpperCase(), password: ADMIN_PASSWORD });
       expect(res.status).toBe(200);
       expect(res.body.accessToken).toEqual(expect.any(String));
-      expect(res.body.user).toEqual(expect.objectContaining({ email: ADMIN_EMAIL, role: 'secretariat', governmentId: null, displayName: expect.any(String), id: expect.any(String) }));
+      expect(res.body.user).toEqual(
+        expect.objectContaining({ email: ADMIN_EMAIL, role: 'secretariat', governmentId: null, displayName: expect.any(String), id: expect.any(String) }),
+      );
       expect(res.body.user.passwordHash).toBeUndefined();
     });
 
@@ -112,7 +114,11 @@ describe('health, auth, users and governments', () => {
       expect(codes.indexOf('ON')).toBeLessThan(codes.indexOf('NL'));
       expect(codes.indexOf('NL')).toBeLessThan(codes.indexOf('ZMUN'));
       expect(res.body.total).toBeGreaterThanOrEqual(4);
-      expect(res.body.items.find((g: { id: string }) => g.id === nl.id)).toMatchObject({ timeZone: 'America/St_Johns', nameFr: expect.any(String), level: 'provincial' });
+      expect(res.body.items.find((g: { id: string }) => g.id === nl.id)).toMatchObject({
+        timeZone: 'America/St_Johns',
+        nameFr: expect.any(String),
+        level: 'provincial',
+      });
       void ca;
       void on;
     });
@@ -120,15 +126,27 @@ describe('health, auth, users and governments', () => {
     it('are written by the secretariat only: 403 for an official', async () => {
       const gov = await f.government();
       const official = await f.official(gov.id);
-      const res = await t.http.post('/api/v1/governments', { code: 'XX', nameEn: 'X land', nameFr: 'Pays X', level: 'provincial', timeZone: 'America/Regina' }, official.token);
+      const res = await t.http.post(
+        '/api/v1/governments',
+        { code: 'XX', nameEn: 'X land', nameFr: 'Pays X', level: 'provincial', timeZone: 'America/Regina' },
+        official.token,
+      );
       expect(res.status).toBe(403);
     });
 
     it('refuse a duplicate code with 409 and a bad zone, level or unknown field with 400 naming the field', async () => {
       await f.government({ code: 'DUP' });
-      const dup = await t.http.post('/api/v1/governments', { code: 'DUP', nameEn: 'Dup', nameFr: 'Dup', level: 'provincial', timeZone: 'America/Toronto' }, t.adminToken);
+      const dup = await t.http.post(
+        '/api/v1/governments',
+        { code: 'DUP', nameEn: 'Dup', nameFr: 'Dup', level: 'provincial', timeZone: 'America/Toronto' },
+        t.adminToken,
+      );
       expect(dup.status).toBe(409);
-      const bad = await t.http.post('/api/v1/governments', { code: 'BAD1', nameEn: 'Bad', nameFr: 'Bad', level: 'county', timeZone: 'UTC-3:30', extra: 1 }, t.adminToken);
+      const bad = await t.http.post(
+        '/api/v1/governments',
+        { code: 'BAD1', nameEn: 'Bad', nameFr: 'Bad', level: 'county', timeZone: 'UTC-3:30', extra: 1 },
+        t.adminToken,
+      );
       expect(bad.status).toBe(400);
       const text = JSON.stringify(bad.body.message);
       expect(text).toContain('level');
@@ -147,14 +165,26 @@ describe('health, auth, users and governments', () => {
   describe('users', () => {
     it('are created and listed by the secretariat; an official needs a government', async () => {
       const gov = await f.government();
-      const created = await t.http.post('/api/v1/users', { email: 'New.Person@Forum.test', displayName: 'New Person', password: 'long enough password', role: 'official', governmentId: gov.id }, t.adminToken);
+      const created = await t.http.post(
+        '/api/v1/users',
+        { email: 'New.Person@Forum.test', displayName: 'New Person', password: 'long enough password', role: 'official', governmentId: gov.id },
+        t.adminToken,
+      );
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ email: 'new.person@forum.test', role: 'official', governmentId: gov.id });
       expect(created.body.password).toBeUndefined();
-      const noGov = await t.http.post('/api/v1/users', { email: 'x@forum.test', displayName: 'X', password: 'long enough password', role: 'official' }, t.adminToken);
+      const noGov = await t.http.post(
+        '/api/v1/users',
+        { email: 'x@forum.test', displayName: 'X', password: 'long enough password', role: 'official' },
+        t.adminToken,
+      );
       expect(noGov.status).toBe(400);
       expect(JSON.stringify(noGov.body.message)).toContain('governmentId');
-      const dup = await t.http.post('/api/v1/users', { email: 'new.person@forum.test', displayName: 'Again', password: 'long enough password', role: 'official', governmentId: gov.id }, t.adminToken);
+      const dup = await t.http.post(
+        '/api/v1/users',
+        { email: 'new.person@forum.test', displayName: 'Again', password: 'long enough password', role: 'official', governmentId: gov.id },
+        t.adminToken,
+      );
       expect(dup.status).toBe(409);
       const list = await t.http.get(`/api/v1/users?governmentId=${gov.id}`, t.adminToken);
       expect(list.status).toBe(200);
@@ -165,7 +195,10 @@ describe('health, auth, users and governments', () => {
       const gov = await f.government();
       const official = await f.official(gov.id);
       expect((await t.http.get('/api/v1/users', official.token)).status).toBe(403);
-      expect((await t.http.post('/api/v1/users', { email: 'y@forum.test', displayName: 'Y', password: 'long enough password', role: 'secretariat' }, official.token)).status).toBe(403);
+      expect(
+        (await t.http.post('/api/v1/users', { email: 'y@forum.test', displayName: 'Y', password: 'long enough password', role: 'secretariat' }, official.token))
+          .status,
+      ).toBe(403);
     });
 
     it('can be read back in the audit trail by the secretariat only', async () => {

@@ -117,7 +117,12 @@ describe('shared indicators and surge alerts', () => {
     ]);
 
     const read = await t.http.get(`/api/v1/indicators/${indicator.id}`, seats.bc.official.token);
-    expect(read.body).toMatchObject({ code: 'rcmp-interceptions', name: 'RCMP interceptions', nameFr: 'Interceptions de la GRC', latest: { period: '2017-07', total: 2996, level: 'surge' } });
+    expect(read.body).toMatchObject({
+      code: 'rcmp-interceptions',
+      name: 'RCMP interceptions',
+      nameFr: 'Interceptions de la GRC',
+      latest: { period: '2017-07', total: 2996, level: 'surge' },
+    });
   });
 
   it('alerts once per period and level, to member sockets only, with emergency slots that fit every member’s working day', async () => {
@@ -197,7 +202,8 @@ describe('shared indicators and surge alerts', () => {
     const second = await reminders.remindUnreported(new Date('2018-03-13T15:00:00Z'));
     expect(second.reminded).toBe(0);
 
-    const inbox = (who: TestOfficial) => t.http.get('/api/v1/notifications', who.token).then((r) => (r.body.items as any[]).filter((n) => n.category === 'indicators'));
+    const inbox = (who: TestOfficial) =>
+      t.http.get('/api/v1/notifications', who.token).then((r) => (r.body.items as any[]).filter((n) => n.category === 'indicators'));
     await waitUntil(async () => (await inbox(seats.nl.official)).length === 1, 10_000, 'the reminder');
     expect((await inbox(seats.nl.official))[0].title).toBe('Figure due: RCMP interceptions, 2018-02');
     expect(await inbox(seats.bc.official)).toEqual([]);

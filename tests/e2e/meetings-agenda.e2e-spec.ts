@@ -18,7 +18,10 @@ describe('meetings: agendas', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = new Factories(t);
-    ({ body: { id: bodyId }, seats } = await f.bodyWith({ ca: { level: 'federal', role: 'member' }, on: { role: 'member' }, qc: { role: 'observer' } }));
+    ({
+      body: { id: bodyId },
+      seats,
+    } = await f.bodyWith({ ca: { level: 'federal', role: 'member' }, on: { role: 'member' }, qc: { role: 'observer' } }));
   });
   afterAll(() => t?.close());
 
@@ -29,17 +32,30 @@ describe('meetings: agendas', () => {
     await addItem(meeting.id, { title: 'B' });
     const c = (await addItem(meeting.id, { title: 'C', position: 1, presenterGovernmentId: seats.on.government.id })).body;
     expect(c.position).toBe(1);
-    expect(await order(meeting.id)).toEqual([[1, 'C'], [2, 'A'], [3, 'B']]);
+    expect(await order(meeting.id)).toEqual([
+      [1, 'C'],
+      [2, 'A'],
+      [3, 'B'],
+    ]);
     expect((await t.http.patch(`/api/v1/meetings/${meeting.id}/agenda-items/${c.id}`, { position: 99 }, t.adminToken)).body.position).toBe(3);
-    expect(await order(meeting.id)).toEqual([[1, 'A'], [2, 'B'], [3, 'C']]);
+    expect(await order(meeting.id)).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+      [3, 'C'],
+    ]);
     const removed = await t.http.delete(`/api/v1/meetings/${meeting.id}/agenda-items/${a.id}`, t.adminToken);
     expect(removed.status).toBe(200);
-    expect(removed.body.items.map((i: any) => [i.position, i.title])).toEqual([[1, 'B'], [2, 'C']]);
+    expect(removed.body.items.map((i: any) => [i.position, i.title])).toEqual([
+      [1, 'B'],
+      [2, 'C'],
+    ]);
     expect((await t.http.delete(`/api/v1/meetings/${meeting.id}/agenda-items/${a.id}`, t.adminToken)).status).toBe(404);
     const presenter = await addItem(meeting.id, { title: 'D', presenterGovernmentId: '00000000-0000-4000-8000-000000000000' });
     expect(presenter.status).toBe(400);
     expect(String(presenter.body.message)).toContain('presenterGovernmentId');
-    const events = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE name = 'agenda.updated' AND payload->>'meetingId' = $1`, [meeting.id]);
+    const events = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE name = 'agenda.updated' AND payload->>'meetingId' = $1`, [
+      meeting.id,
+    ]);
     expect(events[0].n).toBe(5);
   });
 
@@ -89,10 +105,18 @@ describe('meetings: agendas', () => {
     const item = (await addItem(meeting.id, { title: 'Data sharing' })).body;
     const papers = `/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`;
     expect((await t.http.post(papers, { title: 'Study', url: 'https://irpp.org/study.pdf' }, t.adminToken)).status).toBe(201);
-    const file = await t.http.post(papers, { title: 'Figures', fileName: 'figures.csv', contentType: 'text/csv', contentBase64: Buffer.from('province,2017\nQC,18836\n').toString('base64') }, t.adminToken);
+    const file = await t.http.post(
+      papers,
+      { title: 'Figures', fileName: 'figures.csv', contentType: 'text/csv', contentBase64: Buffer.from('province,2017\nQC,18836\n').toString('base64') },
+      t.adminToken,
+    );
     expect(file.status).toBe(201);
     expect(file.body).toMatchObject({ fileName: 'figures.csv', sizeBytes: 23 });
-    const tooBig = await t.http.post(papers, { title: 'Huge', fileName: 'huge.bin', contentType: 'application/octet-stream', contentBase64: Buffer.alloc(600 * 1024).toString('base64') }, t.adminToken);
+    const tooBig = await t.http.post(
+      papers,
+      { title: 'Huge', fileName: 'huge.bin', contentType: 'application/octet-stream', contentBase64: Buffer.alloc(600 * 1024).toString('base64') },
+      t.adminToken,
+    );
     expect(tooBig.status).toBe(400);
     expect(String(tooBig.body.message)).toContain('contentBase64');
     // before publication the official sees neither the agenda nor its papers
@@ -112,7 +136,13 @@ describe('meetings: agendas', () => {
     const other = (await addItem(meeting.id, { title: 'Costs' })).body;
     const papers = `/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`;
     const kept = (await t.http.post(papers, { title: 'Study', url: 'https://irpp.org/study.pdf' }, t.adminToken)).body;
-    const file = (await t.http.post(papers, { title: 'Figures', fileName: 'figures.csv', contentType: 'text/csv', contentBase64: Buffer.from('QC,18836\n').toString('base64') }, t.adminToken)).body;
+    const file = (
+      await t.http.post(
+        papers,
+        { title: 'Figures', fileName: 'figures.csv', contentType: 'text/csv', contentBase64: Buffer.from('QC,18836\n').toString('base64') },
+        t.adminToken,
+      )
+    ).body;
     await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, { translationToFollow: true }, t.adminToken);
 
     // an official of a member government may read the agenda, not change it; a paper is addressed through its own item only

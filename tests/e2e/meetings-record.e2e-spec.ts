@@ -19,7 +19,10 @@ describe('meetings: record and calendars', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = new Factories(t);
-    ({ body: { id: bodyId }, seats } = await f.bodyWith({
+    ({
+      body: { id: bodyId },
+      seats,
+    } = await f.bodyWith({
       ca: { level: 'federal', role: 'member', since: SINCE },
       on: { role: 'member', since: SINCE },
       mb: { role: 'member', timeZone: 'America/Winnipeg', since: SINCE },
@@ -31,7 +34,10 @@ describe('meetings: record and calendars', () => {
   afterAll(() => t?.close());
 
   const attend = (meetingId: string, seat: string, status: string, delegateUserIds?: string[]) =>
-    t.http.request('PUT', `/api/v1/meetings/${meetingId}/attendance/${seats[seat].government.id}`, { token: t.adminToken, body: { status, ...(delegateUserIds ? { delegateUserIds } : {}) } });
+    t.http.request('PUT', `/api/v1/meetings/${meetingId}/attendance/${seats[seat].government.id}`, {
+      token: t.adminToken,
+      body: { status, ...(delegateUserIds ? { delegateUserIds } : {}) },
+    });
 
   it('computes quorum from voting members present: observers attend but never count', async () => {
     const meeting = await f.meeting(bodyId, HELD);
@@ -43,13 +49,24 @@ describe('meetings: record and calendars', () => {
     const two = await attend(meeting.id, 'on', 'present', [seats.on.official.id]);
     // four present counting Quebec's observer seat, but only two of four voting members: no quorum
     expect(two.body.quorum).toMatchObject({ present: 2, met: false });
-    expect(two.body.items.find((i: any) => i.code === seats.qc.government.code)).toMatchObject({ role: 'observer', status: 'present', delegates: [{ userId: seats.qc.official.id, displayName: expect.any(String) }] });
+    expect(two.body.items.find((i: any) => i.code === seats.qc.government.code)).toMatchObject({
+      role: 'observer',
+      status: 'present',
+      delegates: [{ userId: seats.qc.official.id, displayName: expect.any(String) }],
+    });
     await attend(meeting.id, 'mb', 'regrets');
     const three = await attend(meeting.id, 'bc', 'present');
     expect(three.body.quorum).toMatchObject({ eligible: 4, present: 3, required: 3, met: true });
 
     expect((await attend(meeting.id, 'ca', 'present', [seats.on.official.id])).status).toBe(400);
-    expect((await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/attendance/${seats.ca.government.id}`, { token: seats.ca.official.token, body: { status: 'absent' } })).status).toBe(403);
+    expect(
+      (
+        await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/attendance/${seats.ca.government.id}`, {
+          token: seats.ca.official.token,
+          body: { status: 'absent' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await t.http.get(`/api/v1/meetings/${meeting.id}/attendance`, outsider.token)).status).toBe(404);
   });
 
@@ -63,14 +80,23 @@ describe('meetings: record and calendars', () => {
 
   it('records minutes and numbered decisions tied to agenda items, then marks the meeting held', async () => {
     const meeting = await f.meeting(bodyId, HELD);
-    const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Interim housing', purpose: 'decision', durationMinutes: 30 }, t.adminToken)).body;
-    const minutes = await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/minutes`, { token: t.adminToken, body: { text: 'Members reviewed the housing pressures in Toronto.' } });
+    const item = (
+      await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Interim housing', purpose: 'decision', durationMinutes: 30 }, t.adminToken)
+    ).body;
+    const minutes = await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/minutes`, {
+      token: t.adminToken,
+      body: { text: 'Members reviewed the housing pressures in Toronto.' },
+    });
     expect(minutes.status).toBe(200);
     const first = await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'Establish a triage centre.', agendaItemId: item.id }, t.adminToken);
     const second = await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'Report back on costs.' }, t.adminToken);
     expect([first.body.number, second.body.number]).toEqual([1, 2]);
     expect(first.body.agendaItemId).toBe(item.id);
-    const wrongItem = await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'x', agendaItemId: '00000000-0000-4000-8000-000000000000' }, t.adminToken);
+    const wrongItem = await t.http.post(
+      `/api/v1/meetings/${meeting.id}/decisions`,
+      { text: 'x', agendaItemId: '00000000-0000-4000-8000-000000000000' },
+      t.adminToken,
+    );
     expect(wrongItem.status).toBe(400);
     expect((await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'x' }, seats.on.official.token)).status).toBe(403);
     expect((await t.http.patch(`/api/v1/meetings/${meeting.id}`, { status: 'held' }, t.adminToken)).body.status).toBe('held');
@@ -96,9 +122,17 @@ describe('meetings: record and calendars', () => {
     expect(res.body).toMatchObject({ bodyId, meetingId: meeting.id, decisionId: decision.id, leadGovernmentId: seats.on.government.id });
     const listed = await t.http.get(`/api/v1/action-items?meetingId=${meeting.id}`, seats.on.official.token);
     expect(listed.body.items.map((i: any) => i.id)).toEqual([res.body.id]);
-    const stranger = await t.http.post(`/api/v1/meetings/${meeting.id}/decisions/${decision.id}/action-items`, { title: 'Not my table', leadGovernmentId: seats.on.government.id, dueOn: '2031-06-30' }, outsider.token);
+    const stranger = await t.http.post(
+      `/api/v1/meetings/${meeting.id}/decisions/${decision.id}/action-items`,
+      { title: 'Not my table', leadGovernmentId: seats.on.government.id, dueOn: '2031-06-30' },
+      outsider.token,
+    );
     expect(stranger.status).toBe(404);
-    const bodyField = await t.http.post(`/api/v1/meetings/${meeting.id}/decisions/${decision.id}/action-items`, { bodyId, title: 'Body from the route', leadGovernmentId: seats.on.government.id, dueOn: '2031-06-30' }, t.adminToken);
+    const bodyField = await t.http.post(
+      `/api/v1/meetings/${meeting.id}/decisions/${decision.id}/action-items`,
+      { bodyId, title: 'Body from the route', leadGovernmentId: seats.on.government.id, dueOn: '2031-06-30' },
+      t.adminToken,
+    );
     expect(bodyField.status).toBe(400);
   });
 
@@ -119,12 +153,19 @@ describe('meetings: record and calendars', () => {
     expect(event.audience).toEqual({ kind: 'body', bodyId: adm.id });
 
     const admMeeting = await f.meeting(adm.id, HELD);
-    const admDecision = (await t.http.post(`/api/v1/meetings/${admMeeting.id}/decisions`, { text: 'Endorse the framework for DMs.', originDecisionId: original.id }, t.adminToken)).body;
+    const admDecision = (
+      await t.http.post(`/api/v1/meetings/${admMeeting.id}/decisions`, { text: 'Endorse the framework for DMs.', originDecisionId: original.id }, t.adminToken)
+    ).body;
     await t.http.post(`/api/v1/meetings/${admMeeting.id}/decisions/${admDecision.id}/referral`, {}, t.adminToken);
     const dmMeeting = await f.meeting(dm.id, HELD);
-    const dmDecision = (await t.http.post(`/api/v1/meetings/${dmMeeting.id}/decisions`, { text: 'Adopt the framework.', originDecisionId: admDecision.id }, t.adminToken)).body;
+    const dmDecision = (
+      await t.http.post(`/api/v1/meetings/${dmMeeting.id}/decisions`, { text: 'Adopt the framework.', originDecisionId: admDecision.id }, t.adminToken)
+    ).body;
     const lineage = await t.http.get(`/api/v1/meetings/${dmMeeting.id}/decisions/${dmDecision.id}`, t.adminToken);
-    expect(lineage.body.lineage.origins.map((d: any) => [d.bodyId, d.id])).toEqual([[adm.id, admDecision.id], [wg.id, original.id]]);
+    expect(lineage.body.lineage.origins.map((d: any) => [d.bodyId, d.id])).toEqual([
+      [adm.id, admDecision.id],
+      [wg.id, original.id],
+    ]);
     const down = await t.http.get(`/api/v1/meetings/${wgMeeting.id}/decisions/${original.id}`, t.adminToken);
     expect(down.body.lineage.takenUpBy.map((d: any) => d.id)).toEqual([admDecision.id]);
     // the top of the tree has nowhere to refer to; a decision not referred here cannot be taken up here

@@ -34,11 +34,25 @@ describe('meetings: scheduling', () => {
   it('schedules a meeting with every invited government’s local time, and invites them through the outbox', async () => {
     const res = await t.http.post(
       '/api/v1/meetings',
-      { bodyId, title: 'Asylum flows: spring outlook', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T18:00:00Z', location: 'Ottawa, 365 Laurier', videoUrl: 'https://video.example.ca/room/1' },
+      {
+        bodyId,
+        title: 'Asylum flows: spring outlook',
+        startsAt: '2031-03-11T16:00:00Z',
+        endsAt: '2031-03-11T18:00:00Z',
+        location: 'Ottawa, 365 Laurier',
+        videoUrl: 'https://video.example.ca/room/1',
+      },
       t.adminToken,
     );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ bodyId, status: 'scheduled', startsAt: '2031-03-11T16:00:00.000Z', endsAt: '2031-03-11T18:00:00.000Z', sequence: 0, warnings: [] });
+    expect(res.body).toMatchObject({
+      bodyId,
+      status: 'scheduled',
+      startsAt: '2031-03-11T16:00:00.000Z',
+      endsAt: '2031-03-11T18:00:00.000Z',
+      sequence: 0,
+      warnings: [],
+    });
     const byCode = Object.fromEntries(res.body.invitees.map((i: any) => [i.code, i]));
     expect(Object.keys(byCode).sort()).toEqual(['BC', 'CA', 'NL', 'QC']);
     expect(byCode.NL).toMatchObject({ timeZone: 'America/St_Johns', localStartsAt: '2031-03-11T13:30:00-02:30', localEndsAt: '2031-03-11T15:30:00-02:30' });
@@ -49,7 +63,11 @@ describe('meetings: scheduling', () => {
     expect(created.audience).toEqual({ kind: 'body', bodyId });
     expect(created.payload).toEqual({ id: res.body.id, bodyId });
     expect(created.notify[0]).toMatchObject({ category: 'meetings', key: `meeting:${res.body.id}:invitation`, link: `/meetings/${res.body.id}` });
-    expect(created.notify[0].recipients.governmentIds.sort()).toEqual(Object.values(seats).map((s) => s.government.id).sort());
+    expect(created.notify[0].recipients.governmentIds.sort()).toEqual(
+      Object.values(seats)
+        .map((s) => s.government.id)
+        .sort(),
+    );
     expect(created.notify[0].subject.fr).toContain('Invitation');
   });
 
@@ -139,7 +157,9 @@ describe('meetings: scheduling', () => {
         expect(local.localEndsAt.slice(11, 16) <= '18:00').toBe(true);
       }
     }
-    expect((await t.http.get(`/api/v1/meetings/slots?bodyId=${bodyId}&durationMinutes=60&from=2031-08-30T00:00:00Z&to=2031-09-06T00:00:00Z`, outsider.token)).status).toBe(404);
+    expect(
+      (await t.http.get(`/api/v1/meetings/slots?bodyId=${bodyId}&durationMinutes=60&from=2031-08-30T00:00:00Z&to=2031-09-06T00:00:00Z`, outsider.token)).status,
+    ).toBe(404);
     const bad = await t.http.get(`/api/v1/meetings/slots?bodyId=${bodyId}&durationMinutes=-5&from=2031-08-30T00:00:00Z&to=2031-09-06T00:00:00Z`, t.adminToken);
     expect(bad.status).toBe(400);
     expect(String(bad.body.message)).toContain('durationMinutes');
@@ -147,7 +167,11 @@ describe('meetings: scheduling', () => {
 
   it('reschedules with a reason: SEQUENCE grows, invitees are told of the change under a key per revision', async () => {
     const meeting = await f.meeting(bodyId);
-    const res = await t.http.patch(`/api/v1/meetings/${meeting.id}`, { startsAt: '2031-03-12T16:00:00Z', endsAt: '2031-03-12T18:00:00Z', reason: 'Minister travelling' }, t.adminToken);
+    const res = await t.http.patch(
+      `/api/v1/meetings/${meeting.id}`,
+      { startsAt: '2031-03-12T16:00:00Z', endsAt: '2031-03-12T18:00:00Z', reason: 'Minister travelling' },
+      t.adminToken,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ startsAt: '2031-03-12T16:00:00.000Z', sequence: 1, rescheduleReason: 'Minister travelling', warnings: [] });
     const [updated] = await outbox('meeting.updated', meeting.id);
@@ -187,7 +211,15 @@ describe('meetings: scheduling', () => {
 
   it('documents the routes in the OpenAPI document', async () => {
     const paths = Object.keys((await t.http.get('/api/docs-json')).body.paths);
-    for (const path of ['/api/v1/meetings', '/api/v1/meetings/{id}', '/api/v1/meetings/slots', '/api/v1/meetings/{id}/agenda-items', '/api/v1/meetings/{id}/agenda-items/{itemId}', '/api/v1/meetings/{id}/calendar.ics', '/api/v1/calendar-feeds/{token}/meetings.ics']) {
+    for (const path of [
+      '/api/v1/meetings',
+      '/api/v1/meetings/{id}',
+      '/api/v1/meetings/slots',
+      '/api/v1/meetings/{id}/agenda-items',
+      '/api/v1/meetings/{id}/agenda-items/{itemId}',
+      '/api/v1/meetings/{id}/calendar.ics',
+      '/api/v1/calendar-feeds/{token}/meetings.ics',
+    ]) {
       expect(paths).toContain(path);
     }
   });
@@ -213,7 +245,11 @@ describe('meetings: scheduling', () => {
     expect((await list('status=scheduled,cancelled')).total).toBe(5);
     expect((await list('status=cancelled')).total).toBe(1);
 
-    for (const [query, field] of [['order=sideways', 'order'], ['status=scheduled,postponed', 'status'], ['limit=0', 'limit']]) {
+    for (const [query, field] of [
+      ['order=sideways', 'order'],
+      ['status=scheduled,postponed', 'status'],
+      ['limit=0', 'limit'],
+    ]) {
       const refused = await t.http.get(`/api/v1/meetings?${query}`, seats.ca.official.token);
       expect(refused.status).toBe(400);
       expect(JSON.stringify(refused.body.message)).toContain(field);

@@ -36,13 +36,17 @@ describe('monitoring: GET /metrics (Prometheus)', () => {
       expect((await t.http.get('/api/v1/health')).status).toBe(200);
       expect((await t.http.get('/api/v1/bodies/not-an-id', t.adminToken)).status).toBe(400);
       // an event committed a minute ago that no worker relays in this test (none runs)
-      await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, created_at) VALUES ('metrics.test', '{}', '{}', now() - interval '60 seconds')`);
+      await t.dataSource.query(
+        `INSERT INTO outbox_event (name, payload, audience, created_at) VALUES ('metrics.test', '{}', '{}', now() - interval '60 seconds')`,
+      );
 
       const res = await t.http.get('/metrics', TOKEN);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
       const text = res.text;
-      expect(sample(text, 'http_request_duration_seconds_count', { app: 'api', method: 'GET', route: '/api/v1/health', status: '200' })).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'http_request_duration_seconds_count', { app: 'api', method: 'GET', route: '/api/v1/health', status: '200' })).toBeGreaterThanOrEqual(
+        1,
+      );
       expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: '/api/v1/bodies/:id', status: '400' })).toBe(1);
       expect(sample(text, 'http_request_duration_seconds_bucket', { route: '/api/v1/health', le: '+Inf' })).toBeGreaterThanOrEqual(1);
       expect(text).toMatch(/^forum_queue_jobs\{queue="[^"]+",state="waiting",app="api"\} \d+$/m);
@@ -72,6 +76,11 @@ describe('monitoring: GET /metrics (Prometheus)', () => {
       await worker.close();
     }
     // closed with the worker
-    expect(await fetch(`http://127.0.0.1:${port}/metrics`).then(() => 'open', () => 'closed')).toBe('closed');
+    expect(
+      await fetch(`http://127.0.0.1:${port}/metrics`).then(
+        () => 'open',
+        () => 'closed',
+      ),
+    ).toBe('closed');
   });
 });

@@ -8,7 +8,9 @@ import { startTestWorker, TestWorker } from '../support/test-worker';
 
 /** An event with notification intents, written as a service writes it (outbox row, NOTIFY on commit). */
 async function notify(t: TestApp, intents: NotificationIntent[]) {
-  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.updated', '{}', '{"kind":"none"}', $1)`, [JSON.stringify(intents)]);
+  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.updated', '{}', '{"kind":"none"}', $1)`, [
+    JSON.stringify(intents),
+  ]);
   await t.dataSource.query(`SELECT pg_notify('forum_outbox', '')`);
 }
 

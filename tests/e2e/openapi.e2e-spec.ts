@@ -10,7 +10,11 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 const ROOT = resolve(__dirname, '../..');
 const run = promisify(execFile);
-type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>; 'x-permission'?: string };
+type Operation = {
+  operationId: string;
+  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+  'x-permission'?: string;
+};
 
 describe('the OpenAPI document', () => {
   let t: TestApp;
@@ -49,7 +53,8 @@ describe('the OpenAPI document', () => {
   });
 
   it('lists the permission of every route and the reasons of the errors it can answer', () => {
-    const reasonsOf = (op: Operation, status: string) => op.responses[status]?.content?.['application/json']?.schema?.properties as { reason?: { enum: string[] } } | undefined;
+    const reasonsOf = (op: Operation, status: string) =>
+      op.responses[status]?.content?.['application/json']?.schema?.properties as { reason?: { enum: string[] } } | undefined;
     const unlisted = operations
       .filter(([, op]) => !op['x-permission'] || !reasonsOf(op, '400')?.reason?.enum.includes('validation_failed'))
       .map(([name]) => name);
@@ -65,6 +70,8 @@ describe('the OpenAPI document', () => {
   });
 
   it('is generated from the code as it stands (the generated response schemas are not stale)', async () => {
-    await expect(run(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'tools/openapi-responses.ts'), '--check'], { cwd: ROOT })).resolves.toBeDefined();
+    await expect(
+      run(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'tools/openapi-responses.ts'), '--check'], { cwd: ROOT }),
+    ).resolves.toBeDefined();
   }, 180_000);
 });

@@ -19,7 +19,9 @@ async function notify(t: TestApp, key: string, governmentId: string) {
     subject: { en: `Meeting cancelled ${key}`, fr: `Réunion annulée ${key}` },
     body: { en: 'Cancelled.', fr: 'Annulée.' },
   };
-  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.cancelled', '{}', '{"kind":"none"}', $1)`, [JSON.stringify([intent])]);
+  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.cancelled', '{}', '{"kind":"none"}', $1)`, [
+    JSON.stringify([intent]),
+  ]);
   await t.dataSource.query(`SELECT pg_notify('forum_outbox', '')`);
 }
 

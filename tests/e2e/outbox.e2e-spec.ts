@@ -50,19 +50,29 @@ describe('the outbox relay', () => {
     const joiner = await f.government();
     try {
       await f.member(body.id, joiner.id);
-      const [row] = await t.dataSource.query(`SELECT id, relayed_at FROM outbox_event WHERE name = 'membership.changed' AND payload->>'governmentId' = $1`, [joiner.id]);
+      const [row] = await t.dataSource.query(`SELECT id, relayed_at FROM outbox_event WHERE name = 'membership.changed' AND payload->>'governmentId' = $1`, [
+        joiner.id,
+      ]);
       expect(row.relayed_at).toBeNull();
       await sleep(300);
       expect(socket.received('membership.changed')).toEqual([]);
 
       // A relay that crashed after adding the job but before committing relayed_at: the job is there, the row pending.
       const realtime = t.app.get<Queue>(getQueueToken(QUEUES.realtime), { strict: false });
-      await realtime.add('membership.changed', { eventId: row.id, name: 'membership.changed', payload: { bodyId: body.id, governmentId: joiner.id }, audience: { kind: 'body', bodyId: body.id } }, { jobId: `evt-${row.id}-realtime` });
+      await realtime.add(
+        'membership.changed',
+        { eventId: row.id, name: 'membership.changed', payload: { bodyId: body.id, governmentId: joiner.id }, audience: { kind: 'body', bodyId: body.id } },
+        { jobId: `evt-${row.id}-realtime` },
+      );
 
       const [w1, w2] = await Promise.all([startTestWorker(t), startTestWorker(t)]);
       try {
         await socket.waitFor('membership.changed', (p) => p.governmentId === joiner.id);
-        await waitUntil(async () => (await t.dataSource.query(`SELECT relayed_at FROM outbox_event WHERE id = $1`, [row.id]))[0].relayed_at, 5000, 'relayed_at');
+        await waitUntil(
+          async () => (await t.dataSource.query(`SELECT relayed_at FROM outbox_event WHERE id = $1`, [row.id]))[0].relayed_at,
+          5000,
+          'relayed_at',
+        );
         await Promise.all([w1.relayNow(), w2.relayNow()]);
         await sleep(500);
         expect(socket.received('membership.changed', (p) => p.governmentId === joiner.id)).toHaveLength(1);

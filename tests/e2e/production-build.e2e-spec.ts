@@ -16,7 +16,11 @@ const jsFiles = (dir: string): string[] =>
   });
 
 /** The package a bare specifier names: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /**
  * The runtime images run `npm ci --omit=dev` and the compiled output (npm run build): nothing from the dev
@@ -76,47 +80,56 @@ describe('production build: compiled output on production dependencies only', ()
     return { child, output: () => output };
   };
 
-  it('boots the API and the worker as the images run them, and answers /api/v1/health', async () => {
-    const port = await freePort();
-    const env = {
-      NODE_ENV: 'production',
-      FORUM_SECRETS_KEY: 'k'.repeat(40),
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `forum-test-prod-${port}`,
-      JWT_SECRET: 'a-production-secret-for-this-test-only-0123456789',
-      MAIL_LOG: 'redacted',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    };
-    const api = launch('dist/apps/api/src/main.js', env);
-    const worker = launch('dist/apps/worker/src/main.js', { ...env, LOG_LEVEL: 'log' });
-    const alive = (p: { child: ChildProcess; output: () => string }, name: string) => {
-      if (p.child.exitCode !== null) throw new Error(`the ${name} exited: ${p.output()}`);
-    };
-    const health = await waitFor(
-      'the compiled API to answer',
-      async () => {
-        alive(api, 'API');
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => null);
-        return res?.status === 200 ? ((await res.json()) as { status: string }) : null;
-      },
-      120_000,
-      200,
-    );
-    expect(health.status).toBe('ok');
-    await waitFor('the compiled worker to start', () => {
-      alive(worker, 'worker');
-      return worker.output().includes('Worker started');
-    }, 120_000, 200);
-    // nothing was loaded from outside the scratch tree (no fallback into the full node_modules)
-    expect(api.output() + worker.output()).not.toMatch(/Cannot find module/);
+  it(
+    'boots the API and the worker as the images run them, and answers /api/v1/health',
+    async () => {
+      const port = await freePort();
+      const env = {
+        NODE_ENV: 'production',
+        FORUM_SECRETS_KEY: 'k'.repeat(40),
+        DATABASE_URL: database.url,
+        REDIS_URL: TEST_REDIS_URL,
+        REDIS_PREFIX: `forum-test-prod-${port}`,
+        JWT_SECRET: 'a-production-secret-for-this-test-only-0123456789',
+        MAIL_LOG: 'redacted',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      };
+      const api = launch('dist/apps/api/src/main.js', env);
+      const worker = launch('dist/apps/worker/src/main.js', { ...env, LOG_LEVEL: 'log' });
+      const alive = (p: { child: ChildProcess; output: () => string }, name: string) => {
+        if (p.child.exitCode !== null) throw new Error(`the ${name} exited: ${p.output()}`);
+      };
+      const health = await waitFor(
+        'the compiled API to answer',
+        async () => {
+          alive(api, 'API');
+          const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => null);
+          return res?.status === 200 ? ((await res.json()) as { status: string }) : null;
+        },
+        120_000,
+        200,
+      );
+      expect(health.status).toBe('ok');
+      await waitFor(
+        'the compiled worker to start',
+        () => {
+          alive(worker, 'worker');
+          return worker.output().includes('Worker started');
+        },
+        120_000,
+        200,
+      );
+      // nothing was loaded from outside the scratch tree (no fallback into the full node_modules)
+      expect(api.output() + worker.output()).not.toMatch(/Cannot find module/);
 
-    for (const p of [api, worker]) {
-      const exited = new Promise((resolve) => p.child.once('exit', resolve));
-      p.child.kill('SIGTERM');
-      await exited;
-    }
-  }, scaled(240_000));
+      for (const p of [api, worker]) {
+        const exited = new Promise((resolve) => p.child.once('exit', resolve));
+        p.child.kill('SIGTERM');
+        await exited;
+      }
+    },
+    scaled(240_000),
+  );
 });

@@ -48,11 +48,16 @@ describe('the public portal answers from memory, invalidated by publication even
 
   const cacheOf = (t: TestApp) => t.app.get(PublicResponseCache);
   /** whether instance `t`'s public list shows communiqué `id` (the lifted embargo is dated ahead, so never assume first) */
-  const listed = async (t: TestApp, id: string) => (await t.http.get('/api/v1/public/communiques?limit=100')).body.items.some((c: { id: string }) => c.id === id);
+  const listed = async (t: TestApp, id: string) =>
+    (await t.http.get('/api/v1/public/communiques?limit=100')).body.items.some((c: { id: string }) => c.id === id);
 
   /** Draft → concurrence by every member → published now or under an embargo, through the API of instance `t`. */
   async function communique(t: TestApp, title: string, embargoUntil?: Date): Promise<string> {
-    const created = await t.http.post('/api/v1/communiques', { bodyId, titleEn: title, titleFr: `${title} (fr)`, bodyEn: `${title}: text.`, bodyFr: `${title} : texte.` }, t.adminToken);
+    const created = await t.http.post(
+      '/api/v1/communiques',
+      { bodyId, titleEn: title, titleFr: `${title} (fr)`, bodyEn: `${title}: text.`, bodyFr: `${title} : texte.` },
+      t.adminToken,
+    );
     if (created.status !== 201) throw new Error(`communique: ${created.status} ${created.text}`);
     const id = created.body.id;
     await t.http.post(`/api/v1/communiques/${id}/submit`, {}, t.adminToken);
@@ -76,7 +81,10 @@ describe('the public portal answers from memory, invalidated by publication even
     a = await startTestApp();
     b = await startTestApp({ database: a.database, redisPrefix: a.config.redisPrefix });
     f = new Factories(a);
-    const scene = await f.bodyWith({ canada: { level: 'federal', role: 'co_chair' }, ontario: { role: 'member' } }, { name: 'Cache task force', nameFr: 'Groupe de travail du cache' });
+    const scene = await f.bodyWith(
+      { canada: { level: 'federal', role: 'co_chair' }, ontario: { role: 'member' } },
+      { name: 'Cache task force', nameFr: 'Groupe de travail du cache' },
+    );
     bodyId = scene.body.id;
     officials = [scene.seats.canada.official.token, scene.seats.ontario.official.token];
     admin = new Client({ connectionString: a.database.url });
@@ -99,7 +107,11 @@ describe('the public portal answers from memory, invalidated by publication even
     // A conditional GET answered from memory too: 304, no query.
     const etag = list.headers.get('etag')!;
     let status = 0;
-    expect(await countQueries(async () => (status = (await a.http.request('GET', '/api/v1/public/communiques?limit=100', { headers: { 'if-none-match': etag } })).status))).toBe(0);
+    expect(
+      await countQueries(
+        async () => (status = (await a.http.request('GET', '/api/v1/public/communiques?limit=100', { headers: { 'if-none-match': etag } })).status),
+      ),
+    ).toBe(0);
     expect(status).toBe(304);
     expect(list.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
     expect((await a.http.get('/en/communiques')).headers.get('cache-control')).toMatch(/public, max-age=\d+, stale-while-revalidate=\d+/);
@@ -120,10 +132,15 @@ describe('the public portal answers from memory, invalidated by publication even
 
     // correction: proposed (the public keeps the published text), then published after concurrence
     await expectCachedWithoutQueries(a, PUBLIC_PATHS(first));
-    const proposed = await a.http.post(`/api/v1/communiques/${first}/corrections`, { bodyEn: 'Corrected text.', bodyFr: 'Texte corrigé.', noteEn: 'Figures corrected', noteFr: 'Chiffres corrigés' }, a.adminToken);
+    const proposed = await a.http.post(
+      `/api/v1/communiques/${first}/corrections`,
+      { bodyEn: 'Corrected text.', bodyFr: 'Texte corrigé.', noteEn: 'Figures corrected', noteFr: 'Chiffres corrigés' },
+      a.adminToken,
+    );
     expect(proposed.status).toBe(201);
     expect((await a.http.get(`/en/communiques/${first}`)).text).not.toContain('Corrected text.');
-    for (const token of officials) expect((await a.http.post(`/api/v1/communiques/${first}/concurrences`, { revision: proposed.body.concurrence.revision }, token)).status).toBe(201);
+    for (const token of officials)
+      expect((await a.http.post(`/api/v1/communiques/${first}/concurrences`, { revision: proposed.body.concurrence.revision }, token)).status).toBe(201);
     expect((await a.http.post(`/api/v1/communiques/${first}/publish`, {}, a.adminToken)).status).toBe(200);
     const corrected = await a.http.get(`/api/v1/public/communiques/${first}`);
     expect(corrected.body.bodyEn).toBe('Corrected text.');

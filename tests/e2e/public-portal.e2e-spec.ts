@@ -42,7 +42,10 @@ describe('the public portal', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = new Factories(t);
-    const scene = await f.bodyWith({ canada: { level: 'federal', role: 'co_chair' }, quebec: { role: 'member' } }, { name: 'Portal task force', nameFr: 'Groupe de travail du portail' });
+    const scene = await f.bodyWith(
+      { canada: { level: 'federal', role: 'co_chair' }, quebec: { role: 'member' } },
+      { name: 'Portal task force', nameFr: 'Groupe de travail du portail' },
+    );
     bodyId = scene.body.id;
     officials = [scene.seats.canada.official.token, scene.seats.quebec.official.token];
   });
@@ -102,8 +105,18 @@ describe('the public portal', () => {
   });
 
   it('lists published communiqués newest first, filtered by body, year and words in either language', async () => {
-    const first = await communique({ titleEn: 'Shelter capacity in Montréal', titleFr: 'Capacité d’hébergement à Montréal', bodyEn: 'Temporary housing.', bodyFr: 'Hébergement temporaire.' });
-    const second = await communique({ titleEn: 'Work permits for claimants', titleFr: 'Permis de travail des demandeurs', bodyEn: 'Faster work permits.', bodyFr: 'Des permis de travail plus rapides.' });
+    const first = await communique({
+      titleEn: 'Shelter capacity in Montréal',
+      titleFr: 'Capacité d’hébergement à Montréal',
+      bodyEn: 'Temporary housing.',
+      bodyFr: 'Hébergement temporaire.',
+    });
+    const second = await communique({
+      titleEn: 'Work permits for claimants',
+      titleFr: 'Permis de travail des demandeurs',
+      bodyEn: 'Faster work permits.',
+      bodyFr: 'Des permis de travail plus rapides.',
+    });
     const all = await t.http.get('/api/v1/public/communiques');
     expect(all.status).toBe(200);
     expect(all.headers.get('cache-control')).toContain('public');
@@ -116,7 +129,9 @@ describe('the public portal', () => {
     expect(fr.body.items[0]).toMatchObject({ title: 'Capacité d’hébergement à Montréal', url: `/fr/communiques/${first}` });
     expect((await t.http.get('/api/v1/public/communiques?q=work%20permits')).body.items.map((c: any) => c.id)).toEqual([second]);
     const year = new Date().getFullYear();
-    expect((await t.http.get(`/api/v1/public/communiques?year=${year}&bodyId=${bodyId}`)).body.items.map((c: any) => c.id)).toEqual(expect.arrayContaining([first, second]));
+    expect((await t.http.get(`/api/v1/public/communiques?year=${year}&bodyId=${bodyId}`)).body.items.map((c: any) => c.id)).toEqual(
+      expect.arrayContaining([first, second]),
+    );
     expect((await t.http.get(`/api/v1/public/communiques?year=${year - 3}`)).body.items).toEqual([]);
     expect((await t.http.get(`/api/v1/public/communiques?bodyId=00000000-0000-4000-8000-000000000000`)).body.total).toBe(0);
 
@@ -126,7 +141,12 @@ describe('the public portal', () => {
   });
 
   it('serves pages with lang set, a link to the other language, and conditional GETs (ETag, Last-Modified, 304)', async () => {
-    const id = await communique({ titleEn: 'Joint statement on asylum', titleFr: 'Déclaration commune sur l’asile', bodyEn: 'Ministers met.', bodyFr: 'Les ministres se sont réunis.' });
+    const id = await communique({
+      titleEn: 'Joint statement on asylum',
+      titleFr: 'Déclaration commune sur l’asile',
+      bodyEn: 'Ministers met.',
+      bodyFr: 'Les ministres se sont réunis.',
+    });
     const en = await t.http.get(`/en/communiques/${id}`);
     expect(en.status).toBe(200);
     expect(en.text).toMatch(/^<!doctype html>\s*<html lang="en">/);
@@ -149,7 +169,9 @@ describe('the public portal', () => {
     expect(byDate.status).toBe(304);
     const stale = await t.http.request('GET', `/en/communiques/${id}`, { headers: { 'if-none-match': '"something-else"' } });
     expect(stale.status).toBe(200);
-    const before = await t.http.request('GET', `/en/communiques/${id}`, { headers: { 'if-modified-since': new Date(Date.parse(lastModified) - 60_000).toUTCString() } });
+    const before = await t.http.request('GET', `/en/communiques/${id}`, {
+      headers: { 'if-modified-since': new Date(Date.parse(lastModified) - 60_000).toUTCString() },
+    });
     expect(before.status).toBe(200);
 
     const list = await t.http.get('/en/communiques');
@@ -171,7 +193,9 @@ describe('the public portal', () => {
     expect(list.headers.get('last-modified')).toBeTruthy();
     expect((await t.http.request('GET', '/api/v1/public/communiques?lang=en&limit=100', { headers: { 'if-none-match': etag } })).status).toBe(304);
     const detail = await t.http.get(`/api/v1/public/communiques/${first}`);
-    expect((await t.http.request('GET', `/api/v1/public/communiques/${first}`, { headers: { 'if-none-match': detail.headers.get('etag')! } })).status).toBe(304);
+    expect((await t.http.request('GET', `/api/v1/public/communiques/${first}`, { headers: { 'if-none-match': detail.headers.get('etag')! } })).status).toBe(
+      304,
+    );
 
     const second = await communique({ titleEn: 'Newer statement', titleFr: 'Déclaration plus récente', bodyEn: 'Two.', bodyFr: 'Deux.' });
     const refreshed = await t.http.request('GET', '/api/v1/public/communiques?lang=en&limit=100', { headers: { 'if-none-match': etag } });

@@ -6,10 +6,11 @@ import { startTestWorker, TestWorker } from '../support/test-worker';
 
 /** Writes an outbox row as EventRecorder does for a service (row, then NOTIFY), so every event type can be checked. */
 async function recordEvent(t: TestApp, name: DomainEventName, payload: Record<string, unknown>, audience: Record<string, unknown>) {
-  await t.dataSource.query(
-    `INSERT INTO outbox_event (name, payload, audience) VALUES ($1, $2, $3); `,
-    [name, JSON.stringify(payload), JSON.stringify(audience)],
-  );
+  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience) VALUES ($1, $2, $3); `, [
+    name,
+    JSON.stringify(payload),
+    JSON.stringify(audience),
+  ]);
   await t.dataSource.query(`SELECT pg_notify('forum_outbox', '')`);
 }
 

@@ -20,7 +20,10 @@ describe('the record: bodies that end, seats, join decisions, observers', () => 
   });
 
   it('a closed body refuses new meetings, items, communiqués, members and join requests (409 body_closed) and stays readable', async () => {
-    const { body, seats } = await f.bodyWith({ ca: { level: 'federal', role: 'co_chair' }, on: { role: 'member' } }, { kind: 'task_force', permanent: false, endsOn: '2031-08-31' });
+    const { body, seats } = await f.bodyWith(
+      { ca: { level: 'federal', role: 'co_chair' }, on: { role: 'member' } },
+      { kind: 'task_force', permanent: false, endsOn: '2031-08-31' },
+    );
     const meeting = await f.meeting(body.id, { startsAt: '2026-02-03T16:00:00Z', endsAt: '2026-02-03T18:00:00Z' });
     const city = await f.government({ level: 'municipal' });
     const mayor = await f.official(city.id);
@@ -29,8 +32,16 @@ describe('the record: bodies that end, seats, join decisions, observers', () => 
     expect(closed.status).toBe(200);
 
     const refusals = [
-      await t.http.post('/api/v1/meetings', { bodyId: body.id, title: 'Later', startsAt: '2027-03-11T16:00:00Z', endsAt: '2027-03-11T18:00:00Z' }, t.adminToken),
-      await t.http.post('/api/v1/action-items', { bodyId: body.id, leadGovernmentId: seats.ca.government.id, title: 'Late', dueOn: '2027-06-30' }, t.adminToken),
+      await t.http.post(
+        '/api/v1/meetings',
+        { bodyId: body.id, title: 'Later', startsAt: '2027-03-11T16:00:00Z', endsAt: '2027-03-11T18:00:00Z' },
+        t.adminToken,
+      ),
+      await t.http.post(
+        '/api/v1/action-items',
+        { bodyId: body.id, leadGovernmentId: seats.ca.government.id, title: 'Late', dueOn: '2027-06-30' },
+        t.adminToken,
+      ),
       await t.http.post('/api/v1/communiques', { bodyId: body.id, titleEn: 'Late', bodyEn: 'Late' }, t.adminToken),
       await t.http.post(`/api/v1/bodies/${body.id}/members`, { governmentId: city.id, role: 'member' }, t.adminToken),
       await t.http.post(`/api/v1/bodies/${body.id}/join-requests`, { message: 'Toronto shelters claimants' }, mayor.token),
@@ -53,13 +64,22 @@ describe('the record: bodies that end, seats, join decisions, observers', () => 
   });
 
   it('changes a seat’s role in place, keeping its start and the history; a refused change leaves it untouched', async () => {
-    const { body, seats } = await f.bodyWith({ ca: { level: 'federal', role: 'co_chair' }, on: { role: 'member' }, bc: { role: 'member' } }, { kind: 'working_group' });
+    const { body, seats } = await f.bodyWith(
+      { ca: { level: 'federal', role: 'co_chair' }, on: { role: 'member' }, bc: { role: 'member' } },
+      { kind: 'working_group' },
+    );
     const before = (await t.http.get(`/api/v1/bodies/${body.id}/members`, t.adminToken)).body.items.find((m: any) => m.governmentId === seats.on.government.id);
     expect((await t.http.patch(`/api/v1/bodies/${body.id}/members/${seats.on.government.id}`, { role: 'co_chair' }, seats.on.official.token)).status).toBe(403);
     expect((await t.http.patch(`/api/v1/bodies/${body.id}/members/${seats.on.government.id}`, { role: 'chair' }, t.adminToken)).status).toBe(400);
     const promoted = await t.http.patch(`/api/v1/bodies/${body.id}/members/${seats.on.government.id}`, { role: 'co_chair' }, t.adminToken);
     expect(promoted.status).toBe(200);
-    expect(promoted.body).toMatchObject({ id: before.id, role: 'co_chair', startedAt: before.startedAt, endedAt: null, roleHistory: [{ from: 'member', to: 'co_chair' }] });
+    expect(promoted.body).toMatchObject({
+      id: before.id,
+      role: 'co_chair',
+      startedAt: before.startedAt,
+      endedAt: null,
+      roleHistory: [{ from: 'member', to: 'co_chair' }],
+    });
 
     // a second provincial co-chair breaks the co-chair rule: refused, and British Columbia stays a member
     const refused = await t.http.patch(`/api/v1/bodies/${body.id}/members/${seats.bc.government.id}`, { role: 'co_chair' }, t.adminToken);
@@ -83,8 +103,12 @@ describe('the record: bodies that end, seats, join decisions, observers', () => 
     const other = await f.official(otherCity.id);
     const request = (await t.http.post(`/api/v1/bodies/${body.id}/join-requests`, { message: 'We shelter claimants' }, asker.token)).body;
     const otherRequest = (await t.http.post(`/api/v1/bodies/${body.id}/join-requests`, {}, other.token)).body;
-    expect((await t.http.post(`/api/v1/bodies/${body.id}/join-requests/${request.id}/decision`, { approve: true, reason: 'Welcome' }, t.adminToken)).status).toBe(200);
-    expect((await t.http.post(`/api/v1/bodies/${body.id}/join-requests/${otherRequest.id}/decision`, { approve: false, reason: 'Not now' }, t.adminToken)).status).toBe(200);
+    expect(
+      (await t.http.post(`/api/v1/bodies/${body.id}/join-requests/${request.id}/decision`, { approve: true, reason: 'Welcome' }, t.adminToken)).status,
+    ).toBe(200);
+    expect(
+      (await t.http.post(`/api/v1/bodies/${body.id}/join-requests/${otherRequest.id}/decision`, { approve: false, reason: 'Not now' }, t.adminToken)).status,
+    ).toBe(200);
 
     const inbox = async (token: string) => (await t.http.get('/api/v1/notifications', token)).body.items as any[];
     const en = await waitUntil(async () => (await inbox(asker.token)).find((n) => n.category === 'membership'), 10_000, 'approval notice');
@@ -102,15 +126,32 @@ describe('the record: bodies that end, seats, join decisions, observers', () => 
     const { body, seats } = await f.bodyWith({ ca: { level: 'federal', role: 'co_chair' }, on: { role: 'member' }, qc: { role: 'observer' } });
     const share = await t.http.post(
       '/api/v1/action-items',
-      { bodyId: body.id, leadGovernmentId: seats.ca.government.id, title: 'Shelter', dueOn: '2030-06-30', costShares: [{ governmentId: seats.ca.government.id, basisPoints: 5000 }, { governmentId: seats.qc.government.id, basisPoints: 5000 }] },
+      {
+        bodyId: body.id,
+        leadGovernmentId: seats.ca.government.id,
+        title: 'Shelter',
+        dueOn: '2030-06-30',
+        costShares: [
+          { governmentId: seats.ca.government.id, basisPoints: 5000 },
+          { governmentId: seats.qc.government.id, basisPoints: 5000 },
+        ],
+      },
       t.adminToken,
     );
     expect(share.status).toBe(400);
     expect(JSON.stringify(share.body.message)).toContain('observer');
-    const support = await t.http.post('/api/v1/action-items', { bodyId: body.id, leadGovernmentId: seats.ca.government.id, title: 'Shelter', dueOn: '2030-06-30', supportingGovernmentIds: [seats.qc.government.id] }, t.adminToken);
+    const support = await t.http.post(
+      '/api/v1/action-items',
+      { bodyId: body.id, leadGovernmentId: seats.ca.government.id, title: 'Shelter', dueOn: '2030-06-30', supportingGovernmentIds: [seats.qc.government.id] },
+      t.adminToken,
+    );
     expect(support.status).toBe(400);
     const item = await f.actionItem(body.id, seats.ca.government.id, { supportingGovernmentIds: [seats.on.government.id] });
-    const patched = await t.http.patch(`/api/v1/action-items/${item.id}`, { version: item.version, supportingGovernmentIds: [seats.qc.government.id] }, t.adminToken);
+    const patched = await t.http.patch(
+      `/api/v1/action-items/${item.id}`,
+      { version: item.version, supportingGovernmentIds: [seats.qc.government.id] },
+      t.adminToken,
+    );
     expect(patched.status).toBe(400);
   });
 
@@ -122,7 +163,9 @@ describe('the record: bodies that end, seats, join decisions, observers', () => 
     const between = new Date().toISOString();
     await f.moveActionItem(started.id, 'done');
     const report = async (asOf?: string) =>
-      (await t.http.get(`/api/v1/bodies/${body.id}/accountability${asOf ? `?asOf=${asOf}` : ''}`, seats.ca.official.token)).body.governments.find((g: any) => g.governmentId === seats.on.government.id);
+      (await t.http.get(`/api/v1/bodies/${body.id}/accountability${asOf ? `?asOf=${asOf}` : ''}`, seats.ca.official.token)).body.governments.find(
+        (g: any) => g.governmentId === seats.on.government.id,
+      );
     expect(await report()).toMatchObject({ led: 1, open: 0, doneOnTime: 1 });
     expect(await report(between)).toMatchObject({ led: 1, open: 1, doneOnTime: 0 });
     expect(await report(before)).toMatchObject({ led: 0, open: 0 });

@@ -16,7 +16,10 @@ describe('the record: calendars with hostile titles', () => {
 
   const events = (ics: string) => Object.values(ical.sync.parseICS(ics)).filter((c: any) => c.type === 'VEVENT') as any[];
   const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
-  const mail = (x: any) => String(typeof x === 'string' ? x : x.val).replace(/^mailto:/i, '').toLowerCase();
+  const mail = (x: any) =>
+    String(typeof x === 'string' ? x : x.val)
+      .replace(/^mailto:/i, '')
+      .toLowerCase();
 
   /** every physical line at most 75 octets, CRLF-terminated, and no bare CR or LF */
   function expectFolded(ics: string): void {

@@ -15,8 +15,16 @@ describe('the record: concurrence and corrections', () => {
   afterAll(() => t?.close());
 
   const token = (seat: 'ca' | 'on' | 'mb' | 'qc') => scene.seats[seat].official.token;
-  const concur = (id: string, seat: 'ca' | 'on' | 'mb' | 'qc', body: Record<string, unknown>) => t.http.post(`/api/v1/communiques/${id}/concurrences`, body, token(seat));
-  const submitted = async (text = { titleEn: 'Shelter statement', titleFr: 'Déclaration sur l’hébergement', bodyEn: 'Ministers met in **March**.', bodyFr: 'Les ministres se sont réunis en **mars**.' }) => {
+  const concur = (id: string, seat: 'ca' | 'on' | 'mb' | 'qc', body: Record<string, unknown>) =>
+    t.http.post(`/api/v1/communiques/${id}/concurrences`, body, token(seat));
+  const submitted = async (
+    text = {
+      titleEn: 'Shelter statement',
+      titleFr: 'Déclaration sur l’hébergement',
+      bodyEn: 'Ministers met in **March**.',
+      bodyFr: 'Les ministres se sont réunis en **mars**.',
+    },
+  ) => {
     const created = await t.http.post('/api/v1/communiques', { bodyId: scene.body.id, ...text }, t.adminToken);
     await t.http.post(`/api/v1/communiques/${created.body.id}/submit`, {}, t.adminToken);
     return created.body.id as string;
@@ -33,7 +41,12 @@ describe('the record: concurrence and corrections', () => {
     expect(blocked.body.reason).toBe('objection');
 
     // Ontario lifts its objection on the same revision: the last position counts
-    const lifted = await concur(id, 'on', { revision: 1, position: 'concur_with_reservation', commentEn: 'Ontario expects reimbursement.', commentFr: 'L’Ontario s’attend à un remboursement.' });
+    const lifted = await concur(id, 'on', {
+      revision: 1,
+      position: 'concur_with_reservation',
+      commentEn: 'Ontario expects reimbursement.',
+      commentFr: 'L’Ontario s’attend à un remboursement.',
+    });
     expect(lifted.status).toBe(201);
     expect(lifted.body).toMatchObject({ status: 'approved', concurrence: { complete: true, objections: [] } });
     expect((await t.http.get(`/api/v1/communiques/${id}/concurrences`, token('qc'))).body.items).toHaveLength(3);
@@ -65,18 +78,34 @@ describe('the record: concurrence and corrections', () => {
   });
 
   it('a correction goes to concurrence; the public API, pages and feed keep the published text until it is published', async () => {
-    const id = await submitted({ titleEn: 'Meeting statement', titleFr: 'Déclaration de réunion', bodyEn: 'They meet again in **October**.', bodyFr: 'Ils se réuniront de nouveau en **octobre**.' });
+    const id = await submitted({
+      titleEn: 'Meeting statement',
+      titleFr: 'Déclaration de réunion',
+      bodyEn: 'They meet again in **October**.',
+      bodyFr: 'Ils se réuniront de nouveau en **octobre**.',
+    });
     for (const seat of ['ca', 'on', 'mb'] as const) await concur(id, seat, { revision: 1 });
     expect((await t.http.post(`/api/v1/communiques/${id}/publish`, {}, t.adminToken)).status).toBe(200);
     const before = await t.http.get(`/api/v1/public/communiques/${id}`);
 
     const corrected = await t.http.post(
       `/api/v1/communiques/${id}/corrections`,
-      { bodyEn: 'They meet again in **November**.', bodyFr: 'Ils se réuniront de nouveau en **novembre**.', noteEn: 'The month was corrected.', noteFr: 'Le mois a été corrigé.' },
+      {
+        bodyEn: 'They meet again in **November**.',
+        bodyFr: 'Ils se réuniront de nouveau en **novembre**.',
+        noteEn: 'The month was corrected.',
+        noteFr: 'Le mois a été corrigé.',
+      },
       t.adminToken,
     );
     expect(corrected.status).toBe(201);
-    expect(corrected.body).toMatchObject({ status: 'published', revision: 2, publishedRevision: 1, correction: { revision: 2, status: 'in_concurrence' }, concurrence: { revision: 2, concurred: [] } });
+    expect(corrected.body).toMatchObject({
+      status: 'published',
+      revision: 2,
+      publishedRevision: 1,
+      correction: { revision: 2, status: 'in_concurrence' },
+      concurrence: { revision: 2, concurred: [] },
+    });
 
     const stillPublished = async () => {
       const api = (await t.http.get(`/api/v1/public/communiques/${id}`)).body;

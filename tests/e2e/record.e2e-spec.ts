@@ -15,13 +15,19 @@ describe('the record: minutes, decisions and positions', () => {
 
   const SINCE = '2025-06-01T00:00:00Z';
   // meetings that already took place: the record is kept for meetings that have started
-  const past = (day: number) => ({ startsAt: `2026-01-${String(day).padStart(2, '0')}T16:00:00Z`, endsAt: `2026-01-${String(day).padStart(2, '0')}T18:00:00Z` });
+  const past = (day: number) => ({
+    startsAt: `2026-01-${String(day).padStart(2, '0')}T16:00:00Z`,
+    endsAt: `2026-01-${String(day).padStart(2, '0')}T18:00:00Z`,
+  });
 
   beforeAll(async () => {
     t = await startTestApp();
     worker = await startTestWorker(t);
     f = new Factories(t);
-    ({ body: { id: bodyId }, seats } = await f.bodyWith({
+    ({
+      body: { id: bodyId },
+      seats,
+    } = await f.bodyWith({
       ca: { level: 'federal', role: 'member', since: SINCE },
       on: { role: 'member', since: SINCE },
       bc: { role: 'member', timeZone: 'America/Vancouver', since: SINCE },
@@ -36,7 +42,8 @@ describe('the record: minutes, decisions and positions', () => {
   });
 
   const minutesOf = (meetingId: string, token: string) => t.http.get(`/api/v1/meetings/${meetingId}/minutes`, token);
-  const putMinutes = (meetingId: string, body: Record<string, unknown>, token = t.adminToken) => t.http.request('PUT', `/api/v1/meetings/${meetingId}/minutes`, { token, body });
+  const putMinutes = (meetingId: string, body: Record<string, unknown>, token = t.adminToken) =>
+    t.http.request('PUT', `/api/v1/meetings/${meetingId}/minutes`, { token, body });
   const inbox = async (who: TestOfficial) => (await t.http.get('/api/v1/notifications', who.token)).body.items as any[];
 
   describe('minutes', () => {
@@ -47,7 +54,13 @@ describe('the record: minutes, decisions and positions', () => {
       expect((await minutesOf(meeting.id, t.adminToken)).status).toBe(404);
       const draft = await putMinutes(meeting.id, { text: 'Members reviewed housing pressures; Canada, Ontario.' });
       expect(draft.status).toBe(200);
-      expect(draft.body).toMatchObject({ status: 'draft', revision: 1, textEn: 'Members reviewed housing pressures; Canada, Ontario.', textFr: null, translation: { status: 'pending', sourceLang: 'en' } });
+      expect(draft.body).toMatchObject({
+        status: 'draft',
+        revision: 1,
+        textEn: 'Members reviewed housing pressures; Canada, Ontario.',
+        textFr: null,
+        translation: { status: 'pending', sourceLang: 'en' },
+      });
       expect((await minutesOf(meeting.id, seats.on.official.token)).status).toBe(404);
       expect((await t.http.get(`/api/v1/meetings/${meeting.id}`, seats.on.official.token)).body.minutes).toBeNull();
       expect((await putMinutes(meeting.id, { text: 'x' }, seats.on.official.token)).status).toBe(403);
@@ -57,7 +70,10 @@ describe('the record: minutes, decisions and positions', () => {
       const gated = await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/circulate`, {}, t.adminToken);
       expect(gated.status).toBe(409);
       expect(gated.body.reason).toBe('translation_pending');
-      expect((await putMinutes(meeting.id, { textFr: 'Les membres ont examiné les pressions sur le logement.' })).body).toMatchObject({ revision: 2, translation: { status: 'complete' } });
+      expect((await putMinutes(meeting.id, { textFr: 'Les membres ont examiné les pressions sur le logement.' })).body).toMatchObject({
+        revision: 2,
+        translation: { status: 'complete' },
+      });
       const circulated = await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/circulate`, {}, t.adminToken);
       expect(circulated.status).toBe(200);
       expect(circulated.body).toMatchObject({ status: 'circulated', translationToFollow: false });
@@ -74,7 +90,10 @@ describe('the record: minutes, decisions and positions', () => {
       ]);
       expect((await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/comments`, { comment: 'x' }, outsider.token)).status).toBe(404);
       expect((await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/comments`, {}, seats.bc.official.token)).status).toBe(400);
-      const revised = await putMinutes(meeting.id, { textEn: 'Members reviewed housing pressures and shelter figures.', textFr: 'Les membres ont examiné les pressions sur le logement et les refuges.' });
+      const revised = await putMinutes(meeting.id, {
+        textEn: 'Members reviewed housing pressures and shelter figures.',
+        textFr: 'Les membres ont examiné les pressions sur le logement et les refuges.',
+      });
       expect(revised.body).toMatchObject({ status: 'circulated', revision: 3 });
 
       // adoption at the later meeting is that meeting's decision; then the minutes are frozen
@@ -117,7 +136,9 @@ describe('the record: minutes, decisions and positions', () => {
       const earlier = await f.meeting(bodyId, past(2));
       expect((await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/adopt`, { atMeetingId: earlier.id }, t.adminToken)).status).toBe(400);
       const future = await f.meeting(bodyId);
-      expect((await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/adopt`, { atMeetingId: future.id }, t.adminToken)).body.reason).toBe('meeting_not_started');
+      expect((await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/adopt`, { atMeetingId: future.id }, t.adminToken)).body.reason).toBe(
+        'meeting_not_started',
+      );
       expect((await putMinutes(future.id, { text: 'Too early.' })).body.reason).toBe('meeting_not_started');
       expect((await t.http.post(`/api/v1/meetings/${meeting.id}/minutes/adopt`, {}, t.adminToken)).body.status).toBe('adopted');
     });
@@ -133,7 +154,9 @@ describe('the record: minutes, decisions and positions', () => {
       const meeting = await f.meeting(bodyId, past(7));
       for (const seat of ['ca', 'on', 'bc', 'qc']) await attend(meeting.id, seat, 'present');
       await attend(meeting.id, 'mb', 'regrets');
-      const decision = (await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { textEn: 'Open a triage centre.', textFr: 'Ouvrir un centre de triage.' }, t.adminToken)).body;
+      const decision = (
+        await t.http.post(`/api/v1/meetings/${meeting.id}/decisions`, { textEn: 'Open a triage centre.', textFr: 'Ouvrir un centre de triage.' }, t.adminToken)
+      ).body;
       expect(decision).toMatchObject({ number: 1, text: 'Open a triage centre.', textFr: 'Ouvrir un centre de triage.', translation: { status: 'complete' } });
 
       // an observer takes no position, whoever asks
@@ -161,8 +184,16 @@ describe('the record: minutes, decisions and positions', () => {
         [seats.on.government.id, 'agree_with_reservation'],
         [seats.bc.government.id, 'abstain'],
       ]);
-      expect(read.positions[1]).toMatchObject({ comment: 'Subject to provincial funding.', commentEn: 'Subject to provincial funding.', commentFr: null, recordedBy: seats.on.official.id, recordedAt: expect.any(String) });
-      const history = (await t.http.get(`/api/v1/meetings/${meeting.id}/decisions/${decision.id}/positions/${seats.bc.government.id}/history`, seats.ca.official.token)).body.items;
+      expect(read.positions[1]).toMatchObject({
+        comment: 'Subject to provincial funding.',
+        commentEn: 'Subject to provincial funding.',
+        commentFr: null,
+        recordedBy: seats.on.official.id,
+        recordedAt: expect.any(String),
+      });
+      const history = (
+        await t.http.get(`/api/v1/meetings/${meeting.id}/decisions/${decision.id}/positions/${seats.bc.government.id}/history`, seats.ca.official.token)
+      ).body.items;
       expect(history.map((p: any) => [p.position, p.commentFr, p.supersededAt === null])).toEqual([
         ['dissent', 'Pas de site disponible.', false],
         ['abstain', null, true],
@@ -216,8 +247,15 @@ describe('the record: minutes, decisions and positions', () => {
 
     it('gives each invitee its local time from the server’s zone data, with the zone abbreviation', async () => {
       const meeting = await f.meeting(bodyId, { startsAt: '2027-01-13T18:00:00Z', endsAt: '2027-01-13T19:00:00Z' });
-      const bc = (await t.http.get(`/api/v1/meetings/${meeting.id}`, seats.bc.official.token)).body.invitees.find((i: any) => i.governmentId === seats.bc.government.id);
-      expect(bc).toMatchObject({ timeZone: 'America/Vancouver', localStartsAt: '2027-01-13T10:00:00-08:00', zoneAbbreviation: 'PST', zoneAbbreviationFr: 'HNP' });
+      const bc = (await t.http.get(`/api/v1/meetings/${meeting.id}`, seats.bc.official.token)).body.invitees.find(
+        (i: any) => i.governmentId === seats.bc.government.id,
+      );
+      expect(bc).toMatchObject({
+        timeZone: 'America/Vancouver',
+        localStartsAt: '2027-01-13T10:00:00-08:00',
+        zoneAbbreviation: 'PST',
+        zoneAbbreviationFr: 'HNP',
+      });
       const mb = meeting.invitees.find((i: any) => i.governmentId === seats.mb.government.id);
       expect(mb).toMatchObject({ localStartsAt: '2027-01-13T12:00:00-06:00', zoneAbbreviation: 'CST' });
     });
@@ -242,7 +280,9 @@ describe('the record: minutes, decisions and positions', () => {
 
     it('a burst of changes to a published agenda sends one revised-agenda notice to the invitees', async () => {
       const meeting = await f.meeting(bodyId);
-      const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing', purpose: 'decision', durationMinutes: 20 }, t.adminToken)).body;
+      const item = (
+        await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing', purpose: 'decision', durationMinutes: 20 }, t.adminToken)
+      ).body;
       expect((await t.http.post(`/api/v1/meetings/${meeting.id}/agenda/publish`, { translationToFollow: true }, t.adminToken)).status).toBe(200);
       await t.http.patch(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, { title: 'Interim housing' }, t.adminToken);
       await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Costs', purpose: 'discussion', durationMinutes: 15 }, t.adminToken);
@@ -259,7 +299,9 @@ describe('the record: minutes, decisions and positions', () => {
       const service = t.app.get(MeetingJobsService);
       expect(await service.sendRevisedAgenda(meeting.id, jobs[0].data.dueAt)).toBe(true);
       expect(await service.sendRevisedAgenda(meeting.id, jobs[0].data.dueAt)).toBe(false);
-      const notices = (await t.dataSource.query(`SELECT notify FROM outbox_event WHERE name = 'agenda.updated' AND payload->>'meetingId' = $1 ORDER BY id`, [meeting.id]))
+      const notices = (
+        await t.dataSource.query(`SELECT notify FROM outbox_event WHERE name = 'agenda.updated' AND payload->>'meetingId' = $1 ORDER BY id`, [meeting.id])
+      )
         .flatMap((r: any) => r.notify ?? [])
         .filter((n: any) => n.key.includes('agenda-revised'));
       expect(notices).toHaveLength(1);

@@ -16,7 +16,9 @@ async function notify(t: TestApp, key: string, governmentId: string) {
     subject: { en: `Agenda published ${key}`, fr: `Ordre du jour publié ${key}` },
     body: { en: 'Published.', fr: 'Publié.' },
   };
-  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('agenda.updated', '{}', '{"kind":"none"}', $1)`, [JSON.stringify([intent])]);
+  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('agenda.updated', '{}', '{"kind":"none"}', $1)`, [
+    JSON.stringify([intent]),
+  ]);
   await t.dataSource.query(`SELECT pg_notify('forum_outbox', '')`);
 }
 
@@ -85,7 +87,11 @@ describe('reliability: email through a hanging, then refusing SMTP server', () =
     phase = 'accept';
     const expected = events * officials.length;
     await waitUntil(() => new Set(smtp.messages.map((m) => m.messageId)).size >= expected, 60_000, `${expected} emails`);
-    await waitUntil(async () => (await t.dataSource.query(`SELECT 1 FROM delivery WHERE queue = 'email' AND status <> 'sent'`)).length === 0, 20_000, 'every email delivery sent');
+    await waitUntil(
+      async () => (await t.dataSource.query(`SELECT 1 FROM delivery WHERE queue = 'email' AND status <> 'sent'`)).length === 0,
+      20_000,
+      'every email delivery sent',
+    );
     hung.forEach((reject) => reject());
     await sleep(1000);
     const ids = smtp.messages.map((m) => m.messageId);

@@ -20,7 +20,9 @@ async function notify(t: TestApp, key: string, governmentId: string) {
     subject: { en: `Notice ${key}`, fr: `Avis ${key}` },
     body: { en: 'Notice.', fr: 'Avis.' },
   };
-  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.updated', '{}', '{"kind":"none"}', $1)`, [JSON.stringify([intent])]);
+  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.updated', '{}', '{"kind":"none"}', $1)`, [
+    JSON.stringify([intent]),
+  ]);
   await t.dataSource.query(`SELECT pg_notify('forum_outbox', '')`);
 }
 
@@ -36,7 +38,16 @@ describe('reliability: operations', () => {
   beforeAll(async () => {
     redis = await startThrowawayRedis();
     smtp = await startTestSmtp();
-    t = await startTestApp({ env: { REDIS_URL: redis.url, EMAIL_ATTEMPTS: '2', EMAIL_BACKOFF_MS: '50', EMAIL_BACKOFF_MAX_MS: '50', DELIVERY_SWEEP_MS: '300', DELIVERY_GRACE_MS: '500' } });
+    t = await startTestApp({
+      env: {
+        REDIS_URL: redis.url,
+        EMAIL_ATTEMPTS: '2',
+        EMAIL_BACKOFF_MS: '50',
+        EMAIL_BACKOFF_MAX_MS: '50',
+        DELIVERY_SWEEP_MS: '300',
+        DELIVERY_GRACE_MS: '500',
+      },
+    });
     worker = await startTestWorker(t, { smtpUrl: smtp.url, redisUrl: redis.url });
     f = new Factories(t);
   });
@@ -66,7 +77,12 @@ describe('reliability: operations', () => {
       30_000,
       'the email delivery failed for good',
     );
-    expect(failed).toMatchObject({ status: 'failed', attempts: 2, messageId: expect.stringMatching(/^<notification-.+@forum>$/), lastError: expect.stringContaining('Mailbox unavailable') });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      messageId: expect.stringMatching(/^<notification-.+@forum>$/),
+      lastError: expect.stringContaining('Mailbox unavailable'),
+    });
     expect((await t.http.get('/api/v1/deliveries?status=failed', official.token)).status).toBe(403);
     expect((await t.http.get('/api/v1/deliveries?status=lost', t.adminToken)).status).toBe(400);
 
@@ -75,7 +91,11 @@ describe('reliability: operations', () => {
     expect(retried.status).toBe(200);
     expect(retried.body.status).toBe('pending');
     await waitUntil(() => smtp.messages.some((m) => m.to.includes(official.email)), 20_000, 'the retried email');
-    await waitUntil(async () => (await t.http.get(`/api/v1/deliveries?status=sent&limit=200`, t.adminToken)).body.items.some((d: any) => d.id === failed.id), 10_000, 'the delivery sent');
+    await waitUntil(
+      async () => (await t.http.get(`/api/v1/deliveries?status=sent&limit=200`, t.adminToken)).body.items.some((d: any) => d.id === failed.id),
+      10_000,
+      'the delivery sent',
+    );
     expect(smtp.messages.filter((m) => m.to.includes(official.email))).toHaveLength(1);
 
     const again = await t.http.post(`/api/v1/deliveries/${failed.id}/retry`, {}, t.adminToken);
@@ -107,7 +127,9 @@ describe('reliability: operations', () => {
     try {
       let held = false;
       for (let i = 0; i < 5 && !held; i++) {
-        const { rows } = await holder.query(`INSERT INTO outbox_event (name, payload, audience, created_at) VALUES ('meeting.updated', '{}', '{"kind":"none"}', now() - interval '2 hours') RETURNING id`);
+        const { rows } = await holder.query(
+          `INSERT INTO outbox_event (name, payload, audience, created_at) VALUES ('meeting.updated', '{}', '{"kind":"none"}', now() - interval '2 hours') RETURNING id`,
+        );
         await holder.query('BEGIN');
         held = (await holder.query(`SELECT id FROM outbox_event WHERE id = $1 AND relayed_at IS NULL FOR UPDATE`, [rows[0].id])).rows.length === 1;
         if (!held) await holder.query('ROLLBACK');
@@ -143,8 +165,14 @@ describe('reliability: operations', () => {
   it('detaches the papers of a deleted agenda item instead of deleting them', async () => {
     const { body } = await f.bodyWith({ a: { role: 'member' } });
     const meeting = await f.meeting(body.id);
-    const item = (await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing', purpose: 'discussion', durationMinutes: 10 }, t.adminToken)).body;
-    const paper = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`, { title: 'Briefing note', url: 'https://example.org/note' }, t.adminToken);
+    const item = (
+      await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Housing', purpose: 'discussion', durationMinutes: 10 }, t.adminToken)
+    ).body;
+    const paper = await t.http.post(
+      `/api/v1/meetings/${meeting.id}/agenda-items/${item.id}/papers`,
+      { title: 'Briefing note', url: 'https://example.org/note' },
+      t.adminToken,
+    );
     expect(paper.status).toBe(201);
     expect((await t.http.delete(`/api/v1/meetings/${meeting.id}/agenda-items/${item.id}`, t.adminToken)).status).toBe(200);
     const rows = await t.dataSource.query(`SELECT agenda_item_id, meeting_id, title_en AS title FROM agenda_paper WHERE id = $1`, [paper.body.id]);
@@ -154,13 +182,19 @@ describe('reliability: operations', () => {
   it('deletes relayed outbox events and read notifications past the retention period, never the audit', async () => {
     const official = await f.official((await f.government()).id);
     const old = `now() - interval '91 days'`;
-    const [{ id: oldEvent }] = await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, created_at, relayed_at) VALUES ('x.old', '{}', '{"kind":"none"}', ${old}, ${old}) RETURNING id`);
-    const [{ id: recentEvent }] = await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, relayed_at) VALUES ('x.recent', '{}', '{"kind":"none"}', now() - interval '1 day') RETURNING id`);
+    const [{ id: oldEvent }] = await t.dataSource.query(
+      `INSERT INTO outbox_event (name, payload, audience, created_at, relayed_at) VALUES ('x.old', '{}', '{"kind":"none"}', ${old}, ${old}) RETURNING id`,
+    );
+    const [{ id: recentEvent }] = await t.dataSource.query(
+      `INSERT INTO outbox_event (name, payload, audience, relayed_at) VALUES ('x.recent', '{}', '{"kind":"none"}', now() - interval '1 day') RETURNING id`,
+    );
     const notification = (key: string, readAt: string) =>
-      t.dataSource.query(
-        `INSERT INTO notification (user_id, key, category, title, body, email_delivery, read_at) VALUES ($1, $2, 'meetings', 'T', 'B', 'off', ${readAt}) RETURNING id`,
-        [official.id, key],
-      ).then((r: any[]) => r[0].id);
+      t.dataSource
+        .query(
+          `INSERT INTO notification (user_id, key, category, title, body, email_delivery, read_at) VALUES ($1, $2, 'meetings', 'T', 'B', 'off', ${readAt}) RETURNING id`,
+          [official.id, key],
+        )
+        .then((r: any[]) => r[0].id);
     const oldRead = await notification('old-read', old);
     const oldUnread = await notification('old-unread', 'NULL');
     const recentRead = await notification('recent-read', 'now()');
@@ -169,8 +203,12 @@ describe('reliability: operations', () => {
     const result = await worker.app.get(Retention).run();
     expect(result.outboxEvents).toBeGreaterThanOrEqual(1);
     expect(result.readNotifications).toBeGreaterThanOrEqual(1);
-    expect((await t.dataSource.query(`SELECT id FROM outbox_event WHERE id = ANY($1::bigint[])`, [[oldEvent, recentEvent]])).map((r: any) => r.id)).toEqual([recentEvent]);
-    const kept = (await t.dataSource.query(`SELECT id FROM notification WHERE id = ANY($1::uuid[])`, [[oldRead, oldUnread, recentRead]])).map((r: any) => r.id).sort();
+    expect((await t.dataSource.query(`SELECT id FROM outbox_event WHERE id = ANY($1::bigint[])`, [[oldEvent, recentEvent]])).map((r: any) => r.id)).toEqual([
+      recentEvent,
+    ]);
+    const kept = (await t.dataSource.query(`SELECT id FROM notification WHERE id = ANY($1::uuid[])`, [[oldRead, oldUnread, recentRead]]))
+      .map((r: any) => r.id)
+      .sort();
     expect(kept).toEqual([oldUnread, recentRead].sort());
     expect(await t.dataSource.query(`SELECT 1 FROM audit_record WHERE entity_id = 'old'`)).toHaveLength(1);
   });

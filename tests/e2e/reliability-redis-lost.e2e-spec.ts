@@ -20,7 +20,9 @@ async function notify(t: TestApp, key: string, governmentId: string) {
     subject: { en: `Meeting moved ${key}`, fr: `Réunion déplacée ${key}` },
     body: { en: 'Moved.', fr: 'Déplacée.' },
   };
-  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.updated', '{}', '{"kind":"none"}', $1)`, [JSON.stringify([intent])]);
+  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('meeting.updated', '{}', '{"kind":"none"}', $1)`, [
+    JSON.stringify([intent]),
+  ]);
   await t.dataSource.query(`SELECT pg_notify('forum_outbox', '')`);
 }
 
@@ -93,16 +95,14 @@ describe('reliability: Redis emptied mid-stream', () => {
 
     const expected = events * officials.length;
     await waitUntil(() => new Set(smtp.messages.map((m) => m.messageId)).size >= expected, 60_000, `${expected} distinct emails`);
-    await waitUntil(
-      async () => (await t.dataSource.query(`SELECT 1 FROM delivery WHERE status <> 'sent'`)).length === 0,
-      20_000,
-      'every delivery marked sent',
-    );
+    await waitUntil(async () => (await t.dataSource.query(`SELECT 1 FROM delivery WHERE status <> 'sent'`)).length === 0, 20_000, 'every delivery marked sent');
     await worker.settled();
     const ids = smtp.messages.map((m) => m.messageId);
     expect(ids).toHaveLength(expected);
     expect(new Set(ids).size).toBe(expected);
-    const notifications = await t.dataSource.query(`SELECT user_id, key, emailed_at FROM notification WHERE user_id = ANY($1::uuid[])`, [officials.map((o) => o.id)]);
+    const notifications = await t.dataSource.query(`SELECT user_id, key, emailed_at FROM notification WHERE user_id = ANY($1::uuid[])`, [
+      officials.map((o) => o.id),
+    ]);
     expect(notifications).toHaveLength(expected);
     expect(notifications.every((n: any) => n.emailed_at !== null)).toBe(true);
     expect(await schedulers()).toEqual(before);

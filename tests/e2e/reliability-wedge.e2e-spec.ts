@@ -15,7 +15,10 @@ describe('reliability: no wedge under concurrent writes to one meeting', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = new Factories(t);
-    ({ body: { id: bodyId }, seats } = await f.bodyWith({
+    ({
+      body: { id: bodyId },
+      seats,
+    } = await f.bodyWith({
       ca: { level: 'federal', role: 'member', since: '2019-01-01T12:00:00Z' },
       on: { role: 'member', since: '2019-01-01T12:00:00Z' },
       mb: { role: 'member', since: '2019-01-01T12:00:00Z' },
@@ -28,7 +31,11 @@ describe('reliability: no wedge under concurrent writes to one meeting', () => {
     const meeting = await f.meeting(bodyId, { startsAt: '2020-03-11T16:00:00Z', endsAt: '2020-03-11T18:00:00Z' });
     const items: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const created = await t.http.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: `Item ${i}`, purpose: 'discussion', durationMinutes: 5 }, t.adminToken);
+      const created = await t.http.post(
+        `/api/v1/meetings/${meeting.id}/agenda-items`,
+        { title: `Item ${i}`, purpose: 'discussion', durationMinutes: 5 },
+        t.adminToken,
+      );
       expect(created.status).toBe(201);
       items.push(created.body.id);
     }
@@ -76,7 +83,7 @@ describe('reliability: no wedge under concurrent writes to one meeting', () => {
     expect(edited.body.revision).toBe(1 + results.slice(100).filter((r) => r.status === 200).length);
   }, 60_000);
 
-  it('makes a query on a second pool connection inside a transaction fail in tests, and lets the transaction\'s own manager through', async () => {
+  it("makes a query on a second pool connection inside a transaction fail in tests, and lets the transaction's own manager through", async () => {
     const { SecondConnectionInTransactionError } = await import('@forum/core');
     await expect(t.dataSource.transaction(async () => t.dataSource.query('SELECT 1'))).rejects.toBeInstanceOf(SecondConnectionInTransactionError);
     await expect(t.dataSource.transaction((em) => em.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);

@@ -48,10 +48,14 @@ describe('search: documents and the text inside them', () => {
     });
     expect(text.status).toBe(201);
 
-    const hits = await waitUntil(async () => {
-      const res = await search(m, seats.on.official.token);
-      return res.body.total === 2 ? res.body.items : null;
-    }, 60_000, 'both files read by the worker');
+    const hits = await waitUntil(
+      async () => {
+        const res = await search(m, seats.on.official.token);
+        return res.body.total === 2 ? res.body.items : null;
+      },
+      60_000,
+      'both files read by the worker',
+    );
     expect(hits.map((h: { id: string }) => h.id).sort()).toEqual([pdf.body.id, text.body.id].sort());
     const inPdf = (await search(`claimant ${m}`, seats.on.official.token)).body.items;
     expect(inPdf.map((h: { id: string }) => h.id)).toEqual([pdf.body.id]);

@@ -27,13 +27,23 @@ describe('search across the forum', () => {
     const stranger = await f.official((await f.government()).id);
     const published = marker();
     const proposed = marker();
-    const c = await communique(body.id, { titleEn: `Shelter statement ${published}`, titleFr: `Déclaration ${published}`, bodyEn: `They meet in October ${published}.`, bodyFr: `Ils se réunissent en octobre ${published}.` });
+    const c = await communique(body.id, {
+      titleEn: `Shelter statement ${published}`,
+      titleFr: `Déclaration ${published}`,
+      bodyEn: `They meet in October ${published}.`,
+      bodyFr: `Ils se réunissent en octobre ${published}.`,
+    });
     expect((await t.http.post(`/api/v1/communiques/${c.id}/submit`, {}, t.adminToken)).status).toBe(200);
     expect((await t.http.post(`/api/v1/communiques/${c.id}/concurrences`, { revision: 1 }, seats.on.official.token)).status).toBe(201);
     expect((await t.http.post(`/api/v1/communiques/${c.id}/publish`, {}, t.adminToken)).status).toBe(200);
     const corrected = await t.http.post(
       `/api/v1/communiques/${c.id}/corrections`,
-      { titleEn: `Corrected statement ${proposed}`, bodyEn: `They meet in November ${proposed}.`, noteEn: 'The month was corrected.', noteFr: 'Le mois a été corrigé.' },
+      {
+        titleEn: `Corrected statement ${proposed}`,
+        bodyEn: `They meet in November ${proposed}.`,
+        noteEn: 'The month was corrected.',
+        noteFr: 'Le mois a été corrigé.',
+      },
       t.adminToken,
     );
     expect(corrected.status).toBe(201);
@@ -74,7 +84,10 @@ describe('search across the forum', () => {
   it('requires every word, wherever it appears, and matches the last word as it is typed', async () => {
     const { body, seats } = await f.bodyWith({ on: { role: 'member' } });
     const m = marker();
-    const item = await f.actionItem(body.id, seats.on.government.id, { title: `Housing support ${m}`, description: 'Costs are shared per claimant with the municipalities.' });
+    const item = await f.actionItem(body.id, seats.on.government.id, {
+      title: `Housing support ${m}`,
+      description: 'Costs are shared per claimant with the municipalities.',
+    });
     const token = seats.on.official.token;
     expect((await search(`housing claimant ${m}`, token)).body.items.map((i: { id: string }) => i.id)).toEqual([item.id]);
     expect((await search(`housing zebra ${m}`, token)).body).toEqual({ items: [], total: 0 });
@@ -115,7 +128,10 @@ describe('search across the forum', () => {
   it('answers snippets whose only tags are the marks around the hits', async () => {
     const { body, seats } = await f.bodyWith({ on: { role: 'member' } });
     const m = marker();
-    await f.actionItem(body.id, seats.on.government.id, { title: `Briefing ${m}`, description: `<script>alert("x")</script> & <b>per claimant</b> funding ${m}` });
+    await f.actionItem(body.id, seats.on.government.id, {
+      title: `Briefing ${m}`,
+      description: `<script>alert("x")</script> & <b>per claimant</b> funding ${m}`,
+    });
     const hit = (await search(`claimant ${m}`, seats.on.official.token)).body.items[0];
     expect(hit.snippet).toContain('<mark>claimant</mark>');
     expect(hit.snippet).toContain('&lt;b&gt;per <mark>claimant</mark>&lt;/b&gt;');
@@ -125,9 +141,15 @@ describe('search across the forum', () => {
   it('searches the public communiqués by the same rules', async () => {
     const { body } = await f.bodyWith({ on: { role: 'member' } });
     const m = marker();
-    const c = await communique(body.id, { titleEn: `Reception ${m}`, titleFr: `Accueil ${m}`, bodyEn: 'Housing for every claimant.', bodyFr: 'Capacité d’hébergement accrue.' });
+    const c = await communique(body.id, {
+      titleEn: `Reception ${m}`,
+      titleFr: `Accueil ${m}`,
+      bodyEn: 'Housing for every claimant.',
+      bodyFr: 'Capacité d’hébergement accrue.',
+    });
     await t.dataSource.query(`UPDATE communique SET status = 'published', published_at = now(), published_revision = current_revision WHERE id = $1`, [c.id]);
-    const ids = async (q: string) => ((await t.http.get(`/api/v1/public/communiques?q=${encodeURIComponent(q)}`)).body.items as { id: string }[]).map((i) => i.id);
+    const ids = async (q: string) =>
+      ((await t.http.get(`/api/v1/public/communiques?q=${encodeURIComponent(q)}`)).body.items as { id: string }[]).map((i) => i.id);
     expect(await ids(`capacite ${m}`)).toEqual([c.id]);
     expect(await ids(`housing claimant ${m}`)).toEqual([c.id]);
     expect(await ids(`housing zebra ${m}`)).toEqual([]);

@@ -56,12 +56,14 @@ describe('start-up: a bad configuration is refused first, one sentence per bad v
   });
 
   it('the API entry itself says the same', async () => {
-    const result = await launch(['-r', '@swc-node/register', 'apps/api/src/main.ts'], { ...BAD_ENV, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') }).finished;
+    const result = await launch(['-r', '@swc-node/register', 'apps/api/src/main.ts'], { ...BAD_ENV, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') })
+      .finished;
     expectSentencesOnly(result, BAD_SENTENCES);
   });
 
   it('the worker entry too', async () => {
-    const result = await launch(['-r', '@swc-node/register', 'apps/worker/src/main.ts'], { ...BAD_ENV, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') }).finished;
+    const result = await launch(['-r', '@swc-node/register', 'apps/worker/src/main.ts'], { ...BAD_ENV, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') })
+      .finished;
     expectSentencesOnly(result, BAD_SENTENCES);
   });
 
@@ -118,69 +120,77 @@ describe('npm start stopped with SIGINT under a request loop', () => {
     await database?.drop();
   });
 
-  it('drains: every request is answered (zero 5xx), then the apps stop, then run.js exits 0', async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    run = launch(['tools/run.js', 'start'], {
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `forum-test-drain-${port}`,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      FORUM_DEMO_DATA: 'false',
-      // an empty folder: no web build for this test
-      WEB_DIST_DIR: webDir,
-      LOG_LEVEL: 'warn',
-      // the loop is far above any per-address limit: this test is about the drain, not rate limiting
-      FORUM_API_RATE_LIMIT: '0',
-    }, true);
-    const current = run;
-    await waitFor(
-      'the API to answer',
-      async () => {
-        if (current.child.exitCode !== null) throw new Error(`npm start exited: ${current.output()}`);
-        return (await fetch(`${base}/api/v1/health`).catch(() => null))?.status === 200;
-      },
-      120_000,
-      200,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}; npm start said: ${current.output()}`);
-    });
-    // The database and Redis were used as given: nothing probed or started.
-    expect(current.output()).not.toMatch(/embedded|starting .*redis-server|Database: /);
+  it(
+    'drains: every request is answered (zero 5xx), then the apps stop, then run.js exits 0',
+    async () => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      run = launch(
+        ['tools/run.js', 'start'],
+        {
+          DATABASE_URL: database.url,
+          REDIS_URL: TEST_REDIS_URL,
+          REDIS_PREFIX: `forum-test-drain-${port}`,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          FORUM_DEMO_DATA: 'false',
+          // an empty folder: no web build for this test
+          WEB_DIST_DIR: webDir,
+          LOG_LEVEL: 'warn',
+          // the loop is far above any per-address limit: this test is about the drain, not rate limiting
+          FORUM_API_RATE_LIMIT: '0',
+        },
+        true,
+      );
+      const current = run;
+      await waitFor(
+        'the API to answer',
+        async () => {
+          if (current.child.exitCode !== null) throw new Error(`npm start exited: ${current.output()}`);
+          return (await fetch(`${base}/api/v1/health`).catch(() => null))?.status === 200;
+        },
+        120_000,
+        200,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; npm start said: ${current.output()}`);
+      });
+      // The database and Redis were used as given: nothing probed or started.
+      expect(current.output()).not.toMatch(/embedded|starting .*redis-server|Database: /);
 
-    const statuses: number[] = [];
-    const loop = async () => {
-      while (!stopped) {
-        const res = await fetch(`${base}/api/v1/public/communiques`).catch(() => null);
-        if (res) {
-          statuses.push(res.status);
-          await res.arrayBuffer();
-        } else {
-          // the server is gone: connections are refused, which the drain is allowed to end with
-          if (current.child.exitCode !== null) return;
-          await new Promise((r) => setTimeout(r, 10));
+      const statuses: number[] = [];
+      const loop = async () => {
+        while (!stopped) {
+          const res = await fetch(`${base}/api/v1/public/communiques`).catch(() => null);
+          if (res) {
+            statuses.push(res.status);
+            await res.arrayBuffer();
+          } else {
+            // the server is gone: connections are refused, which the drain is allowed to end with
+            if (current.child.exitCode !== null) return;
+            await new Promise((r) => setTimeout(r, 10));
+          }
         }
-      }
-    };
-    const loops = Array.from({ length: 4 }, loop);
-    await waitFor('requests to flow', () => statuses.length >= 20, 30_000);
-    const before = statuses.length;
-    current.child.kill('SIGINT');
-    let timer: NodeJS.Timeout | undefined;
-    const result = await Promise.race([
-      current.finished,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`npm start did not stop: ${current.output()}`)), scaled(60_000));
-      }),
-    ]).finally(() => clearTimeout(timer));
-    stopped = true;
-    await Promise.all(loops);
+      };
+      const loops = Array.from({ length: 4 }, loop);
+      await waitFor('requests to flow', () => statuses.length >= 20, 30_000);
+      const before = statuses.length;
+      current.child.kill('SIGINT');
+      let timer: NodeJS.Timeout | undefined;
+      const result = await Promise.race([
+        current.finished,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`npm start did not stop: ${current.output()}`)), scaled(60_000));
+        }),
+      ]).finally(() => clearTimeout(timer));
+      stopped = true;
+      await Promise.all(loops);
 
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Shutting down');
-    expect(statuses.length).toBeGreaterThan(before);
-    expect(statuses.filter((s) => s >= 500)).toEqual([]);
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(before / 2);
-  }, scaled(240_000));
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Shutting down');
+      expect(statuses.length).toBeGreaterThan(before);
+      expect(statuses.filter((s) => s >= 500)).toEqual([]);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(before / 2);
+    },
+    scaled(240_000),
+  );
 });

@@ -17,7 +17,11 @@ describe('rendered text', () => {
 
   it('previews Markdown as sanitized HTML for any signed-in user, and names the field it needs', async () => {
     const official = await f.official((await f.government()).id);
-    const preview = await t.http.post('/api/v1/text/preview', { markdown: 'Ministers met **weekly**.\n\nSecond <script>alert(1)</script>[link](javascript:alert(1))' }, official.token);
+    const preview = await t.http.post(
+      '/api/v1/text/preview',
+      { markdown: 'Ministers met **weekly**.\n\nSecond <script>alert(1)</script>[link](javascript:alert(1))' },
+      official.token,
+    );
     expect(preview.status).toBe(200);
     expect(preview.body.html).toBe('<p>Ministers met <strong>weekly</strong>.</p>\n<p>Second <a rel="noopener noreferrer nofollow">link</a></p>');
 
@@ -32,7 +36,10 @@ describe('rendered text', () => {
     const { body } = await f.bodyWith({ member: { role: 'member', since: '2020-01-01' } });
     const meeting = await f.meeting(body.id, { startsAt: new Date('2024-03-01T14:00:00Z'), endsAt: new Date('2024-03-01T16:00:00Z') });
     const text = 'Members met **weekly**.\n\n- housing\n- triage';
-    const saved = await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/minutes`, { token: t.adminToken, body: { textEn: text, textFr: 'Les membres se sont réunis *chaque semaine*.' } });
+    const saved = await t.http.request('PUT', `/api/v1/meetings/${meeting.id}/minutes`, {
+      token: t.adminToken,
+      body: { textEn: text, textFr: 'Les membres se sont réunis *chaque semaine*.' },
+    });
     expect(saved.status).toBe(200);
     const preview = (await t.http.post('/api/v1/text/preview', { markdown: text }, t.adminToken)).body.html;
     expect(saved.body.htmlEn).toBe(preview);

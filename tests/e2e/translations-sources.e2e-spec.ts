@@ -11,7 +11,14 @@ describe('translation queue: every capability registers its texts', () => {
   });
   afterAll(() => t?.close());
 
-  const pending = async () => (await t.http.get('/api/v1/translations?status=pending&limit=200', t.adminToken)).body.items as { type: string; id: string; field: string; sourceLang: string; sourceText: string }[];
+  const pending = async () =>
+    (await t.http.get('/api/v1/translations?status=pending&limit=200', t.adminToken)).body.items as {
+      type: string;
+      id: string;
+      field: string;
+      sourceLang: string;
+      sourceText: string;
+    }[];
 
   it('lists an indicator and a funding program written in French only, and forgets them once translated', async () => {
     const { body, seats } = await f.bodyWith({ ca: { role: 'co_chair', level: 'federal' } });
@@ -19,7 +26,13 @@ describe('translation queue: every capability registers its texts', () => {
     expect(indicator.status).toBe(201);
     const program = await t.http.post(
       '/api/v1/funding-programs',
-      { bodyId: body.id, nameFr: 'Aide au logement provisoire', fundingGovernmentId: seats.ca.government.id, eligibleFrom: '2018-04-01', eligibleTo: '2019-03-31' },
+      {
+        bodyId: body.id,
+        nameFr: 'Aide au logement provisoire',
+        fundingGovernmentId: seats.ca.government.id,
+        eligibleFrom: '2018-04-01',
+        eligibleTo: '2019-03-31',
+      },
       t.adminToken,
     );
     expect(program.status).toBe(201);

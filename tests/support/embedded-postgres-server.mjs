@@ -24,7 +24,10 @@ say('ready');
 let queue = Promise.resolve();
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk) => {
-  for (const command of chunk.split('\n').map((c) => c.trim()).filter(Boolean)) {
+  for (const command of chunk
+    .split('\n')
+    .map((c) => c.trim())
+    .filter(Boolean)) {
     queue = queue.then(async () => {
       if (command === 'stop') await server.stop();
       if (command === 'start') await server.start();

@@ -22,7 +22,9 @@ export interface TestOfficial {
 export class Factories {
   constructor(private readonly t: TestApp) {}
 
-  async government(overrides: Partial<{ code: string; nameEn: string; nameFr: string; level: GovernmentLevel; timeZone: string }> = {}): Promise<TestGovernment> {
+  async government(
+    overrides: Partial<{ code: string; nameEn: string; nameFr: string; level: GovernmentLevel; timeZone: string }> = {},
+  ): Promise<TestGovernment> {
     const code = overrides.code ?? `G${unique()}`;
     const res = await this.t.http.post(
       '/api/v1/governments',
@@ -62,7 +64,10 @@ export class Factories {
 
   /** A body with governments in the given roles and one official each, ready for most scenarios. */
   /** `since` backdates the seats (a meeting in the past invites the governments seated at its start). */
-  async bodyWith(roles: Record<string, { level?: GovernmentLevel; role: MembershipRole; timeZone?: string; since?: string }>, bodyOverrides: Record<string, unknown> = {}) {
+  async bodyWith(
+    roles: Record<string, { level?: GovernmentLevel; role: MembershipRole; timeZone?: string; since?: string }>,
+    bodyOverrides: Record<string, unknown> = {},
+  ) {
     const body = await this.body({ kind: 'table', ...bodyOverrides });
     const seats: Record<string, { government: TestGovernment; official: TestOfficial }> = {};
     for (const [key, spec] of Object.entries(roles)) {

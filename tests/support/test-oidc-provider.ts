@@ -22,7 +22,10 @@ export async function startOidcProvider(redirectUri: string, accounts: Record<st
   const clientId = 'forum-test';
   const clientSecret = 'forum-test-client-secret-0123456789';
   const config = { clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri] }], accounts };
-  const child = spawn(process.execPath, [join(__dirname, 'oidc-provider-server.mjs'), String(port), JSON.stringify(config)], { stdio: 'pipe', cwd: join(__dirname, '..', '..') });
+  const child = spawn(process.execPath, [join(__dirname, 'oidc-provider-server.mjs'), String(port), JSON.stringify(config)], {
+    stdio: 'pipe',
+    cwd: join(__dirname, '..', '..'),
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   await new Promise<void>((resolve, reject) => {

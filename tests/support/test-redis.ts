@@ -16,7 +16,9 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   const start = async () => {
     // Already running: a second server could not bind the port, and would orphan the first.
     if (child && child.exitCode === null && child.signalCode === null) return;
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
+      stdio: 'ignore',
+    });
     const spawned = child;
     // However the test ends (a failed close, a worker killed by jest), the server must not outlive it.
     process.once('exit', () => spawned.kill('SIGKILL'));

@@ -16,7 +16,12 @@ export async function connectSocket(
   token?: string | null,
   options: { recovery?: boolean; transports?: ('websocket' | 'polling')[] } = {},
 ): Promise<TestSocket> {
-  const socket = io(baseUrl, { transports: options.transports ?? ['websocket'], auth: token ? { token } : {}, reconnection: options.recovery ?? false, forceNew: true });
+  const socket = io(baseUrl, {
+    transports: options.transports ?? ['websocket'],
+    auth: token ? { token } : {},
+    reconnection: options.recovery ?? false,
+    forceNew: true,
+  });
   const events: { name: string; payload: any }[] = [];
   socket.onAny((name: string, payload: unknown) => events.push({ name, payload }));
   await new Promise<void>((resolve, reject) => {
@@ -31,8 +36,7 @@ export async function connectSocket(
     socket,
     events,
     received,
-    waitFor: (name, match = () => true, timeoutMs = 10_000) =>
-      waitUntil(() => received(name, match)[0]?.payload, timeoutMs, `socket event ${name}`),
+    waitFor: (name, match = () => true, timeoutMs = 10_000) => waitUntil(() => received(name, match)[0]?.payload, timeoutMs, `socket event ${name}`),
     close: () => socket.close(),
   };
 }

@@ -38,7 +38,9 @@ export async function ensureNoEviction(redisUrl = TEST_REDIS_URL): Promise<void>
   try {
     const [, policy] = (await redis.config('GET', 'maxmemory-policy')) as [string, string];
     if (policy !== 'noeviction') {
-      throw new Error(`The test Redis at ${new URL(redisUrl).host} has maxmemory-policy "${policy}": run the tests through npm test (it starts a Redis of its own) or point TEST_REDIS_URL at a Redis with noeviction.`);
+      throw new Error(
+        `The test Redis at ${new URL(redisUrl).host} has maxmemory-policy "${policy}": run the tests through npm test (it starts a Redis of its own) or point TEST_REDIS_URL at a Redis with noeviction.`,
+      );
     }
   } finally {
     redis.disconnect();

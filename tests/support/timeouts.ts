@@ -8,7 +8,12 @@ export const TIMEOUT_SCALE = Math.max(1, Number(process.env.FORUM_TEST_TIMEOUT_S
 export const scaled = (ms: number): number => Math.round(ms * TIMEOUT_SCALE);
 
 /** Polls `check` until it returns a truthy value, or fails after `ms` (scaled) saying what was awaited. */
-export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 30_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  ms = 30_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + scaled(ms);
   for (;;) {
     const value = await check();

@@ -35,7 +35,14 @@ export function ensureWebBuilt(): void {
   const index = join(web, 'dist', 'index.html');
   const stale = () =>
     !existsSync(index) ||
-    statSync(index).mtimeMs < Math.max(newestChange(join(web, 'src')), newestChange(join(web, 'index.html')), newestChange(join(web, 'build')), newestChange(join(web, 'vite.config.mts')), newestChange(join(ROOT, 'libs', 'contracts', 'src')));
+    statSync(index).mtimeMs <
+      Math.max(
+        newestChange(join(web, 'src')),
+        newestChange(join(web, 'index.html')),
+        newestChange(join(web, 'build')),
+        newestChange(join(web, 'vite.config.mts')),
+        newestChange(join(ROOT, 'libs', 'contracts', 'src')),
+      );
   if (!stale()) return;
   const lock = join(web, '.build-lock');
   for (let waited = 0; ; waited += 200) {
@@ -51,10 +58,14 @@ export function ensureWebBuilt(): void {
   }
   try {
     if (!stale()) return;
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -70,7 +81,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A context that reaches only the app under test (the design system's web fonts are not needed to test). */
 export async function newContext(browser: Browser, baseURL: string, options: { timezoneId?: string; locale?: string } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, timezoneId: options.timezoneId ?? 'America/Toronto', locale: options.locale ?? 'en-CA', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL,
+    timezoneId: options.timezoneId ?? 'America/Toronto',
+    locale: options.locale ?? 'en-CA',
+    viewport: { width: 1280, height: 900 },
+  });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
   context.setDefaultTimeout(scaled(20_000));
   // an exception in the page is a failure to explain, not a blank screen to guess about
@@ -91,7 +107,15 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
-    const detail = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n  ');
+    const detail = bad
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('\n    ')}`,
+      )
+      .join('\n  ');
     throw new Error(`accessibility violations on ${label}:\n  ${detail}`);
   }
 }

@@ -53,7 +53,10 @@ describeWithBrowser('web: action items, live updates, stale versions, accountabi
     await official.getByText('The update was saved.').waitFor();
     const savedAt = Date.now();
     await secretariat.getByTestId('action-item-status').getByText('In progress').waitFor({ timeout: 2_000 });
-    await secretariat.getByTestId('action-item-progress').getByText('40%').waitFor({ timeout: 2_000 - Math.min(1_900, Date.now() - savedAt) });
+    await secretariat
+      .getByTestId('action-item-progress')
+      .getByText('40%')
+      .waitFor({ timeout: 2_000 - Math.min(1_900, Date.now() - savedAt) });
   });
 
   it('a stale version shows that someone else changed the item and lets me reapply my change', async () => {

@@ -2,7 +2,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories, TestGovernment, TestOfficial } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
-import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import {
+  checkBothLanguages,
+  describeWithBrowser,
+  ensureWebBuilt,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from '../support/web-browser';
 import { scaled } from '../support/timeouts';
 
 // generous on a busy machine, and scaled by FORUM_TEST_TIMEOUT_SCALE: the steps wait for conditions
@@ -30,7 +39,12 @@ describeWithBrowser('web: communiqués, concurrence, publication, public portal 
     [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
     worker = await startTestWorker(t);
     f = new Factories(t);
-    const body = await f.body({ kind: 'task_force', name: 'Ad Hoc Intergovernmental Task Force on Irregular Migration', permanent: false, endsOn: '2031-12-31' });
+    const body = await f.body({
+      kind: 'task_force',
+      name: 'Ad Hoc Intergovernmental Task Force on Irregular Migration',
+      permanent: false,
+      endsOn: '2031-12-31',
+    });
     bodyId = body.id;
     const seat = async (code: string, nameEn: string, nameFr: string, level: 'federal' | 'provincial', role: 'member' | 'observer') => {
       const government = await f.government({ code, nameEn, nameFr, level });
@@ -70,7 +84,9 @@ describeWithBrowser('web: communiqués, concurrence, publication, public portal 
     await sec.locator('input#title-en').fill(TITLE_EN);
     await sec.locator('input#title-fr').fill(TITLE_FR);
     await sec.locator('textarea#body-en').fill('Ministers reviewed the arrivals at Lacolle and agreed to share the costs of interim housing.');
-    await sec.locator('textarea#body-fr').fill('Les ministres ont examiné les arrivées à Lacolle et ont convenu de partager les coûts de l’hébergement temporaire.');
+    await sec
+      .locator('textarea#body-fr')
+      .fill('Les ministres ont examiné les arrivées à Lacolle et ont convenu de partager les coûts de l’hébergement temporaire.');
     const english = await sec.locator('.side-by-side > [lang="en"]').boundingBox();
     const french = await sec.locator('.side-by-side > [lang="fr"]').boundingBox();
     expect(french!.x).toBeGreaterThan(english!.x + english!.width - 1);
@@ -119,12 +135,22 @@ describeWithBrowser('web: communiqués, concurrence, publication, public portal 
     await sec.getByText(/Every member government must concur on revision 1 first.*objecting: ON/).waitFor();
 
     // an edit makes revision 2: the diff shows it, and every position must be given again
-    await sec.locator('textarea#body-en').fill('Ministers reviewed the arrivals at Lacolle and agreed to share the costs of interim housing with Toronto and Montréal.');
-    await sec.locator('textarea#body-fr').fill('Les ministres ont examiné les arrivées à Lacolle et ont convenu de partager les coûts de l’hébergement temporaire avec Toronto et Montréal.');
+    await sec
+      .locator('textarea#body-en')
+      .fill('Ministers reviewed the arrivals at Lacolle and agreed to share the costs of interim housing with Toronto and Montréal.');
+    await sec
+      .locator('textarea#body-fr')
+      .fill('Les ministres ont examiné les arrivées à Lacolle et ont convenu de partager les coûts de l’hébergement temporaire avec Toronto et Montréal.');
     await sec.getByRole('button', { name: 'Save as a new revision' }).click();
     await sec.getByRole('heading', { name: 'Changes from revision 1 to 2' }).waitFor();
-    await sec.locator('.side-by-side [lang="en"] .diff ins').getByText(/with Toronto and Montréal/).waitFor();
-    await sec.locator('.side-by-side [lang="fr"] .diff ins').getByText(/avec Toronto et Montréal/).waitFor();
+    await sec
+      .locator('.side-by-side [lang="en"] .diff ins')
+      .getByText(/with Toronto and Montréal/)
+      .waitFor();
+    await sec
+      .locator('.side-by-side [lang="fr"] .diff ins')
+      .getByText(/avec Toronto et Montréal/)
+      .waitFor();
     await state(sec, ca.government).getByText('Concurred on revision 1: must concur again').waitFor();
     await state(sec, on.government).getByText('Objected to revision 1: awaiting a position on this one').waitFor();
     await checkBothLanguages(sec, 'communique-detail');
@@ -140,7 +166,15 @@ describeWithBrowser('web: communiqués, concurrence, publication, public portal 
     // under embargo first: approved, not public yet
     const embargo = new Date(Date.now() + 2 * 3600_000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(embargo);
+    const local = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Toronto',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(embargo);
     const part = (type: string) => local.find((p) => p.type === type)!.value;
     await sec.locator('#embargo').fill(`${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${pad(Number(part('minute')))}`);
     await sec.getByRole('button', { name: 'Publish at the embargo time' }).click();

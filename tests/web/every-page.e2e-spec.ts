@@ -50,7 +50,13 @@ async function openAppPage(page: Page, path: string, lang: Lang, { quiet = true,
   await page.waitForFunction(
     ({ before, pathname }) => {
       const text = document.querySelector('#main-content [data-page-heading]')?.textContent?.replace(/\s+/g, ' ').trim();
-      return window.location.pathname === pathname && document.title !== before && !!text && document.title === `${text} — Forum` && !document.querySelector('[data-loading]');
+      return (
+        window.location.pathname === pathname &&
+        document.title !== before &&
+        !!text &&
+        document.title === `${text} — Forum` &&
+        !document.querySelector('[data-loading]')
+      );
     },
     { before, pathname: url.pathname },
   );
@@ -112,16 +118,36 @@ describeWithBrowser('web: every page of every role, in both languages, at 1280 a
         quebec: { role: 'observer' },
         city: { level: 'municipal', role: 'member' },
       },
-      { name: 'Working Group on Asylum Seekers’ Interim Housing and Settlement Services', nameFr: 'Groupe de travail sur l’hébergement provisoire et les services d’établissement des demandeurs d’asile', kind: 'working_group' },
+      {
+        name: 'Working Group on Asylum Seekers’ Interim Housing and Settlement Services',
+        nameFr: 'Groupe de travail sur l’hébergement provisoire et les services d’établissement des demandeurs d’asile',
+        kind: 'working_group',
+      },
     );
     bodyId = body.id;
     accounts = { member: seats.prov.official.email, observer: seats.quebec.official.email, municipal: seats.city.official.email };
     meetingId = (await f.meeting(bodyId, { title: 'Autumn meeting on interim housing', titleFr: 'Réunion d’automne sur l’hébergement provisoire' })).id;
-    itemId = (await f.actionItem(bodyId, seats.prov.government.id, { title: 'Count the shelter beds available to claimants', titleFr: 'Dénombrer les lits d’hébergement offerts aux demandeurs' })).id;
-    const created = await t.http.post('/api/v1/communiques', { bodyId, titleEn: 'Joint statement on interim housing', titleFr: 'Déclaration commune sur l’hébergement provisoire', bodyEn: 'Housing **now**.', bodyFr: 'Hébergement **maintenant**.' }, t.adminToken);
+    itemId = (
+      await f.actionItem(bodyId, seats.prov.government.id, {
+        title: 'Count the shelter beds available to claimants',
+        titleFr: 'Dénombrer les lits d’hébergement offerts aux demandeurs',
+      })
+    ).id;
+    const created = await t.http.post(
+      '/api/v1/communiques',
+      {
+        bodyId,
+        titleEn: 'Joint statement on interim housing',
+        titleFr: 'Déclaration commune sur l’hébergement provisoire',
+        bodyEn: 'Housing **now**.',
+        bodyFr: 'Hébergement **maintenant**.',
+      },
+      t.adminToken,
+    );
     communiqueId = created.body.id;
     await t.http.post(`/api/v1/communiques/${communiqueId}/submit`, {}, t.adminToken);
-    for (const seat of [seats.fed, seats.prov, seats.city]) await t.http.post(`/api/v1/communiques/${communiqueId}/concurrences`, { revision: 1 }, seat.official.token);
+    for (const seat of [seats.fed, seats.prov, seats.city])
+      await t.http.post(`/api/v1/communiques/${communiqueId}/concurrences`, { revision: 1 }, seat.official.token);
     expect((await t.http.post(`/api/v1/communiques/${communiqueId}/publish`, {}, t.adminToken)).status).toBe(200);
   });
   afterAll(async () => {
@@ -135,7 +161,21 @@ describeWithBrowser('web: every page of every role, in both languages, at 1280 a
   });
   afterEach(() => context?.close());
 
-  const shared = () => ['/', '/bodies', `/bodies/${bodyId}`, '/meetings', `/meetings/${meetingId}`, '/action-items', `/action-items/${itemId}`, '/accountability', '/communiques', `/communiques/${communiqueId}`, '/indicators', '/search?q=housing', '/notifications'];
+  const shared = () => [
+    '/',
+    '/bodies',
+    `/bodies/${bodyId}`,
+    '/meetings',
+    `/meetings/${meetingId}`,
+    '/action-items',
+    `/action-items/${itemId}`,
+    '/accountability',
+    '/communiques',
+    `/communiques/${communiqueId}`,
+    '/indicators',
+    '/search?q=housing',
+    '/notifications',
+  ];
   const roles = () =>
     [
       ['secretariat', ADMIN_EMAIL, ADMIN_PASSWORD, [...shared(), `/bodies/${bodyId}/funding`, '/people', '/translations', '/integrations']],
@@ -167,7 +207,11 @@ describeWithBrowser('web: every page of every role, in both languages, at 1280 a
           expectDistinct(titles, title, label);
           expect({ label, dateModified: await page.locator('gcds-date-modified').count() }).toEqual({ label, dateModified: 1 });
           // every page but the home page has a trail that starts at the home page
-          const trail = await page.evaluate(() => Array.from(document.querySelectorAll('gcds-breadcrumbs gcds-breadcrumbs-item')).map((item) => (item as HTMLElement & { href?: string }).href ?? item.getAttribute('href')));
+          const trail = await page.evaluate(() =>
+            Array.from(document.querySelectorAll('gcds-breadcrumbs gcds-breadcrumbs-item')).map(
+              (item) => (item as HTMLElement & { href?: string }).href ?? item.getAttribute('href'),
+            ),
+          );
           if (path !== '/') expect({ label, trail: trail[0] }).toEqual({ label, trail: '/' });
           for (const [i, size] of sizes.entries()) {
             if (i > 0) {
@@ -191,7 +235,12 @@ describeWithBrowser('web: every page of every role, in both languages, at 1280 a
         expectDistinct(titles, title, `${path} (${lang})`);
         await checkAtBothWidths(page, `${path} (${lang})`);
       }
-      for (const path of [`/${lang}/communiques`, `/${lang}/communiques?bodyId=${bodyId}`, `/${lang}/communiques/${communiqueId}`, `/${lang}/communiques/00000000-0000-4000-8000-000000000000`]) {
+      for (const path of [
+        `/${lang}/communiques`,
+        `/${lang}/communiques?bodyId=${bodyId}`,
+        `/${lang}/communiques/${communiqueId}`,
+        `/${lang}/communiques/00000000-0000-4000-8000-000000000000`,
+      ]) {
         await page.goto(path);
         await page.locator('main h1').waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -205,9 +254,16 @@ describeWithBrowser('web: every page of every role, in both languages, at 1280 a
   it('shows an Access denied page, in each language, when the API refuses the page’s main resource', async () => {
     await signIn(page, accounts.member, OFFICIAL_PASSWORD);
     await page.route(`**/api/v1/action-items/${itemId}`, (route) =>
-      route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ statusCode: 403, error: 'Forbidden', reason: 'forbidden', message: 'Not for this account' }) }),
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 403, error: 'Forbidden', reason: 'forbidden', message: 'Not for this account' }),
+      }),
     );
-    for (const [lang, heading] of [['en', 'Access denied'], ['fr', 'Accès refusé']] as const) {
+    for (const [lang, heading] of [
+      ['en', 'Access denied'],
+      ['fr', 'Accès refusé'],
+    ] as const) {
       const title = await openAppPage(page, `/action-items/${itemId}`, lang);
       expect(title).toBe(`${heading} — Forum`);
       await page.getByRole('link', { name: lang === 'fr' ? 'Aller à la page d’accueil du Forum' : 'Go to the Forum’s home page' }).waitFor();

@@ -59,16 +59,43 @@ describeWithBrowser('web: a French-locale official reads French', () => {
     ensureWebBuilt();
     [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
     f = new Factories(t);
-    const qc = await f.government({ code: `QC${Date.now() % 100000}`, nameEn: 'Government of Quebec', nameFr: 'Gouvernement du Québec', timeZone: 'America/Toronto' });
+    const qc = await f.government({
+      code: `QC${Date.now() % 100000}`,
+      nameEn: 'Government of Quebec',
+      nameFr: 'Gouvernement du Québec',
+      timeZone: 'America/Toronto',
+    });
     const body = await f.body({ kind: 'table', name: 'Housing Table', nameFr: 'Table du logement' });
     await f.member(body.id, qc.id, 'member');
     official = await f.official(qc.id, { locale: 'fr' });
-    const both = await t.http.post('/api/v1/meetings', { bodyId: body.id, titleEn: 'Housing table: 1st meeting', titleFr: 'Table du logement : 1re réunion', startsAt: '2031-03-11T15:00:00Z', endsAt: '2031-03-11T16:00:00Z' }, t.adminToken);
+    const both = await t.http.post(
+      '/api/v1/meetings',
+      {
+        bodyId: body.id,
+        titleEn: 'Housing table: 1st meeting',
+        titleFr: 'Table du logement : 1re réunion',
+        startsAt: '2031-03-11T15:00:00Z',
+        endsAt: '2031-03-11T16:00:00Z',
+      },
+      t.adminToken,
+    );
     translatedMeeting = both.body.id;
-    await t.http.post(`/api/v1/meetings/${translatedMeeting}/agenda-items`, { titleEn: 'Interim housing', titleFr: 'Logement provisoire', purpose: 'discussion', durationMinutes: 30 }, t.adminToken);
-    await t.http.post(`/api/v1/meetings/${translatedMeeting}/agenda-items`, { title: 'Shelter capacity figures', purpose: 'information', durationMinutes: 20 }, t.adminToken);
+    await t.http.post(
+      `/api/v1/meetings/${translatedMeeting}/agenda-items`,
+      { titleEn: 'Interim housing', titleFr: 'Logement provisoire', purpose: 'discussion', durationMinutes: 30 },
+      t.adminToken,
+    );
+    await t.http.post(
+      `/api/v1/meetings/${translatedMeeting}/agenda-items`,
+      { title: 'Shelter capacity figures', purpose: 'information', durationMinutes: 20 },
+      t.adminToken,
+    );
     expect((await t.http.post(`/api/v1/meetings/${translatedMeeting}/agenda/publish`, { translationToFollow: true }, t.adminToken)).status).toBe(200);
-    await t.http.post('/api/v1/meetings', { bodyId: body.id, title: 'Working session on shelters', startsAt: '2031-03-12T15:00:00Z', endsAt: '2031-03-12T16:00:00Z' }, t.adminToken);
+    await t.http.post(
+      '/api/v1/meetings',
+      { bodyId: body.id, title: 'Working session on shelters', startsAt: '2031-03-12T15:00:00Z', endsAt: '2031-03-12T16:00:00Z' },
+      t.adminToken,
+    );
     item = (await f.actionItem(body.id, qc.id, { title: 'Share weekly arrival figures', descriptionEn: 'Every Monday', descriptionFr: 'Chaque lundi' })).id;
   });
   afterAll(async () => {

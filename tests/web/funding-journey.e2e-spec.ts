@@ -33,7 +33,10 @@ describeWithBrowser('web: funding, a claim with evidence and the funder approvin
   }
 
   it('the claimant submits a claim with an evidence document; the funder approves part of it', async () => {
-    const { body, seats } = await f.bodyWith({ funder: { role: 'co_chair', level: 'federal' }, claimant: { role: 'member' } }, { name: 'Funding journey table' });
+    const { body, seats } = await f.bodyWith(
+      { funder: { role: 'co_chair', level: 'federal' }, claimant: { role: 'member' } },
+      { name: 'Funding journey table' },
+    );
     // the secretariat sets up the program
     const secretariat = await pageFor(ADMIN_EMAIL, ADMIN_PASSWORD);
     await secretariat.goto(`/bodies/${body.id}/funding`);
@@ -48,14 +51,25 @@ describeWithBrowser('web: funding, a claim with evidence and the funder approvin
     await secretariat.getByText('The program was set up.').waitFor();
     await secretariat.getByRole('heading', { level: 2, name: 'Interim Housing Assistance Program' }).waitFor();
     const programs = (await t.http.get(`/api/v1/funding-programs?bodyId=${body.id}`, t.adminToken)).body.items;
-    expect(programs).toEqual([expect.objectContaining({ budgetCents: 32_400_000_000, fundingGovernmentId: seats.funder.government.id, eligibleFrom: '2017-04-01', eligibleTo: '2019-12-31', nameFr: 'Programme d’aide au logement provisoire' })]);
+    expect(programs).toEqual([
+      expect.objectContaining({
+        budgetCents: 32_400_000_000,
+        fundingGovernmentId: seats.funder.government.id,
+        eligibleFrom: '2017-04-01',
+        eligibleTo: '2019-12-31',
+        nameFr: 'Programme d’aide au logement provisoire',
+      }),
+    ]);
     const program = { body: programs[0] };
     await checkBothLanguages(secretariat, 'funding-secretariat');
     // an evidence document of this body (a minimal stand-in for the documents library's table when it is not there)
     const [{ exists }] = await t.dataSource.query(`SELECT to_regclass('public.document') IS NOT NULL AS exists`);
     if (!exists) await t.dataSource.query(`CREATE TABLE document (id uuid PRIMARY KEY, body_id uuid NOT NULL)`);
     const evidence = randomUUID();
-    await t.dataSource.query(`INSERT INTO document (id, body_id, source_lang, language, access, marking) VALUES ($1, $2, 'en', 'en', 'members', 'unclassified')`, [evidence, body.id]);
+    await t.dataSource.query(
+      `INSERT INTO document (id, body_id, source_lang, language, access, marking) VALUES ($1, $2, 'en', 'en', 'members', 'unclassified')`,
+      [evidence, body.id],
+    );
 
     const claimant = await pageFor(seats.claimant.official.email);
     await claimant.goto(`/bodies/${body.id}/funding`);
@@ -69,8 +83,17 @@ describeWithBrowser('web: funding, a claim with evidence and the funder approvin
     await claimant.getByText('The claim was submitted.').waitFor();
     const claims = (await t.http.get(`/api/v1/funding-programs/${program.body.id}/claims`, t.adminToken)).body.items;
     expect(claims).toHaveLength(1);
-    expect(claims[0]).toMatchObject({ requestedCents: 125_050, periodFrom: '2018-01-01', periodTo: '2018-06-30', evidenceDocumentIds: [evidence], status: 'submitted' });
-    await claimant.getByRole('table', { name: 'Amounts by fiscal year of the funder and claimant government' }).getByRole('row', { name: /2017-18/ }).waitFor();
+    expect(claims[0]).toMatchObject({
+      requestedCents: 125_050,
+      periodFrom: '2018-01-01',
+      periodTo: '2018-06-30',
+      evidenceDocumentIds: [evidence],
+      status: 'submitted',
+    });
+    await claimant
+      .getByRole('table', { name: 'Amounts by fiscal year of the funder and claimant government' })
+      .getByRole('row', { name: /2017-18/ })
+      .waitFor();
     await checkBothLanguages(claimant, 'funding-body');
     // the page was left in French: the program's French name, whatever the account's own language
     await claimant.getByRole('heading', { level: 2, name: 'Programme d’aide au logement provisoire' }).waitFor();
@@ -85,7 +108,11 @@ describeWithBrowser('web: funding, a claim with evidence and the funder approvin
     await funder.getByTestId('claim-status').getByText('Approved').waitFor();
     await funder.getByTestId('claim-approved').getByText('$1,000.00').waitFor();
     const decided = (await t.http.get(`/api/v1/funding-claims/${claims[0].id}`, t.adminToken)).body;
-    expect(decided).toMatchObject({ status: 'approved', approvedCents: 100_000, decision: { comment: 'Eligible nights only', decidedByUserId: seats.funder.official.id } });
+    expect(decided).toMatchObject({
+      status: 'approved',
+      approvedCents: 100_000,
+      decision: { comment: 'Eligible nights only', decidedByUserId: seats.funder.official.id },
+    });
     await funder.getByRole('heading', { name: 'Record a payment' }).waitFor();
     await checkBothLanguages(funder, 'funding-claim');
   });

@@ -43,9 +43,9 @@ describeWithBrowser('web: shared indicators', () => {
     const list = await t.http.get('/api/v1/indicators', login.body.accessToken);
     const id = list.body.items.find((i: { code: string }) => i.code === 'rcmp-interceptions').id;
     const series = await t.http.get(`/api/v1/indicators/${id}/series`, login.body.accessToken);
-    const rows = await page.locator('[data-testid="series-table"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').replace(/\s/g, ''))),
-    );
+    const rows = await page
+      .locator('[data-testid="series-table"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').replace(/\s/g, ''))));
     const reported = series.body.items.filter((p: { total: number | null }) => p.total !== null);
     expect(rows).toHaveLength(reported.length);
     const totalColumn = 1 + series.body.governments.length;
@@ -58,7 +58,10 @@ describeWithBrowser('web: shared indicators', () => {
 
   it('takes a figure from the official’s own government and shows it in the table', async () => {
     await page.getByRole('textbox', { name: 'Month', exact: true }).fill('2026-10');
-    await page.getByRole('spinbutton', { name: 'Figure (people)' }).or(page.getByRole('textbox', { name: 'Figure (people)' })).fill('44');
+    await page
+      .getByRole('spinbutton', { name: 'Figure (people)' })
+      .or(page.getByRole('textbox', { name: 'Figure (people)' }))
+      .fill('44');
     await page.getByRole('button', { name: 'Save the figure' }).click();
     await page.getByText('The figure was saved.').waitFor();
     await page.locator('[data-testid="series-table"] tr', { hasText: 'October 2026' }).getByText('44', { exact: true }).waitFor();

@@ -33,7 +33,11 @@ describeWithBrowser('web: single sign-on buttons, two-step sign-in and integrati
 
   it('offers "sign in with your government’s account" for governments with a provider, and asks for the code of an account with two-step sign-in', async () => {
     const gov = await f.government();
-    const registered = await t.http.post(`/api/v1/governments/${gov.id}/identity-provider`, { issuer: 'http://127.0.0.1:9', clientId: 'c', clientSecret: 's', emailDomains: ['x.test'] }, t.adminToken);
+    const registered = await t.http.post(
+      `/api/v1/governments/${gov.id}/identity-provider`,
+      { issuer: 'http://127.0.0.1:9', clientId: 'c', clientSecret: 's', emailDomains: ['x.test'] },
+      t.adminToken,
+    );
     expect(registered.status).toBe(201);
     const official = await f.official(gov.id);
     const { secret } = (await t.http.post('/api/v1/auth/mfa/enrol', {}, official.token)).body;

@@ -1,7 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories, TestGovernment } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { checkBothLanguages, describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import {
+  checkBothLanguages,
+  describeWithBrowser,
+  ensureWebBuilt,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from '../support/web-browser';
 import { scaled } from '../support/timeouts';
 
 // generous on a busy machine, and scaled by FORUM_TEST_TIMEOUT_SCALE: the steps wait for conditions
@@ -62,7 +71,9 @@ describeWithBrowser('web: scheduling and running a meeting', () => {
     await page.getByRole('button', { name: 'Vérifier l’heure et planifier' }).click();
     const warnings = page.getByTestId('schedule-warnings');
     // written as the invitees table writes local times (one formatter), with the zone's abbreviation and name
-    await warnings.getByText(/Hors des heures de travail \(8 h à 18 h\) pour Colombie-Britannique : mar\. 11 mars 2031, 5\sh\s00 – 6\sh\s00 \S+ \(America\/Vancouver\)/).waitFor();
+    await warnings
+      .getByText(/Hors des heures de travail \(8 h à 18 h\) pour Colombie-Britannique : mar\. 11 mars 2031, 5\sh\s00 – 6\sh\s00 \S+ \(America\/Vancouver\)/)
+      .waitFor();
     await warnings.getByText(/personne n’a encore été invité/).waitFor();
     // Newfoundland is at 09:30 and Ottawa at 08:00: only British Columbia is named
     expect(await warnings.getByRole('listitem').count()).toBe(1);
@@ -81,7 +92,9 @@ describeWithBrowser('web: scheduling and running a meeting', () => {
     await fillSchedule('FPM Table: working session on asylum seekers', '2031-03-11T08:00', '2031-03-11T09:00');
     await page.getByRole('button', { name: 'Check the time and schedule' }).click();
     const warnings = page.getByTestId('schedule-warnings');
-    await warnings.getByText(/Outside working hours \(8:00 to 18:00\) for British Columbia: Tue, Mar 11, 2031, 5:00\sa\.m\. – 6:00\sa\.m\. PDT \(America\/Vancouver\)/).waitFor();
+    await warnings
+      .getByText(/Outside working hours \(8:00 to 18:00\) for British Columbia: Tue, Mar 11, 2031, 5:00\sa\.m\. – 6:00\sa\.m\. PDT \(America\/Vancouver\)/)
+      .waitFor();
     await expectAccessible(page, 'schedule warnings (en)');
     await screenshot(page, 'schedule-warnings-en');
 
@@ -103,8 +116,14 @@ describeWithBrowser('web: scheduling and running a meeting', () => {
     // the draft became this meeting: no stray draft is left behind
     expect((await meetingsOfBody()).filter((m) => m.status !== 'cancelled')).toHaveLength(1);
     const invitees = page.getByRole('table', { name: 'Invited governments' });
-    await invitees.getByRole('row', { name: /British Columbia/ }).getByText(/8:00 a\.m\./).waitFor();
-    await invitees.getByRole('row', { name: /Newfoundland and Labrador/ }).getByText(/12:30 p\.m\./).waitFor();
+    await invitees
+      .getByRole('row', { name: /British Columbia/ })
+      .getByText(/8:00 a\.m\./)
+      .waitFor();
+    await invitees
+      .getByRole('row', { name: /Newfoundland and Labrador/ })
+      .getByText(/12:30 p\.m\./)
+      .waitFor();
 
     // the agenda: three items, the last moved up with the keyboard, then published
     for (const [title, purpose, minutes] of [
@@ -124,7 +143,11 @@ describeWithBrowser('web: scheduling and running a meeting', () => {
     // the keyboard stays on the item it moved
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Item 2: Sharing arrival figures');
     const agenda = (await t.http.get(`/api/v1/meetings/${meetingId}/agenda-items`, t.adminToken)).body;
-    expect((Array.isArray(agenda) ? agenda : agenda.items).map((a: any) => a.title)).toEqual(['Opening remarks', 'Sharing arrival figures', 'Interim housing costs']);
+    expect((Array.isArray(agenda) ? agenda : agenda.items).map((a: any) => a.title)).toEqual([
+      'Opening remarks',
+      'Sharing arrival figures',
+      'Interim housing costs',
+    ]);
     await page.getByRole('button', { name: 'Publish the agenda' }).click();
     // written in English only: the agenda goes out once the secretariat says its French version is to follow
     await page.getByRole('button', { name: 'Publish now, translation to follow' }).click();

@@ -19,7 +19,10 @@ async function open(page: Page, path: string, lang: Lang): Promise<{ title: stri
     return !!text && document.title === `${text} — Forum`;
   });
   await page.waitForLoadState('networkidle');
-  return page.evaluate(() => ({ title: document.title, heading: document.querySelector('#main-content [data-page-heading]')!.textContent!.replace(/\s+/g, ' ').trim() }));
+  return page.evaluate(() => ({
+    title: document.title,
+    heading: document.querySelector('#main-content [data-page-heading]')!.textContent!.replace(/\s+/g, ' ').trim(),
+  }));
 }
 
 describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 390 px)', () => {

@@ -2,7 +2,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories, TestGovernment, TestOfficial } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
-import { describeWithBrowser, ensureWebBuilt, expectAccessible, expectNoHorizontalScroll, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import {
+  describeWithBrowser,
+  ensureWebBuilt,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from '../support/web-browser';
 import { scaled, waitFor } from '../support/timeouts';
 
 jest.setTimeout(scaled(300_000));
@@ -55,11 +64,16 @@ describeWithBrowser('web: record and people screens', () => {
     on = await seat('ON', 'Ontario', 'Ontario', 'provincial', 'en');
 
     // a communiqué both governments concurred on, published
-    const created = await t.http.post('/api/v1/communiques', { bodyId: body.id, titleEn: 'Working group meets in Montréal', titleFr: 'Le groupe de travail se réunit à Montréal', bodyEn: BODY_EN, bodyFr: BODY_FR }, t.adminToken);
+    const created = await t.http.post(
+      '/api/v1/communiques',
+      { bodyId: body.id, titleEn: 'Working group meets in Montréal', titleFr: 'Le groupe de travail se réunit à Montréal', bodyEn: BODY_EN, bodyFr: BODY_FR },
+      t.adminToken,
+    );
     expect(created.status).toBe(201);
     communiqueId = created.body.id;
     expect((await t.http.post(`/api/v1/communiques/${communiqueId}/submit`, {}, t.adminToken)).status).toBe(200);
-    for (const seated of [ca, on]) expect((await t.http.post(`/api/v1/communiques/${communiqueId}/concurrences`, { revision: 1 }, seated.official.token)).status).toBe(201);
+    for (const seated of [ca, on])
+      expect((await t.http.post(`/api/v1/communiques/${communiqueId}/concurrences`, { revision: 1 }, seated.official.token)).status).toBe(201);
     expect((await t.http.post(`/api/v1/communiques/${communiqueId}/publish`, {}, t.adminToken)).status).toBe(200);
   });
   afterAll(async () => {
@@ -94,8 +108,14 @@ describeWithBrowser('web: record and people screens', () => {
     await sec.getByRole('button', { name: 'Send the correction for concurrence' }).click();
     await sec.getByText('The correction was sent to the member governments for concurrence.').waitFor();
     await sec.getByRole('heading', { name: 'Changes from revision 1 to 2' }).waitFor();
-    await sec.locator('.side-by-side [lang="en"] .diff ins').getByText(/with Toronto and Montréal/).waitFor();
-    await sec.locator('.side-by-side [lang="fr"] .diff ins').getByText(/avec Toronto et Montréal/).waitFor();
+    await sec
+      .locator('.side-by-side [lang="en"] .diff ins')
+      .getByText(/with Toronto and Montréal/)
+      .waitFor();
+    await sec
+      .locator('.side-by-side [lang="fr"] .diff ins')
+      .getByText(/avec Toronto et Montréal/)
+      .waitFor();
     await sec.getByTestId('correction-notice').getByText('Correction (revision 2) awaiting concurrence; the public still reads revision 1.').waitFor();
     await sec.getByTestId('correction-notice').getByText('The cities that house the claimants are named.').waitFor();
     await sec.getByTestId(`concurrence-${ca.government.id}`).getByText('Concurred on revision 1: must concur again').waitFor();
@@ -115,9 +135,14 @@ describeWithBrowser('web: record and people screens', () => {
     await caPage.getByRole('button', { name: 'Enregistrer l’accord avec cette réserve' }).click();
     await caPage.getByText('Votre gouvernement a donné son accord avec réserve.').waitFor();
     await caPage.getByTestId(`concurrence-${ca.government.id}`).getByText('Accord donné avec réserve').waitFor();
-    await caPage.getByTestId(`concurrence-comment-${ca.government.id}`).getByText('Le Canada finance l’hébergement sans reconnaître une obligation permanente.').waitFor();
+    await caPage
+      .getByTestId(`concurrence-comment-${ca.government.id}`)
+      .getByText('Le Canada finance l’hébergement sans reconnaître une obligation permanente.')
+      .waitFor();
     const position = (await t.http.get(`/api/v1/communiques/${communiqueId}/concurrences`, t.adminToken)).body;
-    const caPosition = (Array.isArray(position) ? position : position.items).find((p: { governmentId: string; revision: number }) => p.governmentId === ca.government.id && p.revision === 2);
+    const caPosition = (Array.isArray(position) ? position : position.items).find(
+      (p: { governmentId: string; revision: number }) => p.governmentId === ca.government.id && p.revision === 2,
+    );
     expect(caPosition).toMatchObject({ position: 'concur_with_reservation', commentEn: 'Canada funds the housing without accepting a standing obligation.' });
 
     // the secretariat's page follows live, shows the reservation in English, and publishes once Ontario concurred
@@ -165,7 +190,9 @@ describeWithBrowser('web: record and people screens', () => {
     await page.getByRole('button', { name: 'Créer une adresse d’abonnement' }).click();
     const url = (await page.getByTestId('calendar-feed-url').textContent())!.trim();
     expect(url).toMatch(/\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{43}\/meetings\.ics$/);
-    expect(await page.getByRole('link', { name: 'Ouvrir dans mon application de calendrier (webcal)' }).getAttribute('href')).toBe(url.replace(/^https?:/, 'webcal:'));
+    expect(await page.getByRole('link', { name: 'Ouvrir dans mon application de calendrier (webcal)' }).getAttribute('href')).toBe(
+      url.replace(/^https?:/, 'webcal:'),
+    );
     const path = new URL(url).pathname;
     const live = await t.http.get(path);
     expect(live.status).toBe(200);
@@ -197,7 +224,12 @@ describeWithBrowser('web: record and people screens', () => {
     expect((await t.http.post('/api/v1/auth/login', { email: leaving.email, password: OFFICIAL_PASSWORD })).status).toBe(401);
     expect((await t.http.get('/api/v1/notifications', leaving.token)).status).toBe(401);
     // the secretariat's own row has no such button
-    expect(await sec.getByRole('row', { name: new RegExp(ADMIN_EMAIL) }).getByRole('button').count()).toBe(0);
+    expect(
+      await sec
+        .getByRole('row', { name: new RegExp(ADMIN_EMAIL) })
+        .getByRole('button')
+        .count(),
+    ).toBe(0);
 
     await sec.getByRole('button', { name: 'Reactivate Sam Leaving' }).click();
     await sec.getByTestId(`account-state-${leaving.id}`).getByText('Active').waitFor();
@@ -236,7 +268,12 @@ describeWithBrowser('web: record and people screens', () => {
 
   it('lists the pending join requests for the secretariat, who approves one and refuses another after confirming', async () => {
     const toronto = await f.government({ code: 'TOR', nameEn: 'City of Toronto', nameFr: 'Ville de Toronto', level: 'municipal' });
-    const fcm = await f.government({ code: 'FCM', nameEn: 'Federation of Canadian Municipalities', nameFr: 'Fédération canadienne des municipalités', level: 'association' });
+    const fcm = await f.government({
+      code: 'FCM',
+      nameEn: 'Federation of Canadian Municipalities',
+      nameFr: 'Fédération canadienne des municipalités',
+      level: 'association',
+    });
     for (const government of [toronto, fcm]) {
       const official = await f.official(government.id);
       const asked = await t.http.post(`/api/v1/bodies/${body.id}/join-requests`, { message: 'Our shelters house most of the claimants.' }, official.token);
@@ -255,7 +292,9 @@ describeWithBrowser('web: record and people screens', () => {
     expect(members.map((m) => m.governmentId)).toContain(toronto.id);
 
     await sec.getByTestId('pending-join-request').filter({ hasText: 'City of Toronto' }).waitFor({ state: 'detached' });
-    await sec.getByLabel('Reason for the decision on Federation of Canadian Municipalities (optional)').fill('The working group is for the governments that fund the housing.');
+    await sec
+      .getByLabel('Reason for the decision on Federation of Canadian Municipalities (optional)')
+      .fill('The working group is for the governments that fund the housing.');
     await sec.getByRole('button', { name: 'Refuse Federation of Canadian Municipalities' }).click();
     const dialog = sec.getByRole('dialog', { name: /Refuse the request of Federation of Canadian Municipalities/ });
     await dialog.getByText(/The officials of Federation of Canadian Municipalities will be notified of the refusal/).waitFor();

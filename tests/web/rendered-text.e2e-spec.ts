@@ -28,12 +28,23 @@ describeWithBrowser('web: rendered Markdown in the record and the editors', () =
     f = new Factories(t);
     const { body, seats } = await f.bodyWith({ on: { role: 'member', since: '2020-01-01' } });
     officialEmail = seats.on.official.email;
-    const created = await t.http.post('/api/v1/communiques', { bodyId: body.id, titleEn: 'Task force meets', titleFr: 'Le groupe se réunit', bodyEn: BODY_EN, bodyFr: BODY_FR }, t.adminToken);
+    const created = await t.http.post(
+      '/api/v1/communiques',
+      { bodyId: body.id, titleEn: 'Task force meets', titleFr: 'Le groupe se réunit', bodyEn: BODY_EN, bodyFr: BODY_FR },
+      t.adminToken,
+    );
     expect(created.status).toBe(201);
     communiqueId = created.body.id;
     const meeting = await f.meeting(body.id, { startsAt: new Date('2024-03-01T14:00:00Z'), endsAt: new Date('2024-03-01T16:00:00Z') });
     meetingId = meeting.id;
-    expect((await t.http.request('PUT', `/api/v1/meetings/${meetingId}/minutes`, { token: t.adminToken, body: { textEn: 'Members met **weekly**.\n\nSecond paragraph.', textFr: 'Les membres se sont réunis *chaque semaine*.' } })).status).toBe(200);
+    expect(
+      (
+        await t.http.request('PUT', `/api/v1/meetings/${meetingId}/minutes`, {
+          token: t.adminToken,
+          body: { textEn: 'Members met **weekly**.\n\nSecond paragraph.', textFr: 'Les membres se sont réunis *chaque semaine*.' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await t.http.post(`/api/v1/meetings/${meetingId}/minutes/circulate`, {}, t.adminToken)).status).toBe(200);
   });
   afterAll(async () => {

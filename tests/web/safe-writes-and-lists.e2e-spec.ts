@@ -51,7 +51,8 @@ describeWithBrowser('web: safe writes and server-side lists', () => {
       { kind: 'working_group' },
     );
     const qc = seats.qc.government;
-    const seatOf = async () => (await t.http.get(`/api/v1/bodies/${body.id}/members?includeEnded=true`, t.adminToken)).body.items.filter((m: any) => m.governmentId === qc.id);
+    const seatOf = async () =>
+      (await t.http.get(`/api/v1/bodies/${body.id}/members?includeEnded=true`, t.adminToken)).body.items.filter((m: any) => m.governmentId === qc.id);
     const before = await seatOf();
     expect(before).toHaveLength(1);
 
@@ -62,7 +63,10 @@ describeWithBrowser('web: safe writes and server-side lists', () => {
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD, 'fr');
     await page.goto(`/bodies/${body.id}?lang=fr`);
     await page.getByRole('button', { name: `Nommer ${qc.nameEn.replace('Government', 'Gouvernement')} à la coprésidence` }).click();
-    await page.getByRole('alert').getByText(/n’a pas été nommé à la coprésidence et son siège reste inchangé/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/n’a pas été nommé à la coprésidence et son siège reste inchangé/)
+      .waitFor();
     // one PATCH, no DELETE: the seat is never ended, not even for a moment
     expect(requests).toEqual([`PATCH /api/v1/bodies/${body.id}/members/${qc.id}`]);
     const after = await seatOf();
@@ -149,14 +153,23 @@ describeWithBrowser('web: safe writes and server-side lists', () => {
   });
 
   it('pages through 114 meetings, upcoming ones first (soonest first) and the past newest first, and the dashboard counts what the API counts', async () => {
-    const { body } = await f.bodyWith({ ca: { level: 'federal', role: 'member', since: '2015-01-01T00:00:00Z' } }, { name: 'Task force on irregular crossings' });
+    const { body } = await f.bodyWith(
+      { ca: { level: 'federal', role: 'member', since: '2015-01-01T00:00:00Z' } },
+      { name: 'Task force on irregular crossings' },
+    );
     const day = 24 * 3600_000;
     const past = Array.from({ length: 104 }, (_, i) => new Date(Date.UTC(2016, 0, 5) + i * 5 * day)); // 2016–2017
     const upcoming = Array.from({ length: 10 }, (_, i) => new Date(Date.UTC(2032, 0, 6 + i * 7, 16)));
     const times = [...past, ...upcoming];
     for (let i = 0; i < times.length; i += 6) {
       await Promise.all(
-        times.slice(i, i + 6).map((start) => f.meeting(body.id, { title: `Task force ${start.toISOString().slice(0, 10)}`, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString() })),
+        times.slice(i, i + 6).map((start) =>
+          f.meeting(body.id, {
+            title: `Task force ${start.toISOString().slice(0, 10)}`,
+            startsAt: start.toISOString(),
+            endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+          }),
+        ),
       );
     }
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -167,7 +180,9 @@ describeWithBrowser('web: safe writes and server-side lists', () => {
     // the upcoming section comes first on the page, soonest first
     const firstRow = page.getByTestId('meeting-row').first();
     expect(await firstRow.getAttribute('data-starts-at')).toBe(upcoming[0].toISOString());
-    expect(await upcomingList.getByTestId('meeting-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-starts-at')))).toEqual(upcoming.map((d) => d.toISOString()));
+    expect(await upcomingList.getByTestId('meeting-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-starts-at')))).toEqual(
+      upcoming.map((d) => d.toISOString()),
+    );
     // the past, newest first, 25 a page
     const position = page.getByTestId('pager-meetings-past-position');
     await position.getByText('1–25 of 104 (page 1 of 5)').waitFor();
@@ -180,12 +195,20 @@ describeWithBrowser('web: safe writes and server-side lists', () => {
       await position.getByText(new RegExp(`\\(page ${p} of 5\\)`)).waitFor();
     }
     await position.getByText('101–104 of 104 (page 5 of 5)').waitFor();
-    await waitFor('the oldest meetings on the last page', async () =>
-      (await pastList.getByTestId('meeting-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-starts-at')))).join() === past.slice(0, 4).reverse().map((d) => d.toISOString()).join(),
+    await waitFor(
+      'the oldest meetings on the last page',
+      async () =>
+        (await pastList.getByTestId('meeting-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-starts-at')))).join() ===
+        past
+          .slice(0, 4)
+          .reverse()
+          .map((d) => d.toISOString())
+          .join(),
     );
 
     // the dashboard's count is the API's total, past the first hundred
-    const total = (await t.http.get(`/api/v1/meetings?from=${encodeURIComponent(new Date().toISOString())}&status=draft,scheduled&limit=1`, t.adminToken)).body.total;
+    const total = (await t.http.get(`/api/v1/meetings?from=${encodeURIComponent(new Date().toISOString())}&status=draft,scheduled&limit=1`, t.adminToken)).body
+      .total;
     expect(total).toBeGreaterThanOrEqual(10);
     await page.goto('/?lang=fr');
     await page.getByTestId('dash-upcoming-count').getByText(`${total} réunions à venir.`).waitFor();

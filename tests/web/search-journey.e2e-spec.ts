@@ -21,8 +21,23 @@ describeWithBrowser('web: search', () => {
     const f = new Factories(t);
     const { body, seats } = await f.bodyWith({ on: { role: 'member' } });
     official = seats.on.official;
-    itemId = (await f.actionItem(body.id, seats.on.government.id, { title: 'Per-claimant funding formula', description: 'Costs recovered per claimant, with <evidence> of services.' })).id;
-    await t.http.post('/api/v1/communiques', { bodyId: body.id, titleEn: 'Funding for reception', titleFr: 'Financement de l’accueil', bodyEn: 'A per claimant formula.', bodyFr: 'Une formule par demandeur.' }, t.adminToken);
+    itemId = (
+      await f.actionItem(body.id, seats.on.government.id, {
+        title: 'Per-claimant funding formula',
+        description: 'Costs recovered per claimant, with <evidence> of services.',
+      })
+    ).id;
+    await t.http.post(
+      '/api/v1/communiques',
+      {
+        bodyId: body.id,
+        titleEn: 'Funding for reception',
+        titleFr: 'Financement de l’accueil',
+        bodyEn: 'A per claimant formula.',
+        bodyFr: 'Une formule par demandeur.',
+      },
+      t.adminToken,
+    );
     context = await newContext(browser, t.baseUrl);
     page = await context.newPage();
   }, 180_000);

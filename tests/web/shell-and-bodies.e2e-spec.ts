@@ -85,7 +85,10 @@ describeWithBrowser('web: shell, bodies directory, membership and join requests'
     await page.getByRole('button', { name: 'Make Ontario co-chair' }).waitFor({ state: 'detached' });
     const members = await t.http.get(`/api/v1/bodies/${bodyId}/members`, t.adminToken);
     expect(members.body.items.map((m: { governmentId: string; role: string }) => [m.governmentId, m.role]).sort()).toEqual(
-      [[federal.id, 'co_chair'], [ontario.id, 'co_chair']].sort(),
+      [
+        [federal.id, 'co_chair'],
+        [ontario.id, 'co_chair'],
+      ].sort(),
     );
     await checkBothLanguages(page, 'body-detail');
 

@@ -1,7 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories, TestGovernment } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, ensureWebBuilt, expectAccessible, expectNoHorizontalScroll, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import {
+  describeWithBrowser,
+  ensureWebBuilt,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from '../support/web-browser';
 import { scaled, waitFor } from '../support/timeouts';
 
 jest.setTimeout(scaled(300_000));
@@ -58,14 +67,23 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
     const qc = await f.government({ code: 'QC', nameEn: 'Quebec', nameFr: 'Québec', timeZone: 'America/Toronto' });
     const parent = await f.body({ kind: 'table', name: undefined, nameEn: 'Deputy Ministers’ Table', nameFr: 'Table des sous-ministres' });
     parentId = parent.id;
-    const body = await f.body({ kind: 'working_group', name: undefined, nameEn: 'Working Group on Housing', nameFr: 'Groupe de travail sur le logement', parentId });
+    const body = await f.body({
+      kind: 'working_group',
+      name: undefined,
+      nameEn: 'Working Group on Housing',
+      nameFr: 'Groupe de travail sur le logement',
+      parentId,
+    });
     bodyId = body.id;
     for (const g of [ca, on, bc]) await f.member(bodyId, g.id, 'member', since);
     await f.member(bodyId, qc.id, 'observer', since);
 
     const meeting = await f.meeting(bodyId, { title: 'Housing working session', startsAt: '2031-03-11T16:00:00Z', endsAt: '2031-03-11T17:00:00Z' });
     meetingId = meeting.id;
-    for (const [title, durationMinutes] of [['Opening remarks', 10], ['Interim housing costs', 30]] as const) {
+    for (const [title, durationMinutes] of [
+      ['Opening remarks', 10],
+      ['Interim housing costs', 30],
+    ] as const) {
       const res = await t.http.post(`/api/v1/meetings/${meetingId}/agenda-items`, { title, purpose: 'discussion', durationMinutes }, admin());
       expect(res.status).toBe(201);
     }
@@ -73,10 +91,21 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
 
     const past = await f.meeting(bodyId, { title: 'January session', startsAt: '2026-01-13T16:00:00Z', endsAt: '2026-01-13T18:00:00Z' });
     pastMeetingId = past.id;
-    const decision = await t.http.post(`/api/v1/meetings/${pastMeetingId}/decisions`, { text: 'The working group asks the Deputy Ministers to fund interim housing.' }, admin());
+    const decision = await t.http.post(
+      `/api/v1/meetings/${pastMeetingId}/decisions`,
+      { text: 'The working group asks the Deputy Ministers to fund interim housing.' },
+      admin(),
+    );
     expect(decision.status).toBe(201);
 
-    const item = await f.actionItem(bodyId, on.id, { title: 'Cost the interim housing', estimatedCostCents: 100_000_000, costShares: [{ governmentId: ca.id, basisPoints: 5000 }, { governmentId: on.id, basisPoints: 5000 }] });
+    const item = await f.actionItem(bodyId, on.id, {
+      title: 'Cost the interim housing',
+      estimatedCostCents: 100_000_000,
+      costShares: [
+        { governmentId: ca.id, basisPoints: 5000 },
+        { governmentId: on.id, basisPoints: 5000 },
+      ],
+    });
     itemId = item.id;
   });
   afterAll(async () => {
@@ -115,7 +144,13 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
 
     const items = (await t.http.get(`/api/v1/action-items?bodyId=${bodyId}`, admin())).body.items as any[];
     const created = items.find((i) => i.titleFr === 'Évaluer les besoins en logement provisoire');
-    expect(created).toMatchObject({ titleEn: 'Assess interim housing needs', leadGovernmentId: on.id, supportingGovernmentIds: [bc.id], dueOn: '2031-06-30', estimatedCostCents: 25_000_000 });
+    expect(created).toMatchObject({
+      titleEn: 'Assess interim housing needs',
+      leadGovernmentId: on.id,
+      supportingGovernmentIds: [bc.id],
+      dueOn: '2031-06-30',
+      estimatedCostCents: 25_000_000,
+    });
 
     await page.goto('/action-items?lang=fr');
     await page.getByTestId(`action-item-row-${created.id}`).getByRole('link', { name: 'Évaluer les besoins en logement provisoire' }).waitFor();
@@ -142,7 +177,10 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
     await page.goto(`/action-items/${itemId}`);
     await page.getByRole('heading', { level: 1, name: 'Cost the interim housing' }).waitFor();
     const shares = page.getByTestId('cost-shares');
-    await shares.getByRole('row', { name: /Government of Canada/ }).getByText('$500,000.00').waitFor();
+    await shares
+      .getByRole('row', { name: /Government of Canada/ })
+      .getByText('$500,000.00')
+      .waitFor();
     await page.getByTestId('cost-shares-total').getByText('100 %').waitFor();
 
     await page.locator(`input#share-${ca.id}`).fill('60');
@@ -154,22 +192,38 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
     await page.locator(`input#share-${on.id}`).fill('40');
     await page.locator('input#cost-funding-source').fill('x'.repeat(501));
     await page.getByRole('button', { name: 'Save the costs' }).click();
-    await page.getByTestId('error-summary').getByText(/fundingSource must be shorter than or equal to 500 characters/).waitFor();
+    await page
+      .getByTestId('error-summary')
+      .getByText(/fundingSource must be shorter than or equal to 500 characters/)
+      .waitFor();
     await checkScreen(page, 'cost shares (en)');
 
     await page.locator('input#cost-funding-source').fill('Interim Housing Assistance Program');
     await page.getByRole('button', { name: 'Save the costs' }).click();
     await page.getByText('The costs were saved.').waitFor();
-    await shares.getByRole('row', { name: /Government of Canada/ }).getByText('$600,000.00').waitFor();
-    await shares.getByRole('row', { name: /Ontario/ }).getByText('$400,000.00').waitFor();
+    await shares
+      .getByRole('row', { name: /Government of Canada/ })
+      .getByText('$600,000.00')
+      .waitFor();
+    await shares
+      .getByRole('row', { name: /Ontario/ })
+      .getByText('$400,000.00')
+      .waitFor();
     await page.getByTestId('cost-shares-total').getByText('100 %').waitFor();
     const saved = (await t.http.get(`/api/v1/action-items/${itemId}`, admin())).body;
-    expect(saved.costShares).toEqual([{ governmentId: ca.id, basisPoints: 6000 }, { governmentId: on.id, basisPoints: 4000 }]);
+    expect(saved.costShares).toEqual([
+      { governmentId: ca.id, basisPoints: 6000 },
+      { governmentId: on.id, basisPoints: 4000 },
+    ]);
     expect(saved.fundingSource).toBe('Interim Housing Assistance Program');
 
     // in French the same figures, in French
     await page.goto(`/action-items/${itemId}?lang=fr`);
-    await page.getByTestId('cost-shares').getByRole('row', { name: /Gouvernement du Canada/ }).getByText(/600\s000,00\s\$/).waitFor();
+    await page
+      .getByTestId('cost-shares')
+      .getByRole('row', { name: /Gouvernement du Canada/ })
+      .getByText(/600\s000,00\s\$/)
+      .waitFor();
     await checkScreen(page, 'cost shares (fr)');
   });
 
@@ -215,11 +269,15 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
     await page.getByRole('button', { name: 'Joindre le document' }).click();
     await page.getByRole('button', { name: 'Télécharger « Note d’information sur le logement »' }).waitFor();
     const [withPaper] = await agendaOf(meetingId);
-    expect(withPaper.papers).toEqual([expect.objectContaining({ titleFr: 'Note d’information sur le logement', fileName: 'note.pdf', contentType: 'application/pdf' })]);
+    expect(withPaper.papers).toEqual([
+      expect.objectContaining({ titleFr: 'Note d’information sur le logement', fileName: 'note.pdf', contentType: 'application/pdf' }),
+    ]);
 
     // and removed again, after a dialog naming who gets the revised agenda
     await page.getByRole('button', { name: 'Retirer « Note d’information sur le logement »' }).click();
-    const removeDialog = page.getByRole('dialog', { name: 'Retirer le document « Note d’information sur le logement » du point « Opening remarks and welcome » ?' });
+    const removeDialog = page.getByRole('dialog', {
+      name: 'Retirer le document « Note d’information sur le logement » du point « Opening remarks and welcome » ?',
+    });
     await removeDialog.getByText(/ces gouvernements recevront l’ordre du jour révisé : .*Colombie-Britannique/).waitFor();
     await removeDialog.getByRole('button', { name: 'Retirer le document' }).click();
     await page.getByRole('button', { name: 'Télécharger « Note d’information sur le logement »' }).waitFor({ state: 'detached' });
@@ -270,7 +328,10 @@ describeWithBrowser('web: the secretariat’s work screens', () => {
     await dialog.getByText(/La décision est transmise à Table des sous-ministres/).waitFor();
     await checkScreen(page, 'referral dialog (fr)');
     await dialog.getByRole('button', { name: 'Renvoyer la décision' }).click();
-    await page.getByTestId('referral-1').getByText(/Renvoyée à Table des sous-ministres le/).waitFor();
+    await page
+      .getByTestId('referral-1')
+      .getByText(/Renvoyée à Table des sous-ministres le/)
+      .waitFor();
 
     const referred = await waitFor('the referral', async () => {
       const res = await t.http.get(`/api/v1/bodies/${parentId}/referred-decisions`, admin());

@@ -42,7 +42,10 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
     requestTimeout: config.requestTimeoutMs,
     // Node checks that timeout every 30 s by default: check often enough that the timeout means what it says
     // (and Node arms the check from the options it is created with, not from a value set later)
-    http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(5_000, Math.max(250, Math.floor(config.requestTimeoutMs / 4))) } as never,
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(5_000, Math.max(250, Math.floor(config.requestTimeoutMs / 4))),
+    } as never,
     // While draining (SIGTERM/SIGINT), a request on a kept-alive connection is still answered, not given a 503.
     return503OnClosing: false,
     // One JSON line per request with its id (pino), tokens in URLs redacted; the same id is in every error body and the x-request-id header.

@@ -47,7 +47,10 @@ export function gcdsPerComponent(): Plugin {
       const pattern = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*['"]${PACKAGE.replace('/', '\\/')}['"];?`, 'g');
       let changed = false;
       const out = code.replace(pattern, (statement, names: string) => {
-        const specifiers = names.split(',').map((s) => s.trim()).filter(Boolean);
+        const specifiers = names
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         // types (import type / `type X`) vanish at compile time: leave anything not a known wrapper untouched
         if (/^\s*import\s+type\b/.test(statement) || specifiers.some((s) => s.startsWith('type ') || !/^Gcds\w+( as \w+)?$/.test(s))) return statement;
         changed = true;

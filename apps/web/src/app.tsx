@@ -82,9 +82,30 @@ export function App() {
           <Route path="/indicators/:id" element={guard(<IndicatorDetailPage />)} />
           <Route path="/search" element={guard(<SearchPage />)} />
           <Route path="/notifications" element={guard(<NotificationsPage />)} />
-          <Route path="/people" element={guard(<RequireSecretariat><PeoplePage /></RequireSecretariat>)} />
-          <Route path="/translations" element={guard(<RequireSecretariat><TranslationsPage /></RequireSecretariat>)} />
-          <Route path="/integrations" element={guard(<RequireSecretariat><IntegrationsPage /></RequireSecretariat>)} />
+          <Route
+            path="/people"
+            element={guard(
+              <RequireSecretariat>
+                <PeoplePage />
+              </RequireSecretariat>,
+            )}
+          />
+          <Route
+            path="/translations"
+            element={guard(
+              <RequireSecretariat>
+                <TranslationsPage />
+              </RequireSecretariat>,
+            )}
+          />
+          <Route
+            path="/integrations"
+            element={guard(
+              <RequireSecretariat>
+                <IntegrationsPage />
+              </RequireSecretariat>,
+            )}
+          />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -57,7 +57,11 @@ const kinds: Record<string, NotificationIntent> = {
   'meeting invitation (after DST)': invitationNotice(meeting(AFTER), body, to),
   'meeting changed': changeNotice(meeting(AFTER), body, to, 'Room change'),
   'meeting cancelled': cancellationNotice(meeting(BEFORE), body, to, null),
-  'agenda published, translation to follow': agendaPublishedNotice(meeting(AFTER, { agendaTranslationToFollow: true, title: bilingual(null, 'Réunion du groupe de travail') }), body, to),
+  'agenda published, translation to follow': agendaPublishedNotice(
+    meeting(AFTER, { agendaTranslationToFollow: true, title: bilingual(null, 'Réunion du groupe de travail') }),
+    body,
+    to,
+  ),
   'agenda translation available': agendaTranslationNotice(meeting(AFTER), body, to),
   'action item assigned': assignmentNotice(item, 1, body),
   'action item due soon': deadlineNotice(item, 'due_soon'),
@@ -88,7 +92,9 @@ describe('notification texts per recipient', () => {
     expect(renderNotification(kinds['action item assigned'], fr).body).toBe(
       `Votre gouvernement est responsable de la mesure «${NB}Share weekly arrival figures (en anglais seulement)${NB}» (Groupe de travail sur l’asile et la migration irrégulière), à réaliser d’ici le 14 mars 2031.`,
     );
-    expect(renderNotification(kinds['agenda published, translation to follow'], readers['en NL']).title).toBe('Agenda published: Réunion du groupe de travail (French only)');
+    expect(renderNotification(kinds['agenda published, translation to follow'], readers['en NL']).title).toBe(
+      'Agenda published: Réunion du groupe de travail (French only)',
+    );
   });
 
   for (const [kind, intent] of Object.entries(kinds)) {

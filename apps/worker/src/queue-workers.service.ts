@@ -57,7 +57,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     const run = async (job: Job) => {
       const result = await process(job);
       // Postgres learns the delivery happened; should this write fail, the sweep finds the job completed in Redis.
-      if (job.id) await this.ledger.sent(queue, job.id).catch((error: Error) => this.logger.warn(`delivery ${queue}/${job.id} not marked sent yet: ${error.message}`));
+      if (job.id)
+        await this.ledger.sent(queue, job.id).catch((error: Error) => this.logger.warn(`delivery ${queue}/${job.id} not marked sent yet: ${error.message}`));
       return result;
     };
     const worker = new Worker(queue, run, {

@@ -24,7 +24,13 @@ export class AccountabilityController {
   @Authorize(Permission.AccountabilityRead, On.param(TargetKind.Body))
   @Get('bodies/:id/accountability')
   @ApiProduces('application/json', 'text/csv')
-  async ofBody(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AccountabilityQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async ofBody(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @Query() query: AccountabilityQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const report = await this.accountability.ofBody(caller, id, query.asOf ? new Date(query.asOf) : undefined);
     return wantsCsv(query, accept) ? sendCsv(reply, `accountability-body-${id}.csv`, this.accountability.bodyCsv(report)) : report;
   }
@@ -32,7 +38,12 @@ export class AccountabilityController {
   @Authorize(Permission.AccountabilityRead, On.param(TargetKind.Body))
   @Get('bodies/:id/accountability.csv')
   @ApiProduces('text/csv')
-  async ofBodyCsv(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AccountabilityQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async ofBodyCsv(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @Query() query: AccountabilityQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const report = await this.accountability.ofBody(caller, id, query.asOf ? new Date(query.asOf) : undefined);
     return sendCsv(reply, `accountability-body-${id}.csv`, this.accountability.bodyCsv(report));
   }
@@ -40,15 +51,28 @@ export class AccountabilityController {
   @Authorize(Permission.AccountabilityRead)
   @Get('governments/:id/accountability')
   @ApiProduces('application/json', 'text/csv')
-  async ofGovernment(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AccountabilityQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async ofGovernment(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @Query() query: AccountabilityQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const report = await this.accountability.ofGovernment(caller, id, query.asOf ? new Date(query.asOf) : undefined);
-    return wantsCsv(query, accept) ? sendCsv(reply, `accountability-government-${report.government.code}.csv`, this.accountability.governmentCsv(report)) : report;
+    return wantsCsv(query, accept)
+      ? sendCsv(reply, `accountability-government-${report.government.code}.csv`, this.accountability.governmentCsv(report))
+      : report;
   }
 
   @Authorize(Permission.AccountabilityRead)
   @Get('governments/:id/accountability.csv')
   @ApiProduces('text/csv')
-  async ofGovernmentCsv(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AccountabilityQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async ofGovernmentCsv(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @Query() query: AccountabilityQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const report = await this.accountability.ofGovernment(caller, id, query.asOf ? new Date(query.asOf) : undefined);
     return sendCsv(reply, `accountability-government-${report.government.code}.csv`, this.accountability.governmentCsv(report));
   }

@@ -25,7 +25,10 @@ describe('accountability figures', () => {
       dueOn: '2018-03-31',
       estimatedCostCents: 5_000_000_000,
       actualCostCents: 1_000_000_001,
-      costShares: [{ governmentId: 'CA', basisPoints: 7500 }, { governmentId: 'QC', basisPoints: 2500 }],
+      costShares: [
+        { governmentId: 'CA', basisPoints: 7500 },
+        { governmentId: 'QC', basisPoints: 2500 },
+      ],
     }),
   ];
 
@@ -41,7 +44,12 @@ describe('accountability figures', () => {
   });
 
   it('reads municipal amounts by calendar year', () => {
-    const tor = accountabilityOf('TOR', 'municipal', [item({ dueOn: '2018-03-31', estimatedCostCents: 100, costShares: [{ governmentId: 'TOR', basisPoints: 10000 }] })], today);
+    const tor = accountabilityOf(
+      'TOR',
+      'municipal',
+      [item({ dueOn: '2018-03-31', estimatedCostCents: 100, costShares: [{ governmentId: 'TOR', basisPoints: 10000 }] })],
+      today,
+    );
     expect(tor.byFiscalYear).toEqual([{ fiscalYear: '2018', committedCostCents: 100, actualCostCents: 0 }]);
     expect(tor.averageProgress).toBeNull();
   });

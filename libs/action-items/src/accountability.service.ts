@@ -39,7 +39,17 @@ export interface BodyAccountabilityReport {
   body: { id: string; name: string };
   asOf: string;
   governments: GovernmentAccountability[];
-  totals: { items: number; open: number; overdue: number; dueSoon: number; doneOnTime: number; doneLate: number; cancelled: number; estimatedCostCents: number; actualCostCents: number };
+  totals: {
+    items: number;
+    open: number;
+    overdue: number;
+    dueSoon: number;
+    doneOnTime: number;
+    doneLate: number;
+    cancelled: number;
+    estimatedCostCents: number;
+    actualCostCents: number;
+  };
   /** open items of this body's groups more than 14 days overdue, escalated here */
   escalated: EscalatedItem[];
 }
@@ -54,7 +64,20 @@ export interface GovernmentAccountabilityReport {
   funding: { asClaimant: FundingPositionFigures; asFunder: FundingPositionFigures };
 }
 
-const FIGURE_COLUMNS = ['led', 'open', 'overdue', 'dueSoon', 'doneOnTime', 'doneLate', 'cancelled', 'averageProgress', 'committedCostCents', 'actualCostCents', 'committedCostCad', 'actualCostCad'] as const;
+const FIGURE_COLUMNS = [
+  'led',
+  'open',
+  'overdue',
+  'dueSoon',
+  'doneOnTime',
+  'doneLate',
+  'cancelled',
+  'averageProgress',
+  'committedCostCents',
+  'actualCostCents',
+  'committedCostCad',
+  'actualCostCad',
+] as const;
 
 const figureCells = (f: AccountabilityFigures) => [
   f.led,
@@ -87,14 +110,26 @@ export class AccountabilityService {
   private async asOf(items: ActionItem[], asOf: Date | undefined): Promise<ActionItem[]> {
     if (!asOf || asOf.getTime() >= Date.now()) return items;
     const updates = await this.updates.ofItems(items.map((i) => i.id));
-    return items.map((i) => itemAsOf(i, updates.filter((u) => u.actionItemId === i.id), asOf)).filter((i): i is ActionItem => !!i);
+    return items
+      .map((i) =>
+        itemAsOf(
+          i,
+          updates.filter((u) => u.actionItemId === i.id),
+          asOf,
+        ),
+      )
+      .filter((i): i is ActionItem => !!i);
   }
 
   async ofBody(caller: Caller, bodyId: string, asked?: Date): Promise<BodyAccountabilityReport> {
     const asOf = asked ?? new Date();
     const body = await this.access.requireBody(bodyId);
     await this.access.requireInsideBody(caller, bodyId, 'Body');
-    const [current, seats, escalated] = await Promise.all([this.items.findInBodies([bodyId]), this.memberships.listOfBody(bodyId, false), this.items.findEscalatedTo(bodyId)]);
+    const [current, seats, escalated] = await Promise.all([
+      this.items.findInBodies([bodyId]),
+      this.memberships.listOfBody(bodyId, false),
+      this.items.findEscalatedTo(bodyId),
+    ]);
     const items = await this.asOf(current, asked);
     const known = new Map<string, Government>(seats.map((m) => [m.governmentId, m.government!]));
     const others = new Set<string>();
@@ -127,7 +162,14 @@ export class AccountabilityService {
         estimatedCostCents: live.reduce((n, i) => n + (i.estimatedCostCents ?? 0), 0),
         actualCostCents: live.reduce((n, i) => n + (i.actualCostCents ?? 0), 0),
       },
-      escalated: escalated.map((i) => ({ id: i.id, bodyId: i.bodyId, title: textFor(i.title, caller.locale).text ?? '', leadGovernmentId: i.leadGovernmentId, dueOn: i.dueOn, escalatedAt: i.escalatedAt?.toISOString() ?? null })),
+      escalated: escalated.map((i) => ({
+        id: i.id,
+        bodyId: i.bodyId,
+        title: textFor(i.title, caller.locale).text ?? '',
+        leadGovernmentId: i.leadGovernmentId,
+        dueOn: i.dueOn,
+        escalatedAt: i.escalatedAt?.toISOString() ?? null,
+      })),
     };
   }
 
@@ -140,7 +182,9 @@ export class AccountabilityService {
     const leads = await this.governments.findByIds([...new Set(items.map((i) => i.leadGovernmentId))]);
     const accountable = this.accountable(items, new Map(leads.map((g) => [g.id, g])));
     const today = todayIn(government.timeZone, asOf);
-    const bodies = (await this.bodies.findByIds([...new Set(items.map((i) => i.bodyId))])).sort((a, b) => (a.name.en ?? a.name.fr ?? '').localeCompare(b.name.en ?? b.name.fr ?? ''));
+    const bodies = (await this.bodies.findByIds([...new Set(items.map((i) => i.bodyId))])).sort((a, b) =>
+      (a.name.en ?? a.name.fr ?? '').localeCompare(b.name.en ?? b.name.fr ?? ''),
+    );
     const indexOf = new Map(items.map((item, index) => [item, index]));
     const funding = await this.items.fundingPositionOf(government.id, scope.kind === 'all' ? null : scope.bodyIds);
     return {
@@ -150,7 +194,12 @@ export class AccountabilityService {
       bodies: bodies.map((b) => ({
         bodyId: b.id,
         bodyName: textFor(b.name, caller.locale).text ?? '',
-        ...accountabilityOf(government.id, government.level, items.filter((i) => i.bodyId === b.id).map((i) => accountable[indexOf.get(i)!]), today),
+        ...accountabilityOf(
+          government.id,
+          government.level,
+          items.filter((i) => i.bodyId === b.id).map((i) => accountable[indexOf.get(i)!]),
+          today,
+        ),
       })),
       funding,
     };

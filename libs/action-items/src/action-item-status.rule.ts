@@ -5,7 +5,6 @@ export { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, type ActionItemPriority, 
 export const OPEN_STATUSES: readonly ActionItemStatus[] = ['not_started', 'in_progress', 'blocked'];
 export const isOpen = (status: ActionItemStatus): boolean => OPEN_STATUSES.includes(status);
 
-
 const ALLOWED: Record<ActionItemStatus, ActionItemStatus[]> = {
   not_started: ['in_progress', 'cancelled'],
   in_progress: ['blocked', 'done', 'cancelled'],

@@ -20,8 +20,7 @@ import { PageQuery, BilingualDto } from '@forum/core';
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, type ActionItemPriority, type ActionItemStatus } from './action-item-status.rule';
 
 /** A client that sends a whole timestamp for a due date means the calendar date it wrote, whatever the offset. */
-const dateOnly = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value.slice(0, 10) : value;
+const dateOnly = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value.slice(0, 10) : value);
 
 /** Ten trillion dollars: far beyond any program, and well inside exact integer arithmetic (2^53). */
 const MAX_CENTS = 10 ** 15;
@@ -56,7 +55,6 @@ export class CreateActionItemDto extends ItemTexts {
   @IsUUID()
   decisionId?: string;
 
-
   @ApiProperty({ format: 'uuid', description: 'a current, non-observer member government of the body' })
   @IsUUID()
   leadGovernmentId: string;
@@ -81,7 +79,11 @@ export class CreateActionItemDto extends ItemTexts {
   @MaxLength(10, { message: 'dueOn must be a date (YYYY-MM-DD)' })
   dueOn: string;
 
-  @ApiPropertyOptional({ enum: ['not_started', 'in_progress'], default: 'not_started', description: 'a new item starts not_started, or in_progress when work is already under way' })
+  @ApiPropertyOptional({
+    enum: ['not_started', 'in_progress'],
+    default: 'not_started',
+    description: 'a new item starts not_started, or in_progress when work is already under way',
+  })
   @IsOptional()
   @IsIn(ACTION_ITEM_STATUSES)
   status?: ActionItemStatus;
@@ -134,7 +136,6 @@ export class UpdateActionItemDto extends ItemTexts {
   @IsInt()
   @Min(1)
   version?: number;
-
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -241,7 +242,8 @@ export class CreateProgressReportDto extends BilingualDto('note', 5000) {
 export const ACTION_ITEM_SORTS = ['dueOn', 'updatedAt', 'priority', 'createdAt'] as const;
 export type ActionItemSort = (typeof ACTION_ITEM_SORTS)[number];
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value;
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
 export class ActionItemListQuery extends PageQuery {
@@ -283,7 +285,11 @@ export class ActionItemListQuery extends PageQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ enum: ACTION_ITEM_SORTS, default: 'dueOn', description: 'dueOn ascending, updatedAt newest first, priority most urgent first unless `order` says otherwise' })
+  @ApiPropertyOptional({
+    enum: ACTION_ITEM_SORTS,
+    default: 'dueOn',
+    description: 'dueOn ascending, updatedAt newest first, priority most urgent first unless `order` says otherwise',
+  })
   @IsOptional()
   @IsIn(ACTION_ITEM_SORTS)
   sort?: ActionItemSort;

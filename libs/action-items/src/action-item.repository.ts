@@ -88,9 +88,16 @@ export class ActionItemRepository {
   }
 
   /** The page and the total in one query (`count(*) over ()`); only a page past the end needs a count of its own. */
-  async page(filter: ActionItemFilter, sort: ActionItemSort, order: 'asc' | 'desc' | undefined, limit: number, offset: number): Promise<[ActionItem[], number]> {
+  async page(
+    filter: ActionItemFilter,
+    sort: ActionItemSort,
+    order: 'asc' | 'desc' | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[ActionItem[], number]> {
     const qb = this.repo().createQueryBuilder('ai');
-    if (filter.scopeBodyIds) qb.andWhere('ai.body_id IN (:...scope)', { scope: filter.scopeBodyIds.length ? filter.scopeBodyIds : ['00000000-0000-0000-0000-000000000000'] });
+    if (filter.scopeBodyIds)
+      qb.andWhere('ai.body_id IN (:...scope)', { scope: filter.scopeBodyIds.length ? filter.scopeBodyIds : ['00000000-0000-0000-0000-000000000000'] });
     if (filter.bodyId) qb.andWhere('ai.body_id = :bodyId', { bodyId: filter.bodyId });
     if (filter.governmentId) {
       qb.andWhere('(ai.lead_government_id = :governmentId OR :governmentId = ANY(ai.supporting_government_ids))', { governmentId: filter.governmentId });
@@ -101,10 +108,12 @@ export class ActionItemRepository {
     if (filter.dueTo) qb.andWhere('ai.due_on <= :dueTo', { dueTo: filter.dueTo });
     if (filter.overdueAt) {
       // "today" is the lead government's: an item due in Vancouver is not overdue while it is still that day there.
-      qb.andWhere('ai.status IN (:...open)', { open: OPEN_STATUSES })
-        .andWhere(`ai.due_on < (CAST(:overdueAt AS timestamptz) AT TIME ZONE (SELECT g.time_zone FROM government g WHERE g.id = ai.lead_government_id))::date`, {
+      qb.andWhere('ai.status IN (:...open)', { open: OPEN_STATUSES }).andWhere(
+        `ai.due_on < (CAST(:overdueAt AS timestamptz) AT TIME ZONE (SELECT g.time_zone FROM government g WHERE g.id = ai.lead_government_id))::date`,
+        {
           overdueAt: filter.overdueAt.toISOString(),
-        });
+        },
+      );
     }
     const direction = (fallback: 'ASC' | 'DESC') => (order ? (order.toUpperCase() as 'ASC' | 'DESC') : fallback);
     if (sort === 'priority') qb.orderBy(PRIORITY_RANK, direction('ASC')).addOrderBy('ai.due_on', 'ASC');
@@ -236,7 +245,9 @@ export class ActionItemUpdateRepository {
 
   /** every update of these items, oldest first: what an "as of" report rebuilds them from */
   ofItems(actionItemIds: string[]): Promise<ActionItemUpdate[]> {
-    return actionItemIds.length ? this.repo().find({ where: { actionItemId: In(actionItemIds) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+    return actionItemIds.length
+      ? this.repo().find({ where: { actionItemId: In(actionItemIds) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** The item's history, newest first, with each author's name in the same query. */

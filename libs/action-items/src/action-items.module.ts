@@ -13,7 +13,15 @@ import { DeadlineScanService } from './deadline-scan.service';
 @Module({
   imports: [BodiesModule, GovernmentsModule],
   controllers: [ActionItemsController, AccountabilityController],
-  providers: [ActionItemsService, AccountabilityService, DeadlineScanService, ActionItemRepository, ActionItemUpdateRepository, DeadlineNoticeRepository, ActionItemLocator],
+  providers: [
+    ActionItemsService,
+    AccountabilityService,
+    DeadlineScanService,
+    ActionItemRepository,
+    ActionItemUpdateRepository,
+    DeadlineNoticeRepository,
+    ActionItemLocator,
+  ],
   exports: [ActionItemsService, AccountabilityService, DeadlineScanService, ActionItemRepository],
 })
 export class ActionItemsModule {}

@@ -78,7 +78,8 @@ const DEMO_ITEMS: DemoItem[] = [
   {
     body: TASK_FORCE,
     title: 'Transfer the June 2018 federal funding for temporary housing of asylum claimants',
-    description: 'Federal funding announced in June 2018: $50M in total, Quebec $36M, Ontario $11M and Manitoba $3M, for the temporary housing costs of asylum claimants.',
+    description:
+      'Federal funding announced in June 2018: $50M in total, Quebec $36M, Ontario $11M and Manitoba $3M, for the temporary housing costs of asylum claimants.',
     lead: 'CA',
     supporting: ['QC', 'TOR'],
     due: '2018-08-31',
@@ -95,7 +96,8 @@ const DEMO_ITEMS: DemoItem[] = [
   {
     body: TASK_FORCE,
     title: 'Triage asylum claimants at Lacolle and refer them to housing outside Montréal',
-    description: 'With nearly 95% of irregular crossings in Quebec (Roxham Road), set up triage at the border and referral to available housing across the province.',
+    description:
+      'With nearly 95% of irregular crossings in Quebec (Roxham Road), set up triage at the border and referral to available housing across the province.',
     lead: 'QC',
     supporting: ['CA'],
     due: '2018-05-31',
@@ -148,7 +150,8 @@ const DEMO_ITEMS: DemoItem[] = [
   {
     body: ASYLUM_WG,
     title: 'Agree a data-sharing protocol on arrivals and shelter occupancy',
-    description: 'Weekly figures on interceptions between ports of entry and on shelter occupancy, shared between IRCC, the provinces and the cities, so that no one plans blind.',
+    description:
+      'Weekly figures on interceptions between ports of entry and on shelter occupancy, shared between IRCC, the provinces and the cities, so that no one plans blind.',
     lead: 'MB',
     supporting: ['CA', 'TOR', 'MTL'],
     responsible: ['MB'],
@@ -218,7 +221,8 @@ const DEMO_ITEMS: DemoItem[] = [
   {
     body: DM_TABLE,
     title: 'Report to ministers on the accountability framework for asylum costs',
-    description: 'Roles, actions and progress of key actors and resource allocations, set against an accountability framework, with cost-sharing arrangements regularly monitored.',
+    description:
+      'Roles, actions and progress of key actors and resource allocations, set against an accountability framework, with cost-sharing arrangements regularly monitored.',
     lead: 'CA',
     due: 45,
   },

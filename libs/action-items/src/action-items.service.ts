@@ -4,7 +4,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyAccess, MembershipRepository, requireOpenBody } from '@forum/bodies';
 import type { DomainEvent, Locale, NotificationIntent, Page } from '@forum/contracts';
-import { Caller, conflict, DomainError, type LocatedTarget, EventRecorder, forbidden, invalid, isSecretariat, notFound, bilingual, BilingualRead, BilingualText, contentFor, formatDay, readBilingual, writeBilingual } from '@forum/core';
+import {
+  Caller,
+  conflict,
+  DomainError,
+  type LocatedTarget,
+  EventRecorder,
+  forbidden,
+  invalid,
+  isSecretariat,
+  notFound,
+  bilingual,
+  BilingualRead,
+  BilingualText,
+  contentFor,
+  formatDay,
+  readBilingual,
+  writeBilingual,
+} from '@forum/core';
 import { UserRepository } from '@forum/identity';
 import { checkTransition, isOpen, progressAfter, type ActionItemStatus } from './action-item-status.rule';
 import { ActionItem } from './action-item.entity';
@@ -143,7 +160,10 @@ export class ActionItemsService {
     const responsible = unique(dto.responsibleUserIds ?? []);
     const shares = dto.costShares ?? [];
     await this.checkParticipants(em, body.id, { lead, supporting, responsible, shares });
-    const texts = { title: bilingual(null, null), description: bilingual(null, null), sourceLang: caller.locale } as Pick<ActionItem, 'title' | 'description' | 'sourceLang'>;
+    const texts = { title: bilingual(null, null), description: bilingual(null, null), sourceLang: caller.locale } as Pick<
+      ActionItem,
+      'title' | 'description' | 'sourceLang'
+    >;
     writeBilingual(texts, dto, ['title', 'description'], caller.locale, { create: true, required: ['title'] });
     const item = await this.items.insert(
       {
@@ -169,7 +189,18 @@ export class ActionItemsService {
     );
     const created = Object.fromEntries(TRACKED.map((field) => [field, { from: null, to: item[field] ?? null }]));
     await this.updates.insert(
-      { actionItemId: item.id, kind: 'created', authorUserId: caller.userId, authorGovernmentId: caller.governmentId, note: bilingual(null, null), sourceLang: item.sourceLang, progress: item.progress, status: item.status, changes: created, version: 1 },
+      {
+        actionItemId: item.id,
+        kind: 'created',
+        authorUserId: caller.userId,
+        authorGovernmentId: caller.governmentId,
+        note: bilingual(null, null),
+        sourceLang: item.sourceLang,
+        progress: item.progress,
+        status: item.status,
+        changes: created,
+        version: 1,
+      },
       em,
     );
     await this.events.record(
@@ -203,7 +234,10 @@ export class ActionItemsService {
       if (!isSecretariat(caller)) {
         // The lead government reports how the work goes; who does it, who pays, how much and by when are the secretariat's.
         const reserved = Object.keys(change).filter((f) => !LEAD_OFFICIAL_FIELDS.has(f) && !same(change[f as keyof ItemChange], item[f as keyof ItemChange]));
-        if (reserved.length) throw forbidden(`Only the secretariat changes ${reserved.join(', ')}; the lead government's officials change ${[...LEAD_OFFICIAL_FIELDS].join(', ')}`);
+        if (reserved.length)
+          throw forbidden(
+            `Only the secretariat changes ${reserved.join(', ')}; the lead government's officials change ${[...LEAD_OFFICIAL_FIELDS].join(', ')}`,
+          );
       }
       const note = reason?.trim() || null;
       const result = await this.apply(em, caller, item, change, { kind: 'change', note, noteText: authored(note, caller.locale), reasonField: 'reason' }, now);
@@ -220,7 +254,14 @@ export class ActionItemsService {
       if (dto.status !== undefined) change.status = dto.status;
       if (dto.progress !== undefined) change.progress = dto.progress;
       const note = readBilingual(dto, 'note', caller.locale, { required: true })!;
-      const result = await this.apply(em, caller, item, change, { kind: 'report', note: note.text[note.sourceLang] ?? note.text.en ?? note.text.fr, noteText: note, reasonField: 'note' }, now);
+      const result = await this.apply(
+        em,
+        caller,
+        item,
+        change,
+        { kind: 'report', note: note.text[note.sourceLang] ?? note.text.en ?? note.text.fr, noteText: note, reasonField: 'note' },
+        now,
+      );
       const author = await this.users.findById(caller.userId, em);
       return { ...toActionItemUpdateView(result.update!, author?.displayName ?? null, caller.locale), item: toActionItemView(result.item, caller.locale) };
     });
@@ -255,12 +296,22 @@ export class ActionItemsService {
         throw invalid([verdict.message]);
       }
       next.completedAt = next.status === 'done' ? now : item.status === 'done' ? null : item.completedAt;
-    } else if (!isOpen(item.status) && Object.keys(change).some((f) => f !== 'actualCostCents' && f !== 'fundingSource' && f !== 'description' && !same(change[f as keyof ItemChange], item[f as keyof ItemChange]))) {
+    } else if (
+      !isOpen(item.status) &&
+      Object.keys(change).some(
+        (f) => f !== 'actualCostCents' && f !== 'fundingSource' && f !== 'description' && !same(change[f as keyof ItemChange], item[f as keyof ItemChange]),
+      )
+    ) {
       // A closed item is a record: only what was actually spent (and how it is described) may still be filled in.
-      throw conflict(ActionItemReason.ItemClosed, `A ${item.status} action item cannot change; only actualCostCents, fundingSource and description may still be recorded`, { current: toActionItemView(item) });
+      throw conflict(
+        ActionItemReason.ItemClosed,
+        `A ${item.status} action item cannot change; only actualCostCents, fundingSource and description may still be recorded`,
+        { current: toActionItemView(item) },
+      );
     }
     const progress = progressAfter(next.status, change.progress, item.progress);
-    if ('refusal' in progress) throw isOpen(item.status) ? invalid([progress.refusal]) : conflict(ActionItemReason.ItemClosed, progress.refusal, { current: toActionItemView(item) });
+    if ('refusal' in progress)
+      throw isOpen(item.status) ? invalid([progress.refusal]) : conflict(ActionItemReason.ItemClosed, progress.refusal, { current: toActionItemView(item) });
     next.progress = progress.progress;
 
     const changes: Record<string, FieldChange> = {};
@@ -273,7 +324,12 @@ export class ActionItemsService {
         supporting: next.supportingGovernmentIds,
         responsible: next.responsibleUserIds,
         shares: next.costShares,
-        only: { lead: !!changes.leadGovernmentId, supporting: !!(changes.supportingGovernmentIds || changes.leadGovernmentId), responsible: !!(changes.responsibleUserIds || changes.leadGovernmentId), shares: !!changes.costShares },
+        only: {
+          lead: !!changes.leadGovernmentId,
+          supporting: !!(changes.supportingGovernmentIds || changes.leadGovernmentId),
+          responsible: !!(changes.responsibleUserIds || changes.leadGovernmentId),
+          shares: !!changes.costShares,
+        },
       });
     }
     if (Object.keys(changes).length === 0 && how.kind === 'change') return { item, update: null };
@@ -320,7 +376,13 @@ export class ActionItemsService {
       : [];
     await this.events.record(
       em,
-      { actorUserId: caller.userId, action: how.kind === 'report' ? 'action-item.reported' : 'action-item.updated', entityType: 'action_item', entityId: item.id, changes: { ...changes, ...(how.note ? { note: how.note } : {}) } },
+      {
+        actorUserId: caller.userId,
+        action: how.kind === 'report' ? 'action-item.reported' : 'action-item.updated',
+        entityType: 'action_item',
+        entityId: item.id,
+        changes: { ...changes, ...(how.note ? { note: how.note } : {}) },
+      },
       events,
     );
     return { item: saved, update };
@@ -330,7 +392,13 @@ export class ActionItemsService {
   private async checkParticipants(
     em: EntityManager,
     bodyId: string,
-    who: { lead: string; supporting: string[]; responsible: string[]; shares: CostShare[]; only?: { lead: boolean; supporting: boolean; responsible: boolean; shares: boolean } },
+    who: {
+      lead: string;
+      supporting: string[];
+      responsible: string[];
+      shares: CostShare[];
+      only?: { lead: boolean; supporting: boolean; responsible: boolean; shares: boolean };
+    },
   ): Promise<void> {
     const check = who.only ?? { lead: true, supporting: true, responsible: true, shares: true };
     const seats = new Map((await this.memberships.listOfBody(bodyId, false, em)).map((m) => [m.governmentId, m]));
@@ -338,7 +406,8 @@ export class ActionItemsService {
     if (check.lead) {
       const seat = seats.get(who.lead);
       if (!seat) problems.push('leadGovernmentId must be a current member government of the body');
-      else if (seat.role === 'observer') problems.push(`leadGovernmentId: ${seat.government?.nameEn ?? 'this government'} is an observer, and an observer does not lead action items`);
+      else if (seat.role === 'observer')
+        problems.push(`leadGovernmentId: ${seat.government?.nameEn ?? 'this government'} is an observer, and an observer does not lead action items`);
     }
     if (check.supporting) {
       if (who.supporting.some((g) => !seats.has(g))) problems.push('supportingGovernmentIds must all be current member governments of the body');
@@ -359,7 +428,12 @@ export class ActionItemsService {
     if (problems.length) throw invalid(problems);
   }
 
-  private async checkOrigin(bodyId: string, meetingId: string | null, decisionId: string | null, em: EntityManager): Promise<{ meetingId: string | null; decisionId: string | null }> {
+  private async checkOrigin(
+    bodyId: string,
+    meetingId: string | null,
+    decisionId: string | null,
+    em: EntityManager,
+  ): Promise<{ meetingId: string | null; decisionId: string | null }> {
     if (decisionId) {
       const decision = await this.items.decisionOrigin(decisionId, em);
       if (!decision || decision.bodyId !== bodyId) throw invalid(['decisionId does not name a decision of this body']);
@@ -387,11 +461,14 @@ export class ActionItemsService {
   }
 
   private stale(current: ActionItem): DomainError {
-    return conflict(CommonReason.StaleVersion, `This action item has changed since you read it (it is now at version ${current.version}); reload it and try again`, {
-      current: toActionItemView(current),
-    });
+    return conflict(
+      CommonReason.StaleVersion,
+      `This action item has changed since you read it (it is now at version ${current.version}); reload it and try again`,
+      {
+        current: toActionItemView(current),
+      },
+    );
   }
-
 }
 
 /** The lead government's officials (or the named ones) are told an item is theirs. */
@@ -414,7 +491,10 @@ export function assignmentNotice(item: ActionItem, version: number, bodyName?: B
 const unique = (ids: string[]) => [...new Set(ids)];
 
 /** A text written in the author's language only (a reason given with a change). */
-const authored = (text: string | null, author: Locale): BilingualRead => ({ text: author === 'fr' ? bilingual(null, text) : bilingual(text, null), sourceLang: author });
+const authored = (text: string | null, author: Locale): BilingualRead => ({
+  text: author === 'fr' ? bilingual(null, text) : bilingual(text, null),
+  sourceLang: author,
+});
 
 /** Value equality for the tracked fields (arrays and cost shares included, order significant). */
 function same(a: unknown, b: unknown): boolean {

@@ -24,7 +24,8 @@ export function itemAsOf(item: ActionItem, updates: Pick<ActionItemUpdate, 'crea
   if (status) then.status = status as ActionItem['status'];
   if (progress != null) then.progress = progress;
   // done by then: when it became done (the last move to done at or before asOf); otherwise not completed
-  const doneAt = last.find((u) => (u.changes?.status as { to?: unknown } | undefined)?.to === 'done' || (u.status === 'done' && !u.changes?.status))?.createdAt ?? null;
+  const doneAt =
+    last.find((u) => (u.changes?.status as { to?: unknown } | undefined)?.to === 'done' || (u.status === 'done' && !u.changes?.status))?.createdAt ?? null;
   then.completedAt = then.status === 'done' ? (doneAt ?? item.completedAt) : null;
   return then;
 }

@@ -3,10 +3,30 @@ import { centsToDollars, costShareRefusal, splitCents } from './cost-share.rule'
 
 describe('cost shares', () => {
   it('must add up to exactly 100%', () => {
-    expect(costShareRefusal([{ governmentId: 'a', basisPoints: 7200 }, { governmentId: 'b', basisPoints: 2800 }])).toBeNull();
-    expect(costShareRefusal([{ governmentId: 'a', basisPoints: 7200 }, { governmentId: 'b', basisPoints: 2799 }])).toMatch(/99\.99%/);
-    expect(costShareRefusal([{ governmentId: 'a', basisPoints: 7200 }, { governmentId: 'b', basisPoints: 2801 }])).toMatch(/100\.01%/);
-    expect(costShareRefusal([{ governmentId: 'a', basisPoints: 5000 }, { governmentId: 'a', basisPoints: 5000 }])).toMatch(/twice/);
+    expect(
+      costShareRefusal([
+        { governmentId: 'a', basisPoints: 7200 },
+        { governmentId: 'b', basisPoints: 2800 },
+      ]),
+    ).toBeNull();
+    expect(
+      costShareRefusal([
+        { governmentId: 'a', basisPoints: 7200 },
+        { governmentId: 'b', basisPoints: 2799 },
+      ]),
+    ).toMatch(/99\.99%/);
+    expect(
+      costShareRefusal([
+        { governmentId: 'a', basisPoints: 7200 },
+        { governmentId: 'b', basisPoints: 2801 },
+      ]),
+    ).toMatch(/100\.01%/);
+    expect(
+      costShareRefusal([
+        { governmentId: 'a', basisPoints: 5000 },
+        { governmentId: 'a', basisPoints: 5000 },
+      ]),
+    ).toMatch(/twice/);
     expect(costShareRefusal([{ governmentId: 'a', basisPoints: 10000.5 }])).toMatch(/whole number/);
     expect(costShareRefusal([])).toBeNull();
   });
@@ -21,7 +41,15 @@ describe('cost shares', () => {
   });
 
   it('never loses or invents a cent', () => {
-    expect(Object.fromEntries(splitCents(100, [{ governmentId: 'a', basisPoints: 3333 }, { governmentId: 'b', basisPoints: 3333 }, { governmentId: 'c', basisPoints: 3334 }]))).toEqual({ a: 33, b: 33, c: 34 });
+    expect(
+      Object.fromEntries(
+        splitCents(100, [
+          { governmentId: 'a', basisPoints: 3333 },
+          { governmentId: 'b', basisPoints: 3333 },
+          { governmentId: 'c', basisPoints: 3334 },
+        ]),
+      ),
+    ).toEqual({ a: 33, b: 33, c: 34 });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 ** 13 }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 8 }), (total, weights) => {
         // turn arbitrary weights into basis points that add up to 10000
@@ -29,7 +57,10 @@ describe('cost shares', () => {
         const points = weights.map((w) => Math.floor((w * 10000) / sum));
         points[0] += 10000 - points.reduce((a, b) => a + b, 0);
         if (points.some((p) => p < 1)) return;
-        const parts = splitCents(total, points.map((p, i) => ({ governmentId: `g${i}`, basisPoints: p })));
+        const parts = splitCents(
+          total,
+          points.map((p, i) => ({ governmentId: `g${i}`, basisPoints: p })),
+        );
         expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(total);
       }),
     );

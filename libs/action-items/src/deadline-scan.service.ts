@@ -29,7 +29,9 @@ export class DeadlineScanService {
   async scanDeadlines(now = new Date()): Promise<DeadlineScanResult> {
     const result: DeadlineScanResult = { due_soon: 0, overdue: 0, escalated: 0 };
     // A day of margin: somewhere in Canada it may already be tomorrow.
-    const dueBy = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: DUE_SOON_DAYS + 1 }).toISODate()!;
+    const dueBy = DateTime.fromJSDate(now, { zone: 'utc' })
+      .plus({ days: DUE_SOON_DAYS + 1 })
+      .toISODate()!;
     const candidates = await this.items.findOpenDueBy(dueBy);
     let secretariat: string[] | null = null;
     for (const candidate of candidates) {
@@ -62,12 +64,23 @@ export class DeadlineScanService {
         await this.items.markEscalated(item.id, parentBodyId, now, em);
         // The parent body is where the escalated item is flagged: its members hear of it too.
         if (parentBodyId) {
-          events.push({ name: 'action-item.deadline', payload: { id: item.id, bodyId: item.bodyId, threshold: 'escalated' }, audience: { kind: 'body', bodyId: parentBodyId }, context: { escalatedToBodyId: parentBodyId } });
+          events.push({
+            name: 'action-item.deadline',
+            payload: { id: item.id, bodyId: item.bodyId, threshold: 'escalated' },
+            audience: { kind: 'body', bodyId: parentBodyId },
+            context: { escalatedToBodyId: parentBodyId },
+          });
         }
       }
       await this.events.record(
         em,
-        { actorUserId: null, action: 'action-item.deadline', entityType: 'action_item', entityId: item.id, changes: { thresholds: claimed, dueOn: item.dueOn } },
+        {
+          actorUserId: null,
+          action: 'action-item.deadline',
+          entityType: 'action_item',
+          entityId: item.id,
+          changes: { thresholds: claimed, dueOn: item.dueOn },
+        },
         events,
       );
       return claimed;

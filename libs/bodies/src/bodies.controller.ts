@@ -30,7 +30,12 @@ export class BodiesController {
   @Authorize(Permission.BodyRead)
   @Get()
   list(@CurrentCaller() caller: Caller, @Query() query: BodyListQuery) {
-    return this.bodies.list({ kind: query.kind, parentId: query.parentId, q: query.q, memberGovernmentId: query.governmentId }, query.limit, query.offset, caller.locale);
+    return this.bodies.list(
+      { kind: query.kind, parentId: query.parentId, q: query.q, memberGovernmentId: query.governmentId },
+      query.limit,
+      query.offset,
+      caller.locale,
+    );
   }
 
   @Authorize(Permission.BodyCreate)

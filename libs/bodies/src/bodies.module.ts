@@ -15,7 +15,18 @@ import { MembershipsService } from './memberships.service';
 @Module({
   imports: [GovernmentsModule, DiscoveryModule],
   controllers: [BodiesController, MyJoinRequestsController],
-  providers: [BodiesService, MembershipsService, JoinRequestsService, BodyAccess, BodyRepository, MembershipRepository, JoinRequestRepository, BodyLocator, PermissionPolicy, { provide: ACCESS_POLICY, useExisting: PermissionPolicy }],
+  providers: [
+    BodiesService,
+    MembershipsService,
+    JoinRequestsService,
+    BodyAccess,
+    BodyRepository,
+    MembershipRepository,
+    JoinRequestRepository,
+    BodyLocator,
+    PermissionPolicy,
+    { provide: ACCESS_POLICY, useExisting: PermissionPolicy },
+  ],
   exports: [ACCESS_POLICY, BodiesService, MembershipsService, BodyAccess, BodyRepository, MembershipRepository],
 })
 export class BodiesModule {}

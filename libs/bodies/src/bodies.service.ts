@@ -17,7 +17,12 @@ export class BodiesService {
     private readonly events: EventRecorder,
   ) {}
 
-  async list(filter: { kind?: string; parentId?: string; q?: string; memberGovernmentId?: string }, limit: number, offset: number, reader: Locale = 'en'): Promise<Page<BodyView>> {
+  async list(
+    filter: { kind?: string; parentId?: string; q?: string; memberGovernmentId?: string },
+    limit: number,
+    offset: number,
+    reader: Locale = 'en',
+  ): Promise<Page<BodyView>> {
     const [rows, total] = await this.bodies.page(filter, limit, offset);
     const counts = await this.memberships.countActive(rows.map((b) => b.id));
     return { items: rows.map((b) => toBodyView(b, counts.get(b.id) ?? 0, reader)), total };

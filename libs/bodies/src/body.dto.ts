@@ -8,7 +8,6 @@ import { BilingualDto, PageQuery } from '@forum/core';
 const BodyTexts = IntersectionType(BilingualDto('name', 200), BilingualDto('mandate', 10000));
 
 export class CreateBodyDto extends BodyTexts {
-
   @ApiProperty({ enum: BODY_KINDS })
   @IsIn(BODY_KINDS)
   kind: BodyKind;
@@ -32,7 +31,6 @@ export class CreateBodyDto extends BodyTexts {
   @IsDateString({ strict: true })
   endsOn?: string;
 
-
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50, description: 'more than this percent of non-observer members make quorum' })
   @IsOptional()
   @IsInt()
@@ -42,7 +40,6 @@ export class CreateBodyDto extends BodyTexts {
 }
 
 export class UpdateBodyDto extends BodyTexts {
-
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -59,7 +56,6 @@ export class UpdateBodyDto extends BodyTexts {
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
   endsOn?: string | null;
-
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -54,7 +54,9 @@ export class BodyRepository {
   page(filter: { kind?: string; parentId?: string; q?: string; memberGovernmentId?: string }, limit: number, offset: number): Promise<[Body[], number]> {
     const qb = this.repo().createQueryBuilder('b');
     if (filter.memberGovernmentId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM membership m WHERE m.body_id = b.id AND m.government_id = :gov AND m.ended_at IS NULL)', { gov: filter.memberGovernmentId });
+      qb.andWhere('EXISTS (SELECT 1 FROM membership m WHERE m.body_id = b.id AND m.government_id = :gov AND m.ended_at IS NULL)', {
+        gov: filter.memberGovernmentId,
+      });
     }
     if (filter.kind) qb.andWhere('b.kind = :kind', { kind: filter.kind });
     if (filter.parentId) qb.andWhere('b.parent_id = :parentId', { parentId: filter.parentId });
@@ -101,10 +103,7 @@ export class MembershipRepository {
 
   /** the body's members, with their government, in the order of precedence */
   listOfBody(bodyId: string, includeEnded: boolean, em?: EntityManager): Promise<Membership[]> {
-    const qb = this.repo(em)
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.government', 'g')
-      .where('m.body_id = :bodyId', { bodyId });
+    const qb = this.repo(em).createQueryBuilder('m').innerJoinAndSelect('m.government', 'g').where('m.body_id = :bodyId', { bodyId });
     if (!includeEnded) qb.andWhere('m.ended_at IS NULL');
     return qb.orderBy('g.precedence', 'ASC').addOrderBy('g.name_en', 'ASC').addOrderBy('m.started_at', 'ASC').getMany();
   }

@@ -25,7 +25,14 @@ export const toMembershipView = (m: Membership): MembershipView => ({
   bodyId: m.bodyId,
   governmentId: m.governmentId,
   government: m.government
-    ? { id: m.government.id, code: m.government.code, nameEn: m.government.nameEn, nameFr: m.government.nameFr, level: m.government.level, timeZone: m.government.timeZone }
+    ? {
+        id: m.government.id,
+        code: m.government.code,
+        nameEn: m.government.nameEn,
+        nameFr: m.government.nameFr,
+        level: m.government.level,
+        timeZone: m.government.timeZone,
+      }
     : null,
   role: m.role,
   startedAt: m.startedAt.toISOString(),

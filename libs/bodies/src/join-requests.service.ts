@@ -31,7 +31,10 @@ export function joinDecisionNotice(body: Body, requestId: string, governmentId: 
       : { en: `Request to join declined: ${name}`, fr: `Demande d’adhésion refusée : ${nameFr}` },
     body: approved
       ? { en: `Your government is now a member of ${name}.${why.en}`, fr: `Votre gouvernement est désormais membre de ${nameFr}.${why.fr}` }
-      : { en: `Your government's request to join ${name} was declined.${why.en}`, fr: `La demande d’adhésion de votre gouvernement à ${nameFr} a été refusée.${why.fr}` },
+      : {
+          en: `Your government's request to join ${name} was declined.${why.en}`,
+          fr: `La demande d’adhésion de votre gouvernement à ${nameFr} a été refusée.${why.fr}`,
+        },
     link: `/bodies/${body.id}`,
   };
 }
@@ -56,17 +59,29 @@ export class JoinRequestsService {
         throw forbidden('Only officials of a municipality or of an association of municipalities ask to join');
       }
       requireOpenBody(body);
-      if (await this.memberships.findActive(bodyId, government.id, em)) throw conflict(BodyReason.AlreadyMember, `${government.nameEn} is already a member of this body`);
-      if (await this.requests.findPending(bodyId, government.id, em)) throw conflict(BodyReason.RequestPending, `${government.nameEn} already has a pending request to join this body`);
+      if (await this.memberships.findActive(bodyId, government.id, em))
+        throw conflict(BodyReason.AlreadyMember, `${government.nameEn} is already a member of this body`);
+      if (await this.requests.findPending(bodyId, government.id, em))
+        throw conflict(BodyReason.RequestPending, `${government.nameEn} already has a pending request to join this body`);
       // A refusal is not answered by asking again and again: at most 3 rejected requests per 30 days.
       const rejected = await this.requests.countRejectedSince(bodyId, government.id, new Date(Date.now() - REJECTION_WINDOW_MS), em);
-      if (rejected >= MAX_REJECTIONS) throw conflict(BodyReason.RequestRejectedRecently, `${government.nameEn} was refused ${rejected} times in the last 30 days; ask the secretariat`);
-      const texts = { message: bilingual(null, null), reason: bilingual(null, null), sourceLang: caller.locale } as Pick<JoinRequest, 'message' | 'reason' | 'sourceLang'>;
+      if (rejected >= MAX_REJECTIONS)
+        throw conflict(BodyReason.RequestRejectedRecently, `${government.nameEn} was refused ${rejected} times in the last 30 days; ask the secretariat`);
+      const texts = { message: bilingual(null, null), reason: bilingual(null, null), sourceLang: caller.locale } as Pick<
+        JoinRequest,
+        'message' | 'reason' | 'sourceLang'
+      >;
       writeBilingual(texts, dto, ['message'], caller.locale, { create: true });
       const request = await this.requests.insert({ bodyId, governmentId: government.id, requestedByUserId: caller.userId, ...texts, status: 'pending' }, em);
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'join-request.created', entityType: 'join_request', entityId: request.id, changes: { bodyId, message: request.message } },
+        {
+          actorUserId: caller.userId,
+          action: 'join-request.created',
+          entityType: 'join_request',
+          entityId: request.id,
+          changes: { bodyId, message: request.message },
+        },
         [{ name: 'join-request.created', payload: { id: request.id, bodyId, governmentId: government.id }, audience: { kind: 'body', bodyId } }],
       );
       return toJoinRequestView(request, caller.locale);
@@ -108,7 +123,13 @@ export class JoinRequestsService {
       }
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'join-request.decided', entityType: 'join_request', entityId: request.id, changes: { approve, reason: request.reason } },
+        {
+          actorUserId: caller.userId,
+          action: 'join-request.decided',
+          entityType: 'join_request',
+          entityId: request.id,
+          changes: { approve, reason: request.reason },
+        },
         [
           {
             name: 'join-request.decided',

@@ -54,16 +54,18 @@ export class MembershipsService {
     }
     if (role === 'co_chair') {
       const current = (await this.memberships.listOfBody(bodyId, false, em)).filter((m) => m.role === 'co_chair');
-      const refusal = coChairRefusal(body.kind, government.level, current.map((m) => m.government!.level));
+      const refusal = coChairRefusal(
+        body.kind,
+        government.level,
+        current.map((m) => m.government!.level),
+      );
       if (refusal) throw conflict(BodyReason.CoChairRule, refusal);
     }
     const membership = await this.memberships.insert({ bodyId, governmentId, role, startedAt, endedAt: null }, em);
     membership.government = government;
-    await this.events.record(
-      em,
-      { actorUserId, action: 'membership.added', entityType: 'body', entityId: bodyId, changes: { governmentId, role } },
-      [this.changed(bodyId, governmentId, 'added')],
-    );
+    await this.events.record(em, { actorUserId, action: 'membership.added', entityType: 'body', entityId: bodyId, changes: { governmentId, role } }, [
+      this.changed(bodyId, governmentId, 'added'),
+    ]);
     return membership;
   }
 
@@ -83,7 +85,11 @@ export class MembershipsService {
       if (membership.role !== role) {
         if (role === 'co_chair') {
           const others = (await this.memberships.listOfBody(bodyId, false, em)).filter((m) => m.role === 'co_chair' && m.governmentId !== governmentId);
-          const refusal = coChairRefusal(body.kind, government.level, others.map((m) => m.government!.level));
+          const refusal = coChairRefusal(
+            body.kind,
+            government.level,
+            others.map((m) => m.government!.level),
+          );
           if (refusal) throw conflict(BodyReason.CoChairRule, refusal);
         }
         const repo = em.getRepository(MembershipRoleChange);
@@ -91,8 +97,21 @@ export class MembershipsService {
         await this.memberships.setRole(membership.id, role, em);
         await this.events.record(
           em,
-          { actorUserId: caller.userId, action: 'membership.role-changed', entityType: 'body', entityId: bodyId, changes: { governmentId, from: membership.role, to: role } },
-          [{ name: 'membership.changed', payload: { bodyId, governmentId }, audience: { kind: 'body', bodyId }, context: { change: 'role', from: membership.role, to: role } }],
+          {
+            actorUserId: caller.userId,
+            action: 'membership.role-changed',
+            entityType: 'body',
+            entityId: bodyId,
+            changes: { governmentId, from: membership.role, to: role },
+          },
+          [
+            {
+              name: 'membership.changed',
+              payload: { bodyId, governmentId },
+              audience: { kind: 'body', bodyId },
+              context: { change: 'role', from: membership.role, to: role },
+            },
+          ],
         );
         membership.role = role;
       }

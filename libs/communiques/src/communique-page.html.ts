@@ -224,7 +224,8 @@ export function communiqueListPage(
   const items = page.items.length
     ? `<ol class="communiques">${page.items
         .map(
-          (c) => `<li><a href="${c.url}">${e(c.title)}</a> <span class="meta">(${e(lang === 'fr' ? c.bodyNameFr ?? c.bodyName : c.bodyName)}, <time datetime="${c.publishedAt}">${date(c.publishedAt, lang)}</time>${c.status === 'withdrawn' ? `, ${w.withdrawn}` : ''})</span></li>`,
+          (c) =>
+            `<li><a href="${c.url}">${e(c.title)}</a> <span class="meta">(${e(lang === 'fr' ? (c.bodyNameFr ?? c.bodyName) : c.bodyName)}, <time datetime="${c.publishedAt}">${date(c.publishedAt, lang)}</time>${c.status === 'withdrawn' ? `, ${w.withdrawn}` : ''})</span></li>`,
         )
         .join('\n')}</ol>`
     : `<p>${w.none}</p>`;
@@ -245,7 +246,10 @@ export function communiqueListPage(
 ${items}
 ${nav.length ? `<nav class="pages" aria-label="${w.pages}">${nav.join(' ')}</nav>` : ''}
 <p class="no-print"><a href="/api/v1/public/communiques.atom?lang=${lang}">${w.feed}</a></p>`;
-  return layout(lang, w.list, pagePath(other(lang)) + query(filter.offset), main, { crumbs: [{ label: w.home, href: `/${lang}` }, { label: w.list }], modified: furniture.modified });
+  return layout(lang, w.list, pagePath(other(lang)) + query(filter.offset), main, {
+    crumbs: [{ label: w.home, href: `/${lang}` }, { label: w.list }],
+    modified: furniture.modified,
+  });
 }
 
 export function communiquePage(v: PublicCommuniqueView, participants: string[] = []): string {
@@ -263,13 +267,13 @@ export function communiquePage(v: PublicCommuniqueView, participants: string[] =
         `<p class="correction" role="note"><strong>${w.correction}</strong> (<time datetime="${c.correctedAt}">${date(c.correctedAt, lang)}</time>): ${e((fr ? c.noteFr : c.noteEn) ?? '')}</p>`,
     )
     .join('\n');
-  const notes = v.footnotes.length
-    ? `<aside class="notes"><h2>${w.notes}</h2><ol>${v.footnotes.map((n) => `<li>${e(n)}</li>`).join('')}</ol></aside>`
+  const notes = v.footnotes.length ? `<aside class="notes"><h2>${w.notes}</h2><ol>${v.footnotes.map((n) => `<li>${e(n)}</li>`).join('')}</ol></aside>` : '';
+  const governments = participants.length
+    ? `<section class="participants"><h2>${w.participants}</h2><ul>${participants.map((name) => `<li>${e(name)}</li>`).join('')}</ul></section>`
     : '';
-  const governments = participants.length ? `<section class="participants"><h2>${w.participants}</h2><ul>${participants.map((name) => `<li>${e(name)}</li>`).join('')}</ul></section>` : '';
   const main = `<article>
 <h1>${e(v.title)}</h1>
-<p class="meta">${e(fr ? v.bodyNameFr ?? v.bodyName : v.bodyName)}. ${w.published} <time datetime="${v.publishedAt}">${date(v.publishedAt, lang)}</time>${
+<p class="meta">${e(fr ? (v.bodyNameFr ?? v.bodyName) : v.bodyName)}. ${w.published} <time datetime="${v.publishedAt}">${date(v.publishedAt, lang)}</time>${
     v.corrections.length ? `. ${w.corrected} <time datetime="${v.updatedAt}">${date(v.updatedAt, lang)}</time>` : ''
   }</p>
 <p class="no-print"><a class="pdf" href="/api/v1/public/communiques/${v.id}/pdf?lang=${lang}" type="application/pdf">${w.pdf}</a></p>
@@ -290,7 +294,10 @@ ${notes}
 export function notFoundPage(lang: Locale): string {
   const w = WORDS[lang];
   return layout(lang, w.notFound, pagePath(other(lang)), `<h1>${w.notFound}</h1><p>${w.notFoundText}</p><p><a href="${pagePath(lang)}">${w.all}</a></p>`, {
-    crumbs: [{ label: w.home, href: `/${lang}` }, { label: w.list, href: pagePath(lang) }],
+    crumbs: [
+      { label: w.home, href: `/${lang}` },
+      { label: w.list, href: pagePath(lang) },
+    ],
     modified: null,
   });
 }

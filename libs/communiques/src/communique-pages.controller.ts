@@ -83,4 +83,9 @@ export class CommuniquePagesController {
   }
 }
 
-const html = (status: number, body: string, lastModified: Date | null): PublicResponse => ({ status, body, contentType: 'text/html; charset=utf-8', lastModified });
+const html = (status: number, body: string, lastModified: Date | null): PublicResponse => ({
+  status,
+  body,
+  contentType: 'text/html; charset=utf-8',
+  lastModified,
+});

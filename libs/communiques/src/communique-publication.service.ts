@@ -75,9 +75,13 @@ export class CommuniquePublicationService {
       if (correction) return this.publishCorrection(caller, c, ledger, embargoUntil, now, em, changed);
       const at = embargoUntil ? new Date(embargoUntil) : null;
       if (c.embargoUntil && at && at.getTime() !== c.embargoUntil.getTime()) {
-        throw conflict(CommuniqueReason.EmbargoSet, `This communiqué is already under embargo until ${c.embargoUntil.toISOString()}; publish it now, or edit it to start again`, {
-          embargoUntil: c.embargoUntil.toISOString(),
-        });
+        throw conflict(
+          CommuniqueReason.EmbargoSet,
+          `This communiqué is already under embargo until ${c.embargoUntil.toISOString()}; publish it now, or edit it to start again`,
+          {
+            embargoUntil: c.embargoUntil.toISOString(),
+          },
+        );
       }
       const revision = await this.revisions.findByNumber(c.id, c.currentRevision, em);
       revision!.footnotes = this.tracker.footnotes(c, ledger);
@@ -89,7 +93,13 @@ export class CommuniquePublicationService {
         const saved = await this.communiques.save(c, em);
         await this.events.record(
           em,
-          { actorUserId: caller.userId, action: 'communique.embargoed', entityType: 'communique', entityId: c.id, changes: { embargoUntil: at.toISOString(), revision: c.currentRevision } },
+          {
+            actorUserId: caller.userId,
+            action: 'communique.embargoed',
+            entityType: 'communique',
+            entityId: c.id,
+            changes: { embargoUntil: at.toISOString(), revision: c.currentRevision },
+          },
           [communiqueUpdated(saved, { change: 'embargoed', embargoUntil: at.toISOString() }, [], [embargoJob(saved, at)])],
         );
         return this.tracker.view(saved, em, ledger);
@@ -134,7 +144,8 @@ export class CommuniquePublicationService {
     if (!noteEn && !noteFr) throw invalid(['noteEn and noteFr (or note): a correction carries a visible note']);
     return this.transaction(async (em, changed) => {
       const c = await this.lockedForSecretariat(caller, id, em);
-      if (c.status !== 'published') throw conflict(CommuniqueReason.NotPublished, `Only a published communiqué is corrected; this one is ${c.status}`, { status: c.status });
+      if (c.status !== 'published')
+        throw conflict(CommuniqueReason.NotPublished, `Only a published communiqué is corrected; this one is ${c.status}`, { status: c.status });
       const previous = await this.revisions.findByNumber(c.id, c.currentRevision, em);
       const next = {
         titleEn: dto.titleEn?.trim() ?? c.titleEn,
@@ -144,7 +155,9 @@ export class CommuniquePublicationService {
       };
       if (!next.titleEn || !next.titleFr || !next.bodyEn.trim() || !next.bodyFr.trim()) throw invalid(['a correction keeps both languages filled in']);
       const replaced = hasPendingCorrection(c) ? c.currentRevision : null;
-      const voided = replaced ? (await this.concurrences.onRevision(c.id, replaced, em)).filter((p) => !p.voidedAt && !p.supersededAt).map((p) => p.governmentId) : [];
+      const voided = replaced
+        ? (await this.concurrences.onRevision(c.id, replaced, em)).filter((p) => !p.voidedAt && !p.supersededAt).map((p) => p.governmentId)
+        : [];
       if (replaced) await this.concurrences.voidRevision(c.id, replaced, new Date(), em);
       const number = c.currentRevision + 1;
       await this.revisions.insert(
@@ -168,8 +181,19 @@ export class CommuniquePublicationService {
       const ledger = await this.tracker.ledger(saved, em);
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'communique.correction-proposed', entityType: 'communique', entityId: c.id, changes: { revision: number, noteEn, noteFr, replaces: replaced } },
-        [communiqueUpdated(saved, { change: 'correction', revision: number }, [...(replaced ? concurrencesVoided(saved, replaced, voided) : []), ...awaitingConcurrence(saved, ledger.state.required)])],
+        {
+          actorUserId: caller.userId,
+          action: 'communique.correction-proposed',
+          entityType: 'communique',
+          entityId: c.id,
+          changes: { revision: number, noteEn, noteFr, replaces: replaced },
+        },
+        [
+          communiqueUpdated(saved, { change: 'correction', revision: number }, [
+            ...(replaced ? concurrencesVoided(saved, replaced, voided) : []),
+            ...awaitingConcurrence(saved, ledger.state.required),
+          ]),
+        ],
       );
       return this.tracker.view(saved, em, ledger, caller.locale);
     });
@@ -201,7 +225,8 @@ export class CommuniquePublicationService {
   async withdraw(caller: Caller, id: string, dto: WithdrawCommuniqueDto, now = new Date()): Promise<CommuniqueView> {
     return this.transaction(async (em, changed) => {
       const c = await this.lockedForSecretariat(caller, id, em);
-      if (c.status !== 'published') throw conflict(CommuniqueReason.NotPublished, `Only a published communiqué is withdrawn; this one is ${c.status}`, { status: c.status });
+      if (c.status !== 'published')
+        throw conflict(CommuniqueReason.NotPublished, `Only a published communiqué is withdrawn; this one is ${c.status}`, { status: c.status });
       c.status = 'withdrawn';
       c.withdrawnAt = now;
       c.withdrawalReasonEn = (dto.reasonEn ?? dto.reason)?.trim() || null;
@@ -209,7 +234,13 @@ export class CommuniquePublicationService {
       const saved = await this.communiques.save(c, em);
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'communique.withdrawn', entityType: 'communique', entityId: c.id, changes: { reasonEn: c.withdrawalReasonEn, reasonFr: c.withdrawalReasonFr } },
+        {
+          actorUserId: caller.userId,
+          action: 'communique.withdrawn',
+          entityType: 'communique',
+          entityId: c.id,
+          changes: { reasonEn: c.withdrawalReasonEn, reasonFr: c.withdrawalReasonFr },
+        },
         [communiqueUpdated(saved, { change: 'withdrawn' })],
       );
       await changed([saved.id]);
@@ -217,7 +248,13 @@ export class CommuniquePublicationService {
     });
   }
 
-  private async recordPublication(em: EntityManager, c: Communique, actorUserId: string | null, action: string, changes: Record<string, unknown> = {}): Promise<void> {
+  private async recordPublication(
+    em: EntityManager,
+    c: Communique,
+    actorUserId: string | null,
+    action: string,
+    changes: Record<string, unknown> = {},
+  ): Promise<void> {
     const members = (await this.memberships.listOfBody(c.bodyId, false, em)).map((m) => m.governmentId);
     const kind = action === 'communique.corrected' ? 'corrected' : 'published';
     await this.events.record(em, { actorUserId, action, entityType: 'communique', entityId: c.id, changes: { revision: c.publishedRevision, ...changes } }, [

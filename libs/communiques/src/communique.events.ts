@@ -8,7 +8,12 @@ const link = (c: Communique) => `/communiques/${c.id}`;
 const titles = (c: Communique) => ({ en: c.titleEn || 'Joint communiqué', fr: c.titleFr || 'Communiqué conjoint' });
 
 /** Every change of a communiqué, to the members of its body: clients refetch. */
-export const communiqueUpdated = (c: Communique, context?: Record<string, unknown>, notify: NotificationIntent[] = [], jobs: JobIntent[] = []): DomainEvent<'communique.updated'> => ({
+export const communiqueUpdated = (
+  c: Communique,
+  context?: Record<string, unknown>,
+  notify: NotificationIntent[] = [],
+  jobs: JobIntent[] = [],
+): DomainEvent<'communique.updated'> => ({
   name: 'communique.updated',
   payload: { id: c.id, bodyId: c.bodyId, status: c.status },
   audience: { kind: 'body', bodyId: c.bodyId },
@@ -71,9 +76,7 @@ export function communiquePublishedNotice(c: Communique, governmentIds: string[]
       category: 'communiques',
       key: `communique.${kind}:${c.id}:${c.publishedRevision}`,
       recipients: { governmentIds },
-      subject: corrected
-        ? { en: `Correction published: ${t.en}`, fr: `Correction publiée : ${t.fr}` }
-        : { en: `Published: ${t.en}`, fr: `Publié : ${t.fr}` },
+      subject: corrected ? { en: `Correction published: ${t.en}`, fr: `Correction publiée : ${t.fr}` } : { en: `Published: ${t.en}`, fr: `Publié : ${t.fr}` },
       body: corrected
         ? { en: `A correction of the joint communiqué "${t.en}" was published.`, fr: `Une correction du communiqué conjoint « ${t.fr} » a été publiée.` }
         : { en: `The joint communiqué "${t.en}" is now public.`, fr: `Le communiqué conjoint « ${t.fr} » est maintenant public.` },

@@ -10,7 +10,6 @@ import { CommuniqueRevision } from './communique-revision.entity';
 /** What the public may ever see: published text, and withdrawn text kept with its notice. */
 export const PUBLIC_STATUSES: CommuniqueStatus[] = ['published', 'withdrawn'];
 
-
 @Injectable()
 export class CommuniqueRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -75,7 +74,10 @@ export class CommuniqueRepository {
     );
     return {
       bodyIds: rows.filter((r) => r.body_id).map((r) => r.body_id!),
-      years: rows.filter((r) => r.year != null).map((r) => Number(r.year)).sort((a, b) => b - a),
+      years: rows
+        .filter((r) => r.year != null)
+        .map((r) => Number(r.year))
+        .sort((a, b) => b - a),
     };
   }
 

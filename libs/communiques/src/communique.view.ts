@@ -5,7 +5,16 @@ import type { CommuniqueConcurrence } from './communique-concurrence.entity';
 import type { CommuniqueRevision } from './communique-revision.entity';
 import type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView } from '@forum/contracts';
 
-export type { GovernmentRef, ConcurrenceView, CommuniqueSummaryView, CommuniqueView, RevisionView, RevisionDiffView, PublicCommuniqueView, PublicCommuniqueSummaryView } from '@forum/contracts';
+export type {
+  GovernmentRef,
+  ConcurrenceView,
+  CommuniqueSummaryView,
+  CommuniqueView,
+  RevisionView,
+  RevisionDiffView,
+  PublicCommuniqueView,
+  PublicCommuniqueSummaryView,
+} from '@forum/contracts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -34,7 +43,12 @@ export const toCommuniqueSummaryView = (c: Communique): CommuniqueSummaryView =>
   updatedAt: c.updatedAt.toISOString(),
 });
 
-export const toConcurrenceView = (x: CommuniqueConcurrence, currentRevision: number, government: GovernmentRef | null, reader: Locale = 'en'): ConcurrenceView => ({
+export const toConcurrenceView = (
+  x: CommuniqueConcurrence,
+  currentRevision: number,
+  government: GovernmentRef | null,
+  reader: Locale = 'en',
+): ConcurrenceView => ({
   id: x.id,
   governmentId: x.governmentId,
   government,
@@ -49,11 +63,7 @@ export const toConcurrenceView = (x: CommuniqueConcurrence, currentRevision: num
   supersededAt: iso(x.supersededAt),
 });
 
-export function toCommuniqueView(
-  c: Communique,
-  concurrence: CommuniqueView['concurrence'],
-  concurrences: ConcurrenceView[],
-): CommuniqueView {
+export function toCommuniqueView(c: Communique, concurrence: CommuniqueView['concurrence'], concurrences: ConcurrenceView[]): CommuniqueView {
   return {
     ...toCommuniqueSummaryView(c),
     bodyEn: c.bodyEn,
@@ -81,4 +91,3 @@ export const toRevisionView = (r: CommuniqueRevision): RevisionView => ({
   correctionNoteFr: r.correctionNoteFr,
   publishedAt: iso(r.publishedAt),
 });
-

@@ -11,7 +11,9 @@ import {
   DiffQuery,
   PublishCommuniqueDto,
   UpdateCommuniqueDto,
-  WithdrawCommuniqueDto, SubmitCommuniqueDto } from './communique.dto';
+  WithdrawCommuniqueDto,
+  SubmitCommuniqueDto,
+} from './communique.dto';
 import { CommuniquePublicationService } from './communique-publication.service';
 import { CommuniquesService } from './communiques.service';
 

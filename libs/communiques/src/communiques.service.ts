@@ -24,8 +24,7 @@ import { wordDiff } from './word-diff.rule';
 const TEXT_FIELDS = ['titleEn', 'titleFr', 'bodyEn', 'bodyFr'] as const;
 
 /** Both official languages, title and text: the condition to go to concurrence. */
-export const bothLanguagesFilledIn = (c: Pick<Communique, (typeof TEXT_FIELDS)[number]>): boolean =>
-  TEXT_FIELDS.every((field) => c[field].trim().length > 0);
+export const bothLanguagesFilledIn = (c: Pick<Communique, (typeof TEXT_FIELDS)[number]>): boolean => TEXT_FIELDS.every((field) => c[field].trim().length > 0);
 
 /** Drafting and concurrence: every save is a numbered revision; concurrence is on one exact revision. */
 @Injectable()
@@ -41,7 +40,12 @@ export class CommuniquesService {
     private readonly events: EventRecorder,
   ) {}
 
-  async list(caller: Caller, filter: { bodyId?: string; meetingId?: string; status?: string }, limit: number, offset: number): Promise<Page<CommuniqueSummaryView>> {
+  async list(
+    caller: Caller,
+    filter: { bodyId?: string; meetingId?: string; status?: string },
+    limit: number,
+    offset: number,
+  ): Promise<Page<CommuniqueSummaryView>> {
     const scope = await this.access.scopeOf(caller);
     const [rows, total] = await this.communiques.page({ scope, ...filter }, limit, offset);
     return { items: rows.map(toCommuniqueSummaryView), total };
@@ -67,7 +71,13 @@ export class CommuniquesService {
       await this.revisions.insert({ communiqueId: c.id, number: 1, ...text, authorUserId: caller.userId }, em);
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'communique.created', entityType: 'communique', entityId: c.id, changes: { bodyId: c.bodyId, meetingId: c.meetingId, revision: 1 } },
+        {
+          actorUserId: caller.userId,
+          action: 'communique.created',
+          entityType: 'communique',
+          entityId: c.id,
+          changes: { bodyId: c.bodyId, meetingId: c.meetingId, revision: 1 },
+        },
         [communiqueUpdated(c, { change: 'created' })],
       );
       return this.tracker.view(c, em);
@@ -85,7 +95,9 @@ export class CommuniquesService {
         throw conflict(RecordReason.Frozen, `A ${c.status} communiqué is frozen; publish a correction instead`, { status: c.status });
       }
       if (dto.revision !== undefined && dto.revision !== c.currentRevision) {
-        throw conflict(CommuniqueReason.StaleRevision, `This edit was made on revision ${dto.revision}, but the current revision is ${c.currentRevision}`, { revision: c.currentRevision });
+        throw conflict(CommuniqueReason.StaleRevision, `This edit was made on revision ${dto.revision}, but the current revision is ${c.currentRevision}`, {
+          revision: c.currentRevision,
+        });
       }
       if (dto.meetingId !== undefined && dto.meetingId !== c.meetingId) {
         if (dto.meetingId) await this.checkMeeting(dto.meetingId, c.bodyId, em);
@@ -118,7 +130,13 @@ export class CommuniquesService {
       const saved = await this.communiques.save(c, em);
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: textChanged ? 'communique.revised' : 'communique.updated', entityType: 'communique', entityId: c.id, changes: { ...dto, revision: c.currentRevision } },
+        {
+          actorUserId: caller.userId,
+          action: textChanged ? 'communique.revised' : 'communique.updated',
+          entityType: 'communique',
+          entityId: c.id,
+          changes: { ...dto, revision: c.currentRevision },
+        },
         [communiqueUpdated(saved, context, notify)],
       );
       return this.tracker.view(saved, em);
@@ -130,11 +148,15 @@ export class CommuniquesService {
     if (options.translationToFollow) throw invalid(['translationToFollow is not allowed for a communiqué: it goes to concurrence in both languages']);
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockedForSecretariat(caller, id, em);
-      if (c.status !== 'draft') throw conflict(CommonReason.IllegalTransition, `Only a draft goes to concurrence; this communiqué is ${c.status}`, { status: c.status });
+      if (c.status !== 'draft')
+        throw conflict(CommonReason.IllegalTransition, `Only a draft goes to concurrence; this communiqué is ${c.status}`, { status: c.status });
       if (!bothLanguagesFilledIn(c)) {
         const missing = TEXT_FIELDS.filter((f) => !c[f].trim());
         const pending = [...new Set(missing.map((f) => f.replace(/(En|Fr)$/, '')))].map((field) => ({ type: 'communique', id: c.id, field }));
-        throw conflict(RecordReason.TranslationPending, `Both languages must be filled in before concurrence; missing: ${missing.join(', ')}`, { missing, pending });
+        throw conflict(RecordReason.TranslationPending, `Both languages must be filled in before concurrence; missing: ${missing.join(', ')}`, {
+          missing,
+          pending,
+        });
       }
       c.status = 'in_concurrence';
       const saved = await this.communiques.save(c, em);
@@ -167,7 +189,9 @@ export class CommuniquesService {
         throw conflict(CommonReason.IllegalTransition, `This communiqué is ${c.status}, not in concurrence`, { status: c.status });
       }
       if (dto.revision !== c.currentRevision) {
-        throw conflict(CommuniqueReason.StaleRevision, `Revision ${dto.revision} is not the current text; the current revision is ${c.currentRevision}`, { revision: c.currentRevision });
+        throw conflict(CommuniqueReason.StaleRevision, `Revision ${dto.revision} is not the current text; the current revision is ${c.currentRevision}`, {
+          revision: c.currentRevision,
+        });
       }
       const now = new Date();
       const previous = await this.concurrences.findOn(c.id, c.currentRevision, caller.governmentId, em);
@@ -186,7 +210,13 @@ export class CommuniquesService {
         em,
       );
       const ledger = await this.tracker.ledger(c, em);
-      const context: Record<string, unknown> = { change: 'concurrence', governmentId: caller.governmentId, position, approved: ledger.state.complete, correction };
+      const context: Record<string, unknown> = {
+        change: 'concurrence',
+        governmentId: caller.governmentId,
+        position,
+        approved: ledger.state.complete,
+        correction,
+      };
       if (!correction) {
         if (ledger.state.complete) c.status = 'approved';
         else if (c.status === 'approved') {
@@ -204,7 +234,14 @@ export class CommuniquesService {
           action: 'communique.concurrence',
           entityType: 'communique',
           entityId: c.id,
-          changes: { revision: c.currentRevision, governmentId: caller.governmentId, position, commentEn: comment?.text.en ?? null, commentFr: comment?.text.fr ?? null, replaces: previous?.id ?? null },
+          changes: {
+            revision: c.currentRevision,
+            governmentId: caller.governmentId,
+            position,
+            commentEn: comment?.text.en ?? null,
+            commentFr: comment?.text.fr ?? null,
+            replaces: previous?.id ?? null,
+          },
         },
         [communiqueUpdated(saved, context)],
       );

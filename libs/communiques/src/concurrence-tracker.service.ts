@@ -42,7 +42,9 @@ export class ConcurrenceTracker {
 
   /** The generated footnotes for the current revision: observers not party to it, then reservations. */
   footnotes(c: Communique, ledger: ConcurrenceLedger): Footnotes {
-    const reservations = ledger.positions.filter((p) => p.revision === c.currentRevision && !p.voidedAt && !p.supersededAt && p.position === 'concur_with_reservation');
+    const reservations = ledger.positions.filter(
+      (p) => p.revision === c.currentRevision && !p.voidedAt && !p.supersededAt && p.position === 'concur_with_reservation',
+    );
     const governmentOf = new Map(ledger.seats.map((s) => [s.governmentId, s.government!]));
     return communiqueFootnotes({
       observers: ledger.seats.filter((s) => s.role === 'observer').map((s) => s.government!),
@@ -69,9 +71,14 @@ export class ConcurrenceTracker {
         objections: refs(ledger.state.objections),
         complete: ledger.state.complete,
       },
-      ledger.positions.filter((p) => history || !p.supersededAt).map((p) => toConcurrenceView(p, c.currentRevision, governments.get(p.governmentId) ?? null, reader)),
+      ledger.positions
+        .filter((p) => history || !p.supersededAt)
+        .map((p) => toConcurrenceView(p, c.currentRevision, governments.get(p.governmentId) ?? null, reader)),
     );
-    const correction = c.correctionRevision != null ? { revision: c.correctionRevision, status: c.publishedRevision === c.correctionRevision ? ('published' as const) : ('in_concurrence' as const) } : null;
+    const correction =
+      c.correctionRevision != null
+        ? { revision: c.correctionRevision, status: c.publishedRevision === c.correctionRevision ? ('published' as const) : ('in_concurrence' as const) }
+        : null;
     return { ...view, correction };
   }
 }

@@ -44,17 +44,35 @@ describe('communiqueFootnotes', () => {
     const bc = { nameEn: 'Government of British Columbia', nameFr: 'Gouvernement de la Colombie-Britannique', precedence: 60 };
     const both = communiqueFootnotes({
       observers: [],
-      reservations: [{ ...bc, comment: { en: 'British Columbia reserves its position on cost sharing.', fr: 'La Colombie-Britannique réserve sa position sur le partage des coûts.' } }],
+      reservations: [
+        {
+          ...bc,
+          comment: {
+            en: 'British Columbia reserves its position on cost sharing.',
+            fr: 'La Colombie-Britannique réserve sa position sur le partage des coûts.',
+          },
+        },
+      ],
     });
     expect(both.en).toEqual(['Government of British Columbia concurs with a reservation: British Columbia reserves its position on cost sharing.']);
-    expect(both.fr).toEqual(['Le gouvernement de la Colombie-Britannique y souscrit avec réserve\u00a0: La Colombie-Britannique réserve sa position sur le partage des coûts.']);
-    const frenchOnly = communiqueFootnotes({ observers: [], reservations: [{ ...quebec, comment: { en: null, fr: 'Sous réserve des compétences du Québec.' } }] });
+    expect(both.fr).toEqual([
+      'Le gouvernement de la Colombie-Britannique y souscrit avec réserve\u00a0: La Colombie-Britannique réserve sa position sur le partage des coûts.',
+    ]);
+    const frenchOnly = communiqueFootnotes({
+      observers: [],
+      reservations: [{ ...quebec, comment: { en: null, fr: 'Sous réserve des compétences du Québec.' } }],
+    });
     expect(frenchOnly.en[0]).toBe('Government of Quebec concurs with a reservation: Sous réserve des compétences du Québec. (French only)');
     expect(frenchOnly.fr[0]).toBe('Le gouvernement du Québec y souscrit avec réserve\u00a0: Sous réserve des compétences du Québec.');
   });
 
   it('uses the stored French name with its article when there is one', () => {
-    const fcm = { nameEn: 'Federation of Canadian Municipalities', nameFr: 'Fédération canadienne des municipalités', nameFrWithArticle: 'la Fédération canadienne des municipalités', precedence: 2000 };
+    const fcm = {
+      nameEn: 'Federation of Canadian Municipalities',
+      nameFr: 'Fédération canadienne des municipalités',
+      nameFrWithArticle: 'la Fédération canadienne des municipalités',
+      precedence: 2000,
+    };
     expect(communiqueFootnotes({ observers: [fcm], reservations: [] }).fr[0]).toMatch(/^La Fédération canadienne des municipalités a participé/);
   });
 });

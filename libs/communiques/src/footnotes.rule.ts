@@ -53,7 +53,12 @@ export function communiqueFootnotes(input: FootnoteInput): Footnotes {
     en.push(`${observers[0].nameEn} took part as an observer and is not party to this communiqué.`);
     fr.push(`${capitalize(subjectFr(observers[0]))} a participé à titre d’observateur et n’est pas partie au présent communiqué.`);
   } else if (observers.length > 1) {
-    en.push(`${list(observers.map((g) => g.nameEn), 'and')} took part as observers and are not party to this communiqué.`);
+    en.push(
+      `${list(
+        observers.map((g) => g.nameEn),
+        'and',
+      )} took part as observers and are not party to this communiqué.`,
+    );
     fr.push(`${capitalize(list(observers.map(subjectFr), 'et'))} ont participé à titre d’observateurs et ne sont pas parties au présent communiqué.`);
   }
   for (const g of [...input.reservations].sort(byPrecedence)) {

@@ -26,7 +26,10 @@ export class PublicPortalChanges {
   async inTransaction(em: EntityManager, communiqueIds: string[]): Promise<void> {
     if (!communiqueIds.length) return;
     // The payload is informative only (the cache is cleared whole); NOTIFY payloads stop at 8000 bytes.
-    const rows: { pid: number }[] = await em.query(`SELECT pg_notify($1, $2), pg_backend_pid() AS pid`, [PUBLIC_COMMUNIQUES_CHANNEL, communiqueIds.join(',').slice(0, 7000)]);
+    const rows: { pid: number }[] = await em.query(`SELECT pg_notify($1, $2), pg_backend_pid() AS pid`, [
+      PUBLIC_COMMUNIQUES_CHANNEL,
+      communiqueIds.join(',').slice(0, 7000),
+    ]);
     const now = Date.now();
     if (rows[0]?.pid) this.ownBackends.set(Number(rows[0].pid), now);
     for (const [pid, at] of this.ownBackends) if (now - at > OWN_BACKEND_MS) this.ownBackends.delete(pid);

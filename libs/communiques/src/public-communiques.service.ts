@@ -51,7 +51,7 @@ export class PublicCommuniquesService {
         revision: c.publishedRevision!,
         publishedAt: c.publishedAt!.toISOString(),
         lang,
-        title: lang === 'fr' ? published.get(c.id)?.titleFr ?? c.titleFr : published.get(c.id)?.titleEn ?? c.titleEn,
+        title: lang === 'fr' ? (published.get(c.id)?.titleFr ?? c.titleFr) : (published.get(c.id)?.titleEn ?? c.titleEn),
         titleEn: published.get(c.id)?.titleEn ?? c.titleEn,
         titleFr: published.get(c.id)?.titleFr ?? c.titleFr,
         url: pagePath(lang, c.id),
@@ -116,7 +116,7 @@ export class PublicCommuniquesService {
         date: new Date(v.updatedAt),
         published: new Date(v.publishedAt),
         content: withdrawn + v.html + notes,
-        author: [{ name: fr ? v.bodyNameFr ?? v.bodyName : v.bodyName }],
+        author: [{ name: fr ? (v.bodyNameFr ?? v.bodyName) : v.bodyName }],
       });
     }
     return feed.atom1();
@@ -135,7 +135,13 @@ export class PublicCommuniquesService {
     return rows.map((c) => {
       const revision = revisionOf.get(`${c.id}:${c.publishedRevision}`);
       if (!revision) throw notFound('Communique');
-      return this.view(c, lang, revision, corrections.filter((r) => r.communiqueId === c.id), bodyOf.get(c.bodyId) ?? null);
+      return this.view(
+        c,
+        lang,
+        revision,
+        corrections.filter((r) => r.communiqueId === c.id),
+        bodyOf.get(c.bodyId) ?? null,
+      );
     });
   }
 
@@ -166,7 +172,12 @@ export class PublicCommuniquesService {
       htmlFr,
       footnotesEn: footnotes.en,
       footnotesFr: footnotes.fr,
-      corrections: corrections.map((r) => ({ revision: r.number, noteEn: r.correctionNoteEn, noteFr: r.correctionNoteFr, correctedAt: r.publishedAt!.toISOString() })),
+      corrections: corrections.map((r) => ({
+        revision: r.number,
+        noteEn: r.correctionNoteEn,
+        noteFr: r.correctionNoteFr,
+        correctedAt: r.publishedAt!.toISOString(),
+      })),
       withdrawal: c.withdrawnAt ? { withdrawnAt: c.withdrawnAt.toISOString(), reasonEn: c.withdrawalReasonEn, reasonFr: c.withdrawalReasonFr } : null,
       url: pagePath(lang, c.id),
     };

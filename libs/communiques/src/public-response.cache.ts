@@ -154,9 +154,11 @@ export class PublicResponseCache implements OnApplicationBootstrap, OnApplicatio
       return response;
     });
     this.building.set(flightKey, made);
-    void made.finally(() => {
-      if (this.building.get(flightKey) === made) this.building.delete(flightKey);
-    }).catch(() => undefined);
+    void made
+      .finally(() => {
+        if (this.building.get(flightKey) === made) this.building.delete(flightKey);
+      })
+      .catch(() => undefined);
     return made;
   }
 
@@ -233,7 +235,13 @@ function cachedResponse(built: PublicResponse): CachedResponse {
         bytes.length < MIN_COMPRESS_BYTES
           ? Promise.resolve(null)
           : encoding === 'br'
-            ? brotli(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } })
+            ? brotli(bytes, {
+                params: {
+                  [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+                  [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+                  [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+                },
+              })
             : gzipped(bytes, { level: zlib.Z_BEST_COMPRESSION });
       form = compressed.then((out) => {
         done.add(encoding);

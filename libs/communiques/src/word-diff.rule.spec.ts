@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { wordDiff } from './word-diff.rule';
 
 const rebuild = (segments: ReturnType<typeof wordDiff>, side: 'before' | 'after') =>
-  segments.filter((s) => s.type === 'equal' || s.type === (side === 'before' ? 'removed' : 'added')).map((s) => s.text).join('');
+  segments
+    .filter((s) => s.type === 'equal' || s.type === (side === 'before' ? 'removed' : 'added'))
+    .map((s) => s.text)
+    .join('');
 
 describe('wordDiff', () => {
   it('marks the words that changed and keeps the rest equal', () => {

@@ -178,5 +178,13 @@ export interface AgendaView {
 export interface SlotView {
   startsAt: string;
   endsAt: string;
-  invitees: { governmentId: string; code: string; timeZone: string; localStartsAt: string; localEndsAt: string; zoneAbbreviation: string; zoneAbbreviationFr: string }[];
+  invitees: {
+    governmentId: string;
+    code: string;
+    timeZone: string;
+    localStartsAt: string;
+    localEndsAt: string;
+    zoneAbbreviation: string;
+    zoneAbbreviationFr: string;
+  }[];
 }

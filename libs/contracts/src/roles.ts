@@ -14,5 +14,13 @@ export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** What a service token may do beyond reading (`read` alone: every write is 403). */
-export const API_TOKEN_SCOPES = ['read', 'action-items:write', 'meetings:write', 'communiques:write', 'documents:write', 'indicators:write', 'funding:write'] as const;
+export const API_TOKEN_SCOPES = [
+  'read',
+  'action-items:write',
+  'meetings:write',
+  'communiques:write',
+  'documents:write',
+  'indicators:write',
+  'funding:write',
+] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];

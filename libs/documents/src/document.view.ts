@@ -23,7 +23,10 @@ export const toDocumentView = (d: Document, versions: DocumentVersion[], reader:
   governmentIds: d.governmentIds,
   marking: d.marking,
   counterpartId: d.counterpartId,
-  versions: versions.filter((v) => v.documentId === d.id).sort((a, b) => a.number - b.number).map(toVersionView),
+  versions: versions
+    .filter((v) => v.documentId === d.id)
+    .sort((a, b) => a.number - b.number)
+    .map(toVersionView),
   translation: translationState(d.sourceLang, d.title),
   createdAt: d.createdAt.toISOString(),
   updatedAt: d.updatedAt.toISOString(),

@@ -82,7 +82,12 @@ export class DocumentsController {
     void reply.header('cache-control', 'private, no-store').header('accept-ranges', 'bytes').header('x-content-type-options', 'nosniff');
     if ('unsatisfiable' in opened) {
       void reply.code(416).header('content-range', `bytes */${opened.size}`).header('content-type', 'application/json; charset=utf-8');
-      await reply.send({ statusCode: 416, error: 'Range Not Satisfiable', reason: 'range_not_satisfiable', message: `the range is outside the file's ${opened.size} bytes` });
+      await reply.send({
+        statusCode: 416,
+        error: 'Range Not Satisfiable',
+        reason: 'range_not_satisfiable',
+        message: `the range is outside the file's ${opened.size} bytes`,
+      });
       return;
     }
     const { version, range, stream } = opened;
@@ -92,7 +97,10 @@ export class DocumentsController {
       .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', version.fileName))
       .header('etag', `"${version.sha256}"`);
     if (range) {
-      void reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${version.size}`).header('content-length', String(range.end - range.start + 1));
+      void reply
+        .code(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${version.size}`)
+        .header('content-length', String(range.end - range.start + 1));
     } else {
       void reply.header('content-length', String(version.size));
     }

@@ -38,14 +38,37 @@ class StorageLifecycle implements OnApplicationShutdown {
 @Module({
   imports: [BodiesModule, MeetingsModule, CommuniquesCoreModule],
   controllers: [DocumentsController, MeetingPdfsController],
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentLocator, DocumentsService, DocumentSweep, MeetingPdfs, PacketBuilder, PacketBuilds, LegacyBlobs],
+  providers: [
+    storageProvider,
+    StorageLifecycle,
+    DocumentRepository,
+    DocumentLocator,
+    DocumentsService,
+    DocumentSweep,
+    MeetingPdfs,
+    PacketBuilder,
+    PacketBuilds,
+    LegacyBlobs,
+  ],
   exports: [DocumentsService, DocumentRepository, DOCUMENT_STORAGE],
 })
 export class DocumentsModule {}
 
 /** The documents jobs of the worker process: the orphan sweep and the agenda packages. */
 @Module({
-  providers: [storageProvider, StorageLifecycle, DocumentRepository, DocumentSweep, DocumentSweepSchedule, PacketBuilder, PacketProcessor, LegacyBlobs, DocumentTextService, DocumentTextProcessor, DocumentTextCatchUp],
+  providers: [
+    storageProvider,
+    StorageLifecycle,
+    DocumentRepository,
+    DocumentSweep,
+    DocumentSweepSchedule,
+    PacketBuilder,
+    PacketProcessor,
+    LegacyBlobs,
+    DocumentTextService,
+    DocumentTextProcessor,
+    DocumentTextCatchUp,
+  ],
   exports: [DocumentTextService],
 })
 export class DocumentsWorkerModule {}

@@ -44,7 +44,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CREATE_FIELDS = new Set(['title', 'titleEn', 'titleFr', 'language', 'access', 'governmentIds', 'marking', 'meetingId', 'agendaItemId', 'counterpartId']);
 const TITLE_MAX = 300;
 
-
 export interface DocumentContent {
   stream: Readable;
   version: DocumentVersion;
@@ -108,17 +107,36 @@ export class DocumentsService {
     return this.keepOrDiscard(upload, async (file) => {
       const unknown = Object.keys(upload.fields).filter((f) => !CREATE_FIELDS.has(f));
       if (unknown.length) throw invalid(unknown.map((f) => `property ${f} should not exist`));
-      const fields = this.singleFields(upload.fields, ['title', 'titleEn', 'titleFr', 'language', 'access', 'marking', 'meetingId', 'agendaItemId', 'counterpartId']);
+      const fields = this.singleFields(upload.fields, [
+        'title',
+        'titleEn',
+        'titleFr',
+        'language',
+        'access',
+        'marking',
+        'meetingId',
+        'agendaItemId',
+        'counterpartId',
+      ]);
       const title = readBilingual(fields as Record<string, string>, 'title', caller.locale, { required: true })!;
       const errors: string[] = [];
-      for (const side of ['en', 'fr'] as const) if ((title.text[side]?.length ?? 0) > TITLE_MAX) errors.push(`title${side === 'en' ? 'En' : 'Fr'} must be shorter than or equal to ${TITLE_MAX} characters`);
+      for (const side of ['en', 'fr'] as const)
+        if ((title.text[side]?.length ?? 0) > TITLE_MAX)
+          errors.push(`title${side === 'en' ? 'En' : 'Fr'} must be shorter than or equal to ${TITLE_MAX} characters`);
       const language = this.oneOf(fields.language, 'language', DOCUMENT_LANGUAGES, title.sourceLang, errors);
       const access = this.oneOf(fields.access, 'access', DOCUMENT_ACCESS, 'members', errors);
       const marking = this.oneOf(fields.marking, 'marking', DOCUMENT_MARKINGS, 'unclassified', errors);
       for (const key of ['meetingId', 'agendaItemId', 'counterpartId'] as const) {
         if (fields[key] !== undefined && !UUID.test(fields[key]!)) errors.push(`${key} must be a UUID`);
       }
-      const governmentIds = [...new Set((upload.fields.governmentIds ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+      const governmentIds = [
+        ...new Set(
+          (upload.fields.governmentIds ?? [])
+            .flatMap((v) => v.split(','))
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (governmentIds.some((g) => !UUID.test(g))) errors.push('each governmentIds must be a UUID');
       if (errors.length) throw invalid(errors);
       await this.checkAccessList(caller, bodyId, access, governmentIds);
@@ -127,7 +145,8 @@ export class DocumentsService {
         const attachment = await this.attachment(caller, bodyId, fields.meetingId, fields.agendaItemId, em);
         if (fields.counterpartId) {
           const counterpart = await this.documents.findById(fields.counterpartId, em);
-          if (!counterpart || counterpart.bodyId !== bodyId || !this.mayRead(caller, counterpart)) throw invalid('counterpartId must be a document of this body');
+          if (!counterpart || counterpart.bodyId !== bodyId || !this.mayRead(caller, counterpart))
+            throw invalid('counterpartId must be a document of this body');
         }
         const document = await this.documents.insert(
           {
@@ -158,7 +177,20 @@ export class DocumentsService {
             action: 'document.added',
             entityType: 'document',
             entityId: document.id,
-            changes: { bodyId, title: title.text, language, access, governmentIds: document.governmentIds, marking, meetingId: document.meetingId, agendaItemId: document.agendaItemId, version: 1, sha256: file.sha256, size: file.size, fileName: file.fileName },
+            changes: {
+              bodyId,
+              title: title.text,
+              language,
+              access,
+              governmentIds: document.governmentIds,
+              marking,
+              meetingId: document.meetingId,
+              agendaItemId: document.agendaItemId,
+              version: 1,
+              sha256: file.sha256,
+              size: file.size,
+              fileName: file.fileName,
+            },
           },
           [{ name: 'document.added', payload: { id: document.id, bodyId }, audience: this.audienceOf(document), jobs: [this.textJob(document.id, 1)] }],
         );
@@ -190,7 +222,14 @@ export class DocumentsService {
             entityId: document.id,
             changes: { version: document.latestVersion, sha256: file.sha256, size: file.size, fileName: file.fileName },
           },
-          [{ name: 'document.updated', payload: { id: document.id, bodyId: document.bodyId }, audience: this.audienceOf(document), jobs: [this.textJob(document.id, document.latestVersion)] }],
+          [
+            {
+              name: 'document.updated',
+              payload: { id: document.id, bodyId: document.bodyId },
+              audience: this.audienceOf(document),
+              jobs: [this.textJob(document.id, document.latestVersion)],
+            },
+          ],
         );
         return toDocumentView(document, await this.documents.versionsOf([document.id], em), caller.locale);
       });
@@ -198,7 +237,12 @@ export class DocumentsService {
   }
 
   /** The bytes of one version (the latest by default), or a range of them; every download is audited. */
-  async open(caller: Caller, id: string, versionNumber: number | undefined, range: (size: number) => { start: number; end: number } | null | 'unsatisfiable'): Promise<DocumentContent | { unsatisfiable: true; size: number }> {
+  async open(
+    caller: Caller,
+    id: string,
+    versionNumber: number | undefined,
+    range: (size: number) => { start: number; end: number } | null | 'unsatisfiable',
+  ): Promise<DocumentContent | { unsatisfiable: true; size: number }> {
     const document = await this.readable(caller, id);
     const version = await this.documents.findVersion(document.id, versionNumber ?? document.latestVersion);
     if (!version) throw notFound('Document version');
@@ -250,7 +294,15 @@ export class DocumentsService {
   }
 
   private versionRow(documentId: string, number: number, file: ReceivedFile, verdict: { contentType: string }, caller: Caller): Partial<DocumentVersion> {
-    return { documentId, number, size: file.size, sha256: file.sha256, contentType: verdict.contentType, fileName: file.fileName, uploadedByUserId: caller.userId };
+    return {
+      documentId,
+      number,
+      size: file.size,
+      sha256: file.sha256,
+      contentType: verdict.contentType,
+      fileName: file.fileName,
+      uploadedByUserId: caller.userId,
+    };
   }
 
   /**
@@ -323,7 +375,13 @@ export class DocumentsService {
   }
 
   /** meetingId / agendaItemId: a meeting of the same body the caller may see, an item of that meeting */
-  private async attachment(caller: Caller, bodyId: string, meetingId: string | undefined, agendaItemId: string | undefined, em: EntityManager): Promise<{ meetingId: string | null; agendaItemId: string | null }> {
+  private async attachment(
+    caller: Caller,
+    bodyId: string,
+    meetingId: string | undefined,
+    agendaItemId: string | undefined,
+    em: EntityManager,
+  ): Promise<{ meetingId: string | null; agendaItemId: string | null }> {
     let meeting = meetingId ?? null;
     if (agendaItemId) {
       const rows: { meeting_id: string }[] = await em.query(`SELECT meeting_id FROM agenda_item WHERE id = $1`, [agendaItemId]);

@@ -40,7 +40,10 @@ export function judgeFileType(detected: DetectedType | null, fileName: string, d
     const sameExt = ext === detected.ext || (SAME_FORMAT[detected.ext] ?? []).includes(ext);
     const noClaim = ext === '' && (declared === '' || declared === 'application/octet-stream');
     if (sameExt || declared === detected.mime || noClaim) return { ok: true, contentType: detected.mime };
-    return { ok: false, message: `the file's bytes are ${detected.mime} (.${detected.ext}), not what its name or type says (${fileName}, ${declared || 'no type'})` };
+    return {
+      ok: false,
+      message: `the file's bytes are ${detected.mime} (.${detected.ext}), not what its name or type says (${fileName}, ${declared || 'no type'})`,
+    };
   }
   const textual = ext in TEXT_EXTENSIONS || TEXT_MIMES.has(declared);
   if (textual && utf8Text) {
@@ -55,6 +58,9 @@ export function judgeFileType(detected: DetectedType | null, fileName: string, d
 /** A file name as uploaded, without directories or control characters, at most 255 characters. */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return (cleaned || 'document').slice(0, 255);
 }

@@ -31,7 +31,9 @@ describe('file types', () => {
   it('take the type from the bytes', () => {
     expect(judgeFileType(pdf, 'Plan.pdf', 'application/pdf', false)).toEqual({ ok: true, contentType: 'application/pdf' });
     expect(judgeFileType(pdf, 'Plan.PDF', 'application/octet-stream', false)).toEqual({ ok: true, contentType: 'application/pdf' });
-    expect(judgeFileType({ ext: 'zip', mime: 'application/zip' }, 'a.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', false).ok).toBe(true);
+    expect(
+      judgeFileType({ ext: 'zip', mime: 'application/zip' }, 'a.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', false).ok,
+    ).toBe(true);
   });
   it('refuse bytes that are not what the name says', () => {
     expect(judgeFileType({ ext: 'png', mime: 'image/png' }, 'Plan.pdf', 'application/pdf', false).ok).toBe(false);

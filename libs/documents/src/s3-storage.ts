@@ -104,9 +104,7 @@ export class S3Storage implements DocumentStorage {
 
   async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
     await this.ready();
-    const out = await this.client.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
-    );
+    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
     return out.Body as Readable;
   }
 

@@ -6,7 +6,11 @@ export const MAX_CENTS = 10 ** 15;
  * (claimants × rate, in BigInt so nothing is ever rounded); otherwise the claimant states it.
  * Answers the amount or the refusal to report (a 400 naming the field).
  */
-export function requestedAmount(input: { claimants?: number | null; requestedCents?: number | null; ratePerClaimantCents: number | null }): { cents: number } | { refusal: string } {
+export function requestedAmount(input: {
+  claimants?: number | null;
+  requestedCents?: number | null;
+  ratePerClaimantCents: number | null;
+}): { cents: number } | { refusal: string } {
   const { claimants, requestedCents, ratePerClaimantCents: rate } = input;
   if (rate !== null && claimants !== undefined && claimants !== null) {
     const computed = BigInt(claimants) * BigInt(rate);

@@ -4,7 +4,15 @@ import type { FastifyReply } from 'fastify';
 import { Permission, type FundingClaimView, type FundingProgramView, type FundingSummaryView, type Page } from '@forum/contracts';
 import { Authorize, Caller, CurrentCaller, IdParam, On, PageQuery, TargetKind } from '@forum/core';
 import { summaryCsv } from './funding.csv';
-import { CreateFundingClaimDto, CreateFundingProgramDto, FundingDecisionDto, FundingPaymentDto, FundingProgramListQuery, ReconcileClaimDto, FundingSummaryQuery } from './funding.dto';
+import {
+  CreateFundingClaimDto,
+  CreateFundingProgramDto,
+  FundingDecisionDto,
+  FundingPaymentDto,
+  FundingProgramListQuery,
+  ReconcileClaimDto,
+  FundingSummaryQuery,
+} from './funding.dto';
 import { FundingService } from './funding.service';
 
 @ApiTags('funding')
@@ -52,9 +60,16 @@ export class FundingController {
   @Get('funding-programs/:id/summary.csv')
   @Authorize(Permission.FundingRead, On.param(TargetKind.FundingProgram))
   @ApiProduces('text/csv')
-  async summaryCsv(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: FundingSummaryQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async summaryCsv(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @Query() query: FundingSummaryQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const summary = await this.funding.summary(caller, id, query.fiscalYear);
-    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="funding-summary-${id}${query.fiscalYear ? `-${query.fiscalYear}` : ''}.csv"`);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="funding-summary-${id}${query.fiscalYear ? `-${query.fiscalYear}` : ''}.csv"`);
     return summaryCsv(summary);
   }
 

@@ -5,8 +5,7 @@ import { BilingualDto, PageQuery } from '@forum/core';
 import { MAX_CENTS } from './claim-amount.rule';
 
 /** A client that sends a whole timestamp for a date means the calendar date it wrote, whatever the offset. */
-const dateOnly = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value.slice(0, 10) : value;
+const dateOnly = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value.slice(0, 10) : value);
 
 const DATE = { type: String, format: 'date', example: '2018-04-01' } as const;
 
@@ -26,7 +25,11 @@ class ProgramFields {
   @Max(MAX_CENTS)
   budgetCents?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CENTS, description: 'cost recovery per claimant, in cents: a claim with claimants asks for claimants × rate' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_CENTS,
+    description: 'cost recovery per claimant, in cents: a claim with claimants asks for claimants × rate',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -54,7 +57,11 @@ class ProgramFields {
   actionItemId?: string;
 }
 
-export class CreateFundingProgramDto extends IntersectionType(BilingualDto('name', 300, 'the program name'), BilingualDto('terms', 20000, 'the terms of the program'), ProgramFields) {}
+export class CreateFundingProgramDto extends IntersectionType(
+  BilingualDto('name', 300, 'the program name'),
+  BilingualDto('terms', 20000, 'the terms of the program'),
+  ProgramFields,
+) {}
 
 class ClaimFields {
   @ApiProperty({ format: 'uuid', description: 'a current member government of the body (observers included): an official claims for its own' })

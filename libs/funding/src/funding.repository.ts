@@ -119,7 +119,9 @@ export class FundingClaimEventRepository {
     if (!claimIds.length) return byClaim;
     const events = await this.repo(em).find({ where: { claimId: In(claimIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
     const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => !!id))];
-    const actors = actorIds.length ? await (em ?? this.dataSource.manager).getRepository(User).find({ select: { id: true, displayName: true }, where: { id: In(actorIds) } }) : [];
+    const actors = actorIds.length
+      ? await (em ?? this.dataSource.manager).getRepository(User).find({ select: { id: true, displayName: true }, where: { id: In(actorIds) } })
+      : [];
     const names = new Map(actors.map((u) => [u.id, u.displayName]));
     for (const event of events) byClaim.get(event.claimId)!.push({ event, actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null });
     return byClaim;

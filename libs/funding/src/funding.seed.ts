@@ -36,8 +36,10 @@ const PROGRAMS: DemoProgram[] = [
   {
     nameEn: 'Federal support for the response to irregular border crossings (June 2018)',
     nameFr: 'Soutien fédéral à la réponse aux passages irréguliers à la frontière (juin 2018)',
-    termsEn: 'Announced in June 2018: $50 million for the three provinces most affected (Quebec $36 million, Ontario $11 million, Manitoba $3 million) for temporary housing and services to asylum claimants.',
-    termsFr: 'Annoncé en juin 2018 : 50 millions de dollars pour les trois provinces les plus touchées (Québec 36 millions, Ontario 11 millions, Manitoba 3 millions) pour l’hébergement temporaire et les services aux demandeurs d’asile.',
+    termsEn:
+      'Announced in June 2018: $50 million for the three provinces most affected (Quebec $36 million, Ontario $11 million, Manitoba $3 million) for temporary housing and services to asylum claimants.',
+    termsFr:
+      'Annoncé en juin 2018 : 50 millions de dollars pour les trois provinces les plus touchées (Québec 36 millions, Ontario 11 millions, Manitoba 3 millions) pour l’hébergement temporaire et les services aux demandeurs d’asile.',
     budgetMillions: 50,
     eligibleFrom: '2017-01-01',
     eligibleTo: '2018-12-31',
@@ -60,7 +62,11 @@ const PROGRAMS: DemoProgram[] = [
         requestedMillions: 11,
         descriptionEn: 'Shelter and social assistance for asylum claimants in Ontario.',
         descriptionFr: 'Hébergement et aide sociale pour les demandeurs d’asile en Ontario.',
-        decision: { status: 'approved', commentEn: 'Ontario’s share of the June 2018 announcement.', commentFr: 'Part de l’Ontario dans l’annonce de juin 2018.' },
+        decision: {
+          status: 'approved',
+          commentEn: 'Ontario’s share of the June 2018 announcement.',
+          commentFr: 'Part de l’Ontario dans l’annonce de juin 2018.',
+        },
         payments: [[11, '2018-08-15']],
       },
       {
@@ -70,7 +76,11 @@ const PROGRAMS: DemoProgram[] = [
         requestedMillions: 3,
         descriptionEn: 'Reception and temporary housing for claimants arriving near Emerson.',
         descriptionFr: 'Accueil et hébergement temporaire des demandeurs arrivant près d’Emerson.',
-        decision: { status: 'approved', commentEn: 'Manitoba’s share of the June 2018 announcement.', commentFr: 'Part du Manitoba dans l’annonce de juin 2018.' },
+        decision: {
+          status: 'approved',
+          commentEn: 'Manitoba’s share of the June 2018 announcement.',
+          commentFr: 'Part du Manitoba dans l’annonce de juin 2018.',
+        },
         payments: [[3, '2018-08-15']],
       },
       // Ontario's July 2018 request for $200 million more, with its three heads; Ottawa did not accept it.
@@ -80,28 +90,28 @@ const PROGRAMS: DemoProgram[] = [
           [90, 'social assistance', 'aide sociale'],
           [20, 'education', 'éducation'],
         ] as const
-      ).map(
-        ([amount, en, fr]): DemoClaim => ({
-          by: 'ON',
-          from: '2017-04-01',
-          to: '2018-06-30',
-          requestedMillions: amount,
-          descriptionEn: `Ontario's July 2018 request for an additional $200 million: the ${en} head ($${amount} million).`,
-          descriptionFr: `Demande de l’Ontario de juillet 2018 pour 200 millions de dollars de plus : le volet ${fr} (${amount} millions).`,
-          decision: {
-            status: 'rejected',
-            commentEn: 'Not accepted: existing federal transfers and the June 2018 announcement cover these costs.',
-            commentFr: 'Non retenue : les transferts fédéraux existants et l’annonce de juin 2018 couvrent ces coûts.',
-          },
-        }),
-      ),
+      ).map(([amount, en, fr]): DemoClaim => ({
+        by: 'ON',
+        from: '2017-04-01',
+        to: '2018-06-30',
+        requestedMillions: amount,
+        descriptionEn: `Ontario's July 2018 request for an additional $200 million: the ${en} head ($${amount} million).`,
+        descriptionFr: `Demande de l’Ontario de juillet 2018 pour 200 millions de dollars de plus : le volet ${fr} (${amount} millions).`,
+        decision: {
+          status: 'rejected',
+          commentEn: 'Not accepted: existing federal transfers and the June 2018 announcement cover these costs.',
+          commentFr: 'Non retenue : les transferts fédéraux existants et l’annonce de juin 2018 couvrent ces coûts.',
+        },
+      })),
     ],
   },
   {
     nameEn: 'Interim Housing Assistance Program (2019)',
     nameFr: 'Programme d’aide au logement provisoire (2019)',
-    termsEn: '$324 million in 2019 to support jurisdictions providing housing to asylum claimants, distributed on a negotiated, case-by-case basis with provinces and, where no cost-sharing agreement is reached, with municipalities.',
-    termsFr: '324 millions de dollars en 2019 pour soutenir les administrations qui hébergent des demandeurs d’asile, répartis au cas par cas après négociation avec les provinces et, faute d’entente de partage des coûts, avec les municipalités.',
+    termsEn:
+      '$324 million in 2019 to support jurisdictions providing housing to asylum claimants, distributed on a negotiated, case-by-case basis with provinces and, where no cost-sharing agreement is reached, with municipalities.',
+    termsFr:
+      '324 millions de dollars en 2019 pour soutenir les administrations qui hébergent des demandeurs d’asile, répartis au cas par cas après négociation avec les provinces et, faute d’entente de partage des coûts, avec les municipalités.',
     budgetMillions: 324,
     eligibleFrom: '2017-04-01',
     eligibleTo: '2019-12-31',

@@ -2,7 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommonReason, FundingReason } from '@forum/contracts';
-import type { DomainEvent, FundingClaimStatus, FundingClaimView, FundingProgramView, FundingSummaryRow, FundingSummaryView, GovernmentLevel, Locale, NotificationIntent, Page } from '@forum/contracts';
+import type {
+  DomainEvent,
+  FundingClaimStatus,
+  FundingClaimView,
+  FundingProgramView,
+  FundingSummaryRow,
+  FundingSummaryView,
+  GovernmentLevel,
+  Locale,
+  NotificationIntent,
+  Page,
+} from '@forum/contracts';
 import { FUNDING_CLAIM_STATUSES } from '@forum/contracts';
 import { BodyAccess, MembershipRepository } from '@forum/bodies';
 import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound, readBilingual } from '@forum/core';
@@ -14,7 +25,14 @@ import { EVIDENCE_LOOKUP, type EvidenceLookup } from './evidence-lookup.port';
 import type { FundingClaimEventKind } from './funding-claim-event.entity';
 import type { FundingClaim } from './funding-claim.entity';
 import type { FundingProgram } from './funding-program.entity';
-import { CreateFundingClaimDto, CreateFundingProgramDto, FundingDecisionDto, FundingPaymentDto, FundingProgramListQuery, ReconcileClaimDto } from './funding.dto';
+import {
+  CreateFundingClaimDto,
+  CreateFundingProgramDto,
+  FundingDecisionDto,
+  FundingPaymentDto,
+  FundingProgramListQuery,
+  ReconcileClaimDto,
+} from './funding.dto';
 import { FundingClaimEventRepository, FundingClaimRepository, FundingProgramRepository } from './funding.repository';
 import { toFundingClaimView, toFundingProgramView } from './funding.view';
 import { formatCents } from './money';
@@ -72,9 +90,12 @@ export class FundingService {
       const terms = readBilingual(dto, 'terms', caller.locale);
       const problems: string[] = [];
       if (dto.eligibleFrom > dto.eligibleTo) problems.push('eligibleTo must not be before eligibleFrom');
-      if (!(await this.memberships.findActive(body.id, dto.fundingGovernmentId, em))) problems.push('fundingGovernmentId must be a current member government of the body');
-      if (dto.decisionId && (await this.programs.decisionBodyId(dto.decisionId, em)) !== body.id) problems.push('decisionId does not name a decision of this body');
-      if (dto.actionItemId && (await this.programs.actionItemBodyId(dto.actionItemId, em)) !== body.id) problems.push('actionItemId does not name an action item of this body');
+      if (!(await this.memberships.findActive(body.id, dto.fundingGovernmentId, em)))
+        problems.push('fundingGovernmentId must be a current member government of the body');
+      if (dto.decisionId && (await this.programs.decisionBodyId(dto.decisionId, em)) !== body.id)
+        problems.push('decisionId does not name a decision of this body');
+      if (dto.actionItemId && (await this.programs.actionItemBodyId(dto.actionItemId, em)) !== body.id)
+        problems.push('actionItemId does not name an action item of this body');
       if (problems.length) throw invalid(problems);
       const sourceLang: Locale = name.sourceLang;
       const program = await this.programs.insert(
@@ -94,7 +115,13 @@ export class FundingService {
         },
         em,
       );
-      await this.events.record(em, { actorUserId: caller.userId, action: 'funding-program.created', entityType: 'funding_program', entityId: program.id, changes: { ...dto } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'funding-program.created',
+        entityType: 'funding_program',
+        entityId: program.id,
+        changes: { ...dto },
+      });
       return toFundingProgramView(program, 0, caller.locale);
     });
   }
@@ -122,7 +149,8 @@ export class FundingService {
         throw forbidden('An official claims for its own government only; the secretariat may claim on behalf of any member');
       }
       const problems: string[] = [];
-      if (!(await this.memberships.findActive(program.bodyId, dto.claimantGovernmentId, em))) problems.push('claimantGovernmentId must be a current member government of the body');
+      if (!(await this.memberships.findActive(program.bodyId, dto.claimantGovernmentId, em)))
+        problems.push('claimantGovernmentId must be a current member government of the body');
       if (dto.periodFrom > dto.periodTo) problems.push('periodTo must not be before periodFrom');
       else if (dto.periodFrom < program.eligibleFrom || dto.periodTo > program.eligibleTo) {
         problems.push(`periodFrom and periodTo must lie within the program's eligibility (${program.eligibleFrom} to ${program.eligibleTo})`);
@@ -139,7 +167,8 @@ export class FundingService {
       if (evidenceIds.length) {
         const bodies = await this.evidence.bodyOfDocuments(evidenceIds, em);
         const refused = evidenceIds.filter((id) => bodies.get(id) !== program.bodyId);
-        if (refused.length) problems.push(`evidenceDocumentIds must be documents of this body (${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} not)`);
+        if (refused.length)
+          problems.push(`evidenceDocumentIds must be documents of this body (${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} not)`);
       }
       if (problems.length || 'refusal' in amount) throw invalid(problems);
       const claim = await this.claims.insert(
@@ -175,7 +204,8 @@ export class FundingService {
       // One approval at a time per program: the lock is held until commit, so the sum read below is final.
       const program = (await this.programs.lockById(found.programId, em))!;
       const claim = (await this.claims.lockById(id, em))!;
-      if (claim.status !== 'submitted') throw conflict(CommonReason.IllegalTransition, `This claim is already ${claim.status}; a claim is decided once`, { status: claim.status });
+      if (claim.status !== 'submitted')
+        throw conflict(CommonReason.IllegalTransition, `This claim is already ${claim.status}; a claim is decided once`, { status: claim.status });
       const comment = readBilingual(dto, 'comment', caller.locale);
       let approvedCents: number | null = null;
       if (dto.status === 'approved') {
@@ -184,11 +214,15 @@ export class FundingService {
         if (program.budgetCents !== null) {
           const already = (await this.claims.approvedTotals([program.id], em)).get(program.id) ?? 0;
           if (already + approvedCents > program.budgetCents) {
-            throw conflict(FundingReason.BudgetExceeded, `Approving ${approvedCents} cents would exceed the program's budget: ${program.budgetCents - already} of ${program.budgetCents} cents remain`, {
-              budgetCents: program.budgetCents,
-              approvedCents: already,
-              remainingCents: program.budgetCents - already,
-            });
+            throw conflict(
+              FundingReason.BudgetExceeded,
+              `Approving ${approvedCents} cents would exceed the program's budget: ${program.budgetCents - already} of ${program.budgetCents} cents remain`,
+              {
+                budgetCents: program.budgetCents,
+                approvedCents: already,
+                remainingCents: program.budgetCents - already,
+              },
+            );
           }
         }
       } else if (dto.approvedCents !== undefined) {
@@ -208,16 +242,24 @@ export class FundingService {
       this.requireFunderSide(caller, program, found, 'pays');
       const claim = (await this.claims.lockById(id, em))!;
       if (claim.status === 'paid' || claim.status === 'reconciled') {
-        throw conflict(FundingReason.PaymentExceedsApproval, 'This claim is already paid in full', { approvedCents: claim.approvedCents, paidCents: claim.paidCents });
+        throw conflict(FundingReason.PaymentExceedsApproval, 'This claim is already paid in full', {
+          approvedCents: claim.approvedCents,
+          paidCents: claim.paidCents,
+        });
       }
-      if (claim.status !== 'approved') throw conflict(FundingReason.ClaimNotApproved, `Only an approved claim is paid; this one is ${claim.status}`, { status: claim.status });
+      if (claim.status !== 'approved')
+        throw conflict(FundingReason.ClaimNotApproved, `Only an approved claim is paid; this one is ${claim.status}`, { status: claim.status });
       const approved = claim.approvedCents!;
       if (claim.paidCents + dto.amountCents > approved) {
-        throw conflict(FundingReason.PaymentExceedsApproval, `A payment of ${dto.amountCents} cents would exceed the approval: ${approved - claim.paidCents} cents remain to be paid`, {
-          approvedCents: approved,
-          paidCents: claim.paidCents,
-          outstandingCents: approved - claim.paidCents,
-        });
+        throw conflict(
+          FundingReason.PaymentExceedsApproval,
+          `A payment of ${dto.amountCents} cents would exceed the approval: ${approved - claim.paidCents} cents remain to be paid`,
+          {
+            approvedCents: approved,
+            paidCents: claim.paidCents,
+            outstandingCents: approved - claim.paidCents,
+          },
+        );
       }
       const paidCents = claim.paidCents + dto.amountCents;
       const status: FundingClaimStatus = paidCents === approved ? 'paid' : 'approved';
@@ -237,7 +279,8 @@ export class FundingService {
       }
       const program = (await this.programs.findById(found.programId, em))!;
       const claim = (await this.claims.lockById(id, em))!;
-      if (claim.status !== 'paid') throw conflict(CommonReason.IllegalTransition, `Only a claim paid in full is reconciled; this one is ${claim.status}`, { status: claim.status });
+      if (claim.status !== 'paid')
+        throw conflict(CommonReason.IllegalTransition, `Only a claim paid in full is reconciled; this one is ${claim.status}`, { status: claim.status });
       const updated = await this.claims.update(claim.id, { status: 'reconciled' }, em);
       await this.step(em, caller, program, updated, 'reconciled', { comment: note }, {});
       return { claim: updated, program };
@@ -270,7 +313,13 @@ export class FundingService {
       );
       for (const part of parts) {
         const key = `${part.fiscalYear}|${claim.claimantGovernmentId}`;
-        const bar = chart.get(key) ?? { fiscalYear: part.fiscalYear, governmentId: claim.claimantGovernmentId, requestedCents: 0, approvedCents: 0, paidCents: 0 };
+        const bar = chart.get(key) ?? {
+          fiscalYear: part.fiscalYear,
+          governmentId: claim.claimantGovernmentId,
+          requestedCents: 0,
+          approvedCents: 0,
+          paidCents: 0,
+        };
         bar.requestedCents += part.requestedCents;
         bar.approvedCents += part.approvedCents;
         bar.paidCents += part.paidCents;
@@ -309,9 +358,21 @@ export class FundingService {
     }
     totals.outstandingCents = totals.approvedCents - totals.paidCents;
     const byFiscalYear = [...chart.values()].sort((a, b) =>
-      a.fiscalYear === b.fiscalYear ? (governments.get(a.governmentId)?.precedence ?? 0) - (governments.get(b.governmentId)?.precedence ?? 0) : a.fiscalYear < b.fiscalYear ? -1 : 1,
+      a.fiscalYear === b.fiscalYear
+        ? (governments.get(a.governmentId)?.precedence ?? 0) - (governments.get(b.governmentId)?.precedence ?? 0)
+        : a.fiscalYear < b.fiscalYear
+          ? -1
+          : 1,
     );
-    return { programId: program.id, fiscalYear: fiscalYear ?? null, currency: 'CAD', budgetCents: program.budgetCents, governments: governmentRows, totals, byFiscalYear };
+    return {
+      programId: program.id,
+      fiscalYear: fiscalYear ?? null,
+      currency: 'CAD',
+      budgetCents: program.budgetCents,
+      governments: governmentRows,
+      totals,
+      byFiscalYear,
+    };
   }
 
   // ---- the one path by which a claim changes
@@ -350,13 +411,25 @@ export class FundingService {
     };
     await this.events.record(
       em,
-      { actorUserId: caller.userId, action: `funding-claim.${kind}`, entityType: 'funding_claim', entityId: claim.id, changes: { ...changes, status: claim.status } },
+      {
+        actorUserId: caller.userId,
+        action: `funding-claim.${kind}`,
+        entityType: 'funding_claim',
+        entityId: claim.id,
+        changes: { ...changes, status: claim.status },
+      },
       [domainEvent],
     );
   }
 
   /** The claimant and the funder are told once per step: the key names the claim and the step (each payment its own). */
-  private notice(program: FundingProgram, claim: FundingClaim, kind: FundingClaimEventKind, eventId: string, facts: { amountCents?: number | null; paidOn?: string }): NotificationIntent {
+  private notice(
+    program: FundingProgram,
+    claim: FundingClaim,
+    kind: FundingClaimEventKind,
+    eventId: string,
+    facts: { amountCents?: number | null; paidOn?: string },
+  ): NotificationIntent {
     const name = { en: program.name.en ?? program.name.fr ?? '', fr: program.name.fr ?? program.name.en ?? '' };
     const money = (cents: number | null | undefined, locale: Locale) => formatCents(cents ?? 0, locale);
     const period = `${claim.periodFrom} – ${claim.periodTo}`;
@@ -377,7 +450,10 @@ export class FundingService {
       },
       rejected: {
         subject: { en: `Funding claim rejected: ${name.en}`, fr: `Demande de financement refusée : ${name.fr}` },
-        body: { en: `The claim for ${period} under "${name.en}" was rejected.`, fr: `La demande pour la période du ${period} au titre de « ${name.fr} » a été refusée.` },
+        body: {
+          en: `The claim for ${period} under "${name.en}" was rejected.`,
+          fr: `La demande pour la période du ${period} au titre de « ${name.fr} » a été refusée.`,
+        },
       },
       payment: {
         subject: { en: `Funding claim payment: ${name.en}`, fr: `Paiement d’une demande de financement : ${name.fr}` },
@@ -423,7 +499,8 @@ export class FundingService {
   /** Decisions and payments: the secretariat or an official of the funding government, never the claimant. */
   private requireFunderSide(caller: Caller, program: FundingProgram, claim: FundingClaim, verb: string): void {
     if (isSecretariat(caller)) return;
-    if (caller.governmentId === claim.claimantGovernmentId) throw forbidden(`The claimant government never ${verb === 'decides' ? 'decides' : 'pays'} its own claim`);
+    if (caller.governmentId === claim.claimantGovernmentId)
+      throw forbidden(`The claimant government never ${verb === 'decides' ? 'decides' : 'pays'} its own claim`);
     if (caller.governmentId !== program.fundingGovernmentId) throw forbidden(`Only the funding government (or the secretariat) ${verb} a claim`);
   }
 
@@ -435,7 +512,9 @@ export class FundingService {
   private async claimViews(program: FundingProgram, claims: FundingClaim[], reader: Locale): Promise<FundingClaimView[]> {
     const [history, governments] = await Promise.all([this.history.ofClaims(claims.map((c) => c.id)), this.governmentsOf(program, claims)]);
     const level = (id: string): GovernmentLevel => governments.get(id)?.level ?? 'federal';
-    return claims.map((c) => toFundingClaimView(c, history.get(c.id) ?? [], { funder: level(program.fundingGovernmentId), claimant: level(c.claimantGovernmentId) }, reader));
+    return claims.map((c) =>
+      toFundingClaimView(c, history.get(c.id) ?? [], { funder: level(program.fundingGovernmentId), claimant: level(c.claimantGovernmentId) }, reader),
+    );
   }
 }
 

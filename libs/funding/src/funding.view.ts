@@ -67,7 +67,14 @@ export function toFundingClaimView(
   const decision = history.find((h) => isDecision(h.event));
   const payments: FundingPaymentView[] = history
     .filter((h) => h.event.kind === 'payment')
-    .map(({ event: e, actorName }) => ({ id: e.id, amountCents: e.amountCents!, paidOn: e.paidOn!, recordedByUserId: e.actorUserId, recordedByName: actorName, recordedAt: e.createdAt.toISOString() }));
+    .map(({ event: e, actorName }) => ({
+      id: e.id,
+      amountCents: e.amountCents!,
+      paidOn: e.paidOn!,
+      recordedByUserId: e.actorUserId,
+      recordedByName: actorName,
+      recordedAt: e.createdAt.toISOString(),
+    }));
   const approved = c.approvedCents ?? 0;
   const amounts = { requestedCents: c.requestedCents, approvedCents: approved, paidCents: c.paidCents };
   const period = { from: c.periodFrom, to: c.periodTo };

@@ -14,7 +14,10 @@ export class IsIanaTimeZone implements ValidatorConstraintInterface {
 }
 
 export class CreateGovernmentDto {
-  @ApiPropertyOptional({ example: "le gouvernement de l'Ontario", description: 'the French name with its article, as it opens a generated sentence; derived from nameFr when absent' })
+  @ApiPropertyOptional({
+    example: "le gouvernement de l'Ontario",
+    description: 'the French name with its article, as it opens a generated sentence; derived from nameFr when absent',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(220)

@@ -44,7 +44,12 @@ async function start(controllers: Array<new (...args: never[]) => unknown>) {
   @Module({
     imports: [DiscoveryModule],
     controllers,
-    providers: [AccessTokenGuard, { provide: AccessTokenService, useValue: {} }, { provide: ApiTokenService, useValue: {} }, { provide: ACCESS_POLICY, useValue: policy }],
+    providers: [
+      AccessTokenGuard,
+      { provide: AccessTokenService, useValue: {} },
+      { provide: ApiTokenService, useValue: {} },
+      { provide: ACCESS_POLICY, useValue: policy },
+    ],
   })
   class RoutesModule {}
   // init runs the bootstrap hooks, where the guard checks every route

@@ -2,7 +2,17 @@ import { CanActivate, ExecutionContext, Injectable, OnApplicationBootstrap, Requ
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
 import type { Permission } from '@forum/contracts';
-import { ACCESS_POLICY, type AccessPolicy, type AccessTarget, type Caller, forbidden, type LocatedTarget, PUBLIC_ROUTE, ROUTE_PERMISSION, ROUTE_TARGET } from '@forum/core';
+import {
+  ACCESS_POLICY,
+  type AccessPolicy,
+  type AccessTarget,
+  type Caller,
+  forbidden,
+  type LocatedTarget,
+  PUBLIC_ROUTE,
+  ROUTE_PERMISSION,
+  ROUTE_TARGET,
+} from '@forum/core';
 import { AccessTokenService } from './access-token.service';
 import { API_TOKEN_PREFIX, ApiTokenService, isTokenForbiddenPath, scopeForWrite } from './api-tokens/api-token.service';
 
@@ -78,7 +88,8 @@ export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
       if (isTokenForbiddenPath(request.url)) throw forbidden('A service token may not use this route');
       if (!READS.has(request.method)) {
         const scope = scopeForWrite(request.url);
-        if (!scope || !request.caller.serviceToken?.scopes.includes(scope)) throw forbidden(`This service token has no scope for this write${scope ? ` (needs ${scope})` : ''}`);
+        if (!scope || !request.caller.serviceToken?.scopes.includes(scope))
+          throw forbidden(`This service token has no scope for this write${scope ? ` (needs ${scope})` : ''}`);
       }
       return true;
     }
@@ -92,7 +103,11 @@ export class AccessTokenGuard implements CanActivate, OnApplicationBootstrap {
     // unreachable after start-up (the check above), but a route that slipped through is denied, not opened
     if (!permission || !this.policy) return false;
     const target = this.reflector.getAllAndOverride<AccessTarget | undefined>(ROUTE_TARGET, targets);
-    request.authorizedTarget = await this.policy.authorize(request.caller, permission, target, { params: request.params ?? {}, query: request.query ?? {}, body: request.body });
+    request.authorizedTarget = await this.policy.authorize(request.caller, permission, target, {
+      params: request.params ?? {},
+      query: request.query ?? {},
+      body: request.body,
+    });
     return true;
   }
 }

@@ -6,15 +6,7 @@ import { Permission, type UserView } from '@forum/contracts';
 import { bearerToken } from './access-token.guard';
 import { AccessTokenService } from './access-token.service';
 import { AuthService, type MfaChallenge } from './auth.service';
-import {
-  clearSessionCookie,
-  deviceOf,
-  readCookie,
-  requireSameOrigin,
-  SESSION_COOKIE,
-  setDeviceCookie,
-  setSessionCookie,
-} from './session/session-cookie';
+import { clearSessionCookie, deviceOf, readCookie, requireSameOrigin, SESSION_COOKIE, setDeviceCookie, setSessionCookie } from './session/session-cookie';
 import { SessionService } from './session/session.service';
 import { LoginDto } from './user.dto';
 
@@ -35,9 +27,17 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ accessToken: string; user: UserView } | MfaChallenge> {
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ accessToken: string; user: UserView } | MfaChallenge> {
     const email = dto.email.trim().toLowerCase();
-    const signedIn = await this.auth.login(dto, { address: request.ip, userAgent: request.headers['user-agent'] ?? null }, deviceOf(request, this.config, email));
+    const signedIn = await this.auth.login(
+      dto,
+      { address: request.ip, userAgent: request.headers['user-agent'] ?? null },
+      deviceOf(request, this.config, email),
+    );
     setDeviceCookie(reply, this.config, email);
     if (!('accessToken' in signedIn)) return signedIn;
     setSessionCookie(reply, this.config, signedIn.refreshToken);

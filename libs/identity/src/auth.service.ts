@@ -37,7 +37,7 @@ export class AuthService {
     }
     await this.throttle.succeeded(email, meta.address, device);
     if (user.governmentId && !(await this.passwordLoginAllowed(user.governmentId))) {
-      throw forbidden("Your government signs you in with its own account: use \"Sign in with your government's account\"");
+      throw forbidden('Your government signs you in with its own account: use "Sign in with your government\'s account"');
     }
     if (await this.mfa.isEnabled(user.id)) return { mfaRequired: true, mfaToken: this.mfa.issueToken(user.id, 'login') };
     if (this.mfa.enrolmentRequired(user)) return { mfaEnrolmentRequired: true, mfaToken: this.mfa.issueToken(user.id, 'enrol') };
@@ -46,7 +46,9 @@ export class AuthService {
 
   /** false when the government's identity provider says `passwordLogin: false` */
   private async passwordLoginAllowed(governmentId: string): Promise<boolean> {
-    const rows: { password_login: boolean }[] = await this.dataSource.query(`SELECT password_login FROM identity_provider WHERE government_id = $1`, [governmentId]);
+    const rows: { password_login: boolean }[] = await this.dataSource.query(`SELECT password_login FROM identity_provider WHERE government_id = $1`, [
+      governmentId,
+    ]);
     return rows[0]?.password_login ?? true;
   }
 
@@ -58,7 +60,8 @@ export class AuthService {
 
   /** PATCH /users/me: a person's own name, language and zone; never role, government or email. */
   async updateMe(caller: Caller, dto: UpdateOwnAccountDto): Promise<UserView> {
-    if (dto.timeZone !== undefined && dto.timeZone !== null && !isTimeZone(dto.timeZone)) throw invalid(['timeZone must be an IANA time zone, e.g. America/Toronto']);
+    if (dto.timeZone !== undefined && dto.timeZone !== null && !isTimeZone(dto.timeZone))
+      throw invalid(['timeZone must be an IANA time zone, e.g. America/Toronto']);
     return this.dataSource.transaction(async (em) => {
       const user = await this.users.findById(caller.userId, em);
       if (!user) throw notFound('User');

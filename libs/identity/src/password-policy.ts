@@ -37,7 +37,8 @@ export function IsAcceptablePassword(options?: ValidationOptions): PropertyDecor
       options,
       validator: {
         validate: (value: unknown) => typeof value === 'string' && passwordProblem(value) === null,
-        defaultMessage: (args) => (typeof args?.value === 'string' ? (passwordProblem(args.value) ?? 'password is not acceptable') : 'password must be a string'),
+        defaultMessage: (args) =>
+          typeof args?.value === 'string' ? (passwordProblem(args.value) ?? 'password is not acceptable') : 'password must be a string',
       },
     });
   };

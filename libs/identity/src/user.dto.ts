@@ -68,7 +68,7 @@ export class UpdateOwnAccountDto {
   @IsIn(LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ nullable: true, description: 'IANA zone; null means the government\'s', example: 'America/Toronto' })
+  @ApiPropertyOptional({ nullable: true, description: "IANA zone; null means the government's", example: 'America/Toronto' })
   @IsOptional()
   @IsString()
   @MaxLength(64)

@@ -25,7 +25,11 @@ export class IndicatorRepository {
   }
 
   findByCode(bodyId: string, code: string, em?: EntityManager): Promise<Indicator | null> {
-    return this.manager(em).getRepository(Indicator).createQueryBuilder('i').where('i.body_id = :bodyId AND lower(i.code) = lower(:code)', { bodyId, code }).getOne();
+    return this.manager(em)
+      .getRepository(Indicator)
+      .createQueryBuilder('i')
+      .where('i.body_id = :bodyId AND lower(i.code) = lower(:code)', { bodyId, code })
+      .getOne();
   }
 
   insert(indicator: Partial<Indicator>, em: EntityManager): Promise<Indicator> {
@@ -70,7 +74,9 @@ export class IndicatorRepository {
   }
 
   revisionsOf(indicatorId: string, governmentId: string, period: string): Promise<IndicatorObservationRevision[]> {
-    return this.manager().getRepository(IndicatorObservationRevision).find({ where: { indicatorId, governmentId, period }, order: { revision: 'ASC' } });
+    return this.manager()
+      .getRepository(IndicatorObservationRevision)
+      .find({ where: { indicatorId, governmentId, period }, order: { revision: 'ASC' } });
   }
 
   /** every figure of an indicator between two months (both included) */
@@ -82,7 +88,10 @@ export class IndicatorRepository {
   }
 
   async totalOf(indicatorId: string, period: string, em: EntityManager): Promise<number> {
-    const [row]: { total: string | null }[] = await em.query(`SELECT sum(value) AS total FROM indicator_observation WHERE indicator_id = $1 AND period = $2`, [indicatorId, period]);
+    const [row]: { total: string | null }[] = await em.query(`SELECT sum(value) AS total FROM indicator_observation WHERE indicator_id = $1 AND period = $2`, [
+      indicatorId,
+      period,
+    ]);
     return Number(row?.total ?? 0);
   }
 
@@ -102,7 +111,10 @@ export class IndicatorRepository {
   }
 
   /** the bodies (among those given) whose latest alert of the current or previous month is still standing */
-  async standingAlerts(bodyIds: string[] | null, sincePeriod: string): Promise<{ indicatorId: string; bodyId: string; period: string; level: IndicatorLevel }[]> {
+  async standingAlerts(
+    bodyIds: string[] | null,
+    sincePeriod: string,
+  ): Promise<{ indicatorId: string; bodyId: string; period: string; level: IndicatorLevel }[]> {
     const rows: { indicator_id: string; body_id: string; period: string; level: IndicatorLevel }[] = await this.manager().query(
       `SELECT DISTINCT ON (a.indicator_id) a.indicator_id, i.body_id, a.period, a.level
          FROM indicator_alert a JOIN indicator i ON i.id = a.indicator_id
@@ -148,6 +160,10 @@ export class IndicatorRepository {
   }
 
   findByIds(ids: string[]): Promise<Indicator[]> {
-    return ids.length ? this.manager().getRepository(Indicator).findBy({ id: In(ids) }) : Promise.resolve([]);
+    return ids.length
+      ? this.manager()
+          .getRepository(Indicator)
+          .findBy({ id: In(ids) })
+      : Promise.resolve([]);
   }
 }

@@ -49,8 +49,28 @@ const RECENT: Record<string, Record<string, number>> = {
 
 /** Asylum claimants in municipal shelter systems (illustrative month-end counts; the study gives no monthly series). */
 const SHELTERS: Record<string, Record<string, number>> = {
-  TOR: { '2017-09': 540, '2017-12': 820, '2018-03': 1490, '2018-05': 2530, '2018-06': 3120, '2018-09': 2940, '2018-12': 2610, '2019-06': 2380, '2019-12': 2210 },
-  MTL: { '2017-07': 1210, '2017-08': 3320, '2017-09': 2480, '2017-12': 1630, '2018-03': 1850, '2018-06': 1410, '2018-12': 1120, '2019-06': 1060, '2019-12': 990 },
+  TOR: {
+    '2017-09': 540,
+    '2017-12': 820,
+    '2018-03': 1490,
+    '2018-05': 2530,
+    '2018-06': 3120,
+    '2018-09': 2940,
+    '2018-12': 2610,
+    '2019-06': 2380,
+    '2019-12': 2210,
+  },
+  MTL: {
+    '2017-07': 1210,
+    '2017-08': 3320,
+    '2017-09': 2480,
+    '2017-12': 1630,
+    '2018-03': 1850,
+    '2018-06': 1410,
+    '2018-12': 1120,
+    '2019-06': 1060,
+    '2019-12': 990,
+  },
 };
 
 const month = (year: number, index: number) => `${year}-${String(index + 1).padStart(2, '0')}`;
@@ -73,7 +93,8 @@ export async function seedIndicators(demo: DemoContext): Promise<void> {
       nameEn: 'RCMP interceptions between ports of entry',
       nameFr: 'Interceptions de la GRC entre les points d’entrée',
       definitionEn: 'People intercepted by the RCMP after crossing the Canada–US border outside a port of entry, by province of interception.',
-      definitionFr: 'Personnes interceptées par la GRC après avoir franchi la frontière canado-américaine hors d’un point d’entrée, par province d’interception.',
+      definitionFr:
+        'Personnes interceptées par la GRC après avoir franchi la frontière canado-américaine hors d’un point d’entrée, par province d’interception.',
       unit: 'people',
       source: 'RCMP / IRCC, asylum claimants processed by the RCMP',
       warningAt: 1500,

@@ -13,24 +13,23 @@ import {
   type NotificationIntent,
   type Page,
 } from '@forum/contracts';
-import {
-  Caller,
-  conflict,
-  EventRecorder,
-  forbidden,
-  invalid,
-  isSecretariat,
-  mergeBilingual,
-  notFound,
-  readBilingual,
-  bilingual,
-} from '@forum/core';
+import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, mergeBilingual, notFound, readBilingual, bilingual } from '@forum/core';
 import { BodyAccess, MembershipRepository } from '@forum/bodies';
 import { UserRepository } from '@forum/identity';
 import { MeetingsService } from '@forum/meetings';
 import type { CreateIndicatorDto, ReportObservationDto, SeriesQuery, UpdateIndicatorDto } from './indicator.dto';
 import type { Indicator } from './indicator.entity';
-import { alertToRaise, currentPeriod, endOfWorkingDays, levelOf, monthOverMonth, PERIOD_PATTERN, periodsBetween, previousPeriod, sumFigures } from './indicator-level.rule';
+import {
+  alertToRaise,
+  currentPeriod,
+  endOfWorkingDays,
+  levelOf,
+  monthOverMonth,
+  PERIOD_PATTERN,
+  periodsBetween,
+  previousPeriod,
+  sumFigures,
+} from './indicator-level.rule';
 import { IndicatorRepository } from './indicator.repository';
 import { toAlertView, toIndicatorView, toObservationView, toRevisionView } from './indicator.view';
 
@@ -76,7 +75,8 @@ export class IndicatorsService {
       await this.access.requireBody(dto.bodyId, em).catch(() => {
         throw invalid(['bodyId does not name an existing body']);
       });
-      if (await this.indicators.findByCode(dto.bodyId, dto.code, em)) throw conflict(CommonReason.Duplicate, `This body already has an indicator with code ${dto.code}`);
+      if (await this.indicators.findByCode(dto.bodyId, dto.code, em))
+        throw conflict(CommonReason.Duplicate, `This body already has an indicator with code ${dto.code}`);
       const indicator = await this.indicators.insert(
         {
           bodyId: dto.bodyId,
@@ -93,7 +93,13 @@ export class IndicatorsService {
         },
         em,
       );
-      await this.events.record(em, { actorUserId: caller.userId, action: 'indicator.created', entityType: 'indicator', entityId: indicator.id, changes: { ...dto } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'indicator.created',
+        entityType: 'indicator',
+        entityId: indicator.id,
+        changes: { ...dto },
+      });
       return toIndicatorView(indicator, undefined, caller.locale);
     });
   }
@@ -128,7 +134,14 @@ export class IndicatorsService {
    * A government's figure for a month. The first report and every revision are kept; the period whose total
    * first reaches a level raises one alert (a surge alert with emergency meeting slots).
    */
-  async report(caller: Caller, id: string, governmentId: string, period: string, dto: ReportObservationDto, now = new Date()): Promise<IndicatorObservationView> {
+  async report(
+    caller: Caller,
+    id: string,
+    governmentId: string,
+    period: string,
+    dto: ReportObservationDto,
+    now = new Date(),
+  ): Promise<IndicatorObservationView> {
     const indicator = await this.readable(caller, id);
     if (!isSecretariat(caller) && caller.governmentId !== governmentId) throw forbidden('Each government reports its own figures');
     if (!PERIOD_PATTERN.test(period)) throw invalid(['period must be a month, YYYY-MM']);
@@ -152,7 +165,10 @@ export class IndicatorsService {
         { indicatorId: id, governmentId, period, value: dto.value, note, revision: (previous?.revision ?? 0) + 1, reportedBy: caller.userId, reportedAt: now },
         em,
       );
-      await this.indicators.insertRevision({ indicatorId: id, governmentId, period, revision: saved.revision, value: dto.value, previousValue, note, revisedBy: caller.userId, revisedAt: now }, em);
+      await this.indicators.insertRevision(
+        { indicatorId: id, governmentId, period, revision: saved.revision, value: dto.value, previousValue, note, revisedBy: caller.userId, revisedAt: now },
+        em,
+      );
 
       const total = await this.indicators.totalOf(id, period, em);
       const raise = alertToRaise(levelOf(total, locked), await this.indicators.alertedLevels(id, period, em));
@@ -196,22 +212,24 @@ export class IndicatorsService {
     const governments = new Map<string, IndicatorSeriesView['governments'][number]>();
     for (const seat of seats) {
       const g = seat.government!;
-      if (!seat.endedAt || observations.some((o) => o.governmentId === g.id)) governments.set(g.id, { id: g.id, code: g.code, nameEn: g.nameEn, nameFr: g.nameFr });
+      if (!seat.endedAt || observations.some((o) => o.governmentId === g.id))
+        governments.set(g.id, { id: g.id, code: g.code, nameEn: g.nameEn, nameFr: g.nameFr });
     }
     const from = query.from ?? observations[0]?.period;
     const to = query.to ?? observations.at(-1)?.period;
     const byPeriod = new Map<string, { governmentId: string; value: number }[]>();
     for (const o of observations) byPeriod.set(o.period, [...(byPeriod.get(o.period) ?? []), { governmentId: o.governmentId, value: o.value }]);
     let previousTotal: number | null = null;
-    const items = from && to
-      ? periodsBetween(from, to).map((period) => {
-          const values = byPeriod.get(period) ?? [];
-          const total = values.length ? sumFigures(values.map((v) => v.value)) : null;
-          const point = { period, values, total, level: levelOf(total, indicator), ...monthOverMonth(total, previousTotal) };
-          previousTotal = total;
-          return point;
-        })
-      : [];
+    const items =
+      from && to
+        ? periodsBetween(from, to).map((period) => {
+            const values = byPeriod.get(period) ?? [];
+            const total = values.length ? sumFigures(values.map((v) => v.value)) : null;
+            const point = { period, values, total, level: levelOf(total, indicator), ...monthOverMonth(total, previousTotal) };
+            previousTotal = total;
+            return point;
+          })
+        : [];
     return { indicatorId: id, unit: indicator.unit, warningAt: indicator.warningAt, surgeAt: indicator.surgeAt, governments: [...governments.values()], items };
   }
 
@@ -238,7 +256,13 @@ export class IndicatorsService {
   /** The earliest 60-minute slots for the body within the next five working days, as the meetings' slot finder sees them. */
   private async emergencySlots(caller: Caller, bodyId: string, now: Date): Promise<IndicatorSlotView[]> {
     try {
-      const found = await this.meetings.slots(caller, { bodyId, durationMinutes: 60, from: now.toISOString(), to: endOfWorkingDays(now).toISOString(), count: 5 });
+      const found = await this.meetings.slots(caller, {
+        bodyId,
+        durationMinutes: 60,
+        from: now.toISOString(),
+        to: endOfWorkingDays(now).toISOString(),
+        count: 5,
+      });
       return found.items.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt }));
     } catch (error) {
       // An alert without slots still alerts: the secretariat can look for a time by hand.
@@ -253,7 +277,13 @@ export class IndicatorsService {
     return { userIds: secretariat.map((u) => u.id), governmentIds: coChairs };
   }
 
-  private alertNotice(indicator: Indicator, period: string, level: Exclude<IndicatorLevel, 'normal'>, total: number, recipients: NotificationIntent['recipients']): NotificationIntent {
+  private alertNotice(
+    indicator: Indicator,
+    period: string,
+    level: Exclude<IndicatorLevel, 'normal'>,
+    total: number,
+    recipients: NotificationIntent['recipients'],
+  ): NotificationIntent {
     const nameEn = indicator.name.en ?? indicator.name.fr ?? indicator.code;
     const nameFr = indicator.name.fr ?? indicator.name.en ?? indicator.code;
     const threshold = level === 'surge' ? indicator.surgeAt : indicator.warningAt;
@@ -263,9 +293,11 @@ export class IndicatorsService {
       recipients,
       subject: { en: `${LEVEL_WORDS[level].en}: ${nameEn}, ${period}`, fr: `${LEVEL_WORDS[level].fr} : ${nameFr}, ${period}` },
       body: {
-        en: `The total for ${period} is ${figure(total, 'en')} ${indicator.unit}, at or above the ${level} threshold of ${figure(threshold ?? 0, 'en')}.` +
+        en:
+          `The total for ${period} is ${figure(total, 'en')} ${indicator.unit}, at or above the ${level} threshold of ${figure(threshold ?? 0, 'en')}.` +
           (level === 'surge' ? ' Emergency meeting slots for the next five working days are on the indicator page.' : ''),
-        fr: `Le total de ${period} est de ${figure(total, 'fr')} (${indicator.unit}), au seuil ${level === 'surge' ? 'de hausse marquée' : "d'alerte"} de ${figure(threshold ?? 0, 'fr')} ou au-delà.` +
+        fr:
+          `Le total de ${period} est de ${figure(total, 'fr')} (${indicator.unit}), au seuil ${level === 'surge' ? 'de hausse marquée' : "d'alerte"} de ${figure(threshold ?? 0, 'fr')} ou au-delà.` +
           (level === 'surge' ? ' Des créneaux de réunion d’urgence pour les cinq prochains jours ouvrables figurent sur la page de l’indicateur.' : ''),
       },
       link: `/indicators/${indicator.id}`,

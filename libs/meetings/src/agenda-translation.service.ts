@@ -58,7 +58,13 @@ export class AgendaTranslation {
     };
     await this.events.record(
       em,
-      { actorUserId: caller.userId, action: 'agenda.translation-arrived', entityType: 'meeting', entityId: meeting.id, changes: { revision: meeting.agendaRevision } },
+      {
+        actorUserId: caller.userId,
+        action: 'agenda.translation-arrived',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        changes: { revision: meeting.agendaRevision },
+      },
       [event],
     );
   }

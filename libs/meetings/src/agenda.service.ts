@@ -21,7 +21,6 @@ import { AgendaItemView, MeetingWarning, PaperView, toAgendaItemView, toPaperVie
 import type { AgendaView } from '@forum/contracts';
 export type { AgendaView } from '@forum/contracts';
 
-
 const minutesOf = (m: Meeting) => Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60000);
 
 /**
@@ -45,7 +44,16 @@ export class AgendaService {
   async list(caller: Caller, meetingId: string): Promise<AgendaView> {
     const meeting = await this.meetingAccess.readable(caller, meetingId);
     if (!meeting.agendaPublishedAt && !isSecretariat(caller)) {
-      return { items: [], total: 0, publishedAt: null, translationToFollow: false, revision: meeting.agendaRevision, totalMinutes: 0, meetingMinutes: minutesOf(meeting), warnings: [] };
+      return {
+        items: [],
+        total: 0,
+        publishedAt: null,
+        translationToFollow: false,
+        revision: meeting.agendaRevision,
+        totalMinutes: 0,
+        meetingMinutes: minutesOf(meeting),
+        warnings: [],
+      };
     }
     return this.agendaOf(meeting, undefined, caller.locale);
   }
@@ -68,7 +76,14 @@ export class AgendaService {
         },
         em,
       );
-      await this.items.renumber(reorder(existing.map((i) => i.id), item.id, dto.position), em);
+      await this.items.renumber(
+        reorder(
+          existing.map((i) => i.id),
+          item.id,
+          dto.position,
+        ),
+        em,
+      );
       await this.changed(em, caller, meeting, 'agenda-item.created', item.id, { ...dto });
       return this.itemView(meeting, item.id, em, caller.locale);
     });
@@ -102,7 +117,10 @@ export class AgendaService {
       if (!item) throw notFound('Agenda item');
       const detachedPapers = await this.papers.detachOfItem(item.id, em);
       await this.items.remove(item.id, em);
-      await this.items.renumber((await this.items.ofMeeting(meeting.id, em)).map((i) => i.id), em);
+      await this.items.renumber(
+        (await this.items.ofMeeting(meeting.id, em)).map((i) => i.id),
+        em,
+      );
       await this.changed(em, caller, meeting, 'agenda-item.deleted', item.id, { title: item.title, detachedPapers });
       // removing the one item still awaiting its translation completes the agenda
       await this.translation.arrived(caller, meeting, em);
@@ -114,7 +132,8 @@ export class AgendaService {
   async publish(caller: Caller, meetingId: string, dto: PublishAgendaDto = {}): Promise<AgendaView> {
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.openForAgenda(caller, meetingId, em);
-      if (meeting.status !== 'scheduled') throw conflict(MeetingReason.MeetingClosed, 'Only the agenda of a scheduled meeting is published', { status: meeting.status });
+      if (meeting.status !== 'scheduled')
+        throw conflict(MeetingReason.MeetingClosed, 'Only the agenda of a scheduled meeting is published', { status: meeting.status });
       const items = await this.items.ofMeeting(meeting.id, em);
       if (!items.length) throw conflict(MeetingReason.AgendaEmpty, 'An empty agenda is not published');
       // Parity: the agenda goes out in both languages, or says its translation is to follow.
@@ -143,7 +162,13 @@ export class AgendaService {
       };
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'agenda.published', entityType: 'meeting', entityId: meeting.id, changes: { revision: meeting.agendaRevision, translationToFollow: meeting.agendaTranslationToFollow } },
+        {
+          actorUserId: caller.userId,
+          action: 'agenda.published',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          changes: { revision: meeting.agendaRevision, translationToFollow: meeting.agendaTranslationToFollow },
+        },
         [event],
       );
       return this.agendaOf(meeting, em, caller.locale);
@@ -180,7 +205,13 @@ export class AgendaService {
         },
         em,
       );
-      await this.changed(em, caller, meeting, 'agenda-paper.added', item.id, { paperId: paper.id, title: paper.title, url: paper.url, fileName: paper.fileName, sizeBytes: paper.sizeBytes });
+      await this.changed(em, caller, meeting, 'agenda-paper.added', item.id, {
+        paperId: paper.id,
+        title: paper.title,
+        url: paper.url,
+        fileName: paper.fileName,
+        sizeBytes: paper.sizeBytes,
+      });
       return toPaperView(paper, caller.locale);
     });
   }
@@ -198,7 +229,12 @@ export class AgendaService {
       const paper = (await this.papers.ofItems([item.id], em)).find((p) => p.id === paperId);
       if (!paper) throw notFound('Paper');
       await this.papers.removeFromItem(meeting.id, item.id, paper.id, em);
-      await this.changed(em, caller, meeting, 'agenda-paper.removed', item.id, { paperId: paper.id, title: paper.title, url: paper.url, fileName: paper.fileName });
+      await this.changed(em, caller, meeting, 'agenda-paper.removed', item.id, {
+        paperId: paper.id,
+        title: paper.title,
+        url: paper.url,
+        fileName: paper.fileName,
+      });
       return this.itemView(meeting, item.id, em, caller.locale);
     });
   }
@@ -213,7 +249,8 @@ export class AgendaService {
 
   private async openForAgenda(caller: Caller, meetingId: string, em: EntityManager): Promise<Meeting> {
     const meeting = await this.meetingAccess.writable(caller, meetingId, em);
-    if (isClosed(meeting.status)) throw conflict(MeetingReason.MeetingClosed, `The agenda of a ${meeting.status} meeting no longer changes`, { status: meeting.status });
+    if (isClosed(meeting.status))
+      throw conflict(MeetingReason.MeetingClosed, `The agenda of a ${meeting.status} meeting no longer changes`, { status: meeting.status });
     return meeting;
   }
 
@@ -235,7 +272,13 @@ export class AgendaService {
       jobs.push(revisedAgendaJob(meeting.id, meeting.agendaNoticeDueAt));
     }
     await this.events.record(em, { actorUserId: caller.userId, action, entityType: 'meeting', entityId: meeting.id, changes: { itemId, ...changes } }, [
-      { name: 'agenda.updated', payload: { meetingId: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { action, itemId }, jobs },
+      {
+        name: 'agenda.updated',
+        payload: { meetingId: meeting.id, bodyId: meeting.bodyId },
+        audience: { kind: 'body', bodyId: meeting.bodyId },
+        context: { action, itemId },
+        jobs,
+      },
     ]);
   }
 
@@ -248,9 +291,19 @@ export class AgendaService {
 
   private async agendaOf(meeting: Meeting, em?: EntityManager, reader: Locale = 'en'): Promise<AgendaView> {
     const items = await this.items.ofMeeting(meeting.id, em);
-    const papers = await this.papers.ofItems(items.map((i) => i.id), em);
+    const papers = await this.papers.ofItems(
+      items.map((i) => i.id),
+      em,
+    );
     return {
-      items: items.map((i) => toAgendaItemView(i, papers.filter((p) => p.agendaItemId === i.id), undefined, reader)),
+      items: items.map((i) =>
+        toAgendaItemView(
+          i,
+          papers.filter((p) => p.agendaItemId === i.id),
+          undefined,
+          reader,
+        ),
+      ),
       total: items.length,
       publishedAt: meeting.agendaPublishedAt ? meeting.agendaPublishedAt.toISOString() : null,
       translationToFollow: meeting.agendaTranslationToFollow,

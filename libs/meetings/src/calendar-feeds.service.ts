@@ -37,7 +37,13 @@ export class CalendarFeedsService {
     const token = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (em) => {
       const feed = await this.feeds.insert({ userId: caller.userId, tokenHash: hashOf(token), label: label?.trim() || null }, em);
-      await this.events.record(em, { actorUserId: caller.userId, action: 'calendar-feed.created', entityType: 'calendar_feed', entityId: feed.id, changes: { label: feed.label } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'calendar-feed.created',
+        entityType: 'calendar_feed',
+        entityId: feed.id,
+        changes: { label: feed.label },
+      });
       return { ...toCalendarFeedView(feed), token, url: `${this.config.publicBaseUrl}/api/v1/calendar-feeds/${token}/meetings.ics` };
     });
   }

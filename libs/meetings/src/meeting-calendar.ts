@@ -30,7 +30,11 @@ const WORDS = {
  * parameter value, which cannot be escaped in RFC 5545) would start a line of its own, and a double quote
  * would end the quoted value.
  */
-export const calendarSafe = (value: string): string => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/"/g, "'").trim();
+export const calendarSafe = (value: string): string =>
+  value
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/"/g, "'")
+    .trim();
 
 /** RFC 5545: every content line ends with CRLF, the last one (END:VCALENDAR) too. */
 const terminated = (ics: string) => (ics.endsWith('\r\n') ? ics : `${ics}\r\n`);

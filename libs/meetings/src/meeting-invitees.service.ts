@@ -52,7 +52,10 @@ export class MeetingInvitees {
     for (const bodyId of new Set(meetings.map((m) => m.bodyId))) {
       byBody.set(bodyId, await this.memberships.listOfBody(bodyId, true, em));
     }
-    const delegates = await this.delegates.ofMeetings(meetings.map((m) => m.id), em);
+    const delegates = await this.delegates.ofMeetings(
+      meetings.map((m) => m.id),
+      em,
+    );
     const users = new Map((await this.users.findByIds([...new Set(delegates.map((d) => d.userId))], em)).map((u) => [u.id, u]));
     const result = new Map<string, InviteeView[]>();
     for (const meeting of meetings) {
@@ -79,7 +82,14 @@ export class MeetingInvitees {
   }
 
   /** Problems to show before they bite: hours outside anyone's working day, and delegates already booked elsewhere. */
-  async warningsFor(meetingId: string | null, start: Date, end: Date, seats: Membership[], delegateUserIds: string[], em?: EntityManager): Promise<MeetingWarning[]> {
+  async warningsFor(
+    meetingId: string | null,
+    start: Date,
+    end: Date,
+    seats: Membership[],
+    delegateUserIds: string[],
+    em?: EntityManager,
+  ): Promise<MeetingWarning[]> {
     const warnings: MeetingWarning[] = seats.flatMap((seat) => timeIssuesFor(participantOf(seat), start, end));
     const bookings = await this.meetings.bookingsOf(delegateUserIds, start, end, meetingId, em);
     const users = new Map((await this.users.findByIds([...new Set(bookings.map((b) => b.userId))], em)).map((u) => [u.id, u]));

@@ -53,9 +53,11 @@ export class MeetingJobsService {
         { status: 'held' },
       );
       for (const m of ended) {
-        await this.events.record(em, { actorUserId: null, action: 'meeting.held', entityType: 'meeting', entityId: m.id, changes: { status: { from: 'scheduled', to: 'held' } } }, [
-          { name: 'meeting.updated', payload: { id: m.id, bodyId: m.bodyId }, audience: { kind: 'body', bodyId: m.bodyId }, context: { status: 'held' } },
-        ]);
+        await this.events.record(
+          em,
+          { actorUserId: null, action: 'meeting.held', entityType: 'meeting', entityId: m.id, changes: { status: { from: 'scheduled', to: 'held' } } },
+          [{ name: 'meeting.updated', payload: { id: m.id, bodyId: m.bodyId }, audience: { kind: 'body', bodyId: m.bodyId }, context: { status: 'held' } }],
+        );
       }
       return ended.map((m) => m.id);
     });
@@ -79,7 +81,11 @@ export class MeetingJobsService {
         context: { revised: true },
         notify: [revisedAgendaNotice(meeting, body?.name ?? '', recipients, burst)],
       };
-      await this.events.record(em, { actorUserId: null, action: 'agenda.revised-notice', entityType: 'meeting', entityId: meeting.id, changes: { burst: burst.toISOString() } }, [event]);
+      await this.events.record(
+        em,
+        { actorUserId: null, action: 'agenda.revised-notice', entityType: 'meeting', entityId: meeting.id, changes: { burst: burst.toISOString() } },
+        [event],
+      );
       return true;
     });
   }

@@ -131,7 +131,10 @@ export class MeetingMinutesService {
         },
         em,
       );
-      await this.minutes.addRevision({ meetingId: meeting.id, number: revision, text: next.text, sourceLang: next.sourceLang, status, authorUserId: caller.userId }, em);
+      await this.minutes.addRevision(
+        { meetingId: meeting.id, number: revision, text: next.text, sourceLang: next.sourceLang, status, authorUserId: caller.userId },
+        em,
+      );
       await this.record(em, caller, meeting, saved, 'meeting.minutes-saved', { revision, sourceLang: next.sourceLang });
       return this.view(saved, caller.locale, em);
     });
@@ -146,9 +149,13 @@ export class MeetingMinutesService {
       if (current.status !== 'draft') throw conflict(CommonReason.IllegalTransition, `The minutes are already ${current.status}`, { status: current.status });
       const pending = pendingFields({ text: current.text });
       if (pending.length && !dto.translationToFollow) {
-        throw conflict(RecordReason.TranslationPending, 'The minutes are distributed in both languages; translate them or circulate with translationToFollow: true', {
-          pending: [{ type: 'minutes', id: meeting.id, fields: pending }],
-        });
+        throw conflict(
+          RecordReason.TranslationPending,
+          'The minutes are distributed in both languages; translate them or circulate with translationToFollow: true',
+          {
+            pending: [{ type: 'minutes', id: meeting.id, fields: pending }],
+          },
+        );
       }
       current.status = 'circulated';
       current.circulatedAt = new Date();
@@ -156,7 +163,15 @@ export class MeetingMinutesService {
       const saved = await this.minutes.save(current, em);
       const body = await this.bodies.findById(meeting.bodyId, em);
       const notice = await this.notice(meeting, body?.name, 'circulated', em);
-      await this.record(em, caller, meeting, saved, 'meeting.minutes-circulated', { revision: saved.revision, translationToFollow: saved.translationToFollow }, [notice]);
+      await this.record(
+        em,
+        caller,
+        meeting,
+        saved,
+        'meeting.minutes-circulated',
+        { revision: saved.revision, translationToFollow: saved.translationToFollow },
+        [notice],
+      );
       return this.view(saved, caller.locale, em);
     });
   }
@@ -168,8 +183,19 @@ export class MeetingMinutesService {
       const current = await this.lockedVisible(caller, meeting, em);
       if (isSecretariat(caller) || !caller.governmentId) throw forbidden('Member governments’ officials comment on circulated minutes');
       if (current.status === 'adopted') throw this.frozen(current);
-      if (current.status !== 'circulated') throw conflict(CommonReason.IllegalTransition, 'Comments are taken while the minutes are circulated', { status: current.status });
-      await this.minutes.addComment({ meetingId: meeting.id, revision: current.revision, governmentId: caller.governmentId, userId: caller.userId, comment: read.text, sourceLang: read.sourceLang }, em);
+      if (current.status !== 'circulated')
+        throw conflict(CommonReason.IllegalTransition, 'Comments are taken while the minutes are circulated', { status: current.status });
+      await this.minutes.addComment(
+        {
+          meetingId: meeting.id,
+          revision: current.revision,
+          governmentId: caller.governmentId,
+          userId: caller.userId,
+          comment: read.text,
+          sourceLang: read.sourceLang,
+        },
+        em,
+      );
       await this.record(em, caller, meeting, current, 'meeting.minutes-commented', { revision: current.revision, governmentId: caller.governmentId });
       return this.view(current, caller.locale, em);
     });
@@ -181,10 +207,13 @@ export class MeetingMinutesService {
       const current = await this.minutes.findOf(meeting.id, em);
       if (!current) throw notFound('Minutes');
       if (current.status === 'adopted') throw this.frozen(current);
-      if (current.status !== 'circulated') throw conflict(CommonReason.IllegalTransition, 'Minutes are circulated to the members before they are adopted', { status: current.status });
+      if (current.status !== 'circulated')
+        throw conflict(CommonReason.IllegalTransition, 'Minutes are circulated to the members before they are adopted', { status: current.status });
       const pending = pendingFields({ text: current.text });
       if (pending.length) {
-        throw conflict(RecordReason.TranslationPending, 'Adopted minutes are frozen in both languages: translate them first', { pending: [{ type: 'minutes', id: meeting.id, fields: pending }] });
+        throw conflict(RecordReason.TranslationPending, 'Adopted minutes are frozen in both languages: translate them first', {
+          pending: [{ type: 'minutes', id: meeting.id, fields: pending }],
+        });
       }
       const now = new Date();
       const extra: DomainEvent[] = [];
@@ -200,12 +229,26 @@ export class MeetingMinutesService {
           `Le procès-verbal de la réunion du ${formatDay(meeting.startsAt, 'fr')} (${meeting.title}) est adopté.`,
         );
         const decision = await this.decisions.insert(
-          { meetingId: at.id, bodyId: at.bodyId, number: await this.decisions.nextNumber(at.id, em), agendaItemId: null, text, sourceLang: 'en', originDecisionId: null, recordedByUserId: caller.userId },
+          {
+            meetingId: at.id,
+            bodyId: at.bodyId,
+            number: await this.decisions.nextNumber(at.id, em),
+            agendaItemId: null,
+            text,
+            sourceLang: 'en',
+            originDecisionId: null,
+            recordedByUserId: caller.userId,
+          },
           em,
         );
         current.adoptedAtMeetingId = at.id;
         current.adoptionDecisionId = decision.id;
-        extra.push({ name: 'decision.updated', payload: { id: decision.id, meetingId: at.id, bodyId: at.bodyId }, audience: { kind: 'body', bodyId: at.bodyId }, context: { change: 'recorded' } });
+        extra.push({
+          name: 'decision.updated',
+          payload: { id: decision.id, meetingId: at.id, bodyId: at.bodyId },
+          audience: { kind: 'body', bodyId: at.bodyId },
+          context: { change: 'recorded' },
+        });
       } else {
         requireTakingPlace(meeting, now);
       }
@@ -214,7 +257,16 @@ export class MeetingMinutesService {
       const saved = await this.minutes.save(current, em);
       const body = await this.bodies.findById(meeting.bodyId, em);
       const notice = await this.notice(meeting, body?.name, 'adopted', em);
-      await this.record(em, caller, meeting, saved, 'meeting.minutes-adopted', { revision: saved.revision, atMeetingId: saved.adoptedAtMeetingId, decisionId: saved.adoptionDecisionId }, [notice], extra);
+      await this.record(
+        em,
+        caller,
+        meeting,
+        saved,
+        'meeting.minutes-adopted',
+        { revision: saved.revision, atMeetingId: saved.adoptedAtMeetingId, decisionId: saved.adoptionDecisionId },
+        [notice],
+        extra,
+      );
       return this.view(saved, caller.locale, em);
     });
   }
@@ -248,7 +300,12 @@ export class MeetingMinutesService {
     return conflict(RecordReason.Frozen, 'Adopted minutes are frozen', { status: m.status, adoptedAt: iso(m.adoptedAt) });
   }
 
-  private async notice(meeting: Meeting, bodyName: BilingualText | null | undefined, what: 'circulated' | 'adopted', em: EntityManager): Promise<NotificationIntent> {
+  private async notice(
+    meeting: Meeting,
+    bodyName: BilingualText | null | undefined,
+    what: 'circulated' | 'adopted',
+    em: EntityManager,
+  ): Promise<NotificationIntent> {
     const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
     const day = { en: formatDay(meeting.startsAt, 'en'), fr: formatDay(meeting.startsAt, 'fr') };
     const title = { en: contentFor(meeting.title, 'en'), fr: contentFor(meeting.title, 'fr') };
@@ -263,8 +320,14 @@ export class MeetingMinutesService {
           : { en: `Minutes adopted: ${title.en}`, fr: `Procès-verbal adopté : ${title.fr}` },
       body:
         what === 'circulated'
-          ? { en: `The draft minutes of the meeting of ${body.en} on ${day.en} are circulated for comment.`, fr: `Le projet de procès-verbal de la réunion de ${body.fr} du ${day.fr} est diffusé pour commentaires.` }
-          : { en: `The minutes of the meeting of ${body.en} on ${day.en} are adopted.`, fr: `Le procès-verbal de la réunion de ${body.fr} du ${day.fr} est adopté.` },
+          ? {
+              en: `The draft minutes of the meeting of ${body.en} on ${day.en} are circulated for comment.`,
+              fr: `Le projet de procès-verbal de la réunion de ${body.fr} du ${day.fr} est diffusé pour commentaires.`,
+            }
+          : {
+              en: `The minutes of the meeting of ${body.en} on ${day.en} are adopted.`,
+              fr: `Le procès-verbal de la réunion de ${body.fr} du ${day.fr} est adopté.`,
+            },
       link: `/meetings/${meeting.id}`,
     };
   }
@@ -282,7 +345,13 @@ export class MeetingMinutesService {
     // a draft is the secretariat's only: its events reach its author, never the members
     const audience: EventAudience = minutes.status === 'draft' ? { kind: 'users', userIds: [caller.userId] } : { kind: 'body', bodyId: meeting.bodyId };
     await this.events.record(em, { actorUserId: caller.userId, action, entityType: 'meeting', entityId: meeting.id, changes }, [
-      { name: 'minutes.updated', payload: { meetingId: meeting.id, bodyId: meeting.bodyId, status: minutes.status }, audience, context: { change: action }, notify },
+      {
+        name: 'minutes.updated',
+        payload: { meetingId: meeting.id, bodyId: meeting.bodyId, status: minutes.status },
+        audience,
+        context: { change: action },
+        notify,
+      },
       ...extra,
     ]);
   }
@@ -331,4 +400,3 @@ export class MeetingMinutesService {
     };
   }
 }
-

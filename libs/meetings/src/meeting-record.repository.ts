@@ -17,7 +17,11 @@ export class MinutesRepository {
   }
 
   ofMeetings(meetingIds: string[], em?: EntityManager): Promise<MeetingMinutes[]> {
-    return meetingIds.length ? this.m(em).getRepository(MeetingMinutes).findBy({ meetingId: In(meetingIds) }) : Promise.resolve([]);
+    return meetingIds.length
+      ? this.m(em)
+          .getRepository(MeetingMinutes)
+          .findBy({ meetingId: In(meetingIds) })
+      : Promise.resolve([]);
   }
 
   save(minutes: Partial<MeetingMinutes>, em: EntityManager): Promise<MeetingMinutes> {
@@ -26,7 +30,9 @@ export class MinutesRepository {
   }
 
   revisionsOf(meetingId: string, em?: EntityManager): Promise<MeetingMinutesRevision[]> {
-    return this.m(em).getRepository(MeetingMinutesRevision).find({ where: { meetingId }, order: { number: 'ASC' } });
+    return this.m(em)
+      .getRepository(MeetingMinutesRevision)
+      .find({ where: { meetingId }, order: { number: 'ASC' } });
   }
 
   async addRevision(revision: Partial<MeetingMinutesRevision>, em: EntityManager): Promise<void> {
@@ -34,7 +40,9 @@ export class MinutesRepository {
   }
 
   commentsOf(meetingId: string, em?: EntityManager): Promise<MeetingMinutesComment[]> {
-    return this.m(em).getRepository(MeetingMinutesComment).find({ where: { meetingId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.m(em)
+      .getRepository(MeetingMinutesComment)
+      .find({ where: { meetingId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   addComment(comment: Partial<MeetingMinutesComment>, em: EntityManager): Promise<MeetingMinutesComment> {
@@ -53,7 +61,9 @@ export class DecisionPositionRepository {
 
   /** the current position of each government on each of these decisions */
   currentOf(decisionIds: string[], em?: EntityManager): Promise<DecisionPosition[]> {
-    return decisionIds.length ? this.repo(em).find({ where: { decisionId: In(decisionIds), supersededAt: IsNull() }, order: { recordedAt: 'ASC' } }) : Promise.resolve([]);
+    return decisionIds.length
+      ? this.repo(em).find({ where: { decisionId: In(decisionIds), supersededAt: IsNull() }, order: { recordedAt: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   historyOf(decisionId: string, governmentId: string, em?: EntityManager): Promise<DecisionPosition[]> {

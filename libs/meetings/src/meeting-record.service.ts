@@ -23,7 +23,6 @@ import { quorumOf } from './quorum.rule';
 
 export type { AttendanceView } from '@forum/contracts';
 
-
 export type DecisionLineageView = DecisionRecordView & {
   lineage: {
     /** the decisions this one took up, nearest first (working group → ADM table → DM table reads upwards) */
@@ -73,7 +72,14 @@ export class MeetingRecordService {
       await this.events.record(
         em,
         { actorUserId: caller.userId, action: 'meeting.attendance-recorded', entityType: 'meeting', entityId: meeting.id, changes: { governmentId, ...dto } },
-        [{ name: 'meeting.updated', payload: { id: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { change: 'attendance', governmentId } }],
+        [
+          {
+            name: 'meeting.updated',
+            payload: { id: meeting.id, bodyId: meeting.bodyId },
+            audience: { kind: 'body', bodyId: meeting.bodyId },
+            context: { change: 'attendance', governmentId },
+          },
+        ],
       );
       return this.attendanceView(meeting, em);
     });
@@ -109,7 +115,8 @@ export class MeetingRecordService {
       if (!decision) throw notFound('Decision');
       const seat = (await this.invitees.at(meeting.bodyId, meeting.startsAt, em)).find((s) => s.governmentId === governmentId);
       if (!seat) throw notFound('Member government');
-      if (seat.role === 'observer') throw conflict(RecordReason.ObserverNotParty, 'An observer takes part but is not party to the body’s decisions', { governmentId });
+      if (seat.role === 'observer')
+        throw conflict(RecordReason.ObserverNotParty, 'An observer takes part but is not party to the body’s decisions', { governmentId });
       requireTakingPlace(meeting);
       if (await this.minutes.isAdopted(meeting.id, em)) throw conflict(RecordReason.Frozen, 'The minutes of this meeting are adopted: its record is frozen');
       const position = await this.positions.record(
@@ -127,8 +134,21 @@ export class MeetingRecordService {
       );
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'meeting.decision-position', entityType: 'meeting', entityId: meeting.id, changes: { decisionId, governmentId, position: dto.position, positionId: position.id } },
-        [{ name: 'decision.updated', payload: { id: decision.id, meetingId: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { change: 'position', governmentId } }],
+        {
+          actorUserId: caller.userId,
+          action: 'meeting.decision-position',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          changes: { decisionId, governmentId, position: dto.position, positionId: position.id },
+        },
+        [
+          {
+            name: 'decision.updated',
+            payload: { id: decision.id, meetingId: meeting.id, bodyId: meeting.bodyId },
+            audience: { kind: 'body', bodyId: meeting.bodyId },
+            context: { change: 'position', governmentId },
+          },
+        ],
       );
       return (await this.decisionRecord(meeting, caller.locale, em, [decision]))[0];
     });
@@ -147,7 +167,10 @@ export class MeetingRecordService {
     // one after the other: inside a transaction the three share its one connection
     const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt, em);
     const attendance = await this.attendance.ofMeeting(meeting.id, em);
-    const positions = await this.positions.currentOf(rows.map((d) => d.id), em);
+    const positions = await this.positions.currentOf(
+      rows.map((d) => d.id),
+      em,
+    );
     const present = new Set(attendance.filter((a) => a.status === 'present').map((a) => a.governmentId));
     const consensusSeats = seats.map((s) => ({ governmentId: s.governmentId, role: s.role, present: present.has(s.governmentId) }));
     return rows.map((d) => {
@@ -184,10 +207,26 @@ export class MeetingRecordService {
       );
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'meeting.decision-recorded', entityType: 'meeting', entityId: meeting.id, changes: { decisionId: decision.id, number: decision.number, ...dto } },
+        {
+          actorUserId: caller.userId,
+          action: 'meeting.decision-recorded',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          changes: { decisionId: decision.id, number: decision.number, ...dto },
+        },
         [
-          { name: 'meeting.updated', payload: { id: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { change: 'decision', decisionId: decision.id } },
-          { name: 'decision.updated', payload: { id: decision.id, meetingId: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { change: 'recorded' } },
+          {
+            name: 'meeting.updated',
+            payload: { id: meeting.id, bodyId: meeting.bodyId },
+            audience: { kind: 'body', bodyId: meeting.bodyId },
+            context: { change: 'decision', decisionId: decision.id },
+          },
+          {
+            name: 'decision.updated',
+            payload: { id: decision.id, meetingId: meeting.id, bodyId: meeting.bodyId },
+            audience: { kind: 'body', bodyId: meeting.bodyId },
+            context: { change: 'recorded' },
+          },
         ],
       );
       return toDecisionView(decision, caller.locale);
@@ -217,7 +256,8 @@ export class MeetingRecordService {
       const meeting = await this.meetingAccess.writable(caller, meetingId, em);
       const decision = await this.decisions.findDecision(meeting.id, decisionId, em);
       if (!decision) throw notFound('Decision');
-      if (decision.referredToBodyId) throw conflict(MeetingReason.AlreadyReferred, 'This decision was already referred', { referredToBodyId: decision.referredToBodyId });
+      if (decision.referredToBodyId)
+        throw conflict(MeetingReason.AlreadyReferred, 'This decision was already referred', { referredToBodyId: decision.referredToBodyId });
       const body = (await this.bodies.findById(meeting.bodyId, em))!;
       if (!body.parentId) throw conflict(MeetingReason.NoParentBody, `${body.name.en ?? body.name.fr} has no parent body to refer to`);
       decision.referredToBodyId = body.parentId;
@@ -227,9 +267,20 @@ export class MeetingRecordService {
       await this.decisions.save(decision, em);
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'meeting.decision-referred', entityType: 'meeting', entityId: meeting.id, changes: { decisionId, toBodyId: body.parentId, note: decision.referralNote } },
+        {
+          actorUserId: caller.userId,
+          action: 'meeting.decision-referred',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          changes: { decisionId, toBodyId: body.parentId, note: decision.referralNote },
+        },
         [
-          { name: 'meeting.updated', payload: { id: meeting.id, bodyId: meeting.bodyId }, audience: { kind: 'body', bodyId: meeting.bodyId }, context: { change: 'decision.referred', decisionId } },
+          {
+            name: 'meeting.updated',
+            payload: { id: meeting.id, bodyId: meeting.bodyId },
+            audience: { kind: 'body', bodyId: meeting.bodyId },
+            context: { change: 'decision.referred', decisionId },
+          },
           {
             name: 'decision.referred',
             payload: { id: decision.id, meetingId: meeting.id, bodyId: body.parentId, fromBodyId: meeting.bodyId },

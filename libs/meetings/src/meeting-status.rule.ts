@@ -31,6 +31,8 @@ export function requireTakingPlace(meeting: { status: MeetingStatus; startsAt: D
     throw conflict(MeetingReason.MeetingClosed, `A ${meeting.status} meeting has no attendance, minutes or decisions`, { status: meeting.status });
   }
   if (meeting.startsAt.getTime() > now.getTime()) {
-    throw conflict(MeetingReason.NotStarted, 'This meeting has not started yet: attendance, minutes and decisions come once it has', { startsAt: meeting.startsAt.toISOString() });
+    throw conflict(MeetingReason.NotStarted, 'This meeting has not started yet: attendance, minutes and decisions come once it has', {
+      startsAt: meeting.startsAt.toISOString(),
+    });
   }
 }

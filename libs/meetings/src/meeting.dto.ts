@@ -17,7 +17,6 @@ import {
   Max,
   MaxLength,
   Min,
-  
   ValidateIf,
 } from 'class-validator';
 import { BilingualDto, PageQuery } from '@forum/core';
@@ -31,7 +30,12 @@ const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 const withOffset = (field: string) => ({ message: `${field} must be an ISO 8601 time with an offset (Z or ±hh:mm)` });
 
 const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 
 /** `title`, `titleEn`, `titleFr`: see the bilingual texts of the contract */
 export class CreateMeetingDto extends BilingualDto('title', 300) {

@@ -72,7 +72,13 @@ export class MeetingRepository {
     if (!userIds.length) return Promise.resolve([]);
     return (em ?? this.dataSource.manager)
       .createQueryBuilder()
-      .select(['m.id AS "meetingId"', 'COALESCE(m.title_en, m.title_fr) AS "title"', 'd.user_id AS "userId"', 'm.starts_at AS "startsAt"', 'm.ends_at AS "endsAt"'])
+      .select([
+        'm.id AS "meetingId"',
+        'COALESCE(m.title_en, m.title_fr) AS "title"',
+        'd.user_id AS "userId"',
+        'm.starts_at AS "startsAt"',
+        'm.ends_at AS "endsAt"',
+      ])
       .from(MeetingDelegate, 'd')
       .innerJoin(Meeting, 'm', 'm.id = d.meeting_id')
       .where('d.user_id IN (:...userIds)', { userIds })
@@ -217,7 +223,10 @@ export class AttendanceRepository {
     return this.repo(em).findBy({ meetingId });
   }
 
-  async upsert(row: Pick<MeetingAttendance, 'meetingId' | 'governmentId' | 'status' | 'delegateUserIds' | 'recordedByUserId'>, em: EntityManager): Promise<void> {
+  async upsert(
+    row: Pick<MeetingAttendance, 'meetingId' | 'governmentId' | 'status' | 'delegateUserIds' | 'recordedByUserId'>,
+    em: EntityManager,
+  ): Promise<void> {
     await this.repo(em).upsert(row, { conflictPaths: ['meetingId', 'governmentId'] });
   }
 }
@@ -311,4 +320,3 @@ export class CalendarFeedRepository {
     await this.repo().update({ id }, { lastUsedAt: new Date() });
   }
 }
-

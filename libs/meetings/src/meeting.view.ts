@@ -8,10 +8,27 @@ import type { MeetingDecision } from './meeting-decision.entity';
 import type { Meeting } from './meeting.entity';
 import type { MeetingWarning, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView, PositionView } from '@forum/contracts';
 
-export type { MeetingWarning, DelegateView, InviteeView, MeetingView, PaperView, AgendaItemView, DecisionView, CalendarFeedView, PositionView, DecisionRecordView } from '@forum/contracts';
+export type {
+  MeetingWarning,
+  DelegateView,
+  InviteeView,
+  MeetingView,
+  PaperView,
+  AgendaItemView,
+  DecisionView,
+  CalendarFeedView,
+  PositionView,
+  DecisionRecordView,
+} from '@forum/contracts';
 
 /** `minutes`: the minutes text this reader may see (a draft is the secretariat's only), in their language. */
-export const toMeetingView = (m: Meeting, invitees: InviteeView[], warnings?: MeetingWarning[], reader: Locale = 'en', minutes?: { text: string | null; updatedAt: string | null }): MeetingView => ({
+export const toMeetingView = (
+  m: Meeting,
+  invitees: InviteeView[],
+  warnings?: MeetingWarning[],
+  reader: Locale = 'en',
+  minutes?: { text: string | null; updatedAt: string | null },
+): MeetingView => ({
   id: m.id,
   bodyId: m.bodyId,
   ...bilingualRecordView(reader, m.sourceLang, { title: m.title }),

@@ -23,7 +23,9 @@ import {
   ReferDecisionDto,
   SlotQuery,
   UpdateAgendaItemDto,
-  UpdateMeetingDto, PublishAgendaDto } from './meeting.dto';
+  UpdateMeetingDto,
+  PublishAgendaDto,
+} from './meeting.dto';
 import { MeetingRecordService } from './meeting-record.service';
 import { MeetingsService } from './meetings.service';
 
@@ -151,7 +153,12 @@ export class MeetingsController {
 
   @Authorize(Permission.AttendanceRecord, On.param(TargetKind.Meeting))
   @Put(':id/attendance/:governmentId')
-  recordAttendance(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('governmentId') governmentId: string, @RequestBody() dto: RecordAttendanceDto) {
+  recordAttendance(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @IdParam('governmentId') governmentId: string,
+    @RequestBody() dto: RecordAttendanceDto,
+  ) {
     return this.record.recordAttendance(caller, id, governmentId, dto);
   }
 
@@ -208,7 +215,12 @@ export class MeetingsController {
 
   @Get(':id/decisions/:decisionId/positions/:governmentId/history')
   @Authorize(Permission.DecisionsRead)
-  positionHistory(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('decisionId') decisionId: string, @IdParam('governmentId') governmentId: string) {
+  positionHistory(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @IdParam('decisionId') decisionId: string,
+    @IdParam('governmentId') governmentId: string,
+  ) {
     return this.record.positionHistory(caller, id, decisionId, governmentId);
   }
 
@@ -233,7 +245,12 @@ export class MeetingsController {
   /** creates an action item that carries out the decision (it remembers the decision and the meeting) */
   @Authorize(Permission.ActionItemCreate, On.param(TargetKind.Meeting))
   @Post(':id/decisions/:decisionId/action-items')
-  actionItemFromDecision(@CurrentCaller() caller: Caller, @IdParam() id: string, @IdParam('decisionId') decisionId: string, @RequestBody() dto: ActionItemFromDecisionDto) {
+  actionItemFromDecision(
+    @CurrentCaller() caller: Caller,
+    @IdParam() id: string,
+    @IdParam('decisionId') decisionId: string,
+    @RequestBody() dto: ActionItemFromDecisionDto,
+  ) {
     return this.record.actionItemFromDecision(caller, id, decisionId, dto);
   }
 

@@ -49,6 +49,15 @@ import { MeetingsService } from './meetings.service';
     MinutesRepository,
     DecisionPositionRepository,
   ],
-  exports: [AgendaTranslation, MeetingsService, AgendaService, MeetingRecordService, MeetingMinutesService, MeetingAccess, MeetingRepository, MeetingDecisionRepository],
+  exports: [
+    AgendaTranslation,
+    MeetingsService,
+    AgendaService,
+    MeetingRecordService,
+    MeetingMinutesService,
+    MeetingAccess,
+    MeetingRepository,
+    MeetingDecisionRepository,
+  ],
 })
 export class MeetingsModule {}

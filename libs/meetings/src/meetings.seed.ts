@@ -42,15 +42,28 @@ interface DemoMeeting {
  */
 const TASK_FORCE_MEETINGS: DemoMeeting[] = [
   {
-    body: TASK_FORCE, title: 'Task force, 1st meeting', on: '2017-08-17', at: '10:00', hours: 2, location: 'Montréal',
+    body: TASK_FORCE,
+    title: 'Task force, 1st meeting',
+    on: '2017-08-17',
+    at: '10:00',
+    hours: 2,
+    location: 'Montréal',
     agenda: [
       { title: 'Ongoing challenges at Roxham Road and strategies in place', purpose: 'discussion', minutes: 60, presenter: 'CA' },
       { title: 'Temporary shelter for asylum seekers (Olympic Stadium)', purpose: 'discussion', minutes: 45, presenter: 'QC' },
     ],
-    held: { minutes: 'Ministers examined the ongoing challenges and the strategies being put in place by federal and provincial governments, with the help of local governments and partners.', decisions: ['Federal and provincial officials to share data on claimant arrivals daily.'] },
+    held: {
+      minutes:
+        'Ministers examined the ongoing challenges and the strategies being put in place by federal and provincial governments, with the help of local governments and partners.',
+      decisions: ['Federal and provincial officials to share data on claimant arrivals daily.'],
+    },
   },
   {
-    body: TASK_FORCE, title: 'Task force, 2nd meeting', on: '2017-08-29', at: '10:00', hours: 2,
+    body: TASK_FORCE,
+    title: 'Task force, 2nd meeting',
+    on: '2017-08-29',
+    at: '10:00',
+    hours: 2,
     agenda: [
       { title: 'Data sharing between federal and provincial operations', purpose: 'decision', minutes: 45, presenter: 'CA' },
       { title: 'Suitable temporary shelter', purpose: 'discussion', minutes: 45, presenter: 'QC' },
@@ -58,39 +71,121 @@ const TASK_FORCE_MEETINGS: DemoMeeting[] = [
     held: { minutes: 'Collaboration on data sharing and finding suitable temporary shelter were singled out as the first operational concerns.' },
   },
   {
-    body: TASK_FORCE, title: 'Task force, 3rd meeting', on: '2017-09-26', at: '10:00', hours: 2,
+    body: TASK_FORCE,
+    title: 'Task force, 3rd meeting',
+    on: '2017-09-26',
+    at: '10:00',
+    hours: 2,
     agenda: [
       { title: 'Initial screening of claimants: delays', purpose: 'discussion', minutes: 40, presenter: 'CA' },
       { title: 'Outreach to communities affected by changes in US policy (Temporary Protected Status)', purpose: 'information', minutes: 30, presenter: 'CA' },
     ],
-    held: { minutes: 'The federal government reported on the mobile response unit near Roxham Road and expanded operations in Montréal.', decisions: ['Coordinate federal and provincial outreach to counter misinformation about the asylum system.'] },
+    held: {
+      minutes: 'The federal government reported on the mobile response unit near Roxham Road and expanded operations in Montréal.',
+      decisions: ['Coordinate federal and provincial outreach to counter misinformation about the asylum system.'],
+    },
   },
   {
-    body: TASK_FORCE, title: 'Task force, 4th meeting', on: '2017-10-24', at: '10:00', hours: 2,
+    body: TASK_FORCE,
+    title: 'Task force, 4th meeting',
+    on: '2017-10-24',
+    at: '10:00',
+    hours: 2,
     agenda: [
       { title: 'Interim Federal Health Program certificates and work permits: delays', purpose: 'decision', minutes: 45, presenter: 'CA' },
       { title: 'Reception facilities and housing shortages', purpose: 'discussion', minutes: 45, presenter: 'QC' },
     ],
-    held: { minutes: 'Members discussed delays in issuing key documents, which keep claimants from work and draw on provincial services.', decisions: ['Speed up the issuance of work permits to claimants.'] },
+    held: {
+      minutes: 'Members discussed delays in issuing key documents, which keep claimants from work and draw on provincial services.',
+      decisions: ['Speed up the issuance of work permits to claimants.'],
+    },
   },
   {
-    body: TASK_FORCE, title: 'Task force, 5th meeting', on: '2017-11-23', at: '10:00', hours: 2,
+    body: TASK_FORCE,
+    title: 'Task force, 5th meeting',
+    on: '2017-11-23',
+    at: '10:00',
+    hours: 2,
     agenda: [{ title: 'National operational plan based on lessons observed', purpose: 'information', minutes: 60, presenter: 'CA' }],
-    held: { minutes: 'CBSA, RCMP, Public Safety, IRCC and the Public Health Agency presented a national plan based on lessons observed at Roxham Road.', decisions: ['Test the national plan with provincial officials from across the country.'] },
+    held: {
+      minutes: 'CBSA, RCMP, Public Safety, IRCC and the Public Health Agency presented a national plan based on lessons observed at Roxham Road.',
+      decisions: ['Test the national plan with provincial officials from across the country.'],
+    },
   },
-  { body: TASK_FORCE, title: 'Task force, 6th meeting', on: '2018-01-25', at: '10:00', hours: 2, agenda: [{ title: 'Testing the coordinated response plan', purpose: 'discussion', minutes: 60, presenter: 'CA' }], held: { minutes: 'Forward planning: the coordinated response plan.' } },
-  { body: TASK_FORCE, title: 'Task force, 7th meeting', on: '2018-02-22', at: '10:00', hours: 2, agenda: [{ title: 'Secondary migration to Toronto and shelter pressure', purpose: 'discussion', minutes: 60, presenter: 'TOR' }], held: { minutes: 'Toronto described the pressure of secondary migration on its shelter system.' } },
-  { body: TASK_FORCE, title: 'Task force, 8th meeting', on: '2018-03-22', at: '10:00', hours: 2, agenda: [{ title: 'Expected rise in crossings in summer 2018', purpose: 'discussion', minutes: 60, presenter: 'CA' }], held: { minutes: 'Irregular crossings are expected to rise again in summer 2018.' } },
-  { body: TASK_FORCE, title: 'Task force, 9th meeting', on: '2018-04-26', at: '10:00', hours: 2, agenda: [{ title: 'Costs of services to asylum seekers', purpose: 'discussion', minutes: 60, presenter: 'QC' }], held: { minutes: 'Quebec set out the costs it bears while claimants’ status is undetermined.' } },
-  { body: TASK_FORCE, title: 'Task force, 10th meeting', on: '2018-05-24', at: '10:00', hours: 2, agenda: [{ title: 'Interim housing and the relocation pilot', purpose: 'decision', minutes: 60, presenter: 'ON' }], held: { minutes: 'Members discussed interim housing and a relocation pilot with willing municipalities.' } },
-  { body: TASK_FORCE, title: 'Task force, 11th meeting', on: '2018-06-28', at: '10:00', hours: 2, agenda: [{ title: 'Federal funding announced in June 2018 ($50M)', purpose: 'information', minutes: 45, presenter: 'CA' }], held: { minutes: 'Federal funding of $50M: Quebec $36M, Ontario $11M, Manitoba $3M.' } },
-  { body: TASK_FORCE, title: 'Task force, 12th meeting', on: '2018-08-09', at: '10:00', hours: 2, agenda: [{ title: 'Ontario’s request for $200M in cost recovery', purpose: 'discussion', minutes: 60, presenter: 'ON' }], held: { minutes: 'The last publicly announced meeting of the task force.', absent: ['ON'] } },
+  {
+    body: TASK_FORCE,
+    title: 'Task force, 6th meeting',
+    on: '2018-01-25',
+    at: '10:00',
+    hours: 2,
+    agenda: [{ title: 'Testing the coordinated response plan', purpose: 'discussion', minutes: 60, presenter: 'CA' }],
+    held: { minutes: 'Forward planning: the coordinated response plan.' },
+  },
+  {
+    body: TASK_FORCE,
+    title: 'Task force, 7th meeting',
+    on: '2018-02-22',
+    at: '10:00',
+    hours: 2,
+    agenda: [{ title: 'Secondary migration to Toronto and shelter pressure', purpose: 'discussion', minutes: 60, presenter: 'TOR' }],
+    held: { minutes: 'Toronto described the pressure of secondary migration on its shelter system.' },
+  },
+  {
+    body: TASK_FORCE,
+    title: 'Task force, 8th meeting',
+    on: '2018-03-22',
+    at: '10:00',
+    hours: 2,
+    agenda: [{ title: 'Expected rise in crossings in summer 2018', purpose: 'discussion', minutes: 60, presenter: 'CA' }],
+    held: { minutes: 'Irregular crossings are expected to rise again in summer 2018.' },
+  },
+  {
+    body: TASK_FORCE,
+    title: 'Task force, 9th meeting',
+    on: '2018-04-26',
+    at: '10:00',
+    hours: 2,
+    agenda: [{ title: 'Costs of services to asylum seekers', purpose: 'discussion', minutes: 60, presenter: 'QC' }],
+    held: { minutes: 'Quebec set out the costs it bears while claimants’ status is undetermined.' },
+  },
+  {
+    body: TASK_FORCE,
+    title: 'Task force, 10th meeting',
+    on: '2018-05-24',
+    at: '10:00',
+    hours: 2,
+    agenda: [{ title: 'Interim housing and the relocation pilot', purpose: 'decision', minutes: 60, presenter: 'ON' }],
+    held: { minutes: 'Members discussed interim housing and a relocation pilot with willing municipalities.' },
+  },
+  {
+    body: TASK_FORCE,
+    title: 'Task force, 11th meeting',
+    on: '2018-06-28',
+    at: '10:00',
+    hours: 2,
+    agenda: [{ title: 'Federal funding announced in June 2018 ($50M)', purpose: 'information', minutes: 45, presenter: 'CA' }],
+    held: { minutes: 'Federal funding of $50M: Quebec $36M, Ontario $11M, Manitoba $3M.' },
+  },
+  {
+    body: TASK_FORCE,
+    title: 'Task force, 12th meeting',
+    on: '2018-08-09',
+    at: '10:00',
+    hours: 2,
+    agenda: [{ title: 'Ontario’s request for $200M in cost recovery', purpose: 'discussion', minutes: 60, presenter: 'ON' }],
+    held: { minutes: 'The last publicly announced meeting of the task force.', absent: ['ON'] },
+  },
 ];
 
 /** What is coming up for the recommended permanent venues and the FMRI tables, with agendas. */
 const UPCOMING_MEETINGS: DemoMeeting[] = [
   {
-    body: ASYLUM_WG, title: 'Asylum working group: roles and responsibilities', on: 8, at: '11:00', hours: 2, videoUrl: 'https://video.forum.example.ca/asylum-wg',
+    body: ASYLUM_WG,
+    title: 'Asylum working group: roles and responsibilities',
+    on: 8,
+    at: '11:00',
+    hours: 2,
+    videoUrl: 'https://video.forum.example.ca/asylum-wg',
     publishAgenda: true,
     agenda: [
       { title: 'Roles and responsibilities matrix: draft for adoption', purpose: 'decision', minutes: 45, presenter: 'CA' },
@@ -100,7 +195,13 @@ const UPCOMING_MEETINGS: DemoMeeting[] = [
     ],
   },
   {
-    body: FPM_TABLE, title: 'Federal-provincial-municipal table: predictable cost sharing', on: 12, at: '12:00', hours: 1.5, location: 'Toronto City Hall', videoUrl: 'https://video.forum.example.ca/fpm-table',
+    body: FPM_TABLE,
+    title: 'Federal-provincial-municipal table: predictable cost sharing',
+    on: 12,
+    at: '12:00',
+    hours: 1.5,
+    location: 'Toronto City Hall',
+    videoUrl: 'https://video.forum.example.ca/fpm-table',
     publishAgenda: true,
     agenda: [
       { title: 'Principles for predictable cost sharing', purpose: 'discussion', minutes: 45, presenter: 'CA' },
@@ -108,14 +209,24 @@ const UPCOMING_MEETINGS: DemoMeeting[] = [
     ],
   },
   {
-    body: ADM_TABLE, title: "Assistant deputy ministers' table: working group reports", on: 18, at: '13:00', hours: 2, videoUrl: 'https://video.forum.example.ca/adm',
+    body: ADM_TABLE,
+    title: "Assistant deputy ministers' table: working group reports",
+    on: 18,
+    at: '13:00',
+    hours: 2,
+    videoUrl: 'https://video.forum.example.ca/adm',
     agenda: [
       { title: 'Report of the Working Group on Asylum and Irregular Migration', purpose: 'decision', minutes: 40, presenter: 'MB' },
       { title: 'Levels plan consultation', purpose: 'discussion', minutes: 40, presenter: 'CA' },
     ],
   },
   {
-    body: DM_TABLE, title: "Deputy ministers' table: accountability framework", on: 24, at: '11:00', hours: 2, location: 'Ottawa',
+    body: DM_TABLE,
+    title: "Deputy ministers' table: accountability framework",
+    on: 24,
+    at: '11:00',
+    hours: 2,
+    location: 'Ottawa',
     agenda: [
       { title: 'Accountability framework for actions and resources', purpose: 'decision', minutes: 60, presenter: 'CA' },
       { title: 'Preparing the ministers’ meeting', purpose: 'discussion', minutes: 45 },
@@ -127,7 +238,7 @@ const UPCOMING_MEETINGS: DemoMeeting[] = [
 function workingDaysFromToday(days: number): string {
   const holidays = new HolidayCalendar();
   let date = DateTime.now().setZone('America/Toronto').startOf('day');
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     date = date.plus({ days: 1 });
     if (date.weekday <= 5 && !holidays.holidayOn('CA', date.toISODate()!)) left--;
   }
@@ -149,7 +260,10 @@ export async function seedMeetings(demo: DemoContext): Promise<void> {
       bodyId: demo.bodyId(spec.body),
       title: spec.title,
       startsAt: start.toUTC().toISO()!,
-      endsAt: start.plus({ minutes: spec.hours * 60 }).toUTC().toISO()!,
+      endsAt: start
+        .plus({ minutes: spec.hours * 60 })
+        .toUTC()
+        .toISO()!,
       location: spec.location,
       videoUrl: spec.videoUrl,
     });

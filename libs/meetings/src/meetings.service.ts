@@ -28,7 +28,6 @@ const MAX_SLOT_SEARCH_DAYS = 92;
 const SLOT_SEARCH_BUDGET_MS = 300;
 const DAY = 24 * 3600 * 1000;
 
-
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -62,7 +61,13 @@ export class MeetingsService {
       query.limit,
       query.offset,
     );
-    const [invitees, minutes] = await Promise.all([this.invitees.viewsFor(rows), this.minutes.summariesFor(caller, rows.map((m) => m.id))]);
+    const [invitees, minutes] = await Promise.all([
+      this.invitees.viewsFor(rows),
+      this.minutes.summariesFor(
+        caller,
+        rows.map((m) => m.id),
+      ),
+    ]);
     return { items: rows.map((m) => toMeetingView(m, invitees.get(m.id) ?? [], undefined, caller.locale, minutes.get(m.id))), total };
   }
 
@@ -111,7 +116,14 @@ export class MeetingsService {
         em,
       );
       await this.delegates.replace(meeting.id, delegates, em);
-      const warnings = await this.invitees.warningsFor(meeting.id, start, end, seats, delegates.map((d) => d.userId), em);
+      const warnings = await this.invitees.warningsFor(
+        meeting.id,
+        start,
+        end,
+        seats,
+        delegates.map((d) => d.userId),
+        em,
+      );
       meeting.schedulingWarnings = { invitees: seats.map((s) => s.governmentId).sort(), items: warnings };
       await this.meetings.save(meeting, em);
       const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegates.map((d) => d.userId) };
@@ -141,9 +153,13 @@ export class MeetingsService {
       if (statusChange && !canMove(meeting.status, statusChange)) {
         throw conflict(CommonReason.IllegalTransition, `A ${meeting.status} meeting cannot become ${statusChange}`, { status: meeting.status });
       }
-      if (dto.status === meeting.status && isClosed(meeting.status)) throw conflict(CommonReason.IllegalTransition, `This meeting is already ${meeting.status}`, { status: meeting.status });
-      const edits = ['title', 'titleEn', 'titleFr', 'startsAt', 'endsAt', 'location', 'videoUrl', 'delegateUserIds'].filter((k) => dto[k as keyof UpdateMeetingDto] !== undefined);
-      if (isClosed(meeting.status) && edits.length) throw conflict(MeetingReason.MeetingClosed, `This meeting is ${meeting.status}; it no longer changes`, { status: meeting.status });
+      if (dto.status === meeting.status && isClosed(meeting.status))
+        throw conflict(CommonReason.IllegalTransition, `This meeting is already ${meeting.status}`, { status: meeting.status });
+      const edits = ['title', 'titleEn', 'titleFr', 'startsAt', 'endsAt', 'location', 'videoUrl', 'delegateUserIds'].filter(
+        (k) => dto[k as keyof UpdateMeetingDto] !== undefined,
+      );
+      if (isClosed(meeting.status) && edits.length)
+        throw conflict(MeetingReason.MeetingClosed, `This meeting is ${meeting.status}; it no longer changes`, { status: meeting.status });
 
       const { start, end } = this.checkTimes(dto.startsAt ?? meeting.startsAt.toISOString(), dto.endsAt ?? meeting.endsAt.toISOString());
       const titleSent = writeBilingual(meeting, dto, ['title'], caller.locale).length > 0;
@@ -166,19 +182,19 @@ export class MeetingsService {
         await this.delegates.replace(meeting.id, await this.resolveDelegates(dto.delegateUserIds, seats, em), em);
       }
       const delegateIds = (await this.delegates.ofMeetings([meeting.id], em)).map((d) => d.userId);
-      const scheduling = meeting.status === 'cancelled' ? [] : await this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds, em);
+      const scheduling =
+        meeting.status === 'cancelled' ? [] : await this.invitees.warningsFor(meeting.id, meeting.startsAt, meeting.endsAt, seats, delegateIds, em);
       meeting.schedulingWarnings = { invitees: seats.map((s) => s.governmentId).sort(), items: scheduling };
       await this.meetings.save(meeting, em);
       const warnings =
-        meeting.status === 'cancelled'
-          ? []
-          : [...(timeChanged || dto.delegateUserIds !== undefined ? scheduling : []), ...(await this.overrun(meeting, em))];
+        meeting.status === 'cancelled' ? [] : [...(timeChanged || dto.delegateUserIds !== undefined ? scheduling : []), ...(await this.overrun(meeting, em))];
 
       const body = (await this.bodies.findById(meeting.bodyId, em))!;
       const to = { governmentIds: seats.map((s) => s.governmentId), userIds: delegateIds };
       const payload = { id: meeting.id, bodyId: meeting.bodyId };
       // a draft (or a draft being cancelled) is the secretariat's only: its events reach no member's socket
-      const audience = meeting.status === 'draft' || before.status === 'draft' ? ({ kind: 'none' } as const) : ({ kind: 'body', bodyId: meeting.bodyId } as const);
+      const audience =
+        meeting.status === 'draft' || before.status === 'draft' ? ({ kind: 'none' } as const) : ({ kind: 'body', bodyId: meeting.bodyId } as const);
       let event: DomainEvent;
       if (statusChange === 'cancelled') {
         // a draft invited nobody, so its cancellation tells nobody
@@ -194,11 +210,9 @@ export class MeetingsService {
               : [];
         event = { name: 'meeting.updated', payload, audience, context: { fields: edits, status: statusChange, sequence: meeting.sequence }, notify };
       }
-      await this.events.record(
-        em,
-        { actorUserId: caller.userId, action: event.name, entityType: 'meeting', entityId: meeting.id, changes: { ...dto } },
-        [event],
-      );
+      await this.events.record(em, { actorUserId: caller.userId, action: event.name, entityType: 'meeting', entityId: meeting.id, changes: { ...dto } }, [
+        event,
+      ]);
       return this.view(meeting, em, warnings, caller);
     });
   }
@@ -215,7 +229,7 @@ export class MeetingsService {
     const officials = (await this.users.findActiveOfficialsOf(seats.map((s) => s.governmentId))).map((u) => u.id);
     // An official sees the free/busy of the body's own officials only, and never another body's drafts.
     if (!isSecretariat(caller) && query.delegateUserIds?.some((id) => !officials.includes(id))) {
-      throw invalid(['delegateUserIds must name officials of this body\'s member governments']);
+      throw invalid(["delegateUserIds must name officials of this body's member governments"]);
     }
     const userIds = query.delegateUserIds ?? officials;
     const bookings = await this.meetings.bookingsOf(userIds, from, to, null, undefined, !isSecretariat(caller));
@@ -231,7 +245,12 @@ export class MeetingsService {
     const items = slots.map((slot) => ({
       startsAt: slot.start.toISOString(),
       endsAt: slot.end.toISOString(),
-      invitees: seats.map((s) => ({ governmentId: s.governmentId, code: s.government!.code, timeZone: s.government!.timeZone, ...localTimes(s.government!.timeZone, slot.start, slot.end) })),
+      invitees: seats.map((s) => ({
+        governmentId: s.governmentId,
+        code: s.government!.code,
+        timeZone: s.government!.timeZone,
+        ...localTimes(s.government!.timeZone, slot.start, slot.end),
+      })),
     }));
     return { items, total: items.length };
   }
@@ -242,13 +261,22 @@ export class MeetingsService {
     const agendas = new Map<string, string[]>();
     if (meeting.agendaPublishedAt || isSecretariat(caller)) {
       const items = await this.agenda.ofMeeting(meeting.id);
-      agendas.set(meeting.id, items.map((i) => `${i.position}. ${contentFor(i.title, caller.locale)} (${i.durationMinutes} min, ${purposeIn(i.purpose, caller.locale)})`));
+      agendas.set(
+        meeting.id,
+        items.map((i) => `${i.position}. ${contentFor(i.title, caller.locale)} (${i.durationMinutes} min, ${purposeIn(i.purpose, caller.locale)})`),
+      );
     }
     // ORGANIZER: the secretariat member who convened it; ATTENDEE: its delegates and the official asking
     const seats = await this.invitees.at(meeting.bodyId, meeting.startsAt);
     const roleOf = new Map(seats.map((s) => [s.governmentId, s.role]));
     const delegates = await this.delegates.ofMeetings([meeting.id]);
-    const wanted = [...new Set([...delegates.map((d) => d.userId), ...(caller.governmentId && roleOf.has(caller.governmentId) ? [caller.userId] : []), ...(meeting.createdByUserId ? [meeting.createdByUserId] : [])])];
+    const wanted = [
+      ...new Set([
+        ...delegates.map((d) => d.userId),
+        ...(caller.governmentId && roleOf.has(caller.governmentId) ? [caller.userId] : []),
+        ...(meeting.createdByUserId ? [meeting.createdByUserId] : []),
+      ]),
+    ];
     const users = new Map((await this.users.findByIds(wanted)).map((u) => [u.id, u]));
     const convener = meeting.createdByUserId ? users.get(meeting.createdByUserId) : undefined;
     const attendees = wanted

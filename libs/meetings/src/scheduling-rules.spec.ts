@@ -69,6 +69,8 @@ describe('slot finder', () => {
   });
 
   it('finds nothing when the window holds no common working hour', () => {
-    expect(findSlots({ participants, busy: [], from: new Date('2031-03-08T00:00:00Z'), to: new Date('2031-03-09T23:00:00Z'), durationMinutes: 60, count: 3 })).toEqual([]);
+    expect(
+      findSlots({ participants, busy: [], from: new Date('2031-03-08T00:00:00Z'), to: new Date('2031-03-09T23:00:00Z'), durationMinutes: 60, count: 3 }),
+    ).toEqual([]);
   });
 });

@@ -57,6 +57,9 @@ describe('working hours in each participant’s own zone', () => {
       zoneAbbreviation: 'NDT',
       zoneAbbreviationFr: 'HAT',
     });
-    expect(localTimes('America/Vancouver', new Date('2027-01-13T18:00:00Z'), new Date('2027-01-13T19:00:00Z'))).toMatchObject({ localStartsAt: '2027-01-13T10:00:00-08:00', zoneAbbreviation: 'PST' });
+    expect(localTimes('America/Vancouver', new Date('2027-01-13T18:00:00Z'), new Date('2027-01-13T19:00:00Z'))).toMatchObject({
+      localStartsAt: '2027-01-13T10:00:00-08:00',
+      zoneAbbreviation: 'PST',
+    });
   });
 });

@@ -105,7 +105,8 @@ export function timeIssuesFor(participant: Participant, start: Date, end: Date, 
   const sameDay = localStart.toISODate() === localEnd.minus({ milliseconds: 1 }).toISODate();
   const problems: string[] = [];
   if (startMinutes < WORKDAY_START_HOUR * 60 || startMinutes >= WORKDAY_END_HOUR * 60) problems.push(`starts at ${hhmm(localStart)}`);
-  if (!sameDay || endMinutes > WORKDAY_END_HOUR * 60 || endMinutes <= WORKDAY_START_HOUR * 60) problems.push(`ends at ${hhmm(localEnd)}${sameDay ? '' : ' the next day'}`);
+  if (!sameDay || endMinutes > WORKDAY_END_HOUR * 60 || endMinutes <= WORKDAY_START_HOUR * 60)
+    problems.push(`ends at ${hhmm(localEnd)}${sameDay ? '' : ' the next day'}`);
   if (problems.length) {
     issues.push({
       code: 'outside_working_hours',

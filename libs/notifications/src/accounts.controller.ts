@@ -41,7 +41,9 @@ export class AccountLinksController {
   @HttpCode(202)
   @RouteConfig({ rateLimit: { max: 5, timeWindow: 15 * 60_000 } })
   requestReset(@Body() dto: PasswordResetRequestDto) {
-    setImmediate(() => void this.accounts.requestPasswordReset(dto.email).catch((error: Error) => this.logger.warn(`Password reset request failed: ${error.message}`)));
+    setImmediate(
+      () => void this.accounts.requestPasswordReset(dto.email).catch((error: Error) => this.logger.warn(`Password reset request failed: ${error.message}`)),
+    );
     return { status: 'accepted', message: 'If an account uses this email, a link to reset its password is on its way.' };
   }
 

@@ -54,7 +54,13 @@ export class AccountsService {
       const { expiresAt, event } = await this.issue(em, user, 'invitation');
       await this.events.record(
         em,
-        { actorUserId: caller.userId, action: 'user.invited', entityType: 'user', entityId: user.id, changes: { email, role: dto.role, governmentId: dto.governmentId ?? null } },
+        {
+          actorUserId: caller.userId,
+          action: 'user.invited',
+          entityType: 'user',
+          entityId: user.id,
+          changes: { email, role: dto.role, governmentId: dto.governmentId ?? null },
+        },
         [event],
       );
       return { ...toUserView(user), invitationExpiresAt: expiresAt.toISOString() };
@@ -100,7 +106,10 @@ export class AccountsService {
     await this.tokens.retireOpen(user.id, purpose, now, em);
     const id = randomUUID();
     const expiresAt = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS[purpose]);
-    await this.tokens.insert({ id, userId: user.id, purpose, tokenHash: hashAccountToken(accountTokenFor(this.config.jwtSecret, id)), expiresAt, usedAt: null }, em);
+    await this.tokens.insert(
+      { id, userId: user.id, purpose, tokenHash: hashAccountToken(accountTokenFor(this.config.jwtSecret, id)), expiresAt, usedAt: null },
+      em,
+    );
     const job: JobIntent = { queue: QUEUES.email, name: ACCOUNT_EMAIL_JOB, jobId: `account-${id}`, data: { tokenId: id } satisfies AccountEmailJob };
     const event: DomainEvent =
       purpose === 'invitation'

@@ -7,8 +7,7 @@ export interface RenderedEmail {
   html: string;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const WORDS = {
   en: {
@@ -84,13 +83,7 @@ export function digestEmail(locale: Locale, baseUrl: string, items: { title: str
   return { subject: w.digestSubject(items.length), text, html };
 }
 
-export function accountEmail(
-  locale: Locale,
-  purpose: 'invitation' | 'password_reset',
-  displayName: string,
-  href: string,
-  ttlMs: number,
-): RenderedEmail {
+export function accountEmail(locale: Locale, purpose: 'invitation' | 'password_reset', displayName: string, href: string, ttlMs: number): RenderedEmail {
   const w = words(locale);
   const intro = purpose === 'invitation' ? w.invitation(displayName, Math.round(ttlMs / 86_400_000)) : w.reset(displayName, Math.round(ttlMs / 60_000));
   return {

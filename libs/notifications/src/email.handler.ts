@@ -105,7 +105,10 @@ export class EmailHandler {
       data: { userId, upTo: upTo.toISOString() } satisfies DigestEmailJob,
       opts: { jobId: `digest-${userId}-${day}-${jobId.replace(/[^A-Za-z0-9-]/g, '-')}` },
     }));
-    await this.ledger.record(this.ledger.manager(), jobs.map((j) => ({ queue: QUEUES.email, jobId: j.opts.jobId, name: j.name, data: { ...j.data } })));
+    await this.ledger.record(
+      this.ledger.manager(),
+      jobs.map((j) => ({ queue: QUEUES.email, jobId: j.opts.jobId, name: j.name, data: { ...j.data } })),
+    );
     await this.email.addBulk(jobs);
     return { queued: userIds.length };
   }
@@ -117,7 +120,10 @@ export class EmailHandler {
     if (!user || !user.active) return 'skipped';
     const mail = digestEmail(localeOf(user.locale), this.config.publicBaseUrl, items);
     await this.send(jobId, { ...mail, to: user.email, messageId: `<digest-${items[0].id}-${items.length}@forum>` });
-    await this.notifications.markEmailed(items.map((n) => n.id), new Date());
+    await this.notifications.markEmailed(
+      items.map((n) => n.id),
+      new Date(),
+    );
     return 'sent';
   }
 }

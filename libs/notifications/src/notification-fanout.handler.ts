@@ -76,7 +76,12 @@ export class NotificationFanout {
       await this.realtime.addBulk(
         stored.map((n) => ({
           name: 'notification',
-          data: { eventId: `notification-${n.id}`, name: 'notification', payload: { ...toNotificationView(n) }, audience: { kind: 'users', userIds: [n.userId] } } satisfies RealtimeJob,
+          data: {
+            eventId: `notification-${n.id}`,
+            name: 'notification',
+            payload: { ...toNotificationView(n) },
+            audience: { kind: 'users', userIds: [n.userId] },
+          } satisfies RealtimeJob,
           opts: { jobId: `notification-${n.id}` },
         })),
       );

@@ -36,7 +36,13 @@ export class NotificationsService {
   async markAllRead(caller: Caller): Promise<{ marked: number }> {
     return this.dataSource.transaction(async (em) => {
       const marked = await this.notifications.markAllRead(caller.userId, new Date(), em);
-      await this.events.record(em, { actorUserId: caller.userId, action: 'notification.read-all', entityType: 'user', entityId: caller.userId, changes: { marked } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'notification.read-all',
+        entityType: 'user',
+        entityId: caller.userId,
+        changes: { marked },
+      });
       return { marked };
     });
   }

@@ -5,7 +5,12 @@ import { SEARCH_TYPES, type SearchType } from '@forum/contracts';
 import { PageQuery } from '@forum/core';
 
 const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 
 export class SearchQuery extends PageQuery {
   @ApiProperty({ example: 'per claimant funding', description: 'words (all must match), "quoted phrases", -excluded; the last word also matches as a prefix' })

@@ -16,7 +16,14 @@ export class SearchService {
   async search(caller: Caller, query: SearchQuery): Promise<SearchResultsView> {
     const scope = await this.access.scopeOf(caller);
     const rows = await this.readModel.search(
-      { q: query.q, types: query.types?.length ? query.types : null, bodyId: query.bodyId ?? null, reader: caller.locale, limit: query.limit, offset: query.offset },
+      {
+        q: query.q,
+        types: query.types?.length ? query.types : null,
+        bodyId: query.bodyId ?? null,
+        reader: caller.locale,
+        limit: query.limit,
+        offset: query.offset,
+      },
       { scope: scope.kind === 'all' ? null : scope.bodyIds, governmentId: caller.governmentId, secretariat: isSecretariat(caller) },
     );
     return {

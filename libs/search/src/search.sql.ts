@@ -72,7 +72,7 @@ SELECT type, id, body_id, meeting_id, score, at, total,
      CASE WHEN (hit_fr AND (:reader = 'fr' OR NOT hit_en)) THEN ts_headline('${SEARCH_CONFIGS.fr}'::regconfig, ${escapedHtmlSql(`coalesce(text_fr, title_fr, '')`)}, ${Q.fr}, '${HEADLINE_OPTIONS}')
           ELSE ts_headline('${SEARCH_CONFIGS.en}'::regconfig, ${escapedHtmlSql(`coalesce(text_en, title_en, '')`)}, ${Q.en}, '${HEADLINE_OPTIONS}') END AS headline
   FROM page ORDER BY score DESC, at DESC NULLS LAST, id`;
-  }
+}
 
 /** `:name` placeholders to `$n`, each name bound once */
 export function positional(sql: string, named: Record<string, unknown>): [string, unknown[]] {

@@ -40,7 +40,11 @@ describe('security: field-level rules on action items (#13 finding 7)', () => {
     expect(unchanged.estimatedCostCents).toBe(1_000_000);
 
     // sending back a value as it is is no change
-    const ok = await t.http.patch(path, { version: item.version, status: 'in_progress', progress: 40, actualCostCents: 250_000, dueOn: item.dueOn, reason: 'Work started' }, lead.token);
+    const ok = await t.http.patch(
+      path,
+      { version: item.version, status: 'in_progress', progress: 40, actualCostCents: 250_000, dueOn: item.dueOn, reason: 'Work started' },
+      lead.token,
+    );
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'in_progress', progress: 40, actualCostCents: 250_000 });
     // the secretariat changes what is its own

@@ -43,7 +43,11 @@ describe('security: headers, passwords and other defaults (#13 finding 9)', () =
   });
 
   it('sends HSTS when the public address is https', async () => {
-    const https = await startTestApp({ database: t.database, redisPrefix: `${t.config.redisPrefix}-https`, env: { PUBLIC_BASE_URL: 'https://forum.example.ca' } });
+    const https = await startTestApp({
+      database: t.database,
+      redisPrefix: `${t.config.redisPrefix}-https`,
+      env: { PUBLIC_BASE_URL: 'https://forum.example.ca' },
+    });
     try {
       const res = await https.http.get('/api/v1/health');
       expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
@@ -65,7 +69,11 @@ describe('security: headers, passwords and other defaults (#13 finding 9)', () =
   it('refuses short and common passwords (NIST 800-63B), without composition rules', async () => {
     const gov = await f.government();
     const create = (password: string, i: number) =>
-      t.http.post('/api/v1/users', { email: `p${i}-${Date.now()}@forum.test`, displayName: 'P', password, role: 'official', governmentId: gov.id }, t.adminToken);
+      t.http.post(
+        '/api/v1/users',
+        { email: `p${i}-${Date.now()}@forum.test`, displayName: 'P', password, role: 'official', governmentId: gov.id },
+        t.adminToken,
+      );
     const refused = ['12345678', 'password', 'short1!', '123456789012', 'qwertyuiop12', 'passwordpassword', 'Password1234', 'aaaaaaaaaaaaaaa'];
     for (const [i, password] of refused.entries()) {
       const res = await create(password, i);

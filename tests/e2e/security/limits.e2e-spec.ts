@@ -48,7 +48,9 @@ describe('security: limits (#13 findings 4, 5, 6 and 9)', () => {
 
   it('counts parallel wrong guesses on one account, all of them', async () => {
     const official = await f.official((await f.government()).id);
-    const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => t.http.post('/api/v1/auth/login', { email: official.email, password: `wrong guess ${i}` })));
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.http.post('/api/v1/auth/login', { email: official.email, password: `wrong guess ${i}` })),
+    );
     const checked = guesses.filter((g) => g.status === 401).length;
     expect(checked).toBeLessThanOrEqual(5);
     expect(guesses.filter((g) => g.status === 429).length).toBeGreaterThanOrEqual(25);
@@ -60,13 +62,23 @@ describe('security: limits (#13 findings 4, 5, 6 and 9)', () => {
     // rotating the header does not give fresh attempts
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      statuses.push((await t.http.request('POST', '/api/v1/auth/login', { body: { email: official.email, password: `nope ${i}` }, headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } })).status);
+      statuses.push(
+        (
+          await t.http.request('POST', '/api/v1/auth/login', {
+            body: { email: official.email, password: `nope ${i}` },
+            headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+          })
+        ).status,
+      );
     }
     expect(statuses.slice(5)).toEqual([429, 429]);
     // and the address the API saw is the socket's
     const audit = await t.dataSource.query(`SELECT address FROM session ORDER BY created_at DESC LIMIT 1`);
     expect(audit[0]?.address ?? '127.0.0.1').not.toMatch(/^203\.0\.113/);
-    const login = await t.http.request('POST', '/api/v1/auth/login', { body: { email: 'secretariat@forum.test', password: 'correct horse battery staple' }, headers: { 'x-forwarded-for': '198.51.100.7' } });
+    const login = await t.http.request('POST', '/api/v1/auth/login', {
+      body: { email: 'secretariat@forum.test', password: 'correct horse battery staple' },
+      headers: { 'x-forwarded-for': '198.51.100.7' },
+    });
     expect(login.status).toBe(200);
     const [row] = await t.dataSource.query(`SELECT address FROM session ORDER BY created_at DESC LIMIT 1`);
     expect(row.address).not.toBe('198.51.100.7');
@@ -75,7 +87,10 @@ describe('security: limits (#13 findings 4, 5, 6 and 9)', () => {
   it('believes X-Forwarded-For from a listed proxy only', async () => {
     const proxied = await startTestApp({ database: t.database, redisPrefix: `${t.config.redisPrefix}-proxied`, env: { FORUM_TRUSTED_PROXIES: '127.0.0.1' } });
     try {
-      const login = await proxied.http.request('POST', '/api/v1/auth/login', { body: { email: 'secretariat@forum.test', password: 'correct horse battery staple' }, headers: { 'x-forwarded-for': '198.51.100.9' } });
+      const login = await proxied.http.request('POST', '/api/v1/auth/login', {
+        body: { email: 'secretariat@forum.test', password: 'correct horse battery staple' },
+        headers: { 'x-forwarded-for': '198.51.100.9' },
+      });
       expect(login.status).toBe(200);
       const [row] = await t.dataSource.query(`SELECT address FROM session ORDER BY created_at DESC LIMIT 1`);
       expect(row.address).toBe('198.51.100.9');
@@ -91,11 +106,17 @@ describe('security: limits (#13 findings 4, 5, 6 and 9)', () => {
     expect(device).toMatch(/HttpOnly/);
     for (let i = 0; i < 8; i++) await t.http.post('/api/v1/auth/login', { email: official.email, password: `attacker ${i}` });
     expect((await t.http.post('/api/v1/auth/login', { email: official.email, password: OFFICIAL_PASSWORD })).status).toBe(429);
-    const known = await t.http.request('POST', '/api/v1/auth/login', { body: { email: official.email, password: OFFICIAL_PASSWORD }, headers: { cookie: device.split(';')[0] } });
+    const known = await t.http.request('POST', '/api/v1/auth/login', {
+      body: { email: official.email, password: OFFICIAL_PASSWORD },
+      headers: { cookie: device.split(';')[0] },
+    });
     expect(known.status).toBe(200);
     // a device cookie of another account, or a forged one, is no pass
     const forged = device.split(';')[0].replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
-    expect((await t.http.request('POST', '/api/v1/auth/login', { body: { email: official.email, password: OFFICIAL_PASSWORD }, headers: { cookie: forged } })).status).toBe(429);
+    expect(
+      (await t.http.request('POST', '/api/v1/auth/login', { body: { email: official.email, password: OFFICIAL_PASSWORD }, headers: { cookie: forged } }))
+        .status,
+    ).toBe(429);
   });
 
   it('answers 50,000 keys, deep nesting and lone surrogates with 400 in milliseconds while health stays fast', async () => {
@@ -117,7 +138,8 @@ describe('security: limits (#13 findings 4, 5, 6 and 9)', () => {
     const deep = t.http.request('POST', '/api/v1/users', { body: '['.repeat(5000) + ']'.repeat(5000), token: t.adminToken });
     expect((await deep).status).toBe(400);
     const deepRoutes = ['/api/v1/governments', '/api/v1/bodies', '/api/v1/auth/login'];
-    for (const path of deepRoutes) expect((await t.http.request('POST', path, { body: '{"a":'.repeat(40) + '1' + '}'.repeat(40), token: t.adminToken })).status).toBe(400);
+    for (const path of deepRoutes)
+      expect((await t.http.request('POST', path, { body: '{"a":'.repeat(40) + '1' + '}'.repeat(40), token: t.adminToken })).status).toBe(400);
     const surrogate = await t.http.request('POST', '/api/v1/users', {
       body: '{"email":"x@forum.test","displayName":"\\ud800","password":"a long password 1","role":"secretariat"}',
       token: t.adminToken,
@@ -175,7 +197,10 @@ describe('security: slot searches and draft events (#13 findings 6 and 9)', () =
     const zones = ['America/Vancouver', 'America/St_Johns', 'America/Toronto', 'America/Halifax', 'America/Winnipeg'];
     const { body, seats } = await f.bodyWith(Object.fromEntries(zones.map((z, i) => [`g${i}`, { role: 'member' as const, timeZone: z }])));
     const { ms, value } = await timed(() =>
-      t.http.get(`/api/v1/meetings/slots?bodyId=${body.id}&durationMinutes=600&from=2031-01-01T00:00:00Z&to=2031-04-01T00:00:00Z&count=20`, seats.g0.official.token),
+      t.http.get(
+        `/api/v1/meetings/slots?bodyId=${body.id}&durationMinutes=600&from=2031-01-01T00:00:00Z&to=2031-04-01T00:00:00Z&count=20`,
+        seats.g0.official.token,
+      ),
     );
     expect(value.status).toBe(200);
     expect(ms).toBeLessThan(1000);
@@ -185,12 +210,18 @@ describe('security: slot searches and draft events (#13 findings 6 and 9)', () =
     const { body, seats } = await f.bodyWith({ a: { role: 'member' }, b: { role: 'member' } });
     const other = await f.bodyWith({ c: { role: 'member' } });
     const stranger = other.seats.c.official;
-    const q = (ids: string[]) => `/api/v1/meetings/slots?bodyId=${body.id}&durationMinutes=60&from=2031-09-02T00:00:00Z&to=2031-09-04T00:00:00Z&count=20&${ids.map((id) => `delegateUserIds=${id}`).join('&')}`;
+    const q = (ids: string[]) =>
+      `/api/v1/meetings/slots?bodyId=${body.id}&durationMinutes=60&from=2031-09-02T00:00:00Z&to=2031-09-04T00:00:00Z&count=20&${ids.map((id) => `delegateUserIds=${id}`).join('&')}`;
     expect((await t.http.get(q([stranger.id]), seats.a.official.token)).status).toBe(400);
     expect((await t.http.get(q([stranger.id]), t.adminToken)).status).toBe(200);
     // a draft of another body (where b's official is a delegate) is not visible as busy time to a's official
     await f.member(other.body.id, seats.b.government.id);
-    await f.meeting(other.body.id, { startsAt: '2031-09-02T14:00:00Z', endsAt: '2031-09-02T20:00:00Z', status: 'draft', delegateUserIds: [seats.b.official.id] });
+    await f.meeting(other.body.id, {
+      startsAt: '2031-09-02T14:00:00Z',
+      endsAt: '2031-09-02T20:00:00Z',
+      status: 'draft',
+      delegateUserIds: [seats.b.official.id],
+    });
     const asOfficial = await t.http.get(q([seats.b.official.id]), seats.a.official.token);
     const asSecretariat = await t.http.get(q([seats.b.official.id]), t.adminToken);
     expect(asOfficial.status).toBe(200);

@@ -121,7 +121,10 @@ describe('security: sessions (#13 finding 3 and 8)', () => {
         const rows = await t.dataSource.query(`SELECT id FROM account_token WHERE user_id = $1 AND purpose = 'password_reset'`, [official.id]);
         return rows.length ? rows : null;
       });
-      const confirm = await t.http.post('/api/v1/auth/password-reset/confirm', { token: accountTokenFor(t.config.jwtSecret, row.id), password: 'a brand new passphrase' });
+      const confirm = await t.http.post('/api/v1/auth/password-reset/confirm', {
+        token: accountTokenFor(t.config.jwtSecret, row.id),
+        password: 'a brand new passphrase',
+      });
       expect(confirm.status).toBe(200);
       expect((await t.http.get('/api/v1/auth/me', s.token)).status).toBe(401);
       await waitUntil(async () => (await second.http.get('/api/v1/auth/me', s.token)).status === 401, 1000);
@@ -137,15 +140,26 @@ describe('security: sessions (#13 finding 3 and 8)', () => {
     }
   });
 
-  it('reads and changes one\'s own account at /auth/me and /users/me, never role, government or email', async () => {
+  it("reads and changes one's own account at /auth/me and /users/me, never role, government or email", async () => {
     const official = await f.official((await f.government()).id);
     const me = await t.http.get('/api/v1/auth/me', official.token);
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: official.id, email: official.email, role: 'official', governmentId: official.governmentId, locale: 'en', timeZone: null });
+    expect(me.body).toMatchObject({
+      id: official.id,
+      email: official.email,
+      role: 'official',
+      governmentId: official.governmentId,
+      locale: 'en',
+      timeZone: null,
+    });
     const changed = await t.http.patch('/api/v1/users/me', { displayName: 'Renamed Official', locale: 'fr', timeZone: 'America/Halifax' }, official.token);
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ displayName: 'Renamed Official', locale: 'fr', timeZone: 'America/Halifax' });
-    expect((await t.http.get('/api/v1/auth/me', official.token)).body).toMatchObject({ displayName: 'Renamed Official', locale: 'fr', timeZone: 'America/Halifax' });
+    expect((await t.http.get('/api/v1/auth/me', official.token)).body).toMatchObject({
+      displayName: 'Renamed Official',
+      locale: 'fr',
+      timeZone: 'America/Halifax',
+    });
     for (const body of [{ role: 'secretariat' }, { governmentId: official.governmentId }, { email: ADMIN_EMAIL }, { timeZone: 'Mars/Olympus' }]) {
       expect((await t.http.patch('/api/v1/users/me', body, official.token)).status).toBe(400);
     }

@@ -52,10 +52,14 @@ export class DeliveriesService {
     if (!isSecretariat(caller)) throw forbidden('Only the secretariat retries deliveries');
     const current = await this.ledger.findById(id);
     if (!current) throw notFound('Delivery');
-    if (current.status !== 'failed') throw conflict(OperationsReason.DeliveryNotFailed, `Only a failed delivery is retried; this one is ${current.status}`, { status: current.status });
+    if (current.status !== 'failed')
+      throw conflict(OperationsReason.DeliveryNotFailed, `Only a failed delivery is retried; this one is ${current.status}`, { status: current.status });
     const reopened = await this.ledger.reopen(id);
-    if (!reopened) throw conflict(OperationsReason.DeliveryNotFailed, 'This delivery is no longer failed', { status: (await this.ledger.findById(id))?.status });
-    const queue = (Object.values(QUEUES) as string[]).includes(reopened.queue) ? this.moduleRef.get<Queue>(getQueueToken(reopened.queue), { strict: false }) : null;
+    if (!reopened)
+      throw conflict(OperationsReason.DeliveryNotFailed, 'This delivery is no longer failed', { status: (await this.ledger.findById(id))?.status });
+    const queue = (Object.values(QUEUES) as string[]).includes(reopened.queue)
+      ? this.moduleRef.get<Queue>(getQueueToken(reopened.queue), { strict: false })
+      : null;
     if (queue) {
       const job = await queue.getJob(reopened.jobId);
       if (!job) await queue.add(reopened.name, reopened.data, { jobId: reopened.jobId });

@@ -36,16 +36,69 @@ export const FPM_TABLE = 'Federal-Provincial-Municipal Table on Asylum';
 
 /** The structure of the Forum of Ministers Responsible for Immigration, plus the study's recommended additions. */
 export const DEMO_BODIES: DemoBody[] = [
-  { name: 'FMRI Secretariat', nameFr: 'Secrétariat du FMRI', kind: 'secretariat', mandate: 'Combined federal, provincial and territorial secretariat coordinating the forum.' },
+  {
+    name: 'FMRI Secretariat',
+    nameFr: 'Secrétariat du FMRI',
+    kind: 'secretariat',
+    mandate: 'Combined federal, provincial and territorial secretariat coordinating the forum.',
+  },
   { name: DM, nameFr: 'Table des sous-ministres', kind: 'table', mandate: 'Deputy ministers steer the forum and refer matters to ministers.' },
   { name: ADM, nameFr: 'Table des sous-ministres adjoints', kind: 'table', parent: DM, mandate: 'Assistant deputy ministers oversee the working groups.' },
-  { name: 'Policy and Planning Table', nameFr: 'Table des politiques et de la planification', kind: 'table', parent: ADM, mandate: 'Shared policy analysis and multi-year planning.' },
-  { name: 'Economic Operations Working Group', nameFr: 'Groupe de travail sur les opérations économiques', kind: 'working_group', parent: ADM, mandate: 'Economic immigration programs and operations.', coChairs: ['CA', 'BC'] },
-  { name: 'Anti-Fraud Subgroup', nameFr: 'Sous-groupe sur la lutte contre la fraude', kind: 'subgroup', parent: 'Economic Operations Working Group', mandate: 'Program integrity and fraud prevention.', coChairs: ['CA', 'AB'] },
-  { name: 'Francophone Immigration Working Group', nameFr: "Groupe de travail sur l'immigration francophone", kind: 'working_group', parent: ADM, mandate: 'Francophone immigration outside Quebec.', coChairs: ['CA', 'NB'] },
-  { name: 'Settlement and Integration Working Group', nameFr: "Groupe de travail sur l'établissement et l'intégration", kind: 'working_group', parent: ADM, mandate: 'Settlement services and integration outcomes.', coChairs: ['CA', 'ON'] },
-  { name: 'Levels Working Group', nameFr: 'Groupe de travail sur les niveaux', kind: 'working_group', parent: ADM, mandate: 'Immigration levels planning.', coChairs: ['CA', 'SK'] },
-  { name: 'Language Forum', nameFr: 'Forum sur la langue', kind: 'working_group', parent: ADM, mandate: 'Language training for newcomers.', coChairs: ['CA', 'NS'] },
+  {
+    name: 'Policy and Planning Table',
+    nameFr: 'Table des politiques et de la planification',
+    kind: 'table',
+    parent: ADM,
+    mandate: 'Shared policy analysis and multi-year planning.',
+  },
+  {
+    name: 'Economic Operations Working Group',
+    nameFr: 'Groupe de travail sur les opérations économiques',
+    kind: 'working_group',
+    parent: ADM,
+    mandate: 'Economic immigration programs and operations.',
+    coChairs: ['CA', 'BC'],
+  },
+  {
+    name: 'Anti-Fraud Subgroup',
+    nameFr: 'Sous-groupe sur la lutte contre la fraude',
+    kind: 'subgroup',
+    parent: 'Economic Operations Working Group',
+    mandate: 'Program integrity and fraud prevention.',
+    coChairs: ['CA', 'AB'],
+  },
+  {
+    name: 'Francophone Immigration Working Group',
+    nameFr: "Groupe de travail sur l'immigration francophone",
+    kind: 'working_group',
+    parent: ADM,
+    mandate: 'Francophone immigration outside Quebec.',
+    coChairs: ['CA', 'NB'],
+  },
+  {
+    name: 'Settlement and Integration Working Group',
+    nameFr: "Groupe de travail sur l'établissement et l'intégration",
+    kind: 'working_group',
+    parent: ADM,
+    mandate: 'Settlement services and integration outcomes.',
+    coChairs: ['CA', 'ON'],
+  },
+  {
+    name: 'Levels Working Group',
+    nameFr: 'Groupe de travail sur les niveaux',
+    kind: 'working_group',
+    parent: ADM,
+    mandate: 'Immigration levels planning.',
+    coChairs: ['CA', 'SK'],
+  },
+  {
+    name: 'Language Forum',
+    nameFr: 'Forum sur la langue',
+    kind: 'working_group',
+    parent: ADM,
+    mandate: 'Language training for newcomers.',
+    coChairs: ['CA', 'NS'],
+  },
   {
     name: TASK_FORCE,
     nameFr: 'Groupe de travail intergouvernemental spécial sur la migration irrégulière',
@@ -53,7 +106,8 @@ export const DEMO_BODIES: DemoBody[] = [
     permanent: false,
     startsOn: '2017-08-09',
     endsOn: '2018-08-31',
-    mandate: 'Coordinate the response to irregular border crossings (federal ministers, Quebec and Ontario; the Mayor of Toronto was later invited). Twelve meetings, August 2017 to August 2018.',
+    mandate:
+      'Coordinate the response to irregular border crossings (federal ministers, Quebec and Ontario; the Mayor of Toronto was later invited). Twelve meetings, August 2017 to August 2018.',
     members: { CA: 'co_chair', QC: 'member', ON: 'member' },
   },
   {
@@ -61,7 +115,8 @@ export const DEMO_BODIES: DemoBody[] = [
     nameFr: "Groupe de travail sur l'asile et la migration irrégulière",
     kind: 'working_group',
     parent: ADM,
-    mandate: 'A permanent venue for asylum and irregular migration: shared understanding, written roles and responsibilities, actions and resources tracked against an accountability framework, predictable cost sharing.',
+    mandate:
+      'A permanent venue for asylum and irregular migration: shared understanding, written roles and responsibilities, actions and resources tracked against an accountability framework, predictable cost sharing.',
     members: { CA: 'co_chair', MB: 'co_chair', ON: 'member', QC: 'observer', BC: 'member', AB: 'member', TOR: 'member', MTL: 'member', FCM: 'member' },
   },
   {
@@ -99,7 +154,13 @@ export async function loadDemoData(app: INestApplicationContext): Promise<void> 
     await once('accounts-and-governments', () => loadGovernmentsAndAccounts(app));
     const secretariatUser = await users.findByEmail('secretariat@forum.demo');
     if (!secretariatUser) throw new Error('the demo secretariat account is missing');
-    const secretariat: Caller = { userId: secretariatUser.id, email: secretariatUser.email, role: 'secretariat', governmentId: null, locale: secretariatUser.locale };
+    const secretariat: Caller = {
+      userId: secretariatUser.id,
+      email: secretariatUser.email,
+      role: 'secretariat',
+      governmentId: null,
+      locale: secretariatUser.locale,
+    };
     await once('fmri-bodies', () => loadBodies(app, secretariat));
 
     const governmentIds = new Map((await governments.findAllInPrecedence({}, 1000, 0))[0].map((g) => [g.code, g.id]));
@@ -147,9 +208,7 @@ async function loadGovernmentsAndAccounts(app: INestApplicationContext): Promise
   const usersService = app.get(UsersService);
   const governmentsService = app.get(GovernmentsService);
   const [secretariatAccount, ...officials] = DEMO_ACCOUNTS;
-  const secretariatUser = await dataSource.transaction((em) =>
-    usersService.createInTransaction(em, { ...secretariatAccount, password: DEMO_PASSWORD }, null),
-  );
+  const secretariatUser = await dataSource.transaction((em) => usersService.createInTransaction(em, { ...secretariatAccount, password: DEMO_PASSWORD }, null));
   const caller: Caller = { userId: secretariatUser.id, email: secretariatUser.email, role: 'secretariat', governmentId: null, locale: secretariatUser.locale };
   const ids = new Map<string, string>();
   for (const government of DEMO_GOVERNMENTS) {
@@ -159,7 +218,14 @@ async function loadGovernmentsAndAccounts(app: INestApplicationContext): Promise
     await dataSource.transaction((em) =>
       usersService.createInTransaction(
         em,
-        { email: official.email, displayName: official.displayName, role: 'official', governmentId: ids.get(official.governmentCode!), password: DEMO_PASSWORD, locale: official.locale },
+        {
+          email: official.email,
+          displayName: official.displayName,
+          role: 'official',
+          governmentId: ids.get(official.governmentCode!),
+          password: DEMO_PASSWORD,
+          locale: official.locale,
+        },
         caller.userId,
       ),
     );

@@ -29,7 +29,11 @@ export function inlineRefs(schema: unknown, schemas: Record<string, Schema>, dep
 }
 
 /** Marks the hot handlers with their response schema; call before the routes are registered (app.init). */
-export function serializeFromContracts(discovery: DiscoveryService, scanner: MetadataScanner, generatedFile = join(__dirname, 'response-schemas.generated.json')): string[] {
+export function serializeFromContracts(
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  generatedFile = join(__dirname, 'response-schemas.generated.json'),
+): string[] {
   const generated = JSON.parse(readFileSync(generatedFile, 'utf8')) as { schemas: Record<string, Schema>; operations: Record<string, Schema> };
   const wanted = new Set<string>(SERIALIZED_FROM_CONTRACTS);
   const marked: string[] = [];
@@ -40,7 +44,11 @@ export function serializeFromContracts(discovery: DiscoveryService, scanner: Met
       const operation = `${metatype.name}.${name}`;
       if (!wanted.has(operation) || !generated.operations[operation]) continue;
       const existing = (Reflect.getMetadata(FASTIFY_ROUTE_SCHEMA_METADATA, prototype[name]) as Schema | undefined) ?? {};
-      Reflect.defineMetadata(FASTIFY_ROUTE_SCHEMA_METADATA, { ...existing, response: { 200: inlineRefs(generated.operations[operation], generated.schemas) } }, prototype[name]);
+      Reflect.defineMetadata(
+        FASTIFY_ROUTE_SCHEMA_METADATA,
+        { ...existing, response: { 200: inlineRefs(generated.operations[operation], generated.schemas) } },
+        prototype[name],
+      );
       marked.push(operation);
     }
   }

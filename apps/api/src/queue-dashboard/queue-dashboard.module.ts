@@ -51,7 +51,10 @@ class QueueDashboard implements OnModuleInit {
     const fromQuery = (request.query as Record<string, string | undefined>)?.token ?? null;
     const token = bearerToken(request.headers.authorization) ?? fromQuery ?? cookie(request.headers.cookie, COOKIE);
     const deny = (statusCode: 401 | 403, error: string, message: string) =>
-      reply.status(statusCode).header('content-type', 'application/json; charset=utf-8').send({ statusCode, error, message, requestId: String(request.id) });
+      reply
+        .status(statusCode)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({ statusCode, error, message, requestId: String(request.id) });
     let caller;
     try {
       caller = await this.tokens.verify(token);
@@ -60,7 +63,10 @@ class QueueDashboard implements OnModuleInit {
     }
     if (!isSecretariat(caller)) return deny(403, 'Forbidden', 'Only the secretariat sees the queues');
     if (fromQuery) {
-      reply.header('set-cookie', `${COOKIE}=${encodeURIComponent(fromQuery)}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secureCookies(this.config) ? '; Secure' : ''}`);
+      reply.header(
+        'set-cookie',
+        `${COOKIE}=${encodeURIComponent(fromQuery)}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secureCookies(this.config) ? '; Secure' : ''}`,
+      );
     }
   }
 }

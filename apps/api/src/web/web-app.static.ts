@@ -8,7 +8,23 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ForumConfig } from '@forum/core';
 
 /** The web app's own paths: each serves index.html and the app routes in the browser. */
-export const WEB_APP_PATHS = ['/', '/login', '/bodies', '/meetings', '/action-items', '/accountability', '/communiques', '/notifications', '/join-requests', '/people', '/funding-claims', '/indicators', '/search', '/integrations', '/translations'];
+export const WEB_APP_PATHS = [
+  '/',
+  '/login',
+  '/bodies',
+  '/meetings',
+  '/action-items',
+  '/accountability',
+  '/communiques',
+  '/notifications',
+  '/join-requests',
+  '/people',
+  '/funding-claims',
+  '/indicators',
+  '/search',
+  '/integrations',
+  '/translations',
+];
 
 /**
  * The pages emailed links open, in the language of the address, and /en and /fr (the app's home in that

@@ -9,7 +9,15 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from './pa
  * Choosing a password from an emailed link (invitation or reset): typed twice, checked before it is sent,
  * each problem shown and announced under its own field. A refused link is explained with a way forward.
  */
-export function SetPasswordForm({ submitLabel, save, invalidLinkHelp }: { submitLabel: string; save(password: string): Promise<void>; invalidLinkHelp: ReactNode }) {
+export function SetPasswordForm({
+  submitLabel,
+  save,
+  invalidLinkHelp,
+}: {
+  submitLabel: string;
+  save(password: string): Promise<void>;
+  invalidLinkHelp: ReactNode;
+}) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -70,7 +78,16 @@ export function SetPasswordForm({ submitLabel, save, invalidLinkHelp }: { submit
         error={errors.password}
         required
       />
-      <TextField id="confirm-password" label={t('account.confirm')} type="password" autocomplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm} required />
+      <TextField
+        id="confirm-password"
+        label={t('account.confirm')}
+        type="password"
+        autocomplete="new-password"
+        value={confirm}
+        onChange={setConfirm}
+        error={errors.confirm}
+        required
+      />
       <SubmitButton disabled={busy}>{submitLabel}</SubmitButton>
     </form>
   );

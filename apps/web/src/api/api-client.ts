@@ -5,7 +5,10 @@ export type ApiErrorBody = ErrorBody;
 export type { Page };
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: ApiErrorBody | null) {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody | null,
+  ) {
     super(Array.isArray(body?.message) ? body!.message.join('; ') : (body?.message ?? `HTTP ${status}`));
   }
 
@@ -26,7 +29,6 @@ export class ApiError extends Error {
     return Object.values(found).some(Boolean) ? found : null;
   }
 }
-
 
 export type StoredSession = SessionView;
 

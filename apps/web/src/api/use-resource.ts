@@ -3,7 +3,10 @@ import { useResyncCount } from '../realtime/live-updates';
 import { ApiError } from './api-client';
 
 /** Loads something from the API; reload() refetches it (after a write or a live event). */
-export function useResource<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: ApiError | null; loading: boolean; reload: () => Promise<void> } {
+export function useResource<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data: T | null; error: ApiError | null; loading: boolean; reload: () => Promise<void> } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);

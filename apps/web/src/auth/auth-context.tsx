@@ -38,7 +38,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     writeSession({ accessToken: result.accessToken, user: result.user });
     // the app speaks the user's language, unless the address chose one
     const locale = (result.user as { locale?: string }).locale;
-    if ((locale === 'en' || locale === 'fr') && !new URLSearchParams(window.location.search).get('lang') && !/^\/(en|fr)(\/|$)/.test(window.location.pathname)) {
+    if (
+      (locale === 'en' || locale === 'fr') &&
+      !new URLSearchParams(window.location.search).get('lang') &&
+      !/^\/(en|fr)(\/|$)/.test(window.location.pathname)
+    ) {
       void i18next.changeLanguage(locale);
     }
     return null;

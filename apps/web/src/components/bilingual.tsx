@@ -72,7 +72,15 @@ export function pairPayload(field: string, pair: { en: string; fr: string }): Re
  * Both languages of a field side by side, the writer's own first; either may stay empty (the other one is
  * then marked as awaiting translation).
  */
-export function BilingualFields(props: { id: string; label: string; value: { en: string; fr: string }; onChange(next: { en: string; fr: string }): void; error?: string; required?: boolean; multiline?: boolean }) {
+export function BilingualFields(props: {
+  id: string;
+  label: string;
+  value: { en: string; fr: string };
+  onChange(next: { en: string; fr: string }): void;
+  error?: string;
+  required?: boolean;
+  multiline?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const first: Locale = i18n.language === 'fr' ? 'fr' : 'en';
   const order: Locale[] = first === 'fr' ? ['fr', 'en'] : ['en', 'fr'];

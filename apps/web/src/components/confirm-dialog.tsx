@@ -6,7 +6,21 @@ import { GcdsButton, GcdsHeading } from '@gcds-core/components-react';
  * Asks before an action that cannot be taken back or that tells other governments (cancelling a meeting, ending a
  * seat, objecting). A native modal <dialog>: the browser traps focus, Escape cancels, and focus returns where it was.
  */
-export function ConfirmDialog({ open, heading, body, confirmLabel, onConfirm, onCancel }: { open: boolean; heading: string; body: ReactNode; confirmLabel: string; onConfirm(): void; onCancel(): void }) {
+export function ConfirmDialog({
+  open,
+  heading,
+  body,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  heading: string;
+  body: ReactNode;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();

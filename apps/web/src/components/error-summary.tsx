@@ -8,7 +8,11 @@ import { GcdsErrorSummary } from '@gcds-core/components-react';
  */
 export function ErrorSummary({ errors }: { errors: Record<string, string | undefined> }) {
   const { t } = useTranslation();
-  const links = Object.fromEntries(Object.entries(errors).filter(([, message]) => Boolean(message)).map(([id, message]) => [`#${id}`, message]));
+  const links = Object.fromEntries(
+    Object.entries(errors)
+      .filter(([, message]) => Boolean(message))
+      .map(([id, message]) => [`#${id}`, message]),
+  );
   if (!Object.keys(links).length) return null;
   // The summary looks its targets up in the page, but a design-system input lives in its component's shadow
   // root: the link is followed here instead, focusing the component (which hands focus to its input).

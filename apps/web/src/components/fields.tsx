@@ -146,7 +146,19 @@ export function SubmitButton({ children, disabled }: { children: ReactNode; disa
   );
 }
 
-export function ActionButton({ children, onClick, variant, disabled, name }: { children: ReactNode; onClick(): void; variant?: 'primary' | 'secondary' | 'danger'; disabled?: boolean; name?: string }) {
+export function ActionButton({
+  children,
+  onClick,
+  variant,
+  disabled,
+  name,
+}: {
+  children: ReactNode;
+  onClick(): void;
+  variant?: 'primary' | 'secondary' | 'danger';
+  disabled?: boolean;
+  name?: string;
+}) {
   return (
     <GcdsButton type="button" buttonRole={variant ?? 'secondary'} disabled={disabled} name={name} onGcdsClick={() => onClick()}>
       {children}

@@ -16,7 +16,21 @@ export function usePage(resetOn: unknown[] = [], pageSize = PAGE_SIZE): { offset
  * Previous / next through a list the API pages, in the design system's pagination pattern: a named navigation
  * landmark, where the reader is ("21–40 of 114") and the pages on either side.
  */
-export function Pager({ id, label, total, offset, limit, onChange }: { id: string; label: string; total: number; offset: number; limit: number; onChange(offset: number): void }) {
+export function Pager({
+  id,
+  label,
+  total,
+  offset,
+  limit,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  total: number;
+  offset: number;
+  limit: number;
+  onChange(offset: number): void;
+}) {
   const { t } = useTranslation();
   if (total <= limit && offset === 0) return null;
   const page = Math.floor(offset / limit) + 1;

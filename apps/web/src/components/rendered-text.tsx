@@ -16,7 +16,15 @@ export function RenderedText({ html, testId }: { html: string | null | undefined
 }
 
 /** A Markdown textarea with a preview rendered by the API: the author sees the page as readers will. */
-export function MarkdownField(props: { id: string; label: string; value: string; onChange(value: string): void; error?: string; rows?: number; required?: boolean }) {
+export function MarkdownField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  rows?: number;
+  required?: boolean;
+}) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<{ of: string; html: string } | null>(null);
   const [failed, setFailed] = useState(false);
@@ -32,7 +40,16 @@ export function MarkdownField(props: { id: string; label: string; value: string;
   const current = preview && preview.of === props.value ? preview : null;
   return (
     <div className="markdown-field">
-      <TextAreaField id={props.id} label={props.label} value={props.value} onChange={props.onChange} error={props.error} rows={props.rows} required={props.required} hint={t('text.markdownHint')} />
+      <TextAreaField
+        id={props.id}
+        label={props.label}
+        value={props.value}
+        onChange={props.onChange}
+        error={props.error}
+        rows={props.rows}
+        required={props.required}
+        hint={t('text.markdownHint')}
+      />
       <ActionButton name={`${props.id}-preview`} onClick={() => void showPreview()}>
         {t('text.previewOf', { label: props.label })}
       </ActionButton>

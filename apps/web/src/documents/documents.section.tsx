@@ -43,21 +43,40 @@ function uploadWithProgress(path: string, form: FormData, onProgress: (fraction:
 }
 
 const formatSize = (bytes: number, lang: string) =>
-  bytes < 1024 * 1024 ? `${new Intl.NumberFormat(lang).format(Math.ceil(bytes / 1024))} KB` : `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+  bytes < 1024 * 1024
+    ? `${new Intl.NumberFormat(lang).format(Math.ceil(bytes / 1024))} KB`
+    : `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
 
 /**
  * The documents of a body, or of one meeting: upload (drag and drop, progress), versions, language pair,
  * access and marking, a preview of PDFs, and for a meeting the agenda package.
  */
-export function DocumentsSection({ bodyId, meetingId, governments, agendaItems = [] }: { bodyId: string; meetingId?: string; governments: GovernmentChoice[]; agendaItems?: { id: string; title: string; position: number }[] }) {
+export function DocumentsSection({
+  bodyId,
+  meetingId,
+  governments,
+  agendaItems = [],
+}: {
+  bodyId: string;
+  meetingId?: string;
+  governments: GovernmentChoice[];
+  agendaItems?: { id: string; title: string; position: number }[];
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const scope = meetingId ? `&meetingId=${meetingId}` : '';
   const page = usePage([bodyId, meetingId]);
-  const { data, error, reload: reloadPage } = useResource(() => api<Page<DocumentView>>('GET', `/bodies/${bodyId}/documents?${page.query}${scope}`), [bodyId, meetingId, page.query]);
+  const {
+    data,
+    error,
+    reload: reloadPage,
+  } = useResource(() => api<Page<DocumentView>>('GET', `/bodies/${bodyId}/documents?${page.query}${scope}`), [bodyId, meetingId, page.query]);
   // The choices of counterpart (and the names of counterparts shown on each row) come from their own, wider
   // query: a counterpart is often on another page of the list, and paging must not take it out of the form.
-  const { data: counterparts, reload: reloadCounterparts } = useResource(() => api<Page<DocumentView>>('GET', `/bodies/${bodyId}/documents?limit=${COUNTERPART_CHOICES}${scope}`), [bodyId, meetingId]);
+  const { data: counterparts, reload: reloadCounterparts } = useResource(
+    () => api<Page<DocumentView>>('GET', `/bodies/${bodyId}/documents?limit=${COUNTERPART_CHOICES}${scope}`),
+    [bodyId, meetingId],
+  );
   const reload = useCallback(async () => {
     await Promise.all([reloadPage(), reloadCounterparts()]);
   }, [reloadPage, reloadCounterparts]);
@@ -87,7 +106,9 @@ export function DocumentsSection({ bodyId, meetingId, governments, agendaItems =
             variant="secondary"
             onClick={() => {
               setPacketError(null);
-              download(`/meetings/${meetingId}/packet.pdf?lang=${lang === 'fr' ? 'fr' : 'en'}`, `${t('documents.packageFile')}.pdf`).catch((e) => setPacketError(e as ApiError));
+              download(`/meetings/${meetingId}/packet.pdf?lang=${lang === 'fr' ? 'fr' : 'en'}`, `${t('documents.packageFile')}.pdf`).catch((e) =>
+                setPacketError(e as ApiError),
+              );
             }}
           >
             {t('documents.downloadPackage')}
@@ -95,11 +116,23 @@ export function DocumentsSection({ bodyId, meetingId, governments, agendaItems =
           <FormError error={packetError} />
         </p>
       ) : null}
-      {error ? <FormError error={error} /> : !data ? <Loading /> : data.items.length === 0 ? <p>{t('documents.none')}</p> : (
+      {error ? (
+        <FormError error={error} />
+      ) : !data ? (
+        <Loading />
+      ) : data.items.length === 0 ? (
+        <p>{t('documents.none')}</p>
+      ) : (
         <ul className="document-list">
           {data.items.map((d) => (
             <li key={d.id} data-document-id={d.id}>
-              <DocumentRow document={d} documents={counterparts?.items ?? data.items} governments={governments} onPreview={() => void showPreview(d)} onChanged={reload} />
+              <DocumentRow
+                document={d}
+                documents={counterparts?.items ?? data.items}
+                governments={governments}
+                onPreview={() => void showPreview(d)}
+                onChanged={reload}
+              />
               {preview?.id === d.id ? (
                 <object data={preview.url} type="application/pdf" width="100%" height="600" aria-label={t('documents.previewOf', { title: d.title })}>
                   <a href={preview.url} target="_blank" rel="noreferrer">
@@ -111,13 +144,34 @@ export function DocumentsSection({ bodyId, meetingId, governments, agendaItems =
           ))}
         </ul>
       )}
-      {data ? <Pager id="documents" label={t('listPages.documents')} total={data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} /> : null}
-      <UploadForm bodyId={bodyId} meetingId={meetingId} governments={governments} agendaItems={agendaItems} documents={counterparts?.items ?? []} onDone={reload} />
+      {data ? (
+        <Pager id="documents" label={t('listPages.documents')} total={data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
+      ) : null}
+      <UploadForm
+        bodyId={bodyId}
+        meetingId={meetingId}
+        governments={governments}
+        agendaItems={agendaItems}
+        documents={counterparts?.items ?? []}
+        onDone={reload}
+      />
     </section>
   );
 }
 
-function DocumentRow({ document: d, documents, governments, onPreview, onChanged }: { document: DocumentView; documents: DocumentView[]; governments: GovernmentChoice[]; onPreview(): void; onChanged(): Promise<void> }) {
+function DocumentRow({
+  document: d,
+  documents,
+  governments,
+  onPreview,
+  onChanged,
+}: {
+  document: DocumentView;
+  documents: DocumentView[];
+  governments: GovernmentChoice[];
+  onPreview(): void;
+  onChanged(): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const latest = d.versions[d.versions.length - 1];
@@ -141,8 +195,20 @@ function DocumentRow({ document: d, documents, governments, onPreview, onChanged
   return (
     <div className="document">
       <p>
-        <strong>{d.title}</strong> <span className={`marking marking-${d.marking}`}>{t(`documents.markings.${d.marking}`)}</span> · {t(`documents.languages.${d.language}`)}
-        {d.access === 'restricted' ? ` · ${t('documents.restrictedTo', { governments: d.governmentIds.map((g) => governmentName(governments.find((x) => x.id === g), lang)).join(', ') })}` : ''}
+        <strong>{d.title}</strong> <span className={`marking marking-${d.marking}`}>{t(`documents.markings.${d.marking}`)}</span> ·{' '}
+        {t(`documents.languages.${d.language}`)}
+        {d.access === 'restricted'
+          ? ` · ${t('documents.restrictedTo', {
+              governments: d.governmentIds
+                .map((g) =>
+                  governmentName(
+                    governments.find((x) => x.id === g),
+                    lang,
+                  ),
+                )
+                .join(', '),
+            })}`
+          : ''}
         {counterpart ? ` · ${t('documents.otherLanguage')}: ${counterpart.title}` : ''}
       </p>
       {latest ? (
@@ -173,7 +239,11 @@ function DocumentRow({ document: d, documents, governments, onPreview, onChanged
             {d.versions.map((v) => (
               <li key={v.number}>
                 {v.fileName} · {formatSize(v.size, lang)} · {formatDateTime(v.uploadedAt, lang)}{' '}
-                <ActionButton name={`download-${d.id}-${v.number}`} variant="secondary" onClick={() => void download(`/documents/${d.id}/content?version=${v.number}`, v.fileName)}>
+                <ActionButton
+                  name={`download-${d.id}-${v.number}`}
+                  variant="secondary"
+                  onClick={() => void download(`/documents/${d.id}/content?version=${v.number}`, v.fileName)}
+                >
                   {t('documents.download')}
                 </ActionButton>
               </li>
@@ -185,12 +255,34 @@ function DocumentRow({ document: d, documents, governments, onPreview, onChanged
   );
 }
 
-function UploadForm({ bodyId, meetingId, governments, agendaItems, documents, onDone }: { bodyId: string; meetingId?: string; governments: GovernmentChoice[]; agendaItems: { id: string; title: string; position: number }[]; documents: DocumentView[]; onDone(): Promise<void> }) {
+function UploadForm({
+  bodyId,
+  meetingId,
+  governments,
+  agendaItems,
+  documents,
+  onDone,
+}: {
+  bodyId: string;
+  meetingId?: string;
+  governments: GovernmentChoice[];
+  agendaItems: { id: string; title: string; position: number }[];
+  documents: DocumentView[];
+  onDone(): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { session, isSecretariat } = useAuth();
   const [file, setFile] = useState<File | null>(null);
-  const [form, setForm] = useState({ titleEn: '', titleFr: '', language: lang === 'fr' ? 'fr' : 'en', access: 'members', marking: 'unclassified' as DocumentMarking, agendaItemId: '', counterpartId: '' });
+  const [form, setForm] = useState({
+    titleEn: '',
+    titleFr: '',
+    language: lang === 'fr' ? 'fr' : 'en',
+    access: 'members',
+    marking: 'unclassified' as DocumentMarking,
+    agendaItemId: '',
+    counterpartId: '',
+  });
   const [restrictedTo, setRestrictedTo] = useState<string[]>(session?.user.governmentId ? [session.user.governmentId] : []);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | string | null>(null);
@@ -254,7 +346,13 @@ function UploadForm({ bodyId, meetingId, governments, agendaItems, documents, on
       </div>
       <TextField id="document-title-en" label={t('documents.titleEn')} value={form.titleEn} onChange={(v) => setForm({ ...form, titleEn: v })} />
       <TextField id="document-title-fr" label={t('documents.titleFr')} value={form.titleFr} onChange={(v) => setForm({ ...form, titleFr: v })} />
-      <SelectField id="document-language" label={t('documents.language')} value={form.language} onChange={(v) => setForm({ ...form, language: v })} options={(['en', 'fr', 'bilingual'] as const).map((l) => ({ value: l, label: t(`documents.languages.${l}`) }))} />
+      <SelectField
+        id="document-language"
+        label={t('documents.language')}
+        value={form.language}
+        onChange={(v) => setForm({ ...form, language: v })}
+        options={(['en', 'fr', 'bilingual'] as const).map((l) => ({ value: l, label: t(`documents.languages.${l}`) }))}
+      />
       {documents.length ? (
         <SelectField
           id="document-counterpart"
@@ -264,8 +362,23 @@ function UploadForm({ bodyId, meetingId, governments, agendaItems, documents, on
           options={[{ value: '', label: t('common.none') }, ...documents.map((d) => ({ value: d.id, label: d.title ?? '' }))]}
         />
       ) : null}
-      <SelectField id="document-marking" label={t('documents.marking')} value={form.marking} onChange={(v) => setForm({ ...form, marking: v as DocumentMarking })} options={DOCUMENT_MARKINGS.map((m) => ({ value: m, label: t(`documents.markings.${m}`) }))} />
-      <SelectField id="document-access" label={t('documents.access')} value={form.access} onChange={(v) => setForm({ ...form, access: v })} options={[{ value: 'members', label: t('documents.accessMembers') }, { value: 'restricted', label: t('documents.accessRestricted') }]} />
+      <SelectField
+        id="document-marking"
+        label={t('documents.marking')}
+        value={form.marking}
+        onChange={(v) => setForm({ ...form, marking: v as DocumentMarking })}
+        options={DOCUMENT_MARKINGS.map((m) => ({ value: m, label: t(`documents.markings.${m}`) }))}
+      />
+      <SelectField
+        id="document-access"
+        label={t('documents.access')}
+        value={form.access}
+        onChange={(v) => setForm({ ...form, access: v })}
+        options={[
+          { value: 'members', label: t('documents.accessMembers') },
+          { value: 'restricted', label: t('documents.accessRestricted') },
+        ]}
+      />
       {form.access === 'restricted' ? (
         <fieldset>
           <legend>{t('documents.restrictedLegend')}</legend>

@@ -1,13 +1,37 @@
 /** English strings. fr.ts must have the same shape (the type checker enforces it). */
 export const en = {
   app: { name: 'Intergovernmental Forum', shortName: 'Forum' },
-  nav: { label: 'Main menu', bodies: 'Bodies', meetings: 'Meetings', actionItems: 'Action items', communiques: 'Communiqués', accountability: 'Accountability', joinRequests: 'Join a working group', people: 'People', publicPortal: 'Public communiqués', indicators: 'Shared indicators', translations: 'Translations', integrations: 'Integrations' },
+  nav: {
+    label: 'Main menu',
+    bodies: 'Bodies',
+    meetings: 'Meetings',
+    actionItems: 'Action items',
+    communiques: 'Communiqués',
+    accountability: 'Accountability',
+    joinRequests: 'Join a working group',
+    people: 'People',
+    publicPortal: 'Public communiqués',
+    indicators: 'Shared indicators',
+    translations: 'Translations',
+    integrations: 'Integrations',
+  },
   session: { signedInAs: 'Signed in as {{name}}', zone: 'Times shown in {{zone}}', logout: 'Log out' },
   common: { scrollableTable: 'Table (scrolls sideways)', loading: 'Loading…', done: 'Done', actions: 'Actions', choose: 'Choose…', none: 'None' },
-  text: { markdownHint: 'Markdown: **bold**, *italics*, - lists, [link](https://…). A blank line starts a new paragraph.', previewOf: 'Preview: {{label}}', previewEmpty: 'Nothing to show yet.', previewFailed: 'The preview could not be shown. Try again.' },
+  text: {
+    markdownHint: 'Markdown: **bold**, *italics*, - lists, [link](https://…). A blank line starts a new paragraph.',
+    previewOf: 'Preview: {{label}}',
+    previewEmpty: 'Nothing to show yet.',
+    previewFailed: 'The preview could not be shown. Try again.',
+  },
   confirm: { goBack: 'Go back' },
   pager: { previous: 'Previous page', next: 'Next page', position: '{{first}}–{{last}} of {{total}} (page {{page}} of {{pages}})' },
-  listPages: { actionItems: 'Pages of action items', communiques: 'Pages of communiqués', documents: 'Pages of documents', notifications: 'Pages of notifications', people: 'Pages of people' },
+  listPages: {
+    actionItems: 'Pages of action items',
+    communiques: 'Pages of communiqués',
+    documents: 'Pages of documents',
+    notifications: 'Pages of notifications',
+    people: 'Pages of people',
+  },
   listFilters: { all: 'All' },
   errors: {
     title: 'Something went wrong',
@@ -44,7 +68,11 @@ export const en = {
       notification: 'New notification: {{title}}',
     },
   },
-  sso: { heading: "Sign in with your government's account", button: 'Sign in with your account at {{government}}', or: 'Or sign in with your email address and password:' },
+  sso: {
+    heading: "Sign in with your government's account",
+    button: 'Sign in with your account at {{government}}',
+    or: 'Or sign in with your email address and password:',
+  },
   mfa: {
     title: 'Two-step sign-in',
     intro: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
@@ -110,7 +138,17 @@ export const en = {
       statuses: { pending: 'Waiting', retrying: 'Retrying', delivered: 'Delivered', failed: 'Failed', dead: 'Given up' },
     },
   },
-  login: { title: 'Sign in', email: 'Email address', password: 'Password', submit: 'Sign in', emailRequired: 'Enter your email address.', passwordRequired: 'Enter your password.', failed: 'The email address or password is incorrect.', forgot: 'Forgot your password?', passwordSet: 'Your password is set. Sign in with it.' },
+  login: {
+    title: 'Sign in',
+    email: 'Email address',
+    password: 'Password',
+    submit: 'Sign in',
+    emailRequired: 'Enter your email address.',
+    passwordRequired: 'Enter your password.',
+    failed: 'The email address or password is incorrect.',
+    forgot: 'Forgot your password?',
+    passwordSet: 'Your password is set. Sign in with it.',
+  },
   dashboard: {
     title: 'My dashboard',
     myBodies: 'My bodies',
@@ -170,7 +208,8 @@ export const en = {
   bodyKinds: { secretariat: 'Secretariat', table: 'Tables', working_group: 'Working groups', subgroup: 'Subgroups', task_force: 'Task forces' },
   roles: { member: 'Member', observer: 'Observer', co_chair: 'Co-chair' },
   membershipChanges: {
-    coChairRefused: '{{name}} was not made co-chair, and its seat is unchanged: a body has at most two co-chairs, and a working group is co-chaired by the federal government and one province or territory.',
+    coChairRefused:
+      '{{name}} was not made co-chair, and its seat is unchanged: a body has at most two co-chairs, and a working group is co-chaired by the federal government and one province or territory.',
     endHeading: 'End the membership of {{name}}?',
     endBody: 'The seat of {{name}} (since {{since}}) ends today and stays in the body’s history. The governments of the body are told: {{others}}.',
     endConfirm: 'End the membership of {{name}}',
@@ -200,12 +239,14 @@ export const en = {
     nav: 'Requests to join',
     title: 'Requests to join',
     pending: 'Requests awaiting your decision',
-    intro: 'Municipalities and associations ask to join a body; the secretariat or one of its co-chairs decides. The government is notified of the decision and of the reason given.',
+    intro:
+      'Municipalities and associations ask to join a body; the secretariat or one of its co-chairs decides. The government is notified of the decision and of the reason given.',
     approved: '{{name}} is now a member of {{body}}.',
     refused: 'The request of {{name}} to join {{body}} was refused.',
     refuse: 'Refuse {{name}}',
     confirmHeading: 'Refuse the request of {{name}} to join {{body}}?',
-    confirmBody: 'The officials of {{name}} will be notified of the refusal, with the reason you gave. A government refused three times in 30 days cannot ask again for a while.',
+    confirmBody:
+      'The officials of {{name}} will be notified of the refusal, with the reason you gave. A government refused three times in 30 days cannot ask again for a while.',
     confirm: 'Refuse the request',
   },
   meetings: {
@@ -226,10 +267,12 @@ export const en = {
     statuses: { draft: 'Draft', scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' },
     schedule: 'Schedule a meeting',
     scheduleSubmit: 'Check the time and schedule',
-    checkHelp: 'The forum checks the time first: if it falls outside anyone’s working day, on a holiday or on a delegate’s other meeting, it is kept as a draft and nobody is invited until you decide.',
+    checkHelp:
+      'The forum checks the time first: if it falls outside anyone’s working day, on a holiday or on a delegate’s other meeting, it is kept as a draft and nobody is invited until you decide.',
     suggestSlot: 'Suggest times that suit everyone',
     slotsTitle: 'Times that suit every invited government',
-    slotsSource: 'Found by the forum in the working hours (8:00 to 18:00) of each invited government’s zone, away from statutory holidays and the delegates’ other meetings.',
+    slotsSource:
+      'Found by the forum in the working hours (8:00 to 18:00) of each invited government’s zone, away from statutory holidays and the delegates’ other meetings.',
     slotsNone: 'No time in the next {{days}} days suits everyone.',
     useSlot: 'Use {{when}}',
     warningsTitle: 'Check this time before inviting anyone',
@@ -286,7 +329,8 @@ export const en = {
   },
   calendarFeeds: {
     title: 'Subscribe to your meetings in your calendar',
-    intro: 'A personal address your calendar (Outlook, Google Calendar, Apple Calendar) reads to show the meetings of your bodies. Anyone who has the address can read the feed: keep it private, and revoke it if it leaks.',
+    intro:
+      'A personal address your calendar (Outlook, Google Calendar, Apple Calendar) reads to show the meetings of your bodies. Anyone who has the address can read the feed: keep it private, and revoke it if it leaks.',
     defaultLabel: 'My calendar',
     revoked: 'The subscription address was revoked: it no longer works.',
     shownOnce: 'Copy this address now: for your security, it is shown only once.',
@@ -544,7 +588,8 @@ export const en = {
     eligibility: 'Eligible period',
     terms: 'Terms',
     chartTitle: 'Requested, approved and paid by fiscal year and government',
-    chartLabel: 'Bar chart of the amounts requested, approved and paid by fiscal year (of the funder) and claimant government; the same figures are in the table below.',
+    chartLabel:
+      'Bar chart of the amounts requested, approved and paid by fiscal year (of the funder) and claimant government; the same figures are in the table below.',
     tableCaption: 'Amounts by fiscal year of the funder and claimant government',
     fiscalYear: 'Fiscal year',
     government: 'Government',
@@ -634,7 +679,14 @@ export const en = {
     titleEnRequired: 'Enter the English title.',
     concurrenceTitle: 'Concurrence of each government',
     concurrenceState: 'State',
-    concurrence: { awaiting: 'Awaiting', concurred: 'Concurred on this revision', objected: 'Objected', stale: 'Concurred on revision {{revision}}: must concur again', reservation: 'Concurred with a reservation', staleObjection: 'Objected to revision {{revision}}: awaiting a position on this one' },
+    concurrence: {
+      awaiting: 'Awaiting',
+      concurred: 'Concurred on this revision',
+      objected: 'Objected',
+      stale: 'Concurred on revision {{revision}}: must concur again',
+      reservation: 'Concurred with a reservation',
+      staleObjection: 'Objected to revision {{revision}}: awaiting a position on this one',
+    },
     concurrenceComment: 'Comment',
     concur: 'Concur on revision {{revision}}',
     concurred: 'Your government concurred.',
@@ -661,7 +713,8 @@ export const en = {
   },
   communiqueCorrections: {
     propose: 'Propose a correction',
-    intro: 'A published communiqué is never edited. A correction is a new revision with a visible note; it goes to every member government for concurrence, and the public keeps the published text until you publish the correction.',
+    intro:
+      'A published communiqué is never edited. A correction is a new revision with a visible note; it goes to every member government for concurrence, and the public keeps the published text until you publish the correction.',
     note: 'Correction note (shown to the public)',
     noteRequired: 'Write the correction note the public will read.',
     submit: 'Send the correction for concurrence',
@@ -707,7 +760,14 @@ export const en = {
   preferences: {
     title: 'Email preferences',
     intro: 'Choose how the forum emails you about each kind of notification. Every notification still appears on this page.',
-    categories: { meetings: 'Meetings', action_items: 'Action items', communiques: 'Communiqués', membership: 'Membership and join requests', funding: 'Funding claims', indicators: 'Shared indicators and surge alerts' },
+    categories: {
+      meetings: 'Meetings',
+      action_items: 'Action items',
+      communiques: 'Communiqués',
+      membership: 'Membership and join requests',
+      funding: 'Funding claims',
+      indicators: 'Shared indicators and surge alerts',
+    },
     deliveries: { immediately: 'Immediately', daily: 'In a daily digest', off: 'Off' },
     account: 'Account emails (invitations and password resets) are always sent immediately.',
     save: 'Save my preferences',
@@ -719,7 +779,8 @@ export const en = {
     email: 'Email address',
     emailRequired: 'Enter your email address.',
     sendLink: 'Send me a link',
-    linkSent: 'If an account uses this email address, a link to reset its password is on its way. The link works for one hour. Check your inbox, and your junk mail folder.',
+    linkSent:
+      'If an account uses this email address, a link to reset its password is on its way. The link works for one hour. Check your inbox, and your junk mail folder.',
     backToSignIn: 'Back to sign in',
     resetTitle: 'Choose a new password',
     acceptTitle: 'Choose your password',
@@ -768,7 +829,8 @@ export const en = {
     deactivate: 'Deactivate {{name}}',
     reactivate: 'Reactivate {{name}}',
     confirmHeading: 'Deactivate the account of {{name}}?',
-    confirmBody: '{{name}} ({{email}}) will be signed out at once on every device and will no longer be able to sign in. No one else is notified. You can reactivate the account later.',
+    confirmBody:
+      '{{name}} ({{email}}) will be signed out at once on every device and will no longer be able to sign in. No one else is notified. You can reactivate the account later.',
     confirm: 'Deactivate the account',
   },
   indicators: {
@@ -785,7 +847,8 @@ export const en = {
     thresholds: 'Thresholds (monthly total)',
     thresholdsText: 'warning at {{warning}}, surge at {{surge}}',
     chartTitle: 'Monthly figures',
-    chartLabel: 'Line chart of the monthly total and each government’s figure over {{count}} months, with the warning and surge thresholds. The same figures are in the table below.',
+    chartLabel:
+      'Line chart of the monthly total and each government’s figure over {{count}} months, with the warning and surge thresholds. The same figures are in the table below.',
     tableLink: 'The figures as a table',
     csv: 'Download the figures (CSV)',
     tableTitle: 'Figures by month',
@@ -820,7 +883,16 @@ export const en = {
     total_one: '{{count}} result',
     total_other: '{{count}} results',
     more: 'More results',
-    types: { body: 'Bodies', meeting: 'Meetings', agenda_item: 'Agenda items', decision: 'Decisions', minutes: 'Minutes', action_item: 'Action items', communique: 'Communiqués', document: 'Documents' },
+    types: {
+      body: 'Bodies',
+      meeting: 'Meetings',
+      agenda_item: 'Agenda items',
+      decision: 'Decisions',
+      minutes: 'Minutes',
+      action_item: 'Action items',
+      communique: 'Communiqués',
+      document: 'Documents',
+    },
   },
   translation: {
     frenchToFollow: '(French version to follow)',
@@ -828,7 +900,8 @@ export const en = {
     frenchPending: 'French translation pending',
     englishPending: 'English translation pending',
     agendaPending: 'Some texts of this agenda await their translation',
-    agendaPendingHelp: 'Translate them first (Translations page), or publish now: readers are told the translation is to follow, and told again when it arrives.',
+    agendaPendingHelp:
+      'Translate them first (Translations page), or publish now: readers are told the translation is to follow, and told again when it arrives.',
     publishToFollow: 'Publish now, translation to follow',
     toFollowNotice: 'Published with its translation to follow.',
     title: 'Translations',
@@ -842,7 +915,21 @@ export const en = {
     save: 'Save the translation',
     saved: 'Translation saved.',
     open: 'Open',
-    types: { meeting: 'Meeting', agenda_item: 'Agenda item', agenda_paper: 'Paper', body: 'Body', action_item: 'Action item', action_item_update: 'Progress note', join_request: 'Join request', communique: 'Communiqué', decision: 'Decision', document: 'Document', funding_program: 'Funding program', funding_claim: 'Funding claim', indicator: 'Indicator' },
+    types: {
+      meeting: 'Meeting',
+      agenda_item: 'Agenda item',
+      agenda_paper: 'Paper',
+      body: 'Body',
+      action_item: 'Action item',
+      action_item_update: 'Progress note',
+      join_request: 'Join request',
+      communique: 'Communiqué',
+      decision: 'Decision',
+      document: 'Document',
+      funding_program: 'Funding program',
+      funding_claim: 'Funding claim',
+      indicator: 'Indicator',
+    },
     langs: { en: 'English', fr: 'French' },
   },
 };

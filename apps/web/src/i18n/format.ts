@@ -59,7 +59,8 @@ export function dollarsToCents(text: string): number | null {
 }
 
 /** Cents as an amount to edit in a field ("1234.50"), the way dollarsToCents reads it back. */
-export const centsToDollarsInput = (cents: number | null | undefined): string => (cents === null || cents === undefined ? '' : `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+export const centsToDollarsInput = (cents: number | null | undefined): string =>
+  cents === null || cents === undefined ? '' : `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 /** datetime-local input value (in the user's zone) → ISO with offset, and back. */
 export function localInputToIso(value: string): string {

@@ -3,13 +3,44 @@ import type { Messages } from './en';
 /** Les textes en français : même forme que en.ts. */
 export const fr: Messages = {
   app: { name: 'Forum intergouvernemental', shortName: 'Forum' },
-  nav: { label: 'Menu principal', bodies: 'Instances', meetings: 'Réunions', actionItems: 'Mesures de suivi', communiques: 'Communiqués', accountability: 'Reddition de comptes', joinRequests: 'Joindre un groupe de travail', people: 'Personnes', publicPortal: 'Communiqués publics', indicators: 'Indicateurs communs', translations: 'Traductions', integrations: 'Intégrations' },
+  nav: {
+    label: 'Menu principal',
+    bodies: 'Instances',
+    meetings: 'Réunions',
+    actionItems: 'Mesures de suivi',
+    communiques: 'Communiqués',
+    accountability: 'Reddition de comptes',
+    joinRequests: 'Joindre un groupe de travail',
+    people: 'Personnes',
+    publicPortal: 'Communiqués publics',
+    indicators: 'Indicateurs communs',
+    translations: 'Traductions',
+    integrations: 'Intégrations',
+  },
   session: { signedInAs: 'Connecté en tant que {{name}}', zone: 'Heures affichées en {{zone}}', logout: 'Se déconnecter' },
-  common: { scrollableTable: 'Tableau (défile horizontalement)', loading: 'Chargement…', done: 'Terminé', actions: 'Actions', choose: 'Choisir…', none: 'Aucun' },
-  text: { markdownHint: 'Markdown : **gras**, *italique*, - listes, [lien](https://…). Une ligne vide commence un nouveau paragraphe.', previewOf: 'Aperçu : {{label}}', previewEmpty: 'Rien à afficher pour l’instant.', previewFailed: 'L’aperçu n’a pu être affiché. Réessayez.' },
+  common: {
+    scrollableTable: 'Tableau (défile horizontalement)',
+    loading: 'Chargement…',
+    done: 'Terminé',
+    actions: 'Actions',
+    choose: 'Choisir…',
+    none: 'Aucun',
+  },
+  text: {
+    markdownHint: 'Markdown : **gras**, *italique*, - listes, [lien](https://…). Une ligne vide commence un nouveau paragraphe.',
+    previewOf: 'Aperçu : {{label}}',
+    previewEmpty: 'Rien à afficher pour l’instant.',
+    previewFailed: 'L’aperçu n’a pu être affiché. Réessayez.',
+  },
   confirm: { goBack: 'Revenir en arrière' },
   pager: { previous: 'Page précédente', next: 'Page suivante', position: '{{first}} à {{last}} sur {{total}} (page {{page}} sur {{pages}})' },
-  listPages: { actionItems: 'Pages des mesures de suivi', communiques: 'Pages des communiqués', documents: 'Pages des documents', notifications: 'Pages des notifications', people: 'Pages des personnes' },
+  listPages: {
+    actionItems: 'Pages des mesures de suivi',
+    communiques: 'Pages des communiqués',
+    documents: 'Pages des documents',
+    notifications: 'Pages des notifications',
+    people: 'Pages des personnes',
+  },
   listFilters: { all: 'Tous' },
   errors: {
     title: 'Un problème est survenu',
@@ -46,12 +77,17 @@ export const fr: Messages = {
       notification: 'Nouvelle notification : {{title}}',
     },
   },
-  sso: { heading: 'Connectez-vous avec le compte de votre gouvernement', button: 'Se connecter avec votre compte de {{government}}', or: 'Ou connectez-vous avec votre adresse courriel et votre mot de passe :' },
+  sso: {
+    heading: 'Connectez-vous avec le compte de votre gouvernement',
+    button: 'Se connecter avec votre compte de {{government}}',
+    or: 'Ou connectez-vous avec votre adresse courriel et votre mot de passe :',
+  },
   mfa: {
     title: 'Connexion en deux étapes',
     intro: 'Entrez le code à 6 chiffres de votre application d’authentification, ou l’un de vos codes de récupération.',
     enrolTitle: 'Activer la connexion en deux étapes',
-    enrolIntro: 'Votre compte doit utiliser la connexion en deux étapes. Balayez ce code QR avec une application d’authentification, puis entrez le code à 6 chiffres qu’elle affiche.',
+    enrolIntro:
+      'Votre compte doit utiliser la connexion en deux étapes. Balayez ce code QR avec une application d’authentification, puis entrez le code à 6 chiffres qu’elle affiche.',
     qrAlt: 'Code QR pour ajouter ce compte à une application d’authentification',
     secretText: 'Ou entrez cette clé dans l’application :',
     code: 'Code',
@@ -61,7 +97,8 @@ export const fr: Messages = {
     tooMany: 'Trop de codes ont été essayés. Attendez quelques minutes et réessayez.',
     expired: 'Cette connexion a expiré. Connectez-vous de nouveau.',
     recoveryTitle: 'Vos codes de récupération',
-    recoveryIntro: 'Gardez ces codes en lieu sûr. Chacun vous connecte une fois si vous perdez votre application d’authentification. Ils ne sont affichés que maintenant.',
+    recoveryIntro:
+      'Gardez ces codes en lieu sûr. Chacun vous connecte une fois si vous perdez votre application d’authentification. Ils ne sont affichés que maintenant.',
     continue: 'Je les ai gardés, continuer',
   },
   integrations: {
@@ -78,7 +115,8 @@ export const fr: Messages = {
     remove: 'Supprimer',
     idp: {
       title: 'Connexion avec le compte d’un gouvernement',
-      intro: 'Le fournisseur OpenID Connect d’un gouvernement connecte ses fonctionnaires. Inscrivez cette adresse de redirection chez le fournisseur : /api/v1/auth/oidc/callback.',
+      intro:
+        'Le fournisseur OpenID Connect d’un gouvernement connecte ses fonctionnaires. Inscrivez cette adresse de redirection chez le fournisseur : /api/v1/auth/oidc/callback.',
       issuer: 'URL de l’émetteur',
       clientId: 'Identifiant du client',
       clientSecret: 'Secret du client',
@@ -112,7 +150,17 @@ export const fr: Messages = {
       statuses: { pending: 'En attente', retrying: 'Nouvel essai prévu', delivered: 'Livré', failed: 'Échoué', dead: 'Abandonné' },
     },
   },
-  login: { title: 'Connexion', email: 'Adresse courriel', password: 'Mot de passe', submit: 'Se connecter', emailRequired: 'Entrez votre adresse courriel.', passwordRequired: 'Entrez votre mot de passe.', failed: 'L’adresse courriel ou le mot de passe est incorrect.', forgot: 'Mot de passe oublié ?', passwordSet: 'Votre mot de passe est enregistré. Connectez-vous avec celui-ci.' },
+  login: {
+    title: 'Connexion',
+    email: 'Adresse courriel',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    emailRequired: 'Entrez votre adresse courriel.',
+    passwordRequired: 'Entrez votre mot de passe.',
+    failed: 'L’adresse courriel ou le mot de passe est incorrect.',
+    forgot: 'Mot de passe oublié ?',
+    passwordSet: 'Votre mot de passe est enregistré. Connectez-vous avec celui-ci.',
+  },
   dashboard: {
     title: 'Mon tableau de bord',
     myBodies: 'Mes instances',
@@ -169,12 +217,20 @@ export const fr: Messages = {
     accountabilityOfBody: 'Reddition de comptes de cette instance',
     indicatorsOfBody: 'Indicateurs communs de cette instance',
   },
-  bodyKinds: { secretariat: 'Secrétariat', table: 'Tables', working_group: 'Groupes de travail', subgroup: 'Sous-groupes', task_force: 'Groupes de travail spéciaux' },
+  bodyKinds: {
+    secretariat: 'Secrétariat',
+    table: 'Tables',
+    working_group: 'Groupes de travail',
+    subgroup: 'Sous-groupes',
+    task_force: 'Groupes de travail spéciaux',
+  },
   roles: { member: 'Membre', observer: 'Observateur', co_chair: 'Coprésidence' },
   membershipChanges: {
-    coChairRefused: '{{name}} n’a pas été nommé à la coprésidence et son siège reste inchangé : une instance compte au plus deux coprésidents, et un groupe de travail est coprésidé par le gouvernement fédéral et une province ou un territoire.',
+    coChairRefused:
+      '{{name}} n’a pas été nommé à la coprésidence et son siège reste inchangé : une instance compte au plus deux coprésidents, et un groupe de travail est coprésidé par le gouvernement fédéral et une province ou un territoire.',
     endHeading: 'Mettre fin à l’adhésion de {{name}}?',
-    endBody: 'Le siège de {{name}} (depuis le {{since}}) prend fin aujourd’hui et reste dans l’historique de l’instance. Les gouvernements de l’instance en sont avisés : {{others}}.',
+    endBody:
+      'Le siège de {{name}} (depuis le {{since}}) prend fin aujourd’hui et reste dans l’historique de l’instance. Les gouvernements de l’instance en sont avisés : {{others}}.',
     endConfirm: 'Mettre fin à l’adhésion de {{name}}',
   },
   joinRequests: {
@@ -202,12 +258,14 @@ export const fr: Messages = {
     nav: 'Demandes d’adhésion',
     title: 'Demandes d’adhésion',
     pending: 'Demandes en attente de votre décision',
-    intro: 'Les municipalités et les associations demandent à se joindre à une instance; le secrétariat ou l’un de ses coprésidents décide. Le gouvernement est avisé de la décision et du motif donné.',
+    intro:
+      'Les municipalités et les associations demandent à se joindre à une instance; le secrétariat ou l’un de ses coprésidents décide. Le gouvernement est avisé de la décision et du motif donné.',
     approved: '{{name}} est maintenant membre de {{body}}.',
     refused: 'La demande de {{name}} de se joindre à {{body}} a été refusée.',
     refuse: 'Refuser {{name}}',
     confirmHeading: 'Refuser la demande de {{name}} de se joindre à {{body}}?',
-    confirmBody: 'Les fonctionnaires de {{name}} seront avisés du refus et du motif que vous avez donné. Un gouvernement refusé trois fois en 30 jours ne peut pas redemander avant un certain temps.',
+    confirmBody:
+      'Les fonctionnaires de {{name}} seront avisés du refus et du motif que vous avez donné. Un gouvernement refusé trois fois en 30 jours ne peut pas redemander avant un certain temps.',
     confirm: 'Refuser la demande',
   },
   meetings: {
@@ -228,10 +286,12 @@ export const fr: Messages = {
     statuses: { draft: 'Ébauche', scheduled: 'Prévue', held: 'Tenue', cancelled: 'Annulée' },
     schedule: 'Planifier une réunion',
     scheduleSubmit: 'Vérifier l’heure et planifier',
-    checkHelp: 'Le forum vérifie d’abord l’heure : si elle tombe hors de la journée de travail d’un participant, un jour férié ou pendant une autre réunion d’un délégué, la réunion reste une ébauche et personne n’est invité avant votre décision.',
+    checkHelp:
+      'Le forum vérifie d’abord l’heure : si elle tombe hors de la journée de travail d’un participant, un jour férié ou pendant une autre réunion d’un délégué, la réunion reste une ébauche et personne n’est invité avant votre décision.',
     suggestSlot: 'Proposer des heures qui conviennent à tous',
     slotsTitle: 'Heures qui conviennent à tous les gouvernements invités',
-    slotsSource: 'Trouvées par le forum dans les heures de travail (8 h à 18 h) du fuseau de chaque gouvernement invité, hors jours fériés et autres réunions des délégués.',
+    slotsSource:
+      'Trouvées par le forum dans les heures de travail (8 h à 18 h) du fuseau de chaque gouvernement invité, hors jours fériés et autres réunions des délégués.',
     slotsNone: 'Aucune heure ne convient à tous dans les {{days}} prochains jours.',
     useSlot: 'Retenir {{when}}',
     warningsTitle: 'Vérifiez cette heure avant d’inviter qui que ce soit',
@@ -288,7 +348,8 @@ export const fr: Messages = {
   },
   calendarFeeds: {
     title: 'Abonnez votre calendrier à vos réunions',
-    intro: 'Une adresse personnelle que votre calendrier (Outlook, Google Agenda, Calendrier d’Apple) lit pour afficher les réunions de vos instances. Quiconque a l’adresse peut lire le flux : gardez-la privée et révoquez-la si elle est divulguée.',
+    intro:
+      'Une adresse personnelle que votre calendrier (Outlook, Google Agenda, Calendrier d’Apple) lit pour afficher les réunions de vos instances. Quiconque a l’adresse peut lire le flux : gardez-la privée et révoquez-la si elle est divulguée.',
     defaultLabel: 'Mon calendrier',
     revoked: 'L’adresse d’abonnement a été révoquée : elle ne fonctionne plus.',
     shownOnce: 'Copiez cette adresse maintenant : pour votre sécurité, elle n’est affichée qu’une fois.',
@@ -436,7 +497,8 @@ export const fr: Messages = {
     note: 'Note à l’instance parente sur la décision {{number}} (facultatif)',
     refer: 'Renvoyer la décision {{number}} à {{body}}',
     confirmHeading: 'Renvoyer la décision {{number}} à l’instance parente ?',
-    confirmBody: 'La décision est transmise à {{body}} : ses gouvernements membres la verront parmi les décisions qui lui sont renvoyées. Un renvoi ne se reprend pas.',
+    confirmBody:
+      'La décision est transmise à {{body}} : ses gouvernements membres la verront parmi les décisions qui lui sont renvoyées. Un renvoi ne se reprend pas.',
     confirm: 'Renvoyer la décision',
     referred: 'Renvoyée à {{body}} le {{when}}',
     parentBody: 'l’instance parente',
@@ -496,7 +558,8 @@ export const fr: Messages = {
     amountInvalid: 'Entrez un montant en dollars, avec au plus deux décimales.',
     fundingSource: 'Source de financement',
     sharesLegend: 'Part du coût de chaque gouvernement',
-    sharesHint: 'En pourcentage, avec au plus deux décimales ; les parts doivent totaliser exactement 100 %. Laissez vide un gouvernement qui ne prend aucune part.',
+    sharesHint:
+      'En pourcentage, avec au plus deux décimales ; les parts doivent totaliser exactement 100 %. Laissez vide un gouvernement qui ne prend aucune part.',
     shareOf: 'Part de {{government}} (%)',
     shareInvalid: 'Entrez un pourcentage de 0,01 à 100, avec au plus deux décimales.',
     typedTotal: 'Total des parts : {{total}}',
@@ -546,7 +609,8 @@ export const fr: Messages = {
     eligibility: 'Période admissible',
     terms: 'Modalités',
     chartTitle: 'Demandé, approuvé et versé par exercice et par gouvernement',
-    chartLabel: 'Graphique à barres des montants demandés, approuvés et versés par exercice (du bailleur de fonds) et par gouvernement demandeur; les mêmes chiffres figurent dans le tableau ci-dessous.',
+    chartLabel:
+      'Graphique à barres des montants demandés, approuvés et versés par exercice (du bailleur de fonds) et par gouvernement demandeur; les mêmes chiffres figurent dans le tableau ci-dessous.',
     tableCaption: 'Montants par exercice du bailleur de fonds et par gouvernement demandeur',
     fiscalYear: 'Exercice',
     government: 'Gouvernement',
@@ -636,7 +700,14 @@ export const fr: Messages = {
     titleEnRequired: 'Entrez le titre anglais.',
     concurrenceTitle: 'Accord de chaque gouvernement',
     concurrenceState: 'État',
-    concurrence: { awaiting: 'En attente', concurred: 'Accord donné sur cette révision', objected: 'Objection', stale: 'Accord donné sur la révision {{revision}} : doit être renouvelé', reservation: 'Accord donné avec réserve', staleObjection: 'Objection à la révision {{revision}} : position attendue sur celle-ci' },
+    concurrence: {
+      awaiting: 'En attente',
+      concurred: 'Accord donné sur cette révision',
+      objected: 'Objection',
+      stale: 'Accord donné sur la révision {{revision}} : doit être renouvelé',
+      reservation: 'Accord donné avec réserve',
+      staleObjection: 'Objection à la révision {{revision}} : position attendue sur celle-ci',
+    },
     concurrenceComment: 'Commentaire',
     concur: 'Donner l’accord sur la révision {{revision}}',
     concurred: 'Votre gouvernement a donné son accord.',
@@ -663,7 +734,8 @@ export const fr: Messages = {
   },
   communiqueCorrections: {
     propose: 'Proposer une correction',
-    intro: 'Un communiqué publié n’est jamais modifié. Une correction est une nouvelle révision accompagnée d’une note visible; elle est soumise à l’accord de chaque gouvernement membre, et le public garde le texte publié jusqu’à ce que vous publiiez la correction.',
+    intro:
+      'Un communiqué publié n’est jamais modifié. Une correction est une nouvelle révision accompagnée d’une note visible; elle est soumise à l’accord de chaque gouvernement membre, et le public garde le texte publié jusqu’à ce que vous publiiez la correction.',
     note: 'Note de correction (affichée au public)',
     noteRequired: 'Rédigez la note de correction que le public lira.',
     submit: 'Soumettre la correction pour accord',
@@ -680,7 +752,8 @@ export const fr: Messages = {
     reasonRequired: 'Donnez le motif du retrait.',
     withdraw: 'Retirer…',
     confirmHeading: 'Retirer « {{title}} »?',
-    confirmBody: 'Les fonctionnaires de {{governments}} verront le retrait immédiatement, et la page publique l’affichera avec votre motif. Cette action est irréversible.',
+    confirmBody:
+      'Les fonctionnaires de {{governments}} verront le retrait immédiatement, et la page publique l’affichera avec votre motif. Cette action est irréversible.',
     confirm: 'Retirer le communiqué',
     withdrawnOn: 'Retiré le {{date}}.',
     reasonShown: 'Motif :',
@@ -709,7 +782,14 @@ export const fr: Messages = {
   preferences: {
     title: 'Préférences de courriel',
     intro: 'Choisissez comment le forum vous écrit pour chaque type d’avis. Tous les avis restent affichés sur cette page.',
-    categories: { meetings: 'Réunions', action_items: 'Mesures de suivi', communiques: 'Communiqués', membership: 'Composition et demandes d’adhésion', funding: 'Demandes de financement', indicators: 'Indicateurs communs et alertes de hausse' },
+    categories: {
+      meetings: 'Réunions',
+      action_items: 'Mesures de suivi',
+      communiques: 'Communiqués',
+      membership: 'Composition et demandes d’adhésion',
+      funding: 'Demandes de financement',
+      indicators: 'Indicateurs communs et alertes de hausse',
+    },
     deliveries: { immediately: 'Immédiatement', daily: 'Dans un résumé quotidien', off: 'Jamais' },
     account: 'Les courriels liés au compte (invitations et réinitialisations du mot de passe) sont toujours envoyés immédiatement.',
     save: 'Enregistrer mes préférences',
@@ -721,7 +801,8 @@ export const fr: Messages = {
     email: 'Adresse courriel',
     emailRequired: 'Entrez votre adresse courriel.',
     sendLink: 'M’envoyer un lien',
-    linkSent: 'Si un compte utilise cette adresse courriel, un lien pour réinitialiser son mot de passe est en route. Le lien est valable une heure. Consultez votre boîte de réception et votre dossier de courrier indésirable.',
+    linkSent:
+      'Si un compte utilise cette adresse courriel, un lien pour réinitialiser son mot de passe est en route. Le lien est valable une heure. Consultez votre boîte de réception et votre dossier de courrier indésirable.',
     backToSignIn: 'Retour à la connexion',
     resetTitle: 'Choisir un nouveau mot de passe',
     acceptTitle: 'Choisir votre mot de passe',
@@ -770,7 +851,8 @@ export const fr: Messages = {
     deactivate: 'Désactiver {{name}}',
     reactivate: 'Réactiver {{name}}',
     confirmHeading: 'Désactiver le compte de {{name}}?',
-    confirmBody: '{{name}} ({{email}}) sera déconnecté immédiatement sur tous ses appareils et ne pourra plus se connecter. Personne d’autre n’est avisé. Vous pourrez réactiver le compte plus tard.',
+    confirmBody:
+      '{{name}} ({{email}}) sera déconnecté immédiatement sur tous ses appareils et ne pourra plus se connecter. Personne d’autre n’est avisé. Vous pourrez réactiver le compte plus tard.',
     confirm: 'Désactiver le compte',
   },
   indicators: {
@@ -787,7 +869,8 @@ export const fr: Messages = {
     thresholds: 'Seuils (total mensuel)',
     thresholdsText: 'alerte à {{warning}}, hausse marquée à {{surge}}',
     chartTitle: 'Données mensuelles',
-    chartLabel: 'Graphique linéaire du total mensuel et des données de chaque gouvernement sur {{count}} mois, avec les seuils d’alerte et de hausse marquée. Les mêmes données figurent dans le tableau ci-dessous.',
+    chartLabel:
+      'Graphique linéaire du total mensuel et des données de chaque gouvernement sur {{count}} mois, avec les seuils d’alerte et de hausse marquée. Les mêmes données figurent dans le tableau ci-dessous.',
     tableLink: 'Les données sous forme de tableau',
     csv: 'Télécharger les données (CSV)',
     tableTitle: 'Données par mois',
@@ -822,7 +905,16 @@ export const fr: Messages = {
     total_one: '{{count}} résultat',
     total_other: '{{count}} résultats',
     more: 'Plus de résultats',
-    types: { body: 'Instances', meeting: 'Réunions', agenda_item: 'Points à l’ordre du jour', decision: 'Décisions', minutes: 'Procès-verbaux', action_item: 'Mesures de suivi', communique: 'Communiqués', document: 'Documents' },
+    types: {
+      body: 'Instances',
+      meeting: 'Réunions',
+      agenda_item: 'Points à l’ordre du jour',
+      decision: 'Décisions',
+      minutes: 'Procès-verbaux',
+      action_item: 'Mesures de suivi',
+      communique: 'Communiqués',
+      document: 'Documents',
+    },
   },
   translation: {
     frenchToFollow: '(version française à suivre)',
@@ -830,7 +922,8 @@ export const fr: Messages = {
     frenchPending: 'Traduction française en attente',
     englishPending: 'Traduction anglaise en attente',
     agendaPending: 'Des textes de cet ordre du jour attendent leur traduction',
-    agendaPendingHelp: 'Faites-les traduire d’abord (page Traductions), ou publiez maintenant : les lecteurs sont avisés que la traduction suivra, puis de son arrivée.',
+    agendaPendingHelp:
+      'Faites-les traduire d’abord (page Traductions), ou publiez maintenant : les lecteurs sont avisés que la traduction suivra, puis de son arrivée.',
     publishToFollow: 'Publier maintenant, la traduction suivra',
     toFollowNotice: 'Publié, la traduction suivra.',
     title: 'Traductions',
@@ -844,7 +937,21 @@ export const fr: Messages = {
     save: 'Enregistrer la traduction',
     saved: 'Traduction enregistrée.',
     open: 'Ouvrir',
-    types: { meeting: 'Réunion', agenda_item: 'Point à l’ordre du jour', agenda_paper: 'Document', body: 'Instance', action_item: 'Mesure de suivi', action_item_update: 'Note d’avancement', join_request: 'Demande d’adhésion', communique: 'Communiqué', decision: 'Décision', document: 'Document', funding_program: 'Programme de financement', funding_claim: 'Demande de financement', indicator: 'Indicateur' },
+    types: {
+      meeting: 'Réunion',
+      agenda_item: 'Point à l’ordre du jour',
+      agenda_paper: 'Document',
+      body: 'Instance',
+      action_item: 'Mesure de suivi',
+      action_item_update: 'Note d’avancement',
+      join_request: 'Demande d’adhésion',
+      communique: 'Communiqué',
+      decision: 'Décision',
+      document: 'Document',
+      funding_program: 'Programme de financement',
+      funding_claim: 'Demande de financement',
+      indicator: 'Indicateur',
+    },
     langs: { en: 'anglais', fr: 'français' },
   },
 };

@@ -12,10 +12,7 @@ import { navigated } from './page-furniture';
 
 /** Links that leave the single-page app: the API, the server-rendered public portal, and the language toggle (a full reload). */
 const isAppPath = (url: URL) =>
-  url.origin === window.location.origin &&
-  !url.pathname.startsWith('/api') &&
-  !/^\/(en|fr)\/communiques/.test(url.pathname) &&
-  !url.searchParams.has('lang');
+  url.origin === window.location.origin && !url.pathname.startsWith('/api') && !/^\/(en|fr)\/communiques/.test(url.pathname) && !url.searchParams.has('lang');
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();

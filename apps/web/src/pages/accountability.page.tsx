@@ -39,14 +39,23 @@ export function AccountabilityPage() {
     const [bodies, governments] = await Promise.all([listBodies(), listGovernments()]);
     const figures =
       view === 'body'
-        ? await Promise.all(bodies.map((b) => readable(api<BodyAccountabilitySummaryView>('GET', `/bodies/${b.id}/accountability`)).then((r) => r?.totals ?? null)))
-        : await Promise.all(governments.map((g) => readable(api<GovernmentAccountabilitySummaryView>('GET', `/governments/${g.id}/accountability`)).then((r) => r?.governments[0] ?? null)));
+        ? await Promise.all(
+            bodies.map((b) => readable(api<BodyAccountabilitySummaryView>('GET', `/bodies/${b.id}/accountability`)).then((r) => r?.totals ?? null)),
+          )
+        : await Promise.all(
+            governments.map((g) =>
+              readable(api<GovernmentAccountabilitySummaryView>('GET', `/governments/${g.id}/accountability`)).then((r) => r?.governments[0] ?? null),
+            ),
+          );
     return { bodies, governments, figures, view };
   }, [view]);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
   if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
-  const named = data.view === 'body' ? data.bodies.map((b) => ({ key: b.id, label: bodyName(b, lang) })) : data.governments.map((g) => ({ key: g.id, label: governmentName(g, lang) }));
+  const named =
+    data.view === 'body'
+      ? data.bodies.map((b) => ({ key: b.id, label: bodyName(b, lang) }))
+      : data.governments.map((g) => ({ key: g.id, label: governmentName(g, lang) }));
   const rows: Tally[] = named.flatMap((n, i) => (data.figures[i] ? [{ ...n, ...tally(data.figures[i]!) }] : []));
   const shown = rows.filter((r) => r.onTime + r.late + r.open > 0);
   const max = Math.max(1, ...shown.map((r) => r.onTime + r.late));
@@ -101,31 +110,31 @@ export function AccountabilityPage() {
         ))}
       </div>
       <TableScroll>
-      <table className="data-table">
-        <caption>{t('accountability.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{view === 'body' ? t('meetings.body') : t('bodies.government')}</th>
-            <th scope="col">{t('accountability.onTime')}</th>
-            <th scope="col">{t('accountability.late')}</th>
-            <th scope="col">{t('accountability.open')}</th>
-            <th scope="col">{t('accountability.report')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td>{r.onTime}</td>
-              <td>{r.late}</td>
-              <td>{r.open}</td>
-              <td>
-                <ActionButton onClick={() => csvOf(r.key)}>{t('accountability.reportOf', { name: r.label })}</ActionButton>
-              </td>
+        <table className="data-table">
+          <caption>{t('accountability.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{view === 'body' ? t('meetings.body') : t('bodies.government')}</th>
+              <th scope="col">{t('accountability.onTime')}</th>
+              <th scope="col">{t('accountability.late')}</th>
+              <th scope="col">{t('accountability.open')}</th>
+              <th scope="col">{t('accountability.report')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                <td>{r.onTime}</td>
+                <td>{r.late}</td>
+                <td>{r.open}</td>
+                <td>
+                  <ActionButton onClick={() => csvOf(r.key)}>{t('accountability.reportOf', { name: r.label })}</ActionButton>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
       <ActionButton onClick={() => void csv()}>{t('accountability.downloadCsv')}</ActionButton>
     </>

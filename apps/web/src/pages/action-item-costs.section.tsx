@@ -21,9 +21,15 @@ function percentToBasisPoints(text: string): number | null {
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
-const basisPointsToInput = (basisPoints: number) => `${Math.floor(basisPoints / 100)}${basisPoints % 100 ? `.${String(basisPoints % 100).padStart(2, '0')}` : ''}`;
+const basisPointsToInput = (basisPoints: number) =>
+  `${Math.floor(basisPoints / 100)}${basisPoints % 100 ? `.${String(basisPoints % 100).padStart(2, '0')}` : ''}`;
 
-const FIELD_IDS = { estimatedCostCents: 'cost-estimated', actualCostCents: 'cost-actual', fundingSource: 'cost-funding-source', costShares: 'cost-shares' } as const;
+const FIELD_IDS = {
+  estimatedCostCents: 'cost-estimated',
+  actualCostCents: 'cost-actual',
+  fundingSource: 'cost-funding-source',
+  costShares: 'cost-shares',
+} as const;
 type Field = keyof typeof FIELD_IDS;
 
 /**
@@ -31,7 +37,19 @@ type Field = keyof typeof FIELD_IDS;
  * split exactly as the API counts it. The secretariat sets all of it; the lead government's official reports the
  * actual cost (the API keeps the rest the secretariat's).
  */
-export function CostsSection({ item, governments, mayEditAll, mayEditActual, onSaved }: { item: ActionItem; governments: Government[]; mayEditAll: boolean; mayEditActual: boolean; onSaved(): Promise<void> }) {
+export function CostsSection({
+  item,
+  governments,
+  mayEditAll,
+  mayEditActual,
+  onSaved,
+}: {
+  item: ActionItem;
+  governments: Government[];
+  mayEditAll: boolean;
+  mayEditActual: boolean;
+  onSaved(): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const base = item.actualCostCents ?? item.estimatedCostCents;
@@ -68,7 +86,12 @@ export function CostsSection({ item, governments, mayEditAll, mayEditActual, onS
             <tbody>
               {item.costShares.map((s) => (
                 <tr key={s.governmentId}>
-                  <th scope="row">{governmentName(governments.find((g) => g.id === s.governmentId), lang)}</th>
+                  <th scope="row">
+                    {governmentName(
+                      governments.find((g) => g.id === s.governmentId),
+                      lang,
+                    )}
+                  </th>
                   <td>{percent(s.basisPoints, lang)}</td>
                   <td>{base === null ? '—' : formatMoney(parts.get(s.governmentId) ?? 0, lang)}</td>
                 </tr>
@@ -140,7 +163,12 @@ function CostsForm({ item, governments, mayEditAll, onSaved }: { item: ActionIte
       await onSaved();
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, null);
-      const named = err.forFields({ estimatedCostCents: 'estimatedCostCents', actualCostCents: 'actualCostCents', fundingSource: 'fundingSource', costShares: 'costShares' });
+      const named = err.forFields({
+        estimatedCostCents: 'estimatedCostCents',
+        actualCostCents: 'actualCostCents',
+        fundingSource: 'fundingSource',
+        costShares: 'costShares',
+      });
       // the API's words name the property; the page says it in the reader's language where it knows the rule
       if (named) setErrors({ ...named, ...(named.costShares ? { costShares: t('costSharing.refused', { detail: named.costShares }) } : {}) });
       else if (err.reason === CommonReason.StaleVersion) setError(t('costSharing.stale'));
@@ -163,11 +191,33 @@ function CostsForm({ item, governments, mayEditAll, onSaved }: { item: ActionIte
       <ErrorSummary errors={summary} />
       <FormError error={error} />
       {saved ? <Success>{t('costSharing.saved')}</Success> : null}
-      {mayEditAll ? <TextField id={FIELD_IDS.estimatedCostCents} label={t('actionItems.estimatedCost')} hint={t('costSharing.amountHint')} value={form.estimated} onChange={(estimated) => setForm((f) => ({ ...f, estimated }))} error={errors.estimatedCostCents} /> : null}
-      <TextField id={FIELD_IDS.actualCostCents} label={t('actionItems.actualCost')} hint={t('costSharing.amountHint')} value={form.actual} onChange={(actual) => setForm((f) => ({ ...f, actual }))} error={errors.actualCostCents} />
+      {mayEditAll ? (
+        <TextField
+          id={FIELD_IDS.estimatedCostCents}
+          label={t('actionItems.estimatedCost')}
+          hint={t('costSharing.amountHint')}
+          value={form.estimated}
+          onChange={(estimated) => setForm((f) => ({ ...f, estimated }))}
+          error={errors.estimatedCostCents}
+        />
+      ) : null}
+      <TextField
+        id={FIELD_IDS.actualCostCents}
+        label={t('actionItems.actualCost')}
+        hint={t('costSharing.amountHint')}
+        value={form.actual}
+        onChange={(actual) => setForm((f) => ({ ...f, actual }))}
+        error={errors.actualCostCents}
+      />
       {mayEditAll ? (
         <>
-          <TextField id={FIELD_IDS.fundingSource} label={t('costSharing.fundingSource')} value={form.fundingSource} onChange={(fundingSource) => setForm((f) => ({ ...f, fundingSource }))} error={errors.fundingSource} />
+          <TextField
+            id={FIELD_IDS.fundingSource}
+            label={t('costSharing.fundingSource')}
+            value={form.fundingSource}
+            onChange={(fundingSource) => setForm((f) => ({ ...f, fundingSource }))}
+            error={errors.fundingSource}
+          />
           <fieldset className="cost-share-fields">
             <legend>{t('costSharing.sharesLegend')}</legend>
             <p className="hint">{t('costSharing.sharesHint')}</p>
@@ -180,7 +230,12 @@ function CostsForm({ item, governments, mayEditAll, onSaved }: { item: ActionIte
               <TextField
                 key={g}
                 id={`share-${g}`}
-                label={t('costSharing.shareOf', { government: governmentName(governments.find((x) => x.id === g), lang) })}
+                label={t('costSharing.shareOf', {
+                  government: governmentName(
+                    governments.find((x) => x.id === g),
+                    lang,
+                  ),
+                })}
                 value={form.shares[g] ?? ''}
                 onChange={(v) => setForm((f) => ({ ...f, shares: { ...f.shares, [g]: v } }))}
                 error={errors[`share-${g}`]}

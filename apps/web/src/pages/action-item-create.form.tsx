@@ -11,10 +11,30 @@ import { NativeField, SelectField, SubmitButton, TextField } from '../components
 import { bodyName, FormError, governmentName, SectionHeading } from '../components/ui';
 import { dollarsToCents } from '../i18n/format';
 
-const EMPTY = { bodyId: '', title: { en: '', fr: '' }, description: { en: '', fr: '' }, leadGovernmentId: '', supporting: [] as string[], dueOn: '', priority: 'normal', estimatedCost: '', fundingSource: '' };
+const EMPTY = {
+  bodyId: '',
+  title: { en: '', fr: '' },
+  description: { en: '', fr: '' },
+  leadGovernmentId: '',
+  supporting: [] as string[],
+  dueOn: '',
+  priority: 'normal',
+  estimatedCost: '',
+  fundingSource: '',
+};
 
 /** The form's fields, each named by the id of its input and by the create DTO's property. */
-const FIELD_IDS = { bodyId: 'new-item-body', title: 'new-item-title', description: 'new-item-description', leadGovernmentId: 'new-item-lead', supportingGovernmentIds: 'new-item-supporting', dueOn: 'new-item-due', priority: 'new-item-priority', estimatedCostCents: 'new-item-estimate', fundingSource: 'new-item-funding' } as const;
+const FIELD_IDS = {
+  bodyId: 'new-item-body',
+  title: 'new-item-title',
+  description: 'new-item-description',
+  leadGovernmentId: 'new-item-lead',
+  supportingGovernmentIds: 'new-item-supporting',
+  dueOn: 'new-item-due',
+  priority: 'new-item-priority',
+  estimatedCostCents: 'new-item-estimate',
+  fundingSource: 'new-item-funding',
+} as const;
 type Field = keyof typeof FIELD_IDS;
 
 /**
@@ -35,7 +55,10 @@ export function CreateActionItemForm({ bodies, bodyId: fixedBodyId }: { bodies: 
     setMembers([]);
     if (!form.bodyId) return;
     let current = true;
-    listMembers(form.bodyId).then((m) => current && setMembers(m.filter((x) => !x.endedAt)), (e) => current && setError(e as ApiError));
+    listMembers(form.bodyId).then(
+      (m) => current && setMembers(m.filter((x) => !x.endedAt)),
+      (e) => current && setError(e as ApiError),
+    );
     return () => {
       current = false;
     };
@@ -74,10 +97,28 @@ export function CreateActionItemForm({ bodies, bodyId: fixedBodyId }: { bodies: 
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, null);
       // the API names the property it refused; a title refused in one language is the title field's error
-      const properties = ['bodyId', 'title', 'titleEn', 'titleFr', 'description', 'descriptionEn', 'descriptionFr', 'leadGovernmentId', 'supportingGovernmentIds', 'dueOn', 'priority', 'estimatedCostCents', 'fundingSource'] as const;
+      const properties = [
+        'bodyId',
+        'title',
+        'titleEn',
+        'titleFr',
+        'description',
+        'descriptionEn',
+        'descriptionFr',
+        'leadGovernmentId',
+        'supportingGovernmentIds',
+        'dueOn',
+        'priority',
+        'estimatedCostCents',
+        'fundingSource',
+      ] as const;
       const named = err.forFields(Object.fromEntries(properties.map((p) => [p, p])) as Record<(typeof properties)[number], string>);
       if (named) {
-        setErrors({ ...named, title: named.title ?? named.titleEn ?? named.titleFr, description: named.description ?? named.descriptionEn ?? named.descriptionFr });
+        setErrors({
+          ...named,
+          title: named.title ?? named.titleEn ?? named.titleFr,
+          description: named.description ?? named.descriptionEn ?? named.descriptionFr,
+        });
       } else setError(err);
     } finally {
       setBusy(false);
@@ -94,10 +135,33 @@ export function CreateActionItemForm({ bodies, bodyId: fixedBodyId }: { bodies: 
         <ErrorSummary errors={summary} />
         <FormError error={error} />
         {fixedBodyId ? null : (
-          <SelectField id={FIELD_IDS.bodyId} label={t('meetings.body')} value={form.bodyId} onChange={(bodyId) => setForm((f) => ({ ...f, bodyId, leadGovernmentId: '', supporting: [] }))} error={errors.bodyId} defaultLabel={t('common.choose')} options={bodies.map((b) => ({ value: b.id, label: bodyName(b, lang) }))} required />
+          <SelectField
+            id={FIELD_IDS.bodyId}
+            label={t('meetings.body')}
+            value={form.bodyId}
+            onChange={(bodyId) => setForm((f) => ({ ...f, bodyId, leadGovernmentId: '', supporting: [] }))}
+            error={errors.bodyId}
+            defaultLabel={t('common.choose')}
+            options={bodies.map((b) => ({ value: b.id, label: bodyName(b, lang) }))}
+            required
+          />
         )}
-        <BilingualFields id={FIELD_IDS.title} label={t('newActionItem.title')} value={form.title} onChange={(title) => setForm((f) => ({ ...f, title }))} error={errors.title} required />
-        <BilingualFields id={FIELD_IDS.description} label={t('actionItems.description')} value={form.description} onChange={(description) => setForm((f) => ({ ...f, description }))} error={errors.description} multiline />
+        <BilingualFields
+          id={FIELD_IDS.title}
+          label={t('newActionItem.title')}
+          value={form.title}
+          onChange={(title) => setForm((f) => ({ ...f, title }))}
+          error={errors.title}
+          required
+        />
+        <BilingualFields
+          id={FIELD_IDS.description}
+          label={t('actionItems.description')}
+          value={form.description}
+          onChange={(description) => setForm((f) => ({ ...f, description }))}
+          error={errors.description}
+          multiline
+        />
         <SelectField
           id={FIELD_IDS.leadGovernmentId}
           label={t('actionItems.lead')}
@@ -120,7 +184,12 @@ export function CreateActionItemForm({ bodies, bodyId: fixedBodyId }: { bodies: 
                     type="checkbox"
                     id={`new-item-supports-${m.governmentId}`}
                     checked={form.supporting.includes(m.governmentId)}
-                    onChange={(e) => setForm((f) => ({ ...f, supporting: e.target.checked ? [...f.supporting, m.governmentId] : f.supporting.filter((g) => g !== m.governmentId) }))}
+                    onChange={(e) =>
+                      setForm((f) => ({
+                        ...f,
+                        supporting: e.target.checked ? [...f.supporting, m.governmentId] : f.supporting.filter((g) => g !== m.governmentId),
+                      }))
+                    }
                   />{' '}
                   <label htmlFor={`new-item-supports-${m.governmentId}`}>{nameOf(m)}</label>
                 </div>
@@ -128,10 +197,38 @@ export function CreateActionItemForm({ bodies, bodyId: fixedBodyId }: { bodies: 
             {errors.supportingGovernmentIds ? <p className="error">{errors.supportingGovernmentIds}</p> : null}
           </fieldset>
         ) : null}
-        <NativeField id={FIELD_IDS.dueOn} type="date" label={t('actionItems.dueOn')} value={form.dueOn} onChange={(dueOn) => setForm((f) => ({ ...f, dueOn }))} error={errors.dueOn} required />
-        <SelectField id={FIELD_IDS.priority} label={t('newActionItem.priority')} value={form.priority} onChange={(priority) => setForm((f) => ({ ...f, priority }))} error={errors.priority} options={ACTION_ITEM_PRIORITIES.map((p) => ({ value: p, label: t(`newActionItem.priorities.${p}`) }))} />
-        <TextField id={FIELD_IDS.estimatedCostCents} label={t('actionItems.estimatedCost')} hint={t('costSharing.amountHint')} value={form.estimatedCost} onChange={(estimatedCost) => setForm((f) => ({ ...f, estimatedCost }))} error={errors.estimatedCostCents} />
-        <TextField id={FIELD_IDS.fundingSource} label={t('costSharing.fundingSource')} value={form.fundingSource} onChange={(fundingSource) => setForm((f) => ({ ...f, fundingSource }))} error={errors.fundingSource} />
+        <NativeField
+          id={FIELD_IDS.dueOn}
+          type="date"
+          label={t('actionItems.dueOn')}
+          value={form.dueOn}
+          onChange={(dueOn) => setForm((f) => ({ ...f, dueOn }))}
+          error={errors.dueOn}
+          required
+        />
+        <SelectField
+          id={FIELD_IDS.priority}
+          label={t('newActionItem.priority')}
+          value={form.priority}
+          onChange={(priority) => setForm((f) => ({ ...f, priority }))}
+          error={errors.priority}
+          options={ACTION_ITEM_PRIORITIES.map((p) => ({ value: p, label: t(`newActionItem.priorities.${p}`) }))}
+        />
+        <TextField
+          id={FIELD_IDS.estimatedCostCents}
+          label={t('actionItems.estimatedCost')}
+          hint={t('costSharing.amountHint')}
+          value={form.estimatedCost}
+          onChange={(estimatedCost) => setForm((f) => ({ ...f, estimatedCost }))}
+          error={errors.estimatedCostCents}
+        />
+        <TextField
+          id={FIELD_IDS.fundingSource}
+          label={t('costSharing.fundingSource')}
+          value={form.fundingSource}
+          onChange={(fundingSource) => setForm((f) => ({ ...f, fundingSource }))}
+          error={errors.fundingSource}
+        />
         <SubmitButton disabled={busy}>{t('newActionItem.submit')}</SubmitButton>
       </form>
     </section>

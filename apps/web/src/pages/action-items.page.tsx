@@ -37,7 +37,11 @@ export function ActionItemsPage() {
   const [status, setStatus] = useState('');
   const page = usePage([status]);
   const { data, error, reload } = useResource(async () => {
-    const [items, bodies, governments] = await Promise.all([pageOf<ActionItem>('/action-items', { status, sort: 'dueOn', limit: page.limit, offset: page.offset }), listBodies(), listGovernments()]);
+    const [items, bodies, governments] = await Promise.all([
+      pageOf<ActionItem>('/action-items', { status, sort: 'dueOn', limit: page.limit, offset: page.offset }),
+      listBodies(),
+      listGovernments(),
+    ]);
     return { items, bodies, governments };
   }, [status, page.offset]);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
@@ -47,39 +51,58 @@ export function ActionItemsPage() {
     <>
       <PageHeading>{t('actionItems.title')}</PageHeading>
       <div className="narrow-form">
-        <SelectField id="items-status-filter" label={t('actionItems.status')} value={status} onChange={setStatus} defaultLabel={t('listFilters.all')} options={STATUSES.map((s) => ({ value: s, label: t(`actionItems.statuses.${s}`) }))} />
+        <SelectField
+          id="items-status-filter"
+          label={t('actionItems.status')}
+          value={status}
+          onChange={setStatus}
+          defaultLabel={t('listFilters.all')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`actionItems.statuses.${s}`) }))}
+        />
       </div>
       {data.items.total === 0 ? <p>{t('actionItems.none')}</p> : null}
       <TableScroll>
-      <table className="data-table">
-        <caption className="sr-only">{t('actionItems.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('actionItems.item')}</th>
-            <th scope="col">{t('meetings.body')}</th>
-            <th scope="col">{t('actionItems.lead')}</th>
-            <th scope="col">{t('actionItems.dueOn')}</th>
-            <th scope="col">{t('actionItems.status')}</th>
-            <th scope="col">{t('actionItems.progress')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.items.map((i) => (
-            <tr key={i.id} data-testid={`action-item-row-${i.id}`}>
-              <td>
-                <GcdsLink href={`/action-items/${i.id}`}><BilingualText record={i} field="title" /></GcdsLink>
-              </td>
-              <td>{bodyName(data.bodies.find((b) => b.id === i.bodyId), lang)}</td>
-              <td>{governmentName(data.governments.find((g) => g.id === i.leadGovernmentId), lang)}</td>
-              <td>
-                {formatDate(i.dueOn, lang)} <DueFlag item={i} />
-              </td>
-              <td>{t(`actionItems.statuses.${i.status}`)}</td>
-              <td>{i.progress}%</td>
+        <table className="data-table">
+          <caption className="sr-only">{t('actionItems.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('actionItems.item')}</th>
+              <th scope="col">{t('meetings.body')}</th>
+              <th scope="col">{t('actionItems.lead')}</th>
+              <th scope="col">{t('actionItems.dueOn')}</th>
+              <th scope="col">{t('actionItems.status')}</th>
+              <th scope="col">{t('actionItems.progress')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.items.items.map((i) => (
+              <tr key={i.id} data-testid={`action-item-row-${i.id}`}>
+                <td>
+                  <GcdsLink href={`/action-items/${i.id}`}>
+                    <BilingualText record={i} field="title" />
+                  </GcdsLink>
+                </td>
+                <td>
+                  {bodyName(
+                    data.bodies.find((b) => b.id === i.bodyId),
+                    lang,
+                  )}
+                </td>
+                <td>
+                  {governmentName(
+                    data.governments.find((g) => g.id === i.leadGovernmentId),
+                    lang,
+                  )}
+                </td>
+                <td>
+                  {formatDate(i.dueOn, lang)} <DueFlag item={i} />
+                </td>
+                <td>{t(`actionItems.statuses.${i.status}`)}</td>
+                <td>{i.progress}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
       <Pager id="action-items" label={t('listPages.actionItems')} total={data.items.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
       {isSecretariat ? <CreateActionItemForm bodies={data.bodies} /> : null}
@@ -204,11 +227,25 @@ export function ActionItemDetailPage() {
       <TranslationFlag record={item} />
       <dl className="facts">
         <dt>{t('actionItems.lead')}</dt>
-        <dd>{governmentName(governments.find((g) => g.id === item.leadGovernmentId), lang)}</dd>
+        <dd>
+          {governmentName(
+            governments.find((g) => g.id === item.leadGovernmentId),
+            lang,
+          )}
+        </dd>
         {item.supportingGovernmentIds?.length ? (
           <>
             <dt>{t('actionItems.supporting')}</dt>
-            <dd>{item.supportingGovernmentIds.map((g) => governmentName(governments.find((x) => x.id === g), lang)).join(', ')}</dd>
+            <dd>
+              {item.supportingGovernmentIds
+                .map((g) =>
+                  governmentName(
+                    governments.find((x) => x.id === g),
+                    lang,
+                  ),
+                )
+                .join(', ')}
+            </dd>
           </>
         ) : null}
         <dt>{t('actionItems.dueOn')}</dt>
@@ -235,19 +272,33 @@ export function ActionItemDetailPage() {
             <ul data-testid="stale-their-changes">
               {stale.theirChanges.length === 0 ? <li>{t('staleEdit.noFieldChanged')}</li> : null}
               {stale.theirChanges.map((c) => (
-                <li key={c.field}>{t('staleEdit.fieldChange', { field: t(`actionItems.${c.field}`), from: showField(c.field, c.from), to: showField(c.field, c.to) })}</li>
+                <li key={c.field}>
+                  {t('staleEdit.fieldChange', { field: t(`actionItems.${c.field}`), from: showField(c.field, c.from), to: showField(c.field, c.to) })}
+                </li>
               ))}
             </ul>
             <GcdsText>
               {changedFields(stale.mine, stale.base).length
-                ? t('staleEdit.reapplyWill', { fields: changedFields(stale.mine, stale.base).map((f) => `${t(`actionItems.${f}`)} (${showField(f, stale.mine[f])})`).join(', ') })
+                ? t('staleEdit.reapplyWill', {
+                    fields: changedFields(stale.mine, stale.base)
+                      .map((f) => `${t(`actionItems.${f}`)} (${showField(f, stale.mine[f])})`)
+                      .join(', '),
+                  })
                 : t('staleEdit.nothingToReapply')}
             </GcdsText>
             <div className="row-actions">
               <ActionButton variant="primary" onClick={() => void save(stale.mine, stale.base, stale.theirs.version)}>
                 {t('actionItems.reapply')}
               </ActionButton>
-              <ActionButton onClick={() => { setStale(null); setForm(null); setBase(null); }}>{t('actionItems.discardMine')}</ActionButton>
+              <ActionButton
+                onClick={() => {
+                  setStale(null);
+                  setForm(null);
+                  setBase(null);
+                }}
+              >
+                {t('actionItems.discardMine')}
+              </ActionButton>
             </div>
           </GcdsNotice>
         </div>
@@ -257,8 +308,25 @@ export function ActionItemDetailPage() {
         <form onSubmit={submit} noValidate className="narrow-form">
           <SectionHeading>{t('actionItems.update')}</SectionHeading>
           <FormError error={error2} />
-          <SelectField id="item-status" label={t('actionItems.status')} value={current.status} onChange={set('status')} error={fieldErrors.status} options={STATUSES.map((s) => ({ value: s, label: t(`actionItems.statuses.${s}`) }))} />
-          <NativeField id="item-progress" type="range" min="0" max="100" step="5" label={t('actionItems.progressValue', { value: current.progress })} value={current.progress} onChange={set('progress')} error={fieldErrors.progress} />
+          <SelectField
+            id="item-status"
+            label={t('actionItems.status')}
+            value={current.status}
+            onChange={set('status')}
+            error={fieldErrors.status}
+            options={STATUSES.map((s) => ({ value: s, label: t(`actionItems.statuses.${s}`) }))}
+          />
+          <NativeField
+            id="item-progress"
+            type="range"
+            min="0"
+            max="100"
+            step="5"
+            label={t('actionItems.progressValue', { value: current.progress })}
+            value={current.progress}
+            onChange={set('progress')}
+            error={fieldErrors.progress}
+          />
           <TextAreaField id="item-note" label={t('actionItems.note')} value={current.note} onChange={set('note')} rows={3} />
           <SubmitButton>{t('actionItems.save')}</SubmitButton>
         </form>
@@ -273,7 +341,11 @@ export function ActionItemDetailPage() {
               <strong>{u.authorName ?? t('actionItems.someoneElse')}</strong> — {formatDateTime(u.createdAt, lang)}
               {u.status ? <> · {t(`actionItems.statuses.${u.status}`, { defaultValue: u.status })}</> : null}
               {u.progress !== null && u.progress !== undefined ? <> · {u.progress}%</> : null}
-              {u.note ? <blockquote><BilingualText record={u} field="note" /></blockquote> : null}
+              {u.note ? (
+                <blockquote>
+                  <BilingualText record={u} field="note" />
+                </blockquote>
+              ) : null}
             </li>
           ))}
       </ol>

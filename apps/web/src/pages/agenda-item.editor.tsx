@@ -87,7 +87,21 @@ export function PaperList({ item, manage }: { item: AgendaItem; manage?: PaperMa
 }
 
 /** The secretariat's tools on one agenda item: edit it, delete it (after confirming), attach a paper. */
-export function AgendaItemTools({ meetingId, item, governments, invitees, published, onChange }: { meetingId: string; item: AgendaItem; governments: Government[]; invitees: Invitee[]; published: boolean; onChange(): Promise<void> }) {
+export function AgendaItemTools({
+  meetingId,
+  item,
+  governments,
+  invitees,
+  published,
+  onChange,
+}: {
+  meetingId: string;
+  item: AgendaItem;
+  governments: Government[];
+  invitees: Invitee[];
+  published: boolean;
+  onChange(): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const text = useText();
   const [mode, setMode] = useState<'idle' | 'edit' | 'paper'>('idle');
@@ -117,8 +131,27 @@ export function AgendaItemTools({ meetingId, item, governments, invitees, publis
         </ActionButton>
       </span>
       <FormError error={error} />
-      {mode === 'edit' ? <EditAgendaItemForm meetingId={meetingId} item={item} governments={governments} onDone={async () => { setMode('idle'); await onChange(); }} /> : null}
-      {mode === 'paper' ? <AddPaperForm meetingId={meetingId} item={item} onDone={async () => { setMode('idle'); await onChange(); }} /> : null}
+      {mode === 'edit' ? (
+        <EditAgendaItemForm
+          meetingId={meetingId}
+          item={item}
+          governments={governments}
+          onDone={async () => {
+            setMode('idle');
+            await onChange();
+          }}
+        />
+      ) : null}
+      {mode === 'paper' ? (
+        <AddPaperForm
+          meetingId={meetingId}
+          item={item}
+          onDone={async () => {
+            setMode('idle');
+            await onChange();
+          }}
+        />
+      ) : null}
       <ConfirmDialog
         open={confirming}
         heading={t('agendaEdit.deleteHeading', { title })}
@@ -136,10 +169,25 @@ export function AgendaItemTools({ meetingId, item, governments, invitees, publis
   );
 }
 
-function EditAgendaItemForm({ meetingId, item, governments, onDone }: { meetingId: string; item: AgendaItem; governments: Government[]; onDone(): Promise<void> }) {
+function EditAgendaItemForm({
+  meetingId,
+  item,
+  governments,
+  onDone,
+}: {
+  meetingId: string;
+  item: AgendaItem;
+  governments: Government[];
+  onDone(): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const id = (field: string) => `edit-${item.id.slice(0, 8)}-${field}`;
-  const [form, setForm] = useState({ title: { en: item.titleEn ?? '', fr: item.titleFr ?? '' }, purpose: item.purpose as string, duration: String(item.durationMinutes), presenter: item.presenterGovernmentId ?? '' });
+  const [form, setForm] = useState({
+    title: { en: item.titleEn ?? '', fr: item.titleFr ?? '' },
+    purpose: item.purpose as string,
+    duration: String(item.durationMinutes),
+    presenter: item.presenterGovernmentId ?? '',
+  });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -163,7 +211,14 @@ function EditAgendaItemForm({ meetingId, item, governments, onDone }: { meetingI
       await onDone();
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, null);
-      const named = err.forFields({ title: 'title', titleEn: 'titleEn', titleFr: 'titleFr', durationMinutes: 'durationMinutes', purpose: 'purpose', presenterGovernmentId: 'presenterGovernmentId' });
+      const named = err.forFields({
+        title: 'title',
+        titleEn: 'titleEn',
+        titleFr: 'titleFr',
+        durationMinutes: 'durationMinutes',
+        purpose: 'purpose',
+        presenterGovernmentId: 'presenterGovernmentId',
+      });
       if (named) setErrors({ ...named, title: named.title ?? named.titleEn ?? named.titleFr });
       else setError(err);
     }
@@ -174,12 +229,49 @@ function EditAgendaItemForm({ meetingId, item, governments, onDone }: { meetingI
       <SectionHeading tag="h3">
         <span id={id('heading')}>{t('agendaEdit.editHeading', { position: item.position })}</span>
       </SectionHeading>
-      <ErrorSummary errors={{ [id('title')]: errors.title, [id('duration')]: errors.durationMinutes, [id('purpose')]: errors.purpose, [id('presenter')]: errors.presenterGovernmentId }} />
+      <ErrorSummary
+        errors={{
+          [id('title')]: errors.title,
+          [id('duration')]: errors.durationMinutes,
+          [id('purpose')]: errors.purpose,
+          [id('presenter')]: errors.presenterGovernmentId,
+        }}
+      />
       <FormError error={error} />
-      <BilingualFields id={id('title')} label={t('agenda.itemTitle')} value={form.title} onChange={(title) => setForm((f) => ({ ...f, title }))} error={errors.title} required />
-      <SelectField id={id('purpose')} label={t('agenda.purpose')} value={form.purpose} onChange={(purpose) => setForm((f) => ({ ...f, purpose }))} error={errors.purpose} options={AGENDA_PURPOSES.map((p) => ({ value: p, label: t(`agenda.purposes.${p}`) }))} />
-      <TextField id={id('duration')} type="number" label={t('agenda.duration')} value={form.duration} onChange={(duration) => setForm((f) => ({ ...f, duration }))} error={errors.durationMinutes} required />
-      <SelectField id={id('presenter')} label={t('agenda.presenter')} value={form.presenter} onChange={(presenter) => setForm((f) => ({ ...f, presenter }))} error={errors.presenterGovernmentId} defaultLabel={t('common.none')} options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} />
+      <BilingualFields
+        id={id('title')}
+        label={t('agenda.itemTitle')}
+        value={form.title}
+        onChange={(title) => setForm((f) => ({ ...f, title }))}
+        error={errors.title}
+        required
+      />
+      <SelectField
+        id={id('purpose')}
+        label={t('agenda.purpose')}
+        value={form.purpose}
+        onChange={(purpose) => setForm((f) => ({ ...f, purpose }))}
+        error={errors.purpose}
+        options={AGENDA_PURPOSES.map((p) => ({ value: p, label: t(`agenda.purposes.${p}`) }))}
+      />
+      <TextField
+        id={id('duration')}
+        type="number"
+        label={t('agenda.duration')}
+        value={form.duration}
+        onChange={(duration) => setForm((f) => ({ ...f, duration }))}
+        error={errors.durationMinutes}
+        required
+      />
+      <SelectField
+        id={id('presenter')}
+        label={t('agenda.presenter')}
+        value={form.presenter}
+        onChange={(presenter) => setForm((f) => ({ ...f, presenter }))}
+        error={errors.presenterGovernmentId}
+        defaultLabel={t('common.none')}
+        options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
+      />
       <SubmitButton>{t('agendaEdit.save')}</SubmitButton>
     </form>
   );
@@ -213,13 +305,24 @@ function AddPaperForm({ meetingId, item, onDone }: { meetingId: string; item: Ag
     setErrors(found);
     if (found.title || found.url) return;
     try {
-      const source = file ? { fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await toBase64(file) } : { url: url.trim() };
+      const source = file
+        ? { fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await toBase64(file) }
+        : { url: url.trim() };
       await api('POST', `/meetings/${meetingId}/agenda-items/${item.id}/papers`, { ...pairPayload('title', title), ...source });
       await onDone();
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, null);
-      const named = err.forFields({ title: 'title', titleEn: 'titleEn', titleFr: 'titleFr', url: 'url', contentBase64: 'contentBase64', fileName: 'fileName', contentType: 'contentType' });
-      if (named) setErrors({ title: named.title ?? named.titleEn ?? named.titleFr, url: named.url ?? named.contentBase64 ?? named.fileName ?? named.contentType });
+      const named = err.forFields({
+        title: 'title',
+        titleEn: 'titleEn',
+        titleFr: 'titleFr',
+        url: 'url',
+        contentBase64: 'contentBase64',
+        fileName: 'fileName',
+        contentType: 'contentType',
+      });
+      if (named)
+        setErrors({ title: named.title ?? named.titleEn ?? named.titleFr, url: named.url ?? named.contentBase64 ?? named.fileName ?? named.contentType });
       else setError(err);
     }
   };
@@ -232,7 +335,15 @@ function AddPaperForm({ meetingId, item, onDone }: { meetingId: string; item: Ag
       <ErrorSummary errors={{ [id('title')]: errors.title, [id('url')]: errors.url }} />
       <FormError error={error} />
       <BilingualFields id={id('title')} label={t('agendaEdit.paperTitle')} value={title} onChange={setTitle} error={errors.title} required />
-      <TextField id={id('url')} type="url" label={t('agendaEdit.paperUrl')} hint={t('agendaEdit.paperUrlHint')} value={url} onChange={setUrl} error={errors.url} />
+      <TextField
+        id={id('url')}
+        type="url"
+        label={t('agendaEdit.paperUrl')}
+        hint={t('agendaEdit.paperUrlHint')}
+        value={url}
+        onChange={setUrl}
+        error={errors.url}
+      />
       <div className="native-field">
         <label htmlFor={id('file')}>{file ? t('documents.chosen', { name: file.name }) : t('agendaEdit.paperFile')}</label>
         <input id={id('file')} name={id('file')} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />

@@ -87,7 +87,14 @@ function CreateBodyForm({ bodies }: { bodies: Body[] }) {
         <FormError error={error} />
         <TextField id="body-name" label={t('bodies.nameEn')} value={form.name} onChange={set('name')} error={nameError} required />
         <TextField id="body-name-fr" label={t('bodies.nameFr')} value={form.nameFr} onChange={set('nameFr')} />
-        <SelectField id="body-kind" label={t('bodies.kind')} value={form.kind} onChange={set('kind')} options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKinds.${k}`) }))} required />
+        <SelectField
+          id="body-kind"
+          label={t('bodies.kind')}
+          value={form.kind}
+          onChange={set('kind')}
+          options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKinds.${k}`) }))}
+          required
+        />
         <SelectField
           id="body-parent"
           label={t('bodies.parent')}
@@ -106,7 +113,9 @@ function CreateBodyForm({ bodies }: { bodies: Body[] }) {
             { value: 'false', label: t('bodies.adHoc') },
           ]}
         />
-        {form.permanent === 'false' ? <NativeField id="body-ends-on" type="date" label={t('bodies.endsOn')} value={form.endsOn} onChange={set('endsOn')} /> : null}
+        {form.permanent === 'false' ? (
+          <NativeField id="body-ends-on" type="date" label={t('bodies.endsOn')} value={form.endsOn} onChange={set('endsOn')} />
+        ) : null}
         <TextAreaField id="body-mandate" label={t('bodies.mandate')} value={form.mandate} onChange={set('mandate')} rows={3} />
         <SubmitButton>{t('bodies.createSubmit')}</SubmitButton>
       </form>

@@ -74,7 +74,11 @@ export function BodyDetailPage() {
         <dt>{t('bodies.kind')}</dt>
         <dd>{t(`bodyKinds.${body.kind}`)}</dd>
         <dt>{t('bodies.duration')}</dt>
-        <dd>{body.permanent ? t('bodies.permanent') : `${t('bodies.adHoc')}${body.endsOn ? ` — ${t('bodies.until', { date: formatDate(body.endsOn, lang) })}` : ''}`}</dd>
+        <dd>
+          {body.permanent
+            ? t('bodies.permanent')
+            : `${t('bodies.adHoc')}${body.endsOn ? ` — ${t('bodies.until', { date: formatDate(body.endsOn, lang) })}` : ''}`}
+        </dd>
         {body.mandate ? (
           <>
             <dt>{t('bodies.mandate')}</dt>
@@ -93,36 +97,38 @@ export function BodyDetailPage() {
       <FormError error={actionError} />
       <SectionHeading>{t('bodies.members')}</SectionHeading>
       <TableScroll>
-      <table className="data-table">
-        <caption className="sr-only">{t('bodies.members')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('bodies.government')}</th>
-            <th scope="col">{t('bodies.role')}</th>
-            <th scope="col">{t('bodies.since')}</th>
-            {isSecretariat ? <th scope="col">{t('common.actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {active.map((m) => (
-            <tr key={m.id}>
-              <td>{governmentName(m.government, lang)}</td>
-              <td>{t(`roles.${m.role}`)}</td>
-              <td>{formatDate(m.startedAt, lang)}</td>
-              {isSecretariat ? (
-                <td className="row-actions">
-                  {m.role !== 'co_chair' ? (
-                    <ActionButton disabled={busy} onClick={() => void makeCoChair(m)}>{t('bodies.makeCoChair', { name: governmentName(m.government, lang) })}</ActionButton>
-                  ) : null}
-                  <ActionButton variant="danger" disabled={busy} onClick={() => setEnding(m)}>
-                    {t('bodies.endMembership', { name: governmentName(m.government, lang) })}
-                  </ActionButton>
-                </td>
-              ) : null}
+        <table className="data-table">
+          <caption className="sr-only">{t('bodies.members')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('bodies.government')}</th>
+              <th scope="col">{t('bodies.role')}</th>
+              <th scope="col">{t('bodies.since')}</th>
+              {isSecretariat ? <th scope="col">{t('common.actions')}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {active.map((m) => (
+              <tr key={m.id}>
+                <td>{governmentName(m.government, lang)}</td>
+                <td>{t(`roles.${m.role}`)}</td>
+                <td>{formatDate(m.startedAt, lang)}</td>
+                {isSecretariat ? (
+                  <td className="row-actions">
+                    {m.role !== 'co_chair' ? (
+                      <ActionButton disabled={busy} onClick={() => void makeCoChair(m)}>
+                        {t('bodies.makeCoChair', { name: governmentName(m.government, lang) })}
+                      </ActionButton>
+                    ) : null}
+                    <ActionButton variant="danger" disabled={busy} onClick={() => setEnding(m)}>
+                      {t('bodies.endMembership', { name: governmentName(m.government, lang) })}
+                    </ActionButton>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
       <ConfirmDialog
         open={ending !== null}
@@ -132,7 +138,11 @@ export function BodyDetailPage() {
             {t('membershipChanges.endBody', {
               name: governmentName(ending?.government, lang),
               since: ending ? formatDate(ending.startedAt, lang) : '',
-              others: active.filter((m) => m.governmentId !== ending?.governmentId).map((m) => governmentName(m.government, lang)).join(', ') || '—',
+              others:
+                active
+                  .filter((m) => m.governmentId !== ending?.governmentId)
+                  .map((m) => governmentName(m.government, lang))
+                  .join(', ') || '—',
             })}
           </p>
         }
@@ -157,7 +167,9 @@ export function BodyDetailPage() {
         </>
       ) : null}
       {isSecretariat && !isClosedBody(body) ? <CreateActionItemForm bodies={[body]} bodyId={id} /> : null}
-      {isSecretariat ? <AddMemberForm bodyId={id} governments={governments.filter((g) => !active.some((m) => m.governmentId === g.id))} onDone={reload} /> : null}
+      {isSecretariat ? (
+        <AddMemberForm bodyId={id} governments={governments.filter((g) => !active.some((m) => m.governmentId === g.id))} onDone={reload} />
+      ) : null}
       {canDecide ? <JoinRequestsForBody bodyId={id} governments={governments} onDecided={reload} /> : null}
       {mayAskToJoin ? <AskToJoin bodyId={id} /> : null}
       {isSecretariat || mySeat ? <DocumentsSection bodyId={id} governments={governments.filter((g) => active.some((m) => m.governmentId === g.id))} /> : null}
@@ -204,7 +216,13 @@ function AddMemberForm({ bodyId, governments, onDone }: { bodyId: string; govern
           options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
           required
         />
-        <SelectField id="member-role" label={t('bodies.role')} value={role} onChange={(v) => setRole(v as MembershipRole)} options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <SelectField
+          id="member-role"
+          label={t('bodies.role')}
+          value={role}
+          onChange={(v) => setRole(v as MembershipRole)}
+          options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
         <SubmitButton>{t('bodies.addMemberSubmit')}</SubmitButton>
       </form>
     </section>
@@ -234,14 +252,23 @@ function JoinRequestsForBody({ bodyId, governments, onDecided }: { bodyId: strin
       <FormError error={error} />
       {data && data.length === 0 ? <p>{t('joinRequests.nonePending')}</p> : null}
       {(data ?? []).map((r) => {
-        const name = governmentName(governments.find((g) => g.id === r.governmentId), i18n.language);
+        const name = governmentName(
+          governments.find((g) => g.id === r.governmentId),
+          i18n.language,
+        );
         return (
           <div key={r.id} className="card">
             <p>
               <strong>{name}</strong> — {formatDateTime(r.createdAt, i18n.language)}
             </p>
             {r.message ? <blockquote>{r.message}</blockquote> : null}
-            <TextAreaField id={`reason-${r.id}`} label={t('joinRequests.reason', { name })} value={reasons[r.id] ?? ''} onChange={(v) => setReasons((x) => ({ ...x, [r.id]: v }))} rows={2} />
+            <TextAreaField
+              id={`reason-${r.id}`}
+              label={t('joinRequests.reason', { name })}
+              value={reasons[r.id] ?? ''}
+              onChange={(v) => setReasons((x) => ({ ...x, [r.id]: v }))}
+              rows={2}
+            />
             <div className="row-actions">
               <ActionButton variant="primary" onClick={() => void decide(r, true)}>
                 {t('joinRequests.approve', { name })}

@@ -50,12 +50,42 @@ export function CorrectionSection({ communique: c, onDone }: { communique: Commu
         <FormError error={error} />
         <div className="side-by-side">
           <div lang="en">
-            <TextField id="correction-title-en" label={t('communiques.titleEn')} value={form.titleEn} onChange={set('titleEn')} error={errors.titleEn} required />
-            <TextAreaField id="correction-body-en" label={t('communiques.bodyEn')} value={form.bodyEn} onChange={set('bodyEn')} error={errors.bodyEn} rows={10} required />
+            <TextField
+              id="correction-title-en"
+              label={t('communiques.titleEn')}
+              value={form.titleEn}
+              onChange={set('titleEn')}
+              error={errors.titleEn}
+              required
+            />
+            <TextAreaField
+              id="correction-body-en"
+              label={t('communiques.bodyEn')}
+              value={form.bodyEn}
+              onChange={set('bodyEn')}
+              error={errors.bodyEn}
+              rows={10}
+              required
+            />
           </div>
           <div lang="fr">
-            <TextField id="correction-title-fr" label={t('communiques.titleFr')} value={form.titleFr} onChange={set('titleFr')} error={errors.titleFr} required />
-            <TextAreaField id="correction-body-fr" label={t('communiques.bodyFr')} value={form.bodyFr} onChange={set('bodyFr')} error={errors.bodyFr} rows={10} required />
+            <TextField
+              id="correction-title-fr"
+              label={t('communiques.titleFr')}
+              value={form.titleFr}
+              onChange={set('titleFr')}
+              error={errors.titleFr}
+              required
+            />
+            <TextAreaField
+              id="correction-body-fr"
+              label={t('communiques.bodyFr')}
+              value={form.bodyFr}
+              onChange={set('bodyFr')}
+              error={errors.bodyFr}
+              rows={10}
+              required
+            />
           </div>
         </div>
         <BilingualFields id="correction-note" label={t('communiqueCorrections.note')} value={note} onChange={setNote} error={errors.note} required multiline />
@@ -119,7 +149,15 @@ export function WithdrawSection({ communique: c, members, onDone }: { communique
       <p>{t('communiqueWithdrawal.intro')}</p>
       <div className="wide-form">
         <FormError error={error} />
-        <BilingualFields id="withdrawal-reason" label={t('communiqueWithdrawal.reason')} value={reason} onChange={setReason} error={reasonError} required multiline />
+        <BilingualFields
+          id="withdrawal-reason"
+          label={t('communiqueWithdrawal.reason')}
+          value={reason}
+          onChange={setReason}
+          error={reasonError}
+          required
+          multiline
+        />
         <ActionButton variant="danger" onClick={ask}>
           {t('communiqueWithdrawal.withdraw')}
         </ActionButton>
@@ -169,7 +207,11 @@ export function ReservationForm({ communique: c, onDone }: { communique: Communi
     setFieldError(missing);
     if (missing) return;
     try {
-      await api('POST', `/communiques/${c.id}/concurrences`, { revision: c.revision, position: 'concur_with_reservation', ...pairPayload('comment', reservation) });
+      await api('POST', `/communiques/${c.id}/concurrences`, {
+        revision: c.revision,
+        position: 'concur_with_reservation',
+        ...pairPayload('comment', reservation),
+      });
       setReservation(blankPair);
       await onDone(t('communiqueReservations.recorded'));
     } catch (e) {
@@ -185,7 +227,15 @@ export function ReservationForm({ communique: c, onDone }: { communique: Communi
         <span id="concur-reservation">{t('communiqueReservations.title')}</span>
       </SectionHeading>
       <FormError error={error} />
-      <BilingualFields id="reservation" label={t('communiqueReservations.text')} value={reservation} onChange={setReservation} error={fieldError} required multiline />
+      <BilingualFields
+        id="reservation"
+        label={t('communiqueReservations.text')}
+        value={reservation}
+        onChange={setReservation}
+        error={fieldError}
+        required
+        multiline
+      />
       <SubmitButton>{t('communiqueReservations.submit')}</SubmitButton>
     </form>
   );

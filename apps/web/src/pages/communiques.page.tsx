@@ -40,31 +40,43 @@ export function CommuniquesPage() {
       </p>
       {data.communiques.total === 0 ? <p>{t('communiques.none')}</p> : null}
       <TableScroll>
-      <table className="data-table">
-        <caption className="sr-only">{t('communiques.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('communiques.titleColumn')}</th>
-            <th scope="col">{t('meetings.body')}</th>
-            <th scope="col">{t('communiques.status')}</th>
-            <th scope="col">{t('communiques.revision')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.communiques.items.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <GcdsLink href={`/communiques/${c.id}`}>{lang === 'fr' ? c.titleFr || c.titleEn : c.titleEn || c.titleFr}</GcdsLink>
-              </td>
-              <td>{bodyName(data.bodies.find((b) => b.id === c.bodyId), lang)}</td>
-              <td>{t(`communiques.statuses.${c.status}`)}</td>
-              <td>{c.revision}</td>
+        <table className="data-table">
+          <caption className="sr-only">{t('communiques.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('communiques.titleColumn')}</th>
+              <th scope="col">{t('meetings.body')}</th>
+              <th scope="col">{t('communiques.status')}</th>
+              <th scope="col">{t('communiques.revision')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.communiques.items.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <GcdsLink href={`/communiques/${c.id}`}>{lang === 'fr' ? c.titleFr || c.titleEn : c.titleEn || c.titleFr}</GcdsLink>
+                </td>
+                <td>
+                  {bodyName(
+                    data.bodies.find((b) => b.id === c.bodyId),
+                    lang,
+                  )}
+                </td>
+                <td>{t(`communiques.statuses.${c.status}`)}</td>
+                <td>{c.revision}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
-      <Pager id="communiques" label={t('listPages.communiques')} total={data.communiques.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
+      <Pager
+        id="communiques"
+        label={t('listPages.communiques')}
+        total={data.communiques.total}
+        offset={page.offset}
+        limit={page.limit}
+        onChange={page.setOffset}
+      />
       {isSecretariat ? <CommuniqueEditor bodies={data.bodies} /> : null}
     </>
   );
@@ -92,7 +104,13 @@ function CommuniqueEditor({ bodies, existing, onSaved }: { bodies: Body[]; exist
     if (errs.bodyId || errs.titleEn) return;
     try {
       if (existing) {
-        await api('PATCH', `/communiques/${existing.id}`, { titleEn: form.titleEn, titleFr: form.titleFr, bodyEn: form.bodyEn, bodyFr: form.bodyFr, revision: existing.revision });
+        await api('PATCH', `/communiques/${existing.id}`, {
+          titleEn: form.titleEn,
+          titleFr: form.titleFr,
+          bodyEn: form.bodyEn,
+          bodyFr: form.bodyFr,
+          revision: existing.revision,
+        });
         await onSaved?.();
       } else {
         const created = await api<Communique>('POST', '/communiques', form);
@@ -113,7 +131,16 @@ function CommuniqueEditor({ bodies, existing, onSaved }: { bodies: Body[]; exist
       <form onSubmit={submit} noValidate className="wide-form">
         <FormError error={error} />
         {existing ? null : (
-          <SelectField id="communique-body" label={t('meetings.body')} value={form.bodyId} onChange={set('bodyId')} error={fieldErrors.bodyId} defaultLabel={t('common.choose')} options={bodies.map((b) => ({ value: b.id, label: bodyName(b, i18n.language) }))} required />
+          <SelectField
+            id="communique-body"
+            label={t('meetings.body')}
+            value={form.bodyId}
+            onChange={set('bodyId')}
+            error={fieldErrors.bodyId}
+            defaultLabel={t('common.choose')}
+            options={bodies.map((b) => ({ value: b.id, label: bodyName(b, i18n.language) }))}
+            required
+          />
         )}
         <div className="side-by-side">
           <div lang="en">
@@ -162,8 +189,7 @@ export function CommuniqueDetailPage() {
     const [members, bodies, revisions] = await Promise.all([
       listMembers(communique.bodyId),
       listBodies(),
-      api<Page<Revision> | Revision[]>('GET', `/communiques/${id}/revisions`)
-        .then((r) => (Array.isArray(r) ? r : r.items)),
+      api<Page<Revision> | Revision[]>('GET', `/communiques/${id}/revisions`).then((r) => (Array.isArray(r) ? r : r.items)),
     ]);
     return { communique, members, bodies, revisions: revisions.sort((a, b) => a.number - b.number) };
   }, [id]);
@@ -180,10 +206,16 @@ export function CommuniqueDetailPage() {
   if (!data) return <Loading />;
   const { communique: c, members, bodies, revisions } = data;
   // the API's reckoning on the current revision decides; the history only explains an older position
-  const required = c.concurrence?.required ?? members.filter((m) => m.role !== 'observer').map((m) => ({ id: m.governmentId, code: m.government?.code ?? '', nameEn: m.government?.nameEn ?? '', nameFr: m.government?.nameFr ?? '' }));
+  const required =
+    c.concurrence?.required ??
+    members
+      .filter((m) => m.role !== 'observer')
+      .map((m) => ({ id: m.governmentId, code: m.government?.code ?? '', nameEn: m.government?.nameEn ?? '', nameFr: m.government?.nameFr ?? '' }));
   const has = (list: { id: string }[] | undefined, governmentId: string) => Boolean(list?.some((g) => g.id === governmentId));
   const latestOf = (governmentId: string) =>
-    (c.concurrences ?? []).filter((x) => x.governmentId === governmentId).sort((a, b) => b.revision - a.revision || (b.concurredAt ?? '').localeCompare(a.concurredAt ?? ''))[0];
+    (c.concurrences ?? [])
+      .filter((x) => x.governmentId === governmentId)
+      .sort((a, b) => b.revision - a.revision || (b.concurredAt ?? '').localeCompare(a.concurredAt ?? ''))[0];
   const stateOf = (governmentId: string) => {
     const latest = latestOf(governmentId);
     const onCurrent = latest && latest.revision === c.revision;
@@ -192,7 +224,9 @@ export function CommuniqueDetailPage() {
       return onCurrent && latest.position === 'concur_with_reservation' ? t('communiques.concurrence.reservation') : t('communiques.concurrence.concurred');
     }
     if (latest && !onCurrent) {
-      return latest.position === 'object' ? t('communiques.concurrence.staleObjection', { revision: latest.revision }) : t('communiques.concurrence.stale', { revision: latest.revision });
+      return latest.position === 'object'
+        ? t('communiques.concurrence.staleObjection', { revision: latest.revision })
+        : t('communiques.concurrence.stale', { revision: latest.revision });
     }
     return t('communiques.concurrence.awaiting');
   };
@@ -227,7 +261,12 @@ export function CommuniqueDetailPage() {
       <PageHeading>{lang === 'fr' ? c.titleFr || c.titleEn : c.titleEn || c.titleFr}</PageHeading>
       <dl className="facts">
         <dt>{t('meetings.body')}</dt>
-        <dd>{bodyName(bodies.find((b) => b.id === c.bodyId), lang)}</dd>
+        <dd>
+          {bodyName(
+            bodies.find((b) => b.id === c.bodyId),
+            lang,
+          )}
+        </dd>
         <dt>{t('communiques.status')}</dt>
         <dd data-testid="communique-status">{t(`communiques.statuses.${c.status}`)}</dd>
         <dt>{t('communiques.revision')}</dt>
@@ -255,30 +294,33 @@ export function CommuniqueDetailPage() {
       </div>
       <SectionHeading>{t('communiques.concurrenceTitle')}</SectionHeading>
       <TableScroll>
-      <table className="data-table">
-        <caption className="sr-only">{t('communiques.concurrenceTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('bodies.government')}</th>
-            <th scope="col">{t('communiques.concurrenceState')}</th>
-            <th scope="col">{t('communiques.concurrenceComment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {required.map((g) => (
-            <tr key={g.id}>
-              <td>{governmentName(g, lang)}</td>
-              <td data-testid={`concurrence-${g.id}`}>{stateOf(g.id)}</td>
-              <td data-testid={`concurrence-comment-${g.id}`}>{commentOf(g.id)}</td>
+        <table className="data-table">
+          <caption className="sr-only">{t('communiques.concurrenceTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('bodies.government')}</th>
+              <th scope="col">{t('communiques.concurrenceState')}</th>
+              <th scope="col">{t('communiques.concurrenceComment')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {required.map((g) => (
+              <tr key={g.id}>
+                <td>{governmentName(g, lang)}</td>
+                <td data-testid={`concurrence-${g.id}`}>{stateOf(g.id)}</td>
+                <td data-testid={`concurrence-comment-${g.id}`}>{commentOf(g.id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
       {mySeat && (c.status === 'in_concurrence' || correctionPending) ? (
         <div className="card">
           <div className="row-actions">
-            <ActionButton variant="primary" onClick={() => void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision }), t('communiques.concurred'))}>
+            <ActionButton
+              variant="primary"
+              onClick={() => void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision }), t('communiques.concurred'))}
+            >
               {t('communiques.concur', { revision: c.revision })}
             </ActionButton>
           </div>
@@ -289,12 +331,30 @@ export function CommuniqueDetailPage() {
           <ConfirmDialog
             open={confirmingObjection}
             heading={t('communiqueObjection.heading', { revision: c.revision })}
-            body={<p>{t('communiqueObjection.body', { governments: required.filter((g) => g.id !== session?.user.governmentId).map((g) => (lang === 'fr' ? g.nameFr : g.nameEn)).join(', ') || '—' })}</p>}
+            body={
+              <p>
+                {t('communiqueObjection.body', {
+                  governments:
+                    required
+                      .filter((g) => g.id !== session?.user.governmentId)
+                      .map((g) => (lang === 'fr' ? g.nameFr : g.nameEn))
+                      .join(', ') || '—',
+                })}
+              </p>
+            }
             confirmLabel={t('communiqueObjection.confirm')}
             onCancel={() => setConfirmingObjection(false)}
             onConfirm={() => {
               setConfirmingObjection(false);
-              void run(() => api('POST', `/communiques/${id}/concurrences`, { revision: c.revision, position: 'object', ...(objection.trim() ? { comment: objection.trim() } : {}) }), t('communiques.objected'));
+              void run(
+                () =>
+                  api('POST', `/communiques/${id}/concurrences`, {
+                    revision: c.revision,
+                    position: 'object',
+                    ...(objection.trim() ? { comment: objection.trim() } : {}),
+                  }),
+                t('communiques.objected'),
+              );
             }}
           />
           <ReservationForm communique={c} onDone={acted} />
@@ -309,10 +369,22 @@ export function CommuniqueDetailPage() {
           ) : null}
           {c.status === 'in_concurrence' || c.status === 'approved' ? (
             <>
-              <NativeField id="embargo" type="datetime-local" label={t('communiques.embargoUntil')} hint={t('communiques.embargoHint')} value={embargo} onChange={setEmbargo} />
+              <NativeField
+                id="embargo"
+                type="datetime-local"
+                label={t('communiques.embargoUntil')}
+                hint={t('communiques.embargoHint')}
+                value={embargo}
+                onChange={setEmbargo}
+              />
               <ActionButton
                 variant="primary"
-                onClick={() => void run(() => api('POST', `/communiques/${id}/publish`, embargo ? { embargoUntil: localInputToIso(embargo) } : {}), embargo ? t('communiques.embargoed') : t('communiques.publishedNow'))}
+                onClick={() =>
+                  void run(
+                    () => api('POST', `/communiques/${id}/publish`, embargo ? { embargoUntil: localInputToIso(embargo) } : {}),
+                    embargo ? t('communiques.embargoed') : t('communiques.publishedNow'),
+                  )
+                }
               >
                 {embargo ? t('communiques.publishAtEmbargo') : t('communiques.publish')}
               </ActionButton>
@@ -336,7 +408,9 @@ export function CommuniqueDetailPage() {
               label={t('communiques.compareWith')}
               value={String(previous.number)}
               onChange={setCompare}
-              options={revisions.filter((r) => r.number !== c.revision).map((r) => ({ value: String(r.number), label: t('communiques.revisionN', { n: r.number }) }))}
+              options={revisions
+                .filter((r) => r.number !== c.revision)
+                .map((r) => ({ value: String(r.number), label: t('communiques.revisionN', { n: r.number }) }))}
             />
           </div>
           <div className="side-by-side">

@@ -48,7 +48,10 @@ export function DashboardPage() {
       awaiting: details.filter((c): c is Communique => Boolean(c?.concurrence?.awaiting.some((g) => g.id === governmentId))),
     };
   }, [governmentId, isSecretariat]);
-  useLiveEvents(['meeting.created', 'meeting.updated', 'meeting.cancelled', 'action-item.created', 'action-item.updated', 'communique.updated', 'membership.changed'], () => void reload());
+  useLiveEvents(
+    ['meeting.created', 'meeting.updated', 'meeting.cancelled', 'action-item.created', 'action-item.updated', 'communique.updated', 'membership.changed'],
+    () => void reload(),
+  );
 
   const lang = i18n.language;
   return (
@@ -77,11 +80,18 @@ export function DashboardPage() {
             <SectionHeading>
               <span id="dash-meetings">{t('dashboard.upcomingMeetings')}</span>
             </SectionHeading>
-            {data.meetings.total === 0 ? <p>{t('dashboard.noMeetings')}</p> : <p data-testid="dash-upcoming-count">{t('dashboardCounts.upcoming', { count: data.meetings.total })}</p>}
+            {data.meetings.total === 0 ? (
+              <p>{t('dashboard.noMeetings')}</p>
+            ) : (
+              <p data-testid="dash-upcoming-count">{t('dashboardCounts.upcoming', { count: data.meetings.total })}</p>
+            )}
             <ul>
               {data.meetings.items.map((m) => (
                 <li key={m.id}>
-                  <GcdsLink href={`/meetings/${m.id}`}><BilingualText record={m} field="title" /></GcdsLink> — {formatDateTime(m.startsAt, lang)}
+                  <GcdsLink href={`/meetings/${m.id}`}>
+                    <BilingualText record={m} field="title" />
+                  </GcdsLink>{' '}
+                  — {formatDateTime(m.startsAt, lang)}
                 </li>
               ))}
             </ul>
@@ -104,7 +114,10 @@ export function DashboardPage() {
                 const flag = days < 0 ? 'overdue' : days <= 3 ? 'due-soon' : null;
                 return (
                   <li key={i.id} className={flag ?? undefined}>
-                    <GcdsLink href={`/action-items/${i.id}`}><BilingualText record={i} field="title" /></GcdsLink> — {t('actionItems.due', { date: formatDate(i.dueOn, lang) })}
+                    <GcdsLink href={`/action-items/${i.id}`}>
+                      <BilingualText record={i} field="title" />
+                    </GcdsLink>{' '}
+                    — {t('actionItems.due', { date: formatDate(i.dueOn, lang) })}
                     {flag ? <strong className={`flag flag-${flag}`}> {t(`actionItems.${flag === 'overdue' ? 'overdue' : 'dueSoon'}`)}</strong> : null}
                   </li>
                 );
@@ -120,7 +133,10 @@ export function DashboardPage() {
               {data.standing.map((a) => (
                 <li key={a.indicatorId}>
                   <LevelBadge level={a.level} /> <GcdsLink href={`/indicators/${a.indicatorId}`}>{a.indicator?.name ?? a.indicatorId}</GcdsLink> ({a.period}) —{' '}
-                  {bodyName(data.bodies.find((b) => b.id === a.bodyId), lang)}
+                  {bodyName(
+                    data.bodies.find((b) => b.id === a.bodyId),
+                    lang,
+                  )}
                 </li>
               ))}
             </ul>
@@ -129,7 +145,11 @@ export function DashboardPage() {
             <SectionHeading>
               <span id="dash-communiques">{t('dashboard.awaitingConcurrence')}</span>
             </SectionHeading>
-            {data.awaiting.length === 0 ? <p>{t('dashboard.noneAwaiting')}</p> : <p data-testid="dash-awaiting-count">{t('dashboardCounts.awaiting', { count: data.awaiting.length })}</p>}
+            {data.awaiting.length === 0 ? (
+              <p>{t('dashboard.noneAwaiting')}</p>
+            ) : (
+              <p data-testid="dash-awaiting-count">{t('dashboardCounts.awaiting', { count: data.awaiting.length })}</p>
+            )}
             <ul>
               {data.awaiting.map((c) => (
                 <li key={c.id}>

@@ -20,7 +20,17 @@ export function useParentBody(bodyId: string): Body | null {
 }
 
 /** A decision referred up, or the secretariat's way of referring it (POST …/decisions/:id/referral), after confirming. */
-export function DecisionReferral({ meetingId, decision, parent, onChange }: { meetingId: string; decision: { id: string; number: number; referral?: DecisionView['referral'] }; parent: Body | null; onChange(): Promise<void> }) {
+export function DecisionReferral({
+  meetingId,
+  decision,
+  parent,
+  onChange,
+}: {
+  meetingId: string;
+  decision: { id: string; number: number; referral?: DecisionView['referral'] };
+  parent: Body | null;
+  onChange(): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { isSecretariat } = useAuth();
@@ -32,7 +42,10 @@ export function DecisionReferral({ meetingId, decision, parent, onChange }: { me
   if (decision.referral) {
     return (
       <p className="hint" data-testid={`referral-${decision.number}`}>
-        {t('referral.referred', { body: parent?.id === decision.referral.bodyId ? parentName : t('referral.parentBody'), when: formatDateTime(decision.referral.referredAt, lang) })}
+        {t('referral.referred', {
+          body: parent?.id === decision.referral.bodyId ? parentName : t('referral.parentBody'),
+          when: formatDateTime(decision.referral.referredAt, lang),
+        })}
         {decision.referral.note ? ` — ${decision.referral.note}` : ''}
       </p>
     );

@@ -34,7 +34,11 @@ const SERIES = [
 function FundingChart({ summary, governments }: { summary: FundingSummaryView; governments: Government[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const name = (id: string) => governmentName(governments.find((g) => g.id === id), lang);
+  const name = (id: string) =>
+    governmentName(
+      governments.find((g) => g.id === id),
+      lang,
+    );
   const rows = summary.byFiscalYear;
   if (!rows.length) return null;
   const labels = rows.map((r) => `${r.fiscalYear} · ${name(r.governmentId)}`);
@@ -58,29 +62,29 @@ function FundingChart({ summary, governments }: { summary: FundingSummaryView; g
         />
       </div>
       <TableScroll>
-      <table className="data-table">
-        <caption>{t('funding.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('funding.fiscalYear')}</th>
-            <th scope="col">{t('funding.government')}</th>
-            <th scope="col">{t('funding.requested')}</th>
-            <th scope="col">{t('funding.approved')}</th>
-            <th scope="col">{t('funding.paid')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.fiscalYear}-${r.governmentId}`}>
-              <th scope="row">{r.fiscalYear}</th>
-              <td>{name(r.governmentId)}</td>
-              <td>{formatMoney(r.requestedCents, lang)}</td>
-              <td>{formatMoney(r.approvedCents, lang)}</td>
-              <td>{formatMoney(r.paidCents, lang)}</td>
+        <table className="data-table">
+          <caption>{t('funding.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('funding.fiscalYear')}</th>
+              <th scope="col">{t('funding.government')}</th>
+              <th scope="col">{t('funding.requested')}</th>
+              <th scope="col">{t('funding.approved')}</th>
+              <th scope="col">{t('funding.paid')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.fiscalYear}-${r.governmentId}`}>
+                <th scope="row">{r.fiscalYear}</th>
+                <td>{name(r.governmentId)}</td>
+                <td>{formatMoney(r.requestedCents, lang)}</td>
+                <td>{formatMoney(r.approvedCents, lang)}</td>
+                <td>{formatMoney(r.paidCents, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
     </>
   );
@@ -90,7 +94,15 @@ function ClaimForm({ program, members, onDone }: { program: FundingProgramView; 
   const { t } = useTranslation();
   const { session, isSecretariat } = useAuth();
   const own = session?.user.governmentId ?? '';
-  const [form, setForm] = useState({ claimant: isSecretariat ? '' : own, from: program.eligibleFrom, to: program.eligibleTo, claimants: '', amount: '', description: '', evidence: '' });
+  const [form, setForm] = useState({
+    claimant: isSecretariat ? '' : own,
+    from: program.eligibleFrom,
+    to: program.eligibleTo,
+    claimants: '',
+    amount: '',
+    description: '',
+    evidence: '',
+  });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
@@ -140,22 +152,95 @@ function ClaimForm({ program, members, onDone }: { program: FundingProgramView; 
       {done ? <Success>{t('funding.submitted')}</Success> : null}
       <FormError error={error} />
       {isSecretariat ? (
-        <SelectField id={id('claimant')} label={t('funding.claimant')} value={form.claimant} onChange={set('claimant')} error={errors.claimant} required defaultLabel={t('common.choose')} options={members.map((m) => ({ value: m.governmentId, label: m.label }))} />
+        <SelectField
+          id={id('claimant')}
+          label={t('funding.claimant')}
+          value={form.claimant}
+          onChange={set('claimant')}
+          error={errors.claimant}
+          required
+          defaultLabel={t('common.choose')}
+          options={members.map((m) => ({ value: m.governmentId, label: m.label }))}
+        />
       ) : null}
-      <NativeField id={id('from')} type="date" label={t('funding.periodFrom')} value={form.from} onChange={set('from')} error={errors.from} min={program.eligibleFrom} max={program.eligibleTo} required />
-      <NativeField id={id('to')} type="date" label={t('funding.periodTo')} value={form.to} onChange={set('to')} error={errors.to} min={program.eligibleFrom} max={program.eligibleTo} required />
+      <NativeField
+        id={id('from')}
+        type="date"
+        label={t('funding.periodFrom')}
+        value={form.from}
+        onChange={set('from')}
+        error={errors.from}
+        min={program.eligibleFrom}
+        max={program.eligibleTo}
+        required
+      />
+      <NativeField
+        id={id('to')}
+        type="date"
+        label={t('funding.periodTo')}
+        value={form.to}
+        onChange={set('to')}
+        error={errors.to}
+        min={program.eligibleFrom}
+        max={program.eligibleTo}
+        required
+      />
       {program.ratePerClaimantCents !== null ? (
-        <TextField id={id('claimants')} type="number" label={t('funding.claimants')} hint={t('funding.claimantsHint')} value={form.claimants} onChange={set('claimants')} error={errors.claimants} />
+        <TextField
+          id={id('claimants')}
+          type="number"
+          label={t('funding.claimants')}
+          hint={t('funding.claimantsHint')}
+          value={form.claimants}
+          onChange={set('claimants')}
+          error={errors.claimants}
+        />
       ) : null}
-      <TextField id={id('amount')} label={t('funding.amount')} hint={t('funding.amountHint')} value={form.amount} onChange={set('amount')} error={errors.amount} required={program.ratePerClaimantCents === null} />
-      <TextAreaField id={id('description')} label={t('funding.description')} value={form.description} onChange={set('description')} error={errors.description} rows={3} required />
-      <TextAreaField id={id('evidence')} label={t('funding.evidence')} hint={t('funding.evidenceHint')} value={form.evidence} onChange={set('evidence')} error={errors.evidence} rows={2} />
+      <TextField
+        id={id('amount')}
+        label={t('funding.amount')}
+        hint={t('funding.amountHint')}
+        value={form.amount}
+        onChange={set('amount')}
+        error={errors.amount}
+        required={program.ratePerClaimantCents === null}
+      />
+      <TextAreaField
+        id={id('description')}
+        label={t('funding.description')}
+        value={form.description}
+        onChange={set('description')}
+        error={errors.description}
+        rows={3}
+        required
+      />
+      <TextAreaField
+        id={id('evidence')}
+        label={t('funding.evidence')}
+        hint={t('funding.evidenceHint')}
+        value={form.evidence}
+        onChange={set('evidence')}
+        error={errors.evidence}
+        rows={2}
+      />
       <SubmitButton>{t('funding.submit')}</SubmitButton>
     </form>
   );
 }
 
-function ProgramSection({ program, governments, members, mayClaim, onChange }: { program: FundingProgramView; governments: Government[]; members: { governmentId: string; label: string }[]; mayClaim: boolean; onChange(): void }) {
+function ProgramSection({
+  program,
+  governments,
+  members,
+  mayClaim,
+  onChange,
+}: {
+  program: FundingProgramView;
+  governments: Government[];
+  members: { governmentId: string; label: string }[];
+  mayClaim: boolean;
+  onChange(): void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { data, reload } = useResource(async () => {
@@ -168,7 +253,11 @@ function ProgramSection({ program, governments, members, mayClaim, onChange }: {
   useLiveEvents(['funding-claim.updated'], (_name, payload) => {
     if (payload?.programId === program.id) void reload();
   });
-  const name = (id: string) => governmentName(governments.find((g) => g.id === id), lang);
+  const name = (id: string) =>
+    governmentName(
+      governments.find((g) => g.id === id),
+      lang,
+    );
   return (
     <section className="funding-program" aria-labelledby={`program-${program.id}`}>
       <h2 id={`program-${program.id}`}>{inLanguage(program, 'name', lang)}</h2>
@@ -210,41 +299,43 @@ function ProgramSection({ program, governments, members, mayClaim, onChange }: {
           <SectionHeading tag="h3">{t('funding.claims')}</SectionHeading>
           {data.claims.length ? (
             <TableScroll>
-            <table className="data-table">
-              <caption>{t('funding.claims')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('funding.claimant')}</th>
-                  <th scope="col">{t('funding.period')}</th>
-                  <th scope="col">{t('funding.requested')}</th>
-                  <th scope="col">{t('funding.approved')}</th>
-                  <th scope="col">{t('funding.paid')}</th>
-                  <th scope="col">{t('funding.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.claims.map((c) => {
-                  const period = `${formatDate(c.periodFrom, lang)} – ${formatDate(c.periodTo, lang)}`;
-                  return (
-                    <tr key={c.id}>
-                      <th scope="row">
-                        <GcdsLink href={`/funding-claims/${c.id}`}>{t('funding.open', { name: name(c.claimantGovernmentId), period })}</GcdsLink>
-                      </th>
-                      <td>{period}</td>
-                      <td>{formatMoney(c.requestedCents, lang)}</td>
-                      <td>{formatMoney(c.approvedCents, lang)}</td>
-                      <td>{formatMoney(c.paidCents, lang)}</td>
-                      <td>{t(`funding.statuses.${c.status}`)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+              <table className="data-table">
+                <caption>{t('funding.claims')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('funding.claimant')}</th>
+                    <th scope="col">{t('funding.period')}</th>
+                    <th scope="col">{t('funding.requested')}</th>
+                    <th scope="col">{t('funding.approved')}</th>
+                    <th scope="col">{t('funding.paid')}</th>
+                    <th scope="col">{t('funding.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.claims.map((c) => {
+                    const period = `${formatDate(c.periodFrom, lang)} – ${formatDate(c.periodTo, lang)}`;
+                    return (
+                      <tr key={c.id}>
+                        <th scope="row">
+                          <GcdsLink href={`/funding-claims/${c.id}`}>{t('funding.open', { name: name(c.claimantGovernmentId), period })}</GcdsLink>
+                        </th>
+                        <td>{period}</td>
+                        <td>{formatMoney(c.requestedCents, lang)}</td>
+                        <td>{formatMoney(c.approvedCents, lang)}</td>
+                        <td>{formatMoney(c.paidCents, lang)}</td>
+                        <td>{t(`funding.statuses.${c.status}`)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
             </TableScroll>
           ) : (
             <p>{t('funding.noClaims')}</p>
           )}
-          <ActionButton onClick={() => void download(`/funding-programs/${program.id}/summary.csv`, `funding-summary-${program.id}.csv`)}>{t('funding.downloadCsv')}</ActionButton>
+          <ActionButton onClick={() => void download(`/funding-programs/${program.id}/summary.csv`, `funding-summary-${program.id}.csv`)}>
+            {t('funding.downloadCsv')}
+          </ActionButton>
         </>
       )}
       {mayClaim ? (
@@ -317,7 +408,16 @@ function ProgramForm({ bodyId, members, onDone }: { bodyId: string; members: { g
       <TextField id="program-name-fr" label={t('funding.nameFr')} value={form.nameFr} onChange={set('nameFr')} />
       <TextAreaField id="program-terms-en" label={t('funding.termsEn')} value={form.termsEn} onChange={set('termsEn')} rows={2} />
       <TextAreaField id="program-terms-fr" label={t('funding.termsFr')} value={form.termsFr} onChange={set('termsFr')} rows={2} />
-      <SelectField id="program-funder" label={t('funding.funder')} value={form.funder} onChange={set('funder')} error={errors.funder} required defaultLabel={t('common.choose')} options={members.map((m) => ({ value: m.governmentId, label: m.label }))} />
+      <SelectField
+        id="program-funder"
+        label={t('funding.funder')}
+        value={form.funder}
+        onChange={set('funder')}
+        error={errors.funder}
+        required
+        defaultLabel={t('common.choose')}
+        options={members.map((m) => ({ value: m.governmentId, label: m.label }))}
+      />
       <TextField id="program-budget" label={t('funding.budgetDollars')} value={form.budget} onChange={set('budget')} error={errors.budget} />
       <TextField id="program-rate" label={t('funding.rateDollars')} value={form.rate} onChange={set('rate')} error={errors.rate} />
       <NativeField id="program-from" type="date" label={t('funding.eligibleFrom')} value={form.from} onChange={set('from')} error={errors.from} required />
@@ -344,13 +444,25 @@ export function FundingPage() {
   }, [id]);
   if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
-  const members = data.members.map((m) => ({ governmentId: m.governmentId, label: governmentName(m.government ?? data.governments.find((g) => g.id === m.governmentId), lang) }));
+  const members = data.members.map((m) => ({
+    governmentId: m.governmentId,
+    label: governmentName(m.government ?? data.governments.find((g) => g.id === m.governmentId), lang),
+  }));
   const isMember = !!session?.user.governmentId && data.members.some((m) => m.governmentId === session.user.governmentId);
   return (
     <>
       <PageHeading>{t('funding.titleOf', { name: bodyName(data.body, lang) })}</PageHeading>
       {data.programs.length ? (
-        data.programs.map((p) => <ProgramSection key={p.id} program={p} governments={data.governments} members={members} mayClaim={isSecretariat || isMember} onChange={() => void reload()} />)
+        data.programs.map((p) => (
+          <ProgramSection
+            key={p.id}
+            program={p}
+            governments={data.governments}
+            members={members}
+            mayClaim={isSecretariat || isMember}
+            onChange={() => void reload()}
+          />
+        ))
       ) : (
         <p>{t('funding.noPrograms')}</p>
       )}
@@ -381,7 +493,11 @@ export function FundingClaimPage() {
   if (error) return <ResourceError error={error} />;
   if (!data) return <Loading />;
   const { claim, program, governments } = data;
-  const name = (gid: string | null) => governmentName(governments.find((g) => g.id === gid), lang);
+  const name = (gid: string | null) =>
+    governmentName(
+      governments.find((g) => g.id === gid),
+      lang,
+    );
   const mine = session?.user.governmentId ?? null;
   const funderSide = isSecretariat || (mine === program.fundingGovernmentId && mine !== claim.claimantGovernmentId);
   const claimantSide = isSecretariat || mine === claim.claimantGovernmentId;
@@ -406,7 +522,12 @@ export function FundingClaimPage() {
     const cents = decision.amount.trim() ? dollarsToCents(decision.amount) : undefined;
     if (cents === null) return setErrors({ decisionAmount: t('funding.amountInvalid') });
     void act(
-      () => api('POST', `/funding-claims/${id}/decision`, { status: decision.status, ...(decision.status === 'approved' && cents !== undefined ? { approvedCents: cents } : {}), ...(decision.comment.trim() ? { comment: decision.comment } : {}) }),
+      () =>
+        api('POST', `/funding-claims/${id}/decision`, {
+          status: decision.status,
+          ...(decision.status === 'approved' && cents !== undefined ? { approvedCents: cents } : {}),
+          ...(decision.comment.trim() ? { comment: decision.comment } : {}),
+        }),
       t('funding.decided'),
       { approvedCents: 'decisionAmount', comment: 'decisionComment' },
     );
@@ -415,33 +536,36 @@ export function FundingClaimPage() {
     event.preventDefault();
     const cents = dollarsToCents(payment.amount);
     if (cents === null) return setErrors({ paymentAmount: t('funding.amountInvalid') });
-    void act(() => api('POST', `/funding-claims/${id}/payments`, { amountCents: cents, paidOn: payment.paidOn }), t('funding.paymentSaved'), { amountCents: 'paymentAmount', paidOn: 'paidOn' });
+    void act(() => api('POST', `/funding-claims/${id}/payments`, { amountCents: cents, paidOn: payment.paidOn }), t('funding.paymentSaved'), {
+      amountCents: 'paymentAmount',
+      paidOn: 'paidOn',
+    });
   };
   const years = (parts: FundingClaimView['fiscalYears']['funder'], caption: string) => (
     <TableScroll>
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('funding.fiscalYear')}</th>
-          <th scope="col">{t('funding.days')}</th>
-          <th scope="col">{t('funding.requested')}</th>
-          <th scope="col">{t('funding.approved')}</th>
-          <th scope="col">{t('funding.paid')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {parts.map((p) => (
-          <tr key={p.fiscalYear}>
-            <th scope="row">{p.fiscalYear}</th>
-            <td>{p.days}</td>
-            <td>{formatMoney(p.requestedCents, lang)}</td>
-            <td>{formatMoney(p.approvedCents, lang)}</td>
-            <td>{formatMoney(p.paidCents, lang)}</td>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('funding.fiscalYear')}</th>
+            <th scope="col">{t('funding.days')}</th>
+            <th scope="col">{t('funding.requested')}</th>
+            <th scope="col">{t('funding.approved')}</th>
+            <th scope="col">{t('funding.paid')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {parts.map((p) => (
+            <tr key={p.fiscalYear}>
+              <th scope="row">{p.fiscalYear}</th>
+              <td>{p.days}</td>
+              <td>{formatMoney(p.requestedCents, lang)}</td>
+              <td>{formatMoney(p.approvedCents, lang)}</td>
+              <td>{formatMoney(p.paidCents, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </TableScroll>
   );
 
@@ -489,7 +613,8 @@ export function FundingClaimPage() {
         <>
           <SectionHeading>{t('funding.decision')}</SectionHeading>
           <p>
-            {t(`funding.statuses.${claim.decision.status}`)} · {t('funding.decidedBy', { name: claim.decision.decidedByName ?? '—', when: formatDateTime(claim.decision.decidedAt, lang) })}
+            {t(`funding.statuses.${claim.decision.status}`)} ·{' '}
+            {t('funding.decidedBy', { name: claim.decision.decidedByName ?? '—', when: formatDateTime(claim.decision.decidedAt, lang) })}
           </p>
           {claim.decision.comment ? <blockquote>{inLanguage(claim.decision, 'comment', lang)}</blockquote> : null}
         </>
@@ -508,34 +633,48 @@ export function FundingClaimPage() {
             ]}
           />
           {decision.status === 'approved' ? (
-            <TextField id="decision-amount" label={t('funding.approvedAmount')} hint={t('funding.approvedAmountHint')} value={decision.amount} onChange={(v) => setDecision({ ...decision, amount: v })} error={errors.decisionAmount} />
+            <TextField
+              id="decision-amount"
+              label={t('funding.approvedAmount')}
+              hint={t('funding.approvedAmountHint')}
+              value={decision.amount}
+              onChange={(v) => setDecision({ ...decision, amount: v })}
+              error={errors.decisionAmount}
+            />
           ) : null}
-          <TextAreaField id="decision-comment" label={t('funding.comment')} value={decision.comment} onChange={(v) => setDecision({ ...decision, comment: v })} error={errors.decisionComment} rows={3} />
+          <TextAreaField
+            id="decision-comment"
+            label={t('funding.comment')}
+            value={decision.comment}
+            onChange={(v) => setDecision({ ...decision, comment: v })}
+            error={errors.decisionComment}
+            rows={3}
+          />
           <SubmitButton>{t('funding.saveDecision')}</SubmitButton>
         </form>
       ) : null}
       <SectionHeading>{t('funding.payments')}</SectionHeading>
       {claim.payments.length ? (
         <TableScroll>
-        <table className="data-table">
-          <caption>{t('funding.payments')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('funding.paidOn')}</th>
-              <th scope="col">{t('funding.paymentAmount')}</th>
-              <th scope="col">{t('funding.recordedBy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {claim.payments.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{formatDate(p.paidOn, lang)}</th>
-                <td>{formatMoney(p.amountCents, lang)}</td>
-                <td>{p.recordedByName ?? '—'}</td>
+          <table className="data-table">
+            <caption>{t('funding.payments')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('funding.paidOn')}</th>
+                <th scope="col">{t('funding.paymentAmount')}</th>
+                <th scope="col">{t('funding.recordedBy')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {claim.payments.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{formatDate(p.paidOn, lang)}</th>
+                  <td>{formatMoney(p.amountCents, lang)}</td>
+                  <td>{p.recordedByName ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       ) : (
         <p>{t('funding.noPayments')}</p>
@@ -543,8 +682,23 @@ export function FundingClaimPage() {
       {funderSide && claim.status === 'approved' ? (
         <form onSubmit={pay} noValidate className="narrow-form">
           <SectionHeading tag="h3">{t('funding.pay')}</SectionHeading>
-          <TextField id="payment-amount" label={t('funding.paymentAmount')} value={payment.amount} onChange={(v) => setPayment({ ...payment, amount: v })} error={errors.paymentAmount} required />
-          <NativeField id="payment-paid-on" type="date" label={t('funding.paidOn')} value={payment.paidOn} onChange={(v) => setPayment({ ...payment, paidOn: v })} error={errors.paidOn} required />
+          <TextField
+            id="payment-amount"
+            label={t('funding.paymentAmount')}
+            value={payment.amount}
+            onChange={(v) => setPayment({ ...payment, amount: v })}
+            error={errors.paymentAmount}
+            required
+          />
+          <NativeField
+            id="payment-paid-on"
+            type="date"
+            label={t('funding.paidOn')}
+            value={payment.paidOn}
+            onChange={(v) => setPayment({ ...payment, paidOn: v })}
+            error={errors.paidOn}
+            required
+          />
           <SubmitButton>{t('funding.savePayment')}</SubmitButton>
         </form>
       ) : null}

@@ -69,7 +69,12 @@ export function IndicatorsPage() {
                 <td>
                   <GcdsLink href={`/indicators/${i.id}`}>{i.name}</GcdsLink>
                 </td>
-                <td>{bodyName(data.bodies.find((b) => b.id === i.bodyId), lang)}</td>
+                <td>
+                  {bodyName(
+                    data.bodies.find((b) => b.id === i.bodyId),
+                    lang,
+                  )}
+                </td>
                 <td>{i.latest ? monthName(i.latest.period, lang) : '—'}</td>
                 <td>{i.latest ? `${figure(i.latest.total, lang)} ${i.unit}` : '—'}</td>
                 <td>{i.latest ? <LevelBadge level={i.latest.level} /> : '—'}</td>
@@ -123,9 +128,7 @@ export function IndicatorDetailPage() {
           </>
         ) : null}
         <dt>{t('indicators.thresholds')}</dt>
-        <dd>
-          {t('indicators.thresholdsText', { warning: figure(indicator.warningAt, lang), surge: figure(indicator.surgeAt, lang) })}
-        </dd>
+        <dd>{t('indicators.thresholdsText', { warning: figure(indicator.warningAt, lang), surge: figure(indicator.surgeAt, lang) })}</dd>
         {indicator.latest ? (
           <>
             <dt>{t('indicators.latest')}</dt>
@@ -165,22 +168,29 @@ export function IndicatorDetailPage() {
             </tr>
           </thead>
           <tbody>
-            {[...series.items].reverse().filter((point) => point.total !== null).map((point) => {
-              const byGovernment = new Map(point.values.map((v) => [v.governmentId, v.value]));
-              return (
-                <tr key={point.period} className={point.period === latest ? 'latest-row' : undefined} aria-current={point.period === latest ? 'true' : undefined}>
-                  <th scope="row">{monthName(point.period, lang)}</th>
-                  {series.governments.map((g) => (
-                    <td key={g.id}>{figure(byGovernment.get(g.id) ?? null, lang)}</td>
-                  ))}
-                  <td>{figure(point.total, lang)}</td>
-                  <td>
-                    <LevelBadge level={point.level} />
-                  </td>
-                  <td>{point.change === null ? '—' : `${point.change > 0 ? '+' : ''}${figure(point.change, lang)}`}</td>
-                </tr>
-              );
-            })}
+            {[...series.items]
+              .reverse()
+              .filter((point) => point.total !== null)
+              .map((point) => {
+                const byGovernment = new Map(point.values.map((v) => [v.governmentId, v.value]));
+                return (
+                  <tr
+                    key={point.period}
+                    className={point.period === latest ? 'latest-row' : undefined}
+                    aria-current={point.period === latest ? 'true' : undefined}
+                  >
+                    <th scope="row">{monthName(point.period, lang)}</th>
+                    {series.governments.map((g) => (
+                      <td key={g.id}>{figure(byGovernment.get(g.id) ?? null, lang)}</td>
+                    ))}
+                    <td>{figure(point.total, lang)}</td>
+                    <td>
+                      <LevelBadge level={point.level} />
+                    </td>
+                    <td>{point.change === null ? '—' : `${point.change > 0 ? '+' : ''}${figure(point.change, lang)}`}</td>
+                  </tr>
+                );
+              })}
           </tbody>
         </table>
       </TableScroll>
@@ -190,7 +200,8 @@ export function IndicatorDetailPage() {
       <ul className="alerts">
         {alerts.map((a) => (
           <li key={`${a.period}-${a.level}`}>
-            <LevelBadge level={a.level} /> {monthName(a.period, lang)}: {figure(a.total, lang)} ({t('indicators.raised', { at: formatDateTime(a.createdAt, lang) })})
+            <LevelBadge level={a.level} /> {monthName(a.period, lang)}: {figure(a.total, lang)} (
+            {t('indicators.raised', { at: formatDateTime(a.createdAt, lang) })})
             {a.slots.length ? (
               <ul>
                 {a.slots.map((s) => (
@@ -302,7 +313,13 @@ function ReportForm(props: { indicator: IndicatorView; governments: { id: string
         <FormError error={error} />
         {saved ? <Success>{t('indicators.reported')}</Success> : null}
         {props.ownGovernmentId === null ? (
-          <SelectField id="report-government" label={t('bodies.government')} value={form.governmentId} onChange={set('governmentId')} options={props.governments.map((g) => ({ value: g.id, label: g.label }))} />
+          <SelectField
+            id="report-government"
+            label={t('bodies.government')}
+            value={form.governmentId}
+            onChange={set('governmentId')}
+            options={props.governments.map((g) => ({ value: g.id, label: g.label }))}
+          />
         ) : null}
         <TextField id="report-period" label={t('indicators.period')} hint={t('indicators.periodHint')} value={form.period} onChange={set('period')} />
         <TextField id="report-value" type="number" label={t('indicators.value', { unit: props.indicator.unit })} value={form.value} onChange={set('value')} />

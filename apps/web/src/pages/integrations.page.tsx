@@ -9,9 +9,30 @@ import { ActionButton, SelectField, SubmitButton, TextField } from '../component
 import { FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 
-interface ApiTokenRow { id: string; name: string; scopes: string[]; governmentId: string | null; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }
-interface WebhookRow { id: string; url: string; events: string[]; bodyId: string | null; governmentId: string | null }
-interface DeliveryRow { deliveryId: string; event: string; attempt: number; status: string; responseStatus: number | null; at: string }
+interface ApiTokenRow {
+  id: string;
+  name: string;
+  scopes: string[];
+  governmentId: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+interface WebhookRow {
+  id: string;
+  url: string;
+  events: string[];
+  bodyId: string | null;
+  governmentId: string | null;
+}
+interface DeliveryRow {
+  deliveryId: string;
+  event: string;
+  attempt: number;
+  status: string;
+  responseStatus: number | null;
+  at: string;
+}
 
 /** Secretariat only: identity providers of governments, service tokens of their systems, webhooks with their delivery log. */
 export function IntegrationsPage() {
@@ -33,7 +54,8 @@ function Checkboxes({ legend, options, value, onChange }: { legend: string; opti
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o}>
-          <input type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))} /> <code>{o}</code>
+          <input type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))} />{' '}
+          <code>{o}</code>
         </label>
       ))}
     </fieldset>
@@ -53,7 +75,16 @@ function IdentityProviders({ governments }: { governments: Government[] }) {
     setFailure(null);
     setDone(false);
     if (!form.governmentId) return setFailure(t('integrations.governmentRequired'));
-    const body = { issuer: form.issuer.trim(), clientId: form.clientId.trim(), clientSecret: form.clientSecret, emailDomains: form.emailDomains.split(',').map((d) => d.trim()).filter(Boolean), passwordLogin: form.passwordLogin };
+    const body = {
+      issuer: form.issuer.trim(),
+      clientId: form.clientId.trim(),
+      clientSecret: form.clientSecret,
+      emailDomains: form.emailDomains
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
+      passwordLogin: form.passwordLogin,
+    };
     const gov = governments.find((g) => g.id === form.governmentId);
     try {
       await api(gov && withProvider.has(gov.code) ? 'PUT' : 'POST', `/governments/${form.governmentId}/identity-provider`, body);
@@ -76,22 +107,57 @@ function IdentityProviders({ governments }: { governments: Government[] }) {
       <p>{t('integrations.idp.intro')}</p>
       {providers.loading ? <Loading /> : null}
       <ul>
-        {governments.filter((g) => withProvider.has(g.code)).map((g) => (
-          <li key={g.id}>
-            {governmentName(g, i18n.language)} <ActionButton variant="danger" onClick={() => void remove(g)}>{t('integrations.remove')}</ActionButton>
-          </li>
-        ))}
+        {governments
+          .filter((g) => withProvider.has(g.code))
+          .map((g) => (
+            <li key={g.id}>
+              {governmentName(g, i18n.language)}{' '}
+              <ActionButton variant="danger" onClick={() => void remove(g)}>
+                {t('integrations.remove')}
+              </ActionButton>
+            </li>
+          ))}
       </ul>
       <form onSubmit={submit} noValidate className="narrow-form">
         <FormError error={failure} />
         {done ? <Success>{t('integrations.saved')}</Success> : null}
-        <SelectField id="idp-government" label={t('integrations.government')} value={form.governmentId} onChange={(v) => setForm({ ...form, governmentId: v })} options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} required />
-        <TextField id="idp-issuer" label={t('integrations.idp.issuer')} type="url" value={form.issuer} onChange={(v) => setForm({ ...form, issuer: v })} required />
+        <SelectField
+          id="idp-government"
+          label={t('integrations.government')}
+          value={form.governmentId}
+          onChange={(v) => setForm({ ...form, governmentId: v })}
+          options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
+          required
+        />
+        <TextField
+          id="idp-issuer"
+          label={t('integrations.idp.issuer')}
+          type="url"
+          value={form.issuer}
+          onChange={(v) => setForm({ ...form, issuer: v })}
+          required
+        />
         <TextField id="idp-client" label={t('integrations.idp.clientId')} value={form.clientId} onChange={(v) => setForm({ ...form, clientId: v })} required />
-        <TextField id="idp-secret" label={t('integrations.idp.clientSecret')} type="password" autocomplete="off" value={form.clientSecret} onChange={(v) => setForm({ ...form, clientSecret: v })} required />
-        <TextField id="idp-domains" label={t('integrations.idp.emailDomains')} hint={t('integrations.idp.emailDomainsHint')} value={form.emailDomains} onChange={(v) => setForm({ ...form, emailDomains: v })} required />
+        <TextField
+          id="idp-secret"
+          label={t('integrations.idp.clientSecret')}
+          type="password"
+          autocomplete="off"
+          value={form.clientSecret}
+          onChange={(v) => setForm({ ...form, clientSecret: v })}
+          required
+        />
+        <TextField
+          id="idp-domains"
+          label={t('integrations.idp.emailDomains')}
+          hint={t('integrations.idp.emailDomainsHint')}
+          value={form.emailDomains}
+          onChange={(v) => setForm({ ...form, emailDomains: v })}
+          required
+        />
         <label>
-          <input type="checkbox" checked={form.passwordLogin} onChange={(e) => setForm({ ...form, passwordLogin: e.target.checked })} /> {t('integrations.idp.passwordLogin')}
+          <input type="checkbox" checked={form.passwordLogin} onChange={(e) => setForm({ ...form, passwordLogin: e.target.checked })} />{' '}
+          {t('integrations.idp.passwordLogin')}
         </label>
         <SubmitButton>{t('integrations.save')}</SubmitButton>
       </form>
@@ -112,7 +178,11 @@ function ServiceTokens({ governments }: { governments: Government[] }) {
     setSecret(null);
     if (!form.name.trim()) return setFailure(t('integrations.nameRequired'));
     try {
-      const created = await api<{ secret: string }>('POST', '/api-tokens', { name: form.name.trim(), scopes: form.scopes, ...(form.governmentId && { governmentId: form.governmentId }) });
+      const created = await api<{ secret: string }>('POST', '/api-tokens', {
+        name: form.name.trim(),
+        scopes: form.scopes,
+        ...(form.governmentId && { governmentId: form.governmentId }),
+      });
       setSecret(created.secret);
       setForm({ name: '', governmentId: '', scopes: ['read'] });
       await tokens.reload();
@@ -133,8 +203,20 @@ function ServiceTokens({ governments }: { governments: Government[] }) {
       <form onSubmit={submit} noValidate className="narrow-form">
         <FormError error={failure} />
         <TextField id="token-name" label={t('integrations.name')} value={form.name} onChange={(v) => setForm({ ...form, name: v })} required />
-        <SelectField id="token-government" label={t('integrations.boundGovernment')} defaultLabel={t('integrations.unbound')} value={form.governmentId} onChange={(v) => setForm({ ...form, governmentId: v })} options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} />
-        <Checkboxes legend={t('integrations.tokens.scopes')} options={API_TOKEN_SCOPES} value={form.scopes} onChange={(scopes) => setForm({ ...form, scopes })} />
+        <SelectField
+          id="token-government"
+          label={t('integrations.boundGovernment')}
+          defaultLabel={t('integrations.unbound')}
+          value={form.governmentId}
+          onChange={(v) => setForm({ ...form, governmentId: v })}
+          options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
+        />
+        <Checkboxes
+          legend={t('integrations.tokens.scopes')}
+          options={API_TOKEN_SCOPES}
+          value={form.scopes}
+          onChange={(scopes) => setForm({ ...form, scopes })}
+        />
         <SubmitButton>{t('integrations.tokens.create')}</SubmitButton>
       </form>
       {tokens.data?.length ? (
@@ -187,7 +269,11 @@ function Webhooks({ governments }: { governments: Government[] }) {
     setSecret(null);
     if (!form.events.length) return setFailure(t('integrations.webhooks.eventsRequired'));
     try {
-      const created = await api<{ secret: string }>('POST', '/webhooks', { url: form.url.trim(), events: form.events, ...(form.governmentId && { governmentId: form.governmentId }) });
+      const created = await api<{ secret: string }>('POST', '/webhooks', {
+        url: form.url.trim(),
+        events: form.events,
+        ...(form.governmentId && { governmentId: form.governmentId }),
+      });
       setSecret(created.secret);
       setForm({ url: '', governmentId: '', events: [] });
       await hooks.reload();
@@ -210,16 +296,32 @@ function Webhooks({ governments }: { governments: Government[] }) {
       <form onSubmit={submit} noValidate className="narrow-form">
         <FormError error={failure} />
         <TextField id="hook-url" label={t('integrations.webhooks.url')} type="url" value={form.url} onChange={(v) => setForm({ ...form, url: v })} required />
-        <SelectField id="hook-government" label={t('integrations.boundGovernment')} defaultLabel={t('integrations.unbound')} value={form.governmentId} onChange={(v) => setForm({ ...form, governmentId: v })} options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} />
-        <Checkboxes legend={t('integrations.webhooks.events')} options={WEBHOOK_EVENTS} value={form.events} onChange={(events) => setForm({ ...form, events })} />
+        <SelectField
+          id="hook-government"
+          label={t('integrations.boundGovernment')}
+          defaultLabel={t('integrations.unbound')}
+          value={form.governmentId}
+          onChange={(v) => setForm({ ...form, governmentId: v })}
+          options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
+        />
+        <Checkboxes
+          legend={t('integrations.webhooks.events')}
+          options={WEBHOOK_EVENTS}
+          value={form.events}
+          onChange={(events) => setForm({ ...form, events })}
+        />
         <SubmitButton>{t('integrations.webhooks.create')}</SubmitButton>
       </form>
       <ul>
         {(hooks.data ?? []).map((h) => (
           <li key={h.id}>
             <code>{h.url}</code> — {h.events.join(', ')}{' '}
-            <ActionButton variant="secondary" onClick={() => void showDeliveries(h.id)}>{t('integrations.webhooks.deliveries')}</ActionButton>{' '}
-            <ActionButton variant="danger" onClick={() => void api('DELETE', `/webhooks/${h.id}`).then(() => hooks.reload())}>{t('integrations.remove')}</ActionButton>
+            <ActionButton variant="secondary" onClick={() => void showDeliveries(h.id)}>
+              {t('integrations.webhooks.deliveries')}
+            </ActionButton>{' '}
+            <ActionButton variant="danger" onClick={() => void api('DELETE', `/webhooks/${h.id}`).then(() => hooks.reload())}>
+              {t('integrations.remove')}
+            </ActionButton>
           </li>
         ))}
       </ul>
@@ -245,7 +347,10 @@ function Webhooks({ governments }: { governments: Government[] }) {
                 <td>{d.responseStatus ?? '—'}</td>
                 <td>{formatDateTime(d.at, i18n.language)}</td>
                 <td>
-                  <ActionButton variant="secondary" onClick={() => void api('POST', `/webhooks/${open.id}/deliveries/${d.deliveryId}/retry`, {}).then(() => showDeliveries(open.id))}>
+                  <ActionButton
+                    variant="secondary"
+                    onClick={() => void api('POST', `/webhooks/${open.id}/deliveries/${d.deliveryId}/retry`, {}).then(() => showDeliveries(open.id))}
+                  >
                     {t('integrations.webhooks.retry')}
                   </ActionButton>
                 </td>

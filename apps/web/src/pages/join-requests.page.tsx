@@ -45,33 +45,38 @@ function OwnJoinRequests() {
       <SectionHeading>{t('joinRequests.mine')}</SectionHeading>
       {data.requests.length === 0 ? <p>{t('joinRequests.noneMine')}</p> : null}
       <TableScroll>
-      <table className="data-table">
-        <caption className="sr-only">{t('joinRequests.mine')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('joinRequests.body')}</th>
-            <th scope="col">{t('joinRequests.askedOn')}</th>
-            <th scope="col">{t('joinRequests.status')}</th>
-            <th scope="col">{t('joinRequests.decisionReason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.requests.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <GcdsLink href={`/bodies/${r.bodyId}`}>{bodyName(data.bodies.find((b) => b.id === r.bodyId), lang)}</GcdsLink>
-              </td>
-              <td>{formatDateTime(r.createdAt, lang)}</td>
-              <td>
-                <span className={`status status-${r.status}`} data-testid={`join-status-${r.bodyId}`}>
-                  {t(`joinRequests.statuses.${r.status}`)}
-                </span>
-              </td>
-              <td>{r.reason ?? '—'}</td>
+        <table className="data-table">
+          <caption className="sr-only">{t('joinRequests.mine')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('joinRequests.body')}</th>
+              <th scope="col">{t('joinRequests.askedOn')}</th>
+              <th scope="col">{t('joinRequests.status')}</th>
+              <th scope="col">{t('joinRequests.decisionReason')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.requests.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <GcdsLink href={`/bodies/${r.bodyId}`}>
+                    {bodyName(
+                      data.bodies.find((b) => b.id === r.bodyId),
+                      lang,
+                    )}
+                  </GcdsLink>
+                </td>
+                <td>{formatDateTime(r.createdAt, lang)}</td>
+                <td>
+                  <span className={`status status-${r.status}`} data-testid={`join-status-${r.bodyId}`}>
+                    {t(`joinRequests.statuses.${r.status}`)}
+                  </span>
+                </td>
+                <td>{r.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
       <SectionHeading>{t('joinRequests.browse')}</SectionHeading>
       <ul>
@@ -147,7 +152,13 @@ function PendingJoinRequests() {
   );
 }
 
-function PendingJoinRequestCard({ request, body, government, lang, onDecided }: PendingRequest & { government?: Government; lang: string; onDecided(message: string): Promise<void> }) {
+function PendingJoinRequestCard({
+  request,
+  body,
+  government,
+  lang,
+  onDecided,
+}: PendingRequest & { government?: Government; lang: string; onDecided(message: string): Promise<void> }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);

@@ -52,7 +52,9 @@ export function LoginPage() {
           <ul className="sso-list">
             {providers.map((p) => (
               <li key={p.code}>
-                <GcdsLink href={`/api/v1/auth/oidc/${encodeURIComponent(p.code)}/start`}>{t('sso.button', { government: i18n.language === 'fr' ? p.nameFr : p.nameEn })}</GcdsLink>
+                <GcdsLink href={`/api/v1/auth/oidc/${encodeURIComponent(p.code)}/start`}>
+                  {t('sso.button', { government: i18n.language === 'fr' ? p.nameFr : p.nameEn })}
+                </GcdsLink>
               </li>
             ))}
           </ul>
@@ -63,7 +65,16 @@ export function LoginPage() {
       <form onSubmit={submit} noValidate className="narrow-form">
         <FormError error={failure} />
         <TextField id="email" label={t('login.email')} type="email" autocomplete="username" value={email} onChange={setEmail} error={errors.email} required />
-        <TextField id="password" label={t('login.password')} type="password" autocomplete="current-password" value={password} onChange={setPassword} error={errors.password} required />
+        <TextField
+          id="password"
+          label={t('login.password')}
+          type="password"
+          autocomplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          required
+        />
         <SubmitButton disabled={busy}>{t('login.submit')}</SubmitButton>
       </form>
       <p>
@@ -84,7 +95,10 @@ function SecondStep({ challenge, onSignedIn }: { challenge: MfaChallenge; onSign
   const enrolling = 'mfaEnrolmentRequired' in challenge;
 
   useEffect(() => {
-    if (enrolling) void api<{ qrCodeDataUrl: string; secret: string }>('POST', '/auth/mfa/enrol', { mfaToken: challenge.mfaToken }).then(setEnrolment, () => setFailure(t('errors.network')));
+    if (enrolling)
+      void api<{ qrCodeDataUrl: string; secret: string }>('POST', '/auth/mfa/enrol', { mfaToken: challenge.mfaToken }).then(setEnrolment, () =>
+        setFailure(t('errors.network')),
+      );
   }, [enrolling, challenge.mfaToken, t]);
 
   const submit = async (event: FormEvent) => {
@@ -94,13 +108,18 @@ function SecondStep({ challenge, onSignedIn }: { challenge: MfaChallenge; onSign
     setBusy(true);
     try {
       if (enrolling) {
-        const result = await api<{ recoveryCodes: string[]; accessToken: string; user: StoredSession['user'] }>('POST', '/auth/mfa/verify', { mfaToken: challenge.mfaToken, code: code.trim() });
+        const result = await api<{ recoveryCodes: string[]; accessToken: string; user: StoredSession['user'] }>('POST', '/auth/mfa/verify', {
+          mfaToken: challenge.mfaToken,
+          code: code.trim(),
+        });
         setRecovery({ codes: result.recoveryCodes, session: { accessToken: result.accessToken, user: result.user } });
       } else {
         onSignedIn(await api<StoredSession>('POST', '/auth/mfa/login', { mfaToken: challenge.mfaToken, code: code.trim() }));
       }
     } catch (e) {
-      setFailure(e instanceof ApiError && e.status === 429 ? t('mfa.tooMany') : e instanceof ApiError && e.status === 401 ? t('mfa.expired') : t('mfa.invalid'));
+      setFailure(
+        e instanceof ApiError && e.status === 429 ? t('mfa.tooMany') : e instanceof ApiError && e.status === 401 ? t('mfa.expired') : t('mfa.invalid'),
+      );
     } finally {
       setBusy(false);
     }

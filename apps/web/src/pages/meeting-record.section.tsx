@@ -104,12 +104,19 @@ export function MinutesSection({ meetingId, governments }: { meetingId: string; 
   };
   const sendComment = (event: FormEvent) => {
     event.preventDefault();
-    void act(() => api('POST', `/meetings/${meetingId}/minutes/comments`, { [lang === 'fr' ? 'commentFr' : 'commentEn']: comment }), t('minutes.commented')).then(() => setComment(''));
+    void act(
+      () => api('POST', `/meetings/${meetingId}/minutes/comments`, { [lang === 'fr' ? 'commentFr' : 'commentEn']: comment }),
+      t('minutes.commented'),
+    ).then(() => setComment(''));
   };
 
   if (minutes === undefined) return null;
   const frozen = minutes?.status === 'adopted';
-  const governmentOf = (id: string | null) => governmentName(governments.find((g) => g.id === id), lang);
+  const governmentOf = (id: string | null) =>
+    governmentName(
+      governments.find((g) => g.id === id),
+      lang,
+    );
   return (
     <section aria-labelledby="minutes">
       <SectionHeading>
@@ -132,13 +139,19 @@ export function MinutesSection({ meetingId, governments }: { meetingId: string; 
         </form>
       ) : (
         <div data-testid="minutes-text">
-          {minutes && inLanguage(minutes.htmlEn, minutes.htmlFr, lang) ? <RenderedText html={inLanguage(minutes.htmlEn, minutes.htmlFr, lang)} /> : <p>{t('minutes.none')}</p>}
+          {minutes && inLanguage(minutes.htmlEn, minutes.htmlFr, lang) ? (
+            <RenderedText html={inLanguage(minutes.htmlEn, minutes.htmlFr, lang)} />
+          ) : (
+            <p>{t('minutes.none')}</p>
+          )}
         </div>
       )}
       {isSecretariat && minutes ? (
         <div className="row-actions">
           {minutes.status === 'draft' ? (
-            <ActionButton onClick={() => void act(() => api('POST', `/meetings/${meetingId}/minutes/circulate`, {}), t('minutes.circulatedNotice'))}>{t('minutes.circulate')}</ActionButton>
+            <ActionButton onClick={() => void act(() => api('POST', `/meetings/${meetingId}/minutes/circulate`, {}), t('minutes.circulatedNotice'))}>
+              {t('minutes.circulate')}
+            </ActionButton>
           ) : null}
           {minutes.status === 'circulated' ? (
             <ActionButton variant="primary" onClick={() => void act(() => api('POST', `/meetings/${meetingId}/minutes/adopt`, {}), t('minutes.adoptedNotice'))}>
@@ -194,13 +207,20 @@ export function PositionsPanel({
   const [comment, setComment] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const positions = decision.positions ?? [];
-  const name = (id: string) => governmentName(governments.find((g) => g.id === id), lang);
+  const name = (id: string) =>
+    governmentName(
+      governments.find((g) => g.id === id),
+      lang,
+    );
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      await api('PUT', `/meetings/${meetingId}/decisions/${decision.id}/positions/${governmentId}`, { position, ...(comment.trim() ? { [lang === 'fr' ? 'commentFr' : 'commentEn']: comment } : {}) });
+      await api('PUT', `/meetings/${meetingId}/decisions/${decision.id}/positions/${governmentId}`, {
+        position,
+        ...(comment.trim() ? { [lang === 'fr' ? 'commentFr' : 'commentEn']: comment } : {}),
+      });
       setComment('');
       setPosition('');
     } catch (e) {
@@ -213,28 +233,28 @@ export function PositionsPanel({
     <div className="card" data-testid={`decision-${decision.number}`}>
       <p data-testid={`consensus-${decision.number}`}>{decision.consensus ? t('decisions.consensus') : t('decisions.noConsensus')}</p>
       <TableScroll>
-      <table className="data-table">
-        <caption className="sr-only">{t('decisions.positionsOf', { number: decision.number })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('bodies.government')}</th>
-            <th scope="col">{t('decisions.position')}</th>
-            <th scope="col">{t('decisions.comment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {parties.map((id) => {
-            const p = positions.find((x) => x.governmentId === id);
-            return (
-              <tr key={id}>
-                <td>{name(id)}</td>
-                <td>{p ? t(`decisions.positions.${p.position}`) : t('decisions.noPosition')}</td>
-                <td>{p ? (inLanguage(p.commentEn, p.commentFr, lang) ?? p.comment ?? '') : ''}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+        <table className="data-table">
+          <caption className="sr-only">{t('decisions.positionsOf', { number: decision.number })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('bodies.government')}</th>
+              <th scope="col">{t('decisions.position')}</th>
+              <th scope="col">{t('decisions.comment')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {parties.map((id) => {
+              const p = positions.find((x) => x.governmentId === id);
+              return (
+                <tr key={id}>
+                  <td>{name(id)}</td>
+                  <td>{p ? t(`decisions.positions.${p.position}`) : t('decisions.noPosition')}</td>
+                  <td>{p ? (inLanguage(p.commentEn, p.commentFr, lang) ?? p.comment ?? '') : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </TableScroll>
       {mayRecordFor.length ? (
         <form onSubmit={record} noValidate className="narrow-form">

@@ -5,7 +5,6 @@ export type { Invitee };
 
 const TRANSLATED = new Set(['outside_working_hours', 'non_working_day', 'statutory_holiday', 'delegate_double_booked', 'agenda_overrun']);
 
-
 /**
  * The API's warnings in the reader's language. The API decides what is wrong (working day, holidays,
  * delegates' calendars); the page only words it, naming the government and its local time.
@@ -16,7 +15,9 @@ export function describeWarning(w: Warning, invitees: Invitee[], lang: string, t
   const invitee = invitees.find((i) => i.governmentId === w.governmentId);
   const government = invitee ? (lang === 'fr' ? invitee.nameFr : invitee.nameEn) : t('meetings.warnings.aGovernment');
   // the invitees table's formatter: a warning and the table never show one meeting at two different local times
-  const local = invitee ? `${formatLocalTime(invitee.localStartsAt, lang)} – ${formatLocalTime(invitee.localEndsAt, lang, lang === 'fr' ? invitee.zoneAbbreviationFr : invitee.zoneAbbreviation, 'time')}` : '';
+  const local = invitee
+    ? `${formatLocalTime(invitee.localStartsAt, lang)} – ${formatLocalTime(invitee.localEndsAt, lang, lang === 'fr' ? invitee.zoneAbbreviationFr : invitee.zoneAbbreviation, 'time')}`
+    : '';
   const zone = invitee?.timeZone ?? '';
   // the API's English sentence carries the particulars (the holiday, the other meeting): lift them out
   const message = String(w.message ?? '');

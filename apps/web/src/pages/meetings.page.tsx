@@ -23,7 +23,6 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { Pager, usePage } from '../components/pager';
 import { CalendarFeedsSection } from './calendar-feeds.section';
 
-
 export function MeetingsPage() {
   const { t } = useTranslation();
   const { isSecretariat } = useAuth();
@@ -38,8 +37,20 @@ export function MeetingsPage() {
   return (
     <>
       <PageHeading>{t('meetings.title')}</PageHeading>
-      <MeetingList id="upcoming" heading={t('meetingLists.upcoming')} empty={t('meetingLists.noneUpcoming')} params={{ bodyId: bodyFilter, from: now, order: 'asc' }} bodies={bodies.data} />
-      <MeetingList id="past" heading={t('meetingLists.past')} empty={t('meetingLists.nonePast')} params={{ bodyId: bodyFilter, to: now, order: 'desc' }} bodies={bodies.data} />
+      <MeetingList
+        id="upcoming"
+        heading={t('meetingLists.upcoming')}
+        empty={t('meetingLists.noneUpcoming')}
+        params={{ bodyId: bodyFilter, from: now, order: 'asc' }}
+        bodies={bodies.data}
+      />
+      <MeetingList
+        id="past"
+        heading={t('meetingLists.past')}
+        empty={t('meetingLists.nonePast')}
+        params={{ bodyId: bodyFilter, to: now, order: 'desc' }}
+        bodies={bodies.data}
+      />
       {isSecretariat ? (
         <ScheduleMeetingForm
           bodies={bodies.data}
@@ -54,11 +65,26 @@ export function MeetingsPage() {
 }
 
 /** One list of meetings as the API pages and orders it: upcoming soonest first, past most recent first. */
-function MeetingList({ id, heading, empty, params, bodies }: { id: string; heading: string; empty: string; params: { bodyId: string; from?: string; to?: string; order: 'asc' | 'desc' }; bodies: Body[] }) {
+function MeetingList({
+  id,
+  heading,
+  empty,
+  params,
+  bodies,
+}: {
+  id: string;
+  heading: string;
+  empty: string;
+  params: { bodyId: string; from?: string; to?: string; order: 'asc' | 'desc' };
+  bodies: Body[];
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const page = usePage([params.bodyId, params.from, params.to]);
-  const { data, error } = useResource(() => pageOf<Meeting>('/meetings', { ...params, limit: page.limit, offset: page.offset }), [params.bodyId, params.from, params.to, params.order, page.offset]);
+  const { data, error } = useResource(
+    () => pageOf<Meeting>('/meetings', { ...params, limit: page.limit, offset: page.offset }),
+    [params.bodyId, params.from, params.to, params.order, page.offset],
+  );
   return (
     <section aria-labelledby={`meetings-${id}`} data-testid={`meetings-${id}`}>
       <SectionHeading>
@@ -86,9 +112,16 @@ function MeetingList({ id, heading, empty, params, bodies }: { id: string; headi
                 {data.items.map((m) => (
                   <tr key={m.id} data-testid="meeting-row" data-starts-at={m.startsAt}>
                     <td>
-                      <GcdsLink href={`/meetings/${m.id}`}><BilingualText record={m} field="title" /></GcdsLink>
+                      <GcdsLink href={`/meetings/${m.id}`}>
+                        <BilingualText record={m} field="title" />
+                      </GcdsLink>
                     </td>
-                    <td>{bodyName(bodies.find((b) => b.id === m.bodyId), lang)}</td>
+                    <td>
+                      {bodyName(
+                        bodies.find((b) => b.id === m.bodyId),
+                        lang,
+                      )}
+                    </td>
                     <td>{formatDateTime(m.startsAt, lang)}</td>
                     <td>{t(`meetings.statuses.${m.status}`, { defaultValue: m.status })}</td>
                   </tr>
@@ -96,7 +129,14 @@ function MeetingList({ id, heading, empty, params, bodies }: { id: string; headi
               </tbody>
             </table>
           </TableScroll>
-          <Pager id={`meetings-${id}`} label={t(`meetingLists.${id}Pages`)} total={data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
+          <Pager
+            id={`meetings-${id}`}
+            label={t(`meetingLists.${id}Pages`)}
+            total={data.total}
+            offset={page.offset}
+            limit={page.limit}
+            onChange={page.setOffset}
+          />
         </>
       )}
     </section>
@@ -186,7 +226,11 @@ export function MeetingDetailPage() {
       <ConfirmDialog
         open={confirmingCancel}
         heading={t('meetingLists.cancelHeading')}
-        body={<p data-testid="cancel-notified">{t('meetingLists.cancelBody', { governments: (meeting.invitees ?? []).map((g) => (lang === 'fr' ? g.nameFr : g.nameEn)).join(', ') || '—' })}</p>}
+        body={
+          <p data-testid="cancel-notified">
+            {t('meetingLists.cancelBody', { governments: (meeting.invitees ?? []).map((g) => (lang === 'fr' ? g.nameFr : g.nameEn)).join(', ') || '—' })}
+          </p>
+        }
         confirmLabel={t('meetingLists.cancelConfirm')}
         onCancel={() => setConfirmingCancel(false)}
         onConfirm={() => {
@@ -200,47 +244,59 @@ export function MeetingDetailPage() {
         <>
           <SectionHeading>{t('meetings.invitees')}</SectionHeading>
           <TableScroll>
-          <table className="data-table">
-            <caption className="sr-only">{t('meetings.invitees')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('bodies.government')}</th>
-                <th scope="col">{t('bodies.role')}</th>
-                <th scope="col">{t('meetings.localTime')}</th>
-                {isSecretariat ? <th scope="col">{t('meetings.attendance')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {meeting.invitees.map((g) => (
-                <tr key={g.governmentId}>
-                  <td>{lang === 'fr' ? g.nameFr : g.nameEn}</td>
-                  <td>{t(`roles.${g.role}`, { defaultValue: g.role })}</td>
-                  <td>{formatLocalTime(g.localStartsAt, lang, (lang === 'fr' ? g.zoneAbbreviationFr : g.zoneAbbreviation) ?? g.timeZone)}</td>
-                  {isSecretariat ? (
-                    <td>
-                      <SelectField
-                        id={`attendance-${g.governmentId}`}
-                        label={t('meetings.attendanceOf', { name: lang === 'fr' ? g.nameFr : g.nameEn })}
-                        value={attendanceOf(g.governmentId)}
-                        defaultLabel={t('common.choose')}
-                        onChange={(status) => void run(() => api('PUT', `/meetings/${id}/attendance/${g.governmentId}`, { status }))}
-                        options={['present', 'absent', 'regrets'].map((s) => ({ value: s, label: t(`meetings.attendanceStatuses.${s}`) }))}
-                      />
-                    </td>
-                  ) : null}
+            <table className="data-table">
+              <caption className="sr-only">{t('meetings.invitees')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('bodies.government')}</th>
+                  <th scope="col">{t('bodies.role')}</th>
+                  <th scope="col">{t('meetings.localTime')}</th>
+                  {isSecretariat ? <th scope="col">{t('meetings.attendance')}</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {meeting.invitees.map((g) => (
+                  <tr key={g.governmentId}>
+                    <td>{lang === 'fr' ? g.nameFr : g.nameEn}</td>
+                    <td>{t(`roles.${g.role}`, { defaultValue: g.role })}</td>
+                    <td>{formatLocalTime(g.localStartsAt, lang, (lang === 'fr' ? g.zoneAbbreviationFr : g.zoneAbbreviation) ?? g.timeZone)}</td>
+                    {isSecretariat ? (
+                      <td>
+                        <SelectField
+                          id={`attendance-${g.governmentId}`}
+                          label={t('meetings.attendanceOf', { name: lang === 'fr' ? g.nameFr : g.nameEn })}
+                          value={attendanceOf(g.governmentId)}
+                          defaultLabel={t('common.choose')}
+                          onChange={(status) => void run(() => api('PUT', `/meetings/${id}/attendance/${g.governmentId}`, { status }))}
+                          options={['present', 'absent', 'regrets'].map((s) => ({ value: s, label: t(`meetings.attendanceStatuses.${s}`) }))}
+                        />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableScroll>
           {attendance ? (
             <p data-testid="quorum">
-              {t(attendance.quorum.met ? 'meetings.quorumMet' : 'meetings.quorumNotMet', { present: attendance.quorum.present, required: attendance.quorum.required, eligible: attendance.quorum.eligible })}
+              {t(attendance.quorum.met ? 'meetings.quorumMet' : 'meetings.quorumNotMet', {
+                present: attendance.quorum.present,
+                required: attendance.quorum.required,
+                eligible: attendance.quorum.eligible,
+              })}
             </p>
           ) : null}
         </>
       ) : null}
-      <AgendaSection meetingId={id} agenda={agenda} governments={governments} invitees={meeting.invitees ?? []} published={Boolean(meeting.agendaPublishedAt)} translationToFollow={Boolean(meeting.agendaTranslationToFollow)} onChange={reload} />
+      <AgendaSection
+        meetingId={id}
+        agenda={agenda}
+        governments={governments}
+        invitees={meeting.invitees ?? []}
+        published={Boolean(meeting.agendaPublishedAt)}
+        translationToFollow={Boolean(meeting.agendaTranslationToFollow)}
+        onChange={reload}
+      />
       <MinutesSection meetingId={id} governments={governments} />
       <DecisionsSection meeting={meeting} decisions={decisions} governments={governments} onChange={reload} />
       <DocumentsSection
@@ -255,7 +311,23 @@ export function MeetingDetailPage() {
 
 type Decision = RecordedDecision;
 
-function AgendaSection({ meetingId, agenda, governments, invitees, published, translationToFollow, onChange }: { meetingId: string; agenda: AgendaItem[]; governments: Government[]; invitees: Invitee[]; published: boolean; translationToFollow?: boolean; onChange(): Promise<void> }) {
+function AgendaSection({
+  meetingId,
+  agenda,
+  governments,
+  invitees,
+  published,
+  translationToFollow,
+  onChange,
+}: {
+  meetingId: string;
+  agenda: AgendaItem[];
+  governments: Government[];
+  invitees: Invitee[];
+  published: boolean;
+  translationToFollow?: boolean;
+  onChange(): Promise<void>;
+}) {
   const text = useText();
   const [awaitingTranslation, setAwaitingTranslation] = useState(false);
   const { t, i18n } = useTranslation();
@@ -325,7 +397,15 @@ function AgendaSection({ meetingId, agenda, governments, invitees, published, tr
       </SectionHeading>
       <p>
         {published ? t('agenda.published') : t('agenda.notPublished')} · {t('agenda.totalMinutes', { count: total })}
-        {published && translationToFollow ? <> · <span className="flag translation-pending" data-testid="agenda-translation-to-follow">{t('translation.toFollowNotice')}</span></> : null}
+        {published && translationToFollow ? (
+          <>
+            {' '}
+            ·{' '}
+            <span className="flag translation-pending" data-testid="agenda-translation-to-follow">
+              {t('translation.toFollowNotice')}
+            </span>
+          </>
+        ) : null}
       </p>
       {isSecretariat && agenda.length > 1 ? <p className="hint">{t('agenda.reorderHelp')}</p> : null}
       <div className="sr-only" aria-live="assertive">
@@ -365,7 +445,12 @@ function AgendaSection({ meetingId, agenda, governments, invitees, published, tr
                 {a.position}. <BilingualText record={a} field="title" />
               </strong>{' '}
               — {t(`agenda.purposes.${a.purpose}`)} · {t('agenda.minutes', { count: a.durationMinutes })}
-              {a.presenterGovernmentId ? ` · ${governmentName(governments.find((g) => g.id === a.presenterGovernmentId), i18n.language)}` : ''}
+              {a.presenterGovernmentId
+                ? ` · ${governmentName(
+                    governments.find((g) => g.id === a.presenterGovernmentId),
+                    i18n.language,
+                  )}`
+                : ''}
             </span>
             {isSecretariat ? (
               <span className="row-actions">
@@ -378,7 +463,9 @@ function AgendaSection({ meetingId, agenda, governments, invitees, published, tr
               </span>
             ) : null}
             <PaperList item={a} manage={isSecretariat ? { meetingId, invitees, published, onChange } : undefined} />
-            {isSecretariat ? <AgendaItemTools meetingId={meetingId} item={a} governments={governments} invitees={invitees} published={published} onChange={onChange} /> : null}
+            {isSecretariat ? (
+              <AgendaItemTools meetingId={meetingId} item={a} governments={governments} invitees={invitees} published={published} onChange={onChange} />
+            ) : null}
           </li>
         ))}
       </ol>
@@ -386,10 +473,38 @@ function AgendaSection({ meetingId, agenda, governments, invitees, published, tr
         <>
           <form onSubmit={add} noValidate className="narrow-form">
             <SectionHeading tag="h3">{t('agenda.add')}</SectionHeading>
-            <BilingualFields id="agenda-title" label={t('agenda.itemTitle')} value={form.titlePair} onChange={(titlePair) => setForm((f) => ({ ...f, titlePair }))} error={fieldErrors.title} required />
-            <SelectField id="agenda-purpose" label={t('agenda.purpose')} value={form.purpose} onChange={set('purpose')} options={['information', 'discussion', 'decision'].map((p) => ({ value: p, label: t(`agenda.purposes.${p}`) }))} />
-            <TextField id="agenda-duration" label={t('agenda.duration')} type="number" value={form.durationMinutes} onChange={set('durationMinutes')} error={fieldErrors.durationMinutes} required />
-            <SelectField id="agenda-presenter" label={t('agenda.presenter')} value={form.presenterGovernmentId} onChange={set('presenterGovernmentId')} defaultLabel={t('common.none')} options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} />
+            <BilingualFields
+              id="agenda-title"
+              label={t('agenda.itemTitle')}
+              value={form.titlePair}
+              onChange={(titlePair) => setForm((f) => ({ ...f, titlePair }))}
+              error={fieldErrors.title}
+              required
+            />
+            <SelectField
+              id="agenda-purpose"
+              label={t('agenda.purpose')}
+              value={form.purpose}
+              onChange={set('purpose')}
+              options={['information', 'discussion', 'decision'].map((p) => ({ value: p, label: t(`agenda.purposes.${p}`) }))}
+            />
+            <TextField
+              id="agenda-duration"
+              label={t('agenda.duration')}
+              type="number"
+              value={form.durationMinutes}
+              onChange={set('durationMinutes')}
+              error={fieldErrors.durationMinutes}
+              required
+            />
+            <SelectField
+              id="agenda-presenter"
+              label={t('agenda.presenter')}
+              value={form.presenterGovernmentId}
+              onChange={set('presenterGovernmentId')}
+              defaultLabel={t('common.none')}
+              options={governments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
+            />
             <SubmitButton>{t('agenda.addSubmit')}</SubmitButton>
           </form>
           {!published && agenda.length > 0 ? (
@@ -409,7 +524,11 @@ function AgendaSection({ meetingId, agenda, governments, invitees, published, tr
           {!published && awaitingTranslation ? (
             <GcdsNotice noticeRole="warning" noticeTitle={t('translation.agendaPending')} noticeTitleTag="h3">
               <p>{t('translation.agendaPendingHelp')}</p>
-              <ActionButton onClick={() => void api('POST', `/meetings/${meetingId}/agenda/publish`, { translationToFollow: true }).then(onChange, (e) => setError(e as ApiError))}>
+              <ActionButton
+                onClick={() =>
+                  void api('POST', `/meetings/${meetingId}/agenda/publish`, { translationToFollow: true }).then(onChange, (e) => setError(e as ApiError))
+                }
+              >
                 {t('translation.publishToFollow')}
               </ActionButton>
             </GcdsNotice>
@@ -420,7 +539,17 @@ function AgendaSection({ meetingId, agenda, governments, invitees, published, tr
   );
 }
 
-function DecisionsSection({ meeting, decisions, governments, onChange }: { meeting: Meeting; decisions: Decision[]; governments: Government[]; onChange(): Promise<void> }) {
+function DecisionsSection({
+  meeting,
+  decisions,
+  governments,
+  onChange,
+}: {
+  meeting: Meeting;
+  decisions: Decision[];
+  governments: Government[];
+  onChange(): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { isSecretariat } = useAuth();
@@ -457,7 +586,10 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
   const createItem = async (event: FormEvent) => {
     event.preventDefault();
     if (!turning) return;
-    const errs = { leadGovernmentId: item.leadGovernmentId ? undefined : t('actionItems.leadRequired'), dueOn: item.dueOn ? undefined : t('actionItems.dueRequired') };
+    const errs = {
+      leadGovernmentId: item.leadGovernmentId ? undefined : t('actionItems.leadRequired'),
+      dueOn: item.dueOn ? undefined : t('actionItems.dueRequired'),
+    };
     setItemErrors(errs);
     if (errs.leadGovernmentId || errs.dueOn) return;
     try {
@@ -483,10 +615,7 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
       <ol>
         {decisions.map((d) => (
           <li key={d.id}>
-            {d.text}{' '}
-            {isSecretariat ? (
-              <ActionButton onClick={() => setTurning(d)}>{t('decisions.toActionItem', { number: d.number })}</ActionButton>
-            ) : null}
+            {d.text} {isSecretariat ? <ActionButton onClick={() => setTurning(d)}>{t('decisions.toActionItem', { number: d.number })}</ActionButton> : null}
             <PositionsPanel meetingId={meeting.id} decision={d} parties={parties} governments={governments} onChange={onChange} />
             <DecisionReferral meetingId={meeting.id} decision={d} parent={parent} onChange={onChange} />
           </li>
@@ -506,7 +635,15 @@ function DecisionsSection({ meeting, decisions, governments, onChange }: { meeti
             options={memberGovernments.map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
             required
           />
-          <NativeField id="item-due" type="date" label={t('actionItems.dueOn')} value={item.dueOn} onChange={(v) => setItem((x) => ({ ...x, dueOn: v }))} error={itemErrors.dueOn} required />
+          <NativeField
+            id="item-due"
+            type="date"
+            label={t('actionItems.dueOn')}
+            value={item.dueOn}
+            onChange={(v) => setItem((x) => ({ ...x, dueOn: v }))}
+            error={itemErrors.dueOn}
+            required
+          />
           <SubmitButton>{t('decisions.createActionItem')}</SubmitButton>
         </form>
       ) : null}

@@ -43,7 +43,9 @@ function PagedNotifications() {
   return (
     <>
       <NotificationItems items={data?.items ?? null} error={error} />
-      {data ? <Pager id="notifications" label={t('listPages.notifications')} total={data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} /> : null}
+      {data ? (
+        <Pager id="notifications" label={t('listPages.notifications')} total={data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
+      ) : null}
     </>
   );
 }
@@ -71,7 +73,14 @@ function NotificationItems({ items, error: loadError }: { items: Notification[] 
               </>
             ) : null}
             {n.readAt ? null : (
-              <ActionButton onClick={() => void markRead(n.id).then(() => setError(null), (e) => setError(e as ApiError))}>
+              <ActionButton
+                onClick={() =>
+                  void markRead(n.id).then(
+                    () => setError(null),
+                    (e) => setError(e as ApiError),
+                  )
+                }
+              >
                 {t('notifications.markReadOf', { title: n.title })}
               </ActionButton>
             )}

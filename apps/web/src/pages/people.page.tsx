@@ -32,42 +32,51 @@ export function PeoplePage() {
         </SectionHeading>
         <FormError error={accounts.error} />
         <div className="narrow-form">
-          <SelectField id="people-government-filter" label={t('people.government')} value={governmentId} onChange={setGovernmentId} defaultLabel={t('listFilters.all')} options={(governments.data ?? []).map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))} />
+          <SelectField
+            id="people-government-filter"
+            label={t('people.government')}
+            value={governmentId}
+            onChange={setGovernmentId}
+            defaultLabel={t('listFilters.all')}
+            options={(governments.data ?? []).map((g) => ({ value: g.id, label: governmentName(g, i18n.language) }))}
+          />
         </div>
         {accounts.loading ? <Loading /> : null}
         {accounts.data && accounts.data.total === 0 ? <p>{t('people.none')}</p> : null}
         {accounts.data && accounts.data.total > 0 ? (
           <TableScroll>
-          <table className="data-table">
-            <caption className="sr-only">{t('people.accounts')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('people.name')}</th>
-                <th scope="col">{t('people.email')}</th>
-                <th scope="col">{t('people.role')}</th>
-                <th scope="col">{t('people.government')}</th>
-                <th scope="col">{t('people.language')}</th>
-                <th scope="col">{t('people.state')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.data.items.map((u) => (
-                <tr key={u.id} data-testid="account">
-                  <th scope="row">{u.displayName}</th>
-                  <td>{u.email}</td>
-                  <td>{t(`people.roles.${u.role}`)}</td>
-                  <td>{u.governmentId ? governmentName(byId.get(u.governmentId), i18n.language) : '—'}</td>
-                  <td>{t(`people.languageOptions.${u.locale}`)}</td>
-                  <td data-testid={`account-state-${u.id}`}>{u.active ? t('people.active') : t('people.inactive')}</td>
-                  <td>{u.id === session?.user.id ? null : <AccountActivation account={u} onChanged={accounts.reload} />}</td>
+            <table className="data-table">
+              <caption className="sr-only">{t('people.accounts')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('people.name')}</th>
+                  <th scope="col">{t('people.email')}</th>
+                  <th scope="col">{t('people.role')}</th>
+                  <th scope="col">{t('people.government')}</th>
+                  <th scope="col">{t('people.language')}</th>
+                  <th scope="col">{t('people.state')}</th>
+                  <th scope="col">{t('common.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {accounts.data.items.map((u) => (
+                  <tr key={u.id} data-testid="account">
+                    <th scope="row">{u.displayName}</th>
+                    <td>{u.email}</td>
+                    <td>{t(`people.roles.${u.role}`)}</td>
+                    <td>{u.governmentId ? governmentName(byId.get(u.governmentId), i18n.language) : '—'}</td>
+                    <td>{t(`people.languageOptions.${u.locale}`)}</td>
+                    <td data-testid={`account-state-${u.id}`}>{u.active ? t('people.active') : t('people.inactive')}</td>
+                    <td>{u.id === session?.user.id ? null : <AccountActivation account={u} onChanged={accounts.reload} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableScroll>
         ) : null}
-        {accounts.data ? <Pager id="people" label={t('listPages.people')} total={accounts.data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} /> : null}
+        {accounts.data ? (
+          <Pager id="people" label={t('listPages.people')} total={accounts.data.total} offset={page.offset} limit={page.limit} onChange={page.setOffset} />
+        ) : null}
       </section>
     </>
   );
@@ -141,8 +150,25 @@ function InviteOfficialForm({ governments, onInvited }: { governments: Governmen
       ) : null}
       <form onSubmit={submit} noValidate className="narrow-form">
         <FormError error={failure} />
-        <TextField id="invite-email" label={t('people.email')} type="email" autocomplete="off" value={form.email} onChange={set('email')} error={errors.email} required />
-        <TextField id="invite-name" label={t('people.fullName')} autocomplete="off" value={form.displayName} onChange={set('displayName')} error={errors.displayName} required />
+        <TextField
+          id="invite-email"
+          label={t('people.email')}
+          type="email"
+          autocomplete="off"
+          value={form.email}
+          onChange={set('email')}
+          error={errors.email}
+          required
+        />
+        <TextField
+          id="invite-name"
+          label={t('people.fullName')}
+          autocomplete="off"
+          value={form.displayName}
+          onChange={set('displayName')}
+          error={errors.displayName}
+          required
+        />
         <SelectField
           id="invite-government"
           label={t('people.government')}

@@ -83,9 +83,34 @@ export function RescheduleMeetingForm({ meeting, onDone }: { meeting: Meeting; o
             ) : null}
           </div>
         ) : null}
-        <NativeField id={FIELD_IDS.startsAt} type="datetime-local" label={t('meetings.startsAt')} hint={t('meetings.inYourZone', { zone: userTimeZone() })} value={form.startsAt} onChange={(startsAt) => setForm((f) => ({ ...f, startsAt }))} error={errors.startsAt} required />
-        <NativeField id={FIELD_IDS.endsAt} type="datetime-local" label={t('meetings.endsAt')} value={form.endsAt} onChange={(endsAt) => setForm((f) => ({ ...f, endsAt }))} error={errors.endsAt} required />
-        <TextAreaField id={FIELD_IDS.reason} label={t('reschedule.reason')} hint={t('reschedule.reasonHint')} value={form.reason} onChange={(reason) => setForm((f) => ({ ...f, reason }))} error={errors.reason} rows={2} />
+        <NativeField
+          id={FIELD_IDS.startsAt}
+          type="datetime-local"
+          label={t('meetings.startsAt')}
+          hint={t('meetings.inYourZone', { zone: userTimeZone() })}
+          value={form.startsAt}
+          onChange={(startsAt) => setForm((f) => ({ ...f, startsAt }))}
+          error={errors.startsAt}
+          required
+        />
+        <NativeField
+          id={FIELD_IDS.endsAt}
+          type="datetime-local"
+          label={t('meetings.endsAt')}
+          value={form.endsAt}
+          onChange={(endsAt) => setForm((f) => ({ ...f, endsAt }))}
+          error={errors.endsAt}
+          required
+        />
+        <TextAreaField
+          id={FIELD_IDS.reason}
+          label={t('reschedule.reason')}
+          hint={t('reschedule.reasonHint')}
+          value={form.reason}
+          onChange={(reason) => setForm((f) => ({ ...f, reason }))}
+          error={errors.reason}
+          rows={2}
+        />
         <SubmitButton>{t('reschedule.submit')}</SubmitButton>
       </form>
       <ConfirmDialog

@@ -30,7 +30,11 @@ function ChooseNewPassword({ token, lang }: { token: string; lang: Locale }) {
   return (
     <>
       <PageHeading>{t('account.resetTitle')}</PageHeading>
-      <SetPasswordForm submitLabel={t('account.saveReset')} save={save} invalidLinkHelp={<GcdsLink href={`/${lang}/reset-password`}>{t('account.askNewLink')}</GcdsLink>} />
+      <SetPasswordForm
+        submitLabel={t('account.saveReset')}
+        save={save}
+        invalidLinkHelp={<GcdsLink href={`/${lang}/reset-password`}>{t('account.askNewLink')}</GcdsLink>}
+      />
     </>
   );
 }
@@ -74,7 +78,16 @@ function RequestResetLink() {
           <p>{t('account.forgotIntro')}</p>
           <form onSubmit={submit} noValidate className="narrow-form">
             <FormError error={failure} />
-            <TextField id="reset-email" label={t('account.email')} type="email" autocomplete="username" value={email} onChange={setEmail} error={emailError} required />
+            <TextField
+              id="reset-email"
+              label={t('account.email')}
+              type="email"
+              autocomplete="username"
+              value={email}
+              onChange={setEmail}
+              error={emailError}
+              required
+            />
             <SubmitButton disabled={busy}>{t('account.sendLink')}</SubmitButton>
           </form>
         </>

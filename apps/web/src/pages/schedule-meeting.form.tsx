@@ -167,11 +167,44 @@ export function ScheduleMeetingForm({
       <form onSubmit={submit} noValidate className="narrow-form">
         <FormError error={error} />
         {draft ? null : (
-          <SelectField id="meeting-body" label={t('meetings.body')} value={form.bodyId} onChange={set('bodyId')} error={fieldErrors.bodyId} defaultLabel={t('common.choose')} options={bodies.map((b) => ({ value: b.id, label: bodyName(b, lang) }))} required />
+          <SelectField
+            id="meeting-body"
+            label={t('meetings.body')}
+            value={form.bodyId}
+            onChange={set('bodyId')}
+            error={fieldErrors.bodyId}
+            defaultLabel={t('common.choose')}
+            options={bodies.map((b) => ({ value: b.id, label: bodyName(b, lang) }))}
+            required
+          />
         )}
-        <BilingualFields id="meeting-title" label={t('meetings.meetingTitle')} value={form.titlePair} onChange={(titlePair) => setForm((f) => ({ ...f, titlePair }))} error={fieldErrors.title} required />
-        <NativeField id="meeting-starts" type="datetime-local" label={t('meetings.startsAt')} hint={t('meetings.inYourZone', { zone: userTimeZone() })} value={form.startsAt} onChange={set('startsAt')} error={fieldErrors.startsAt} required />
-        <NativeField id="meeting-ends" type="datetime-local" label={t('meetings.endsAt')} value={form.endsAt} onChange={set('endsAt')} error={fieldErrors.endsAt} required />
+        <BilingualFields
+          id="meeting-title"
+          label={t('meetings.meetingTitle')}
+          value={form.titlePair}
+          onChange={(titlePair) => setForm((f) => ({ ...f, titlePair }))}
+          error={fieldErrors.title}
+          required
+        />
+        <NativeField
+          id="meeting-starts"
+          type="datetime-local"
+          label={t('meetings.startsAt')}
+          hint={t('meetings.inYourZone', { zone: userTimeZone() })}
+          value={form.startsAt}
+          onChange={set('startsAt')}
+          error={fieldErrors.startsAt}
+          required
+        />
+        <NativeField
+          id="meeting-ends"
+          type="datetime-local"
+          label={t('meetings.endsAt')}
+          value={form.endsAt}
+          onChange={set('endsAt')}
+          error={fieldErrors.endsAt}
+          required
+        />
         <div className="row-actions">
           <ActionButton onClick={() => void suggest()}>{t('meetings.suggestSlot')}</ActionButton>
         </div>

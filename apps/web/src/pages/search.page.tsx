@@ -120,7 +120,16 @@ export function SearchPage() {
               <li key={`${hit.type}-${hit.id}`}>
                 <GcdsLink href={hitHref(hit)}>{hit.title || t(`search.types.${hit.type}`)}</GcdsLink>
                 {hit.at ? <span className="hit-date"> · {formatDate(hit.at.slice(0, 10), lang)}</span> : null}
-                {hit.bodyId && hit.type !== 'body' ? <span className="hit-body"> · {bodyName((bodies.data ?? []).find((b) => b.id === hit.bodyId), lang)}</span> : null}
+                {hit.bodyId && hit.type !== 'body' ? (
+                  <span className="hit-body">
+                    {' '}
+                    ·{' '}
+                    {bodyName(
+                      (bodies.data ?? []).find((b) => b.id === hit.bodyId),
+                      lang,
+                    )}
+                  </span>
+                ) : null}
                 <Snippet html={hit.snippet} />
               </li>
             ))}

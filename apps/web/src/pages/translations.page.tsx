@@ -30,7 +30,15 @@ async function saveTranslation(item: PendingTranslationView, text: string): Prom
 }
 
 const linkOf = (item: PendingTranslationView): string | null =>
-  item.type === 'meeting' ? `/meetings/${item.id}` : item.type === 'body' ? `/bodies/${item.id}` : item.type === 'action_item' ? `/action-items/${item.id}` : item.type === 'communique' ? `/communiques/${item.id}` : null;
+  item.type === 'meeting'
+    ? `/meetings/${item.id}`
+    : item.type === 'body'
+      ? `/bodies/${item.id}`
+      : item.type === 'action_item'
+        ? `/action-items/${item.id}`
+        : item.type === 'communique'
+          ? `/communiques/${item.id}`
+          : null;
 
 const WRITABLE = new Set(['meeting', 'body', 'action_item', 'communique']);
 
@@ -48,39 +56,39 @@ export function TranslationsPage() {
       {pending.data && pending.data.items.length === 0 ? <p>{t('translation.none')}</p> : null}
       {pending.data && pending.data.items.length > 0 ? (
         <TableScroll>
-        <table className="data-table" data-testid="translations">
-          <caption className="sr-only">{t('translation.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('translation.record')}</th>
-              <th scope="col">{t('translation.field')}</th>
-              <th scope="col">{t('translation.source')}</th>
-              <th scope="col">{t('translation.writtenAt')}</th>
-              <th scope="col">{t('translation.translate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.data.items.map((item) => (
-              <tr key={`${item.type}-${item.id}-${item.field}`}>
-                <td>
-                  {t(`translation.types.${item.type}`, { defaultValue: item.type })}
-                  {linkOf(item) ? (
-                    <>
-                      {' '}
-                      <a href={linkOf(item)!}>{t('translation.open')}</a>
-                    </>
-                  ) : null}
-                </td>
-                <td>{item.field}</td>
-                <td lang={item.sourceLang}>
-                  {item.sourceText} <span className="flag">{t(`translation.langs.${item.sourceLang}`)}</span>
-                </td>
-                <td>{formatDateTime(item.createdAt, i18n.language)}</td>
-                <td>{WRITABLE.has(item.type) ? <TranslateForm item={item} onSaved={() => void pending.reload()} /> : null}</td>
+          <table className="data-table" data-testid="translations">
+            <caption className="sr-only">{t('translation.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('translation.record')}</th>
+                <th scope="col">{t('translation.field')}</th>
+                <th scope="col">{t('translation.source')}</th>
+                <th scope="col">{t('translation.writtenAt')}</th>
+                <th scope="col">{t('translation.translate')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {pending.data.items.map((item) => (
+                <tr key={`${item.type}-${item.id}-${item.field}`}>
+                  <td>
+                    {t(`translation.types.${item.type}`, { defaultValue: item.type })}
+                    {linkOf(item) ? (
+                      <>
+                        {' '}
+                        <a href={linkOf(item)!}>{t('translation.open')}</a>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{item.field}</td>
+                  <td lang={item.sourceLang}>
+                    {item.sourceText} <span className="flag">{t(`translation.langs.${item.sourceLang}`)}</span>
+                  </td>
+                  <td>{formatDateTime(item.createdAt, i18n.language)}</td>
+                  <td>{WRITABLE.has(item.type) ? <TranslateForm item={item} onSaved={() => void pending.reload()} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       ) : null}
     </>
@@ -109,7 +117,13 @@ function TranslateForm({ item, onSaved }: { item: PendingTranslationView; onSave
     <form onSubmit={(e) => void submit(e)} noValidate>
       <FormError error={error} />
       {saved ? <Success>{t('translation.saved')}</Success> : null}
-      <TextAreaField id={`tr-${item.type}-${item.id}-${item.field}`} label={`${t('translation.translate')} (${t(`translation.langs.${target}`)})`} value={text} onChange={setText} rows={2} />
+      <TextAreaField
+        id={`tr-${item.type}-${item.id}-${item.field}`}
+        label={`${t('translation.translate')} (${t(`translation.langs.${target}`)})`}
+        value={text}
+        onChange={setText}
+        rows={2}
+      />
       <SubmitButton>{t('translation.save')}</SubmitButton>
     </form>
   );

@@ -110,7 +110,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // so a Redis that loses the job later still leaves the sweep something to add again.
       await this.ledger.record(
         em,
-        plans.flat().filter((s) => s.queue !== QUEUES.realtime && (Object.values(QUEUES) as string[]).includes(s.queue)).map((s) => ({ queue: s.queue, jobId: s.opts.jobId, name: s.name, data: s.data, runAt: s.opts.delay ? new Date(now + s.opts.delay) : null })),
+        plans
+          .flat()
+          .filter((s) => s.queue !== QUEUES.realtime && (Object.values(QUEUES) as string[]).includes(s.queue))
+          .map((s) => ({ queue: s.queue, jobId: s.opts.jobId, name: s.name, data: s.data, runAt: s.opts.delay ? new Date(now + s.opts.delay) : null })),
       );
       let relayed: string[] = [];
       let failed = false;
@@ -159,7 +162,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if ((Object.values(QUEUES) as string[]).includes(name)) return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
     let queue = this.extraQueues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: redisConnectionOptions(this.config.redisUrl), prefix: this.config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue = new Queue(name, {
+        connection: redisConnectionOptions(this.config.redisUrl),
+        prefix: this.config.redisPrefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      });
       this.extraQueues.set(name, queue);
     }
     return queue;

@@ -1,5 +1,14 @@
 import type { JobsOptions } from 'bullmq';
-import { QUEUES, WEBHOOK_EVENTS, WEBHOOK_FANOUT_JOB, type EventAudience, type JobIntent, type NotificationIntent, type RealtimeJob, type WebhookFanoutJob } from '@forum/contracts';
+import {
+  QUEUES,
+  WEBHOOK_EVENTS,
+  WEBHOOK_FANOUT_JOB,
+  type EventAudience,
+  type JobIntent,
+  type NotificationIntent,
+  type RealtimeJob,
+  type WebhookFanoutJob,
+} from '@forum/contracts';
 import { NOTIFY_JOB } from '@forum/notifications';
 
 export interface RelayStep {
@@ -17,7 +26,16 @@ export const bullJobId = (id: string): string => id.replace(/:/g, '-');
  * (a crash between adding and committing) adds each job once.
  */
 export function relayPlan(
-  event: { id: string; name: string; payload: Record<string, unknown>; audience: EventAudience; notify: NotificationIntent[] | null; jobs: JobIntent[] | null; context?: Record<string, unknown> | null; createdAt?: Date | string },
+  event: {
+    id: string;
+    name: string;
+    payload: Record<string, unknown>;
+    audience: EventAudience;
+    notify: NotificationIntent[] | null;
+    jobs: JobIntent[] | null;
+    context?: Record<string, unknown> | null;
+    createdAt?: Date | string;
+  },
   now: number,
   options: { webhooks?: boolean } = {},
 ): RelayStep[] {

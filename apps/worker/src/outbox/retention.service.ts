@@ -48,9 +48,21 @@ export class Retention implements OnApplicationBootstrap, OnApplicationShutdown 
   async run(): Promise<RetentionResult> {
     const days = this.config.retentionDays;
     const result = {
-      outboxEvents: await this.deleteInBatches(`SELECT id FROM outbox_event WHERE relayed_at < now() - make_interval(days => $1) LIMIT ${BATCH}`, 'outbox_event', days),
-      readNotifications: await this.deleteInBatches(`SELECT id FROM notification WHERE read_at < now() - make_interval(days => $1) LIMIT ${BATCH}`, 'notification', days),
-      sentDeliveries: await this.deleteInBatches(`SELECT id FROM delivery WHERE status = 'sent' AND updated_at < now() - make_interval(days => $1) LIMIT ${BATCH}`, 'delivery', days),
+      outboxEvents: await this.deleteInBatches(
+        `SELECT id FROM outbox_event WHERE relayed_at < now() - make_interval(days => $1) LIMIT ${BATCH}`,
+        'outbox_event',
+        days,
+      ),
+      readNotifications: await this.deleteInBatches(
+        `SELECT id FROM notification WHERE read_at < now() - make_interval(days => $1) LIMIT ${BATCH}`,
+        'notification',
+        days,
+      ),
+      sentDeliveries: await this.deleteInBatches(
+        `SELECT id FROM delivery WHERE status = 'sent' AND updated_at < now() - make_interval(days => $1) LIMIT ${BATCH}`,
+        'delivery',
+        days,
+      ),
     };
     if (result.outboxEvents + result.readNotifications + result.sentDeliveries) this.logger.log(`retention (${days} days): ${JSON.stringify(result)}`);
     return result;

@@ -76,7 +76,12 @@ export class PermissionPolicy implements AccessPolicy, OnModuleInit {
       return { standing: { kind: 'official' } };
     }
     // A locator that read the seat with the thing (locateFor) saves the membership round trip.
-    const seat = located.seat !== undefined ? located.seat : caller.governmentId ? ((await this.memberships.findActive(located.bodyId, caller.governmentId))?.role ?? null) : null;
+    const seat =
+      located.seat !== undefined
+        ? located.seat
+        : caller.governmentId
+          ? ((await this.memberships.findActive(located.bodyId, caller.governmentId))?.role ?? null)
+          : null;
     return {
       located,
       standing: {
@@ -100,7 +105,13 @@ export class PermissionPolicy implements AccessPolicy, OnModuleInit {
 
 function idFrom(target: AccessTarget, request: AccessRequest): string | null {
   const source =
-    target.from === 'param' ? request.params : target.from === 'query' ? request.query : request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+    target.from === 'param'
+      ? request.params
+      : target.from === 'query'
+        ? request.query
+        : request.body && typeof request.body === 'object'
+          ? (request.body as Record<string, unknown>)
+          : {};
   const value = source?.[target.name];
   return typeof value === 'string' && UUID.test(value) ? value : null;
 }

@@ -56,7 +56,8 @@ export function readBilingual<K extends string>(
   let fr = clean(input[`${field}Fr`]);
   const plain = clean(input[field]);
   if (plain !== undefined) {
-    if ((author === 'en' ? en : fr) !== undefined) throw invalid([`${field} and ${field}${author === 'en' ? 'En' : 'Fr'} both give the ${author === 'en' ? 'English' : 'French'} text; send one`]);
+    if ((author === 'en' ? en : fr) !== undefined)
+      throw invalid([`${field} and ${field}${author === 'en' ? 'En' : 'Fr'} both give the ${author === 'en' ? 'English' : 'French'} text; send one`]);
     if (author === 'en') en = plain;
     else fr = plain;
     // `x` alone sent blank (or null) clears the text, both sides

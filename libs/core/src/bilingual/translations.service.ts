@@ -73,7 +73,10 @@ export class TranslationsService {
       this.dataSource.query(`SELECT count(*)::int AS total FROM (${union}) t`),
     ]);
     return {
-      items: (rows as (Omit<PendingTranslationView, 'createdAt'> & { createdAt: Date })[]).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })),
+      items: (rows as (Omit<PendingTranslationView, 'createdAt'> & { createdAt: Date })[]).map((r) => ({
+        ...r,
+        createdAt: new Date(r.createdAt).toISOString(),
+      })),
       total: count[0].total,
     };
   }

@@ -47,7 +47,10 @@ describe('configuration', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), FORUM_SECRETS_KEY: 'k'.repeat(40) };
     expect(() => loadConfig(production)).toThrow(/SMTP_URL must be set in production/);
     expect(loadConfig({ ...production, MAIL_LOG: 'redacted' })).toMatchObject({ smtpUrl: null, mailLog: 'redacted' });
-    expect(loadConfig({ ...production, SMTP_URL: 'smtp://mail.example.org:587' })).toMatchObject({ smtpUrl: 'smtp://mail.example.org:587', mailLog: 'redacted' });
+    expect(loadConfig({ ...production, SMTP_URL: 'smtp://mail.example.org:587' })).toMatchObject({
+      smtpUrl: 'smtp://mail.example.org:587',
+      mailLog: 'redacted',
+    });
     expect(() => loadConfig({ ...production, MAIL_LOG: 'full' })).toThrow(/SMTP_URL must be set in production/);
     expect(loadConfig({}).mailLog).toBe('full');
   });

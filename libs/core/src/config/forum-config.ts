@@ -218,19 +218,31 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
       maxQueueDepth: integer(env, 'READY_MAX_QUEUE_DEPTH', 100000, 1, 100000000),
     },
     workerMetricsPort: env.WORKER_METRICS_PORT ? integer(env, 'WORKER_METRICS_PORT', 0, 1, 65535) || null : null,
-    metricsToken: env.METRICS_TOKEN ? (env.METRICS_TOKEN.length >= 16 ? env.METRICS_TOKEN : bad('METRICS_TOKEN', 'must be at least 16 characters long', null)) : null,
+    metricsToken: env.METRICS_TOKEN
+      ? env.METRICS_TOKEN.length >= 16
+        ? env.METRICS_TOKEN
+        : bad('METRICS_TOKEN', 'must be at least 16 characters long', null)
+      : null,
     documentsDir: env.FORUM_DOCUMENTS_DIR || '.data/documents',
     documentMaxBytes: integer(env, 'FORUM_DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1, 1024 * 1024 * 1024 * 1024),
     s3Url: env.S3_URL ? url(env, 'S3_URL', ['http:', 'https:'], '') : null,
     // any string of 32 characters or more; the key is its SHA-256, so a passphrase or a hex key both work
-    secretsKey: createHash('sha256').update(secretsRaw ?? '', 'utf8').digest(),
+    secretsKey: createHash('sha256')
+      .update(secretsRaw ?? '', 'utf8')
+      .digest(),
     requireMfa: oneOf(env, 'FORUM_REQUIRE_MFA', ['secretariat', 'off'], mode === 'production' ? 'secretariat' : 'off'),
-    allowHttpHosts: (env.FORUM_ALLOW_HTTP_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    allowHttpHosts: (env.FORUM_ALLOW_HTTP_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 
 function proxies(env: NodeJS.ProcessEnv): string[] {
-  const list = (env.FORUM_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const list = (env.FORUM_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const entry of list) {
     const [address, bits] = entry.split('/');
     if (isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {

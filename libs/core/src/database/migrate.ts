@@ -45,7 +45,12 @@ async function planRevert(dataSource: DataSource): Promise<RevertPlan> {
     const table = match[2];
     const column = verb === 'DROP COLUMN';
     const target = column ? await tableOfColumnDrop(source, match.index ?? 0) : table;
-    const rows = target ? await dataSource.query(`SELECT COUNT(*)::int AS n FROM "${target}"`).then((r) => r[0].n as number).catch(() => null) : null;
+    const rows = target
+      ? await dataSource
+          .query(`SELECT COUNT(*)::int AS n FROM "${target}"`)
+          .then((r) => r[0].n as number)
+          .catch(() => null)
+      : null;
     const counted = rows === null ? '' : ` (${rows} row${rows === 1 ? '' : 's'})`;
     if (verb === 'DROP TABLE') dataLoss.push(`drops table ${table}${counted}`);
     else if (column) dataLoss.push(`drops column ${table}${target ? ` of ${target}` : ''}${counted}`);

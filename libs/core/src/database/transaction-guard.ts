@@ -27,9 +27,7 @@ const logger = new Logger('TransactionGuard');
 
 export class SecondConnectionInTransactionError extends Error {
   constructor(sql: string) {
-    super(
-      `A query ran on a second pool connection while this async context holds a transaction (pass the transaction's EntityManager): ${sql.slice(0, 160)}`,
-    );
+    super(`A query ran on a second pool connection while this async context holds a transaction (pass the transaction's EntityManager): ${sql.slice(0, 160)}`);
     this.name = 'SecondConnectionInTransactionError';
   }
 }

@@ -75,7 +75,23 @@ export function reasonOfStatus(statusCode: number): ErrorReason {
 /** Connection-level failures: the database is restarting or out of reach, which is not the caller's fault nor a bug. */
 // 55P03 lock_not_available (lock_timeout), 57014 query_canceled (statement_timeout), 25P03 idle_in_transaction_session_timeout:
 // the time limits every connection carries; the caller may simply try again.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '55P03', '57014', '25P03']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '55P03',
+  '57014',
+  '25P03',
+]);
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|the database system is (starting up|shutting down)|Query runner already released|Connection is not established/i;
 const UNAVAILABLE_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
@@ -127,10 +143,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string'
-          ? response
-          : ((response as { message?: string | string[] }).message ?? exception.message);
+      const message = typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
       return { statusCode, error: REASONS[statusCode] ?? 'Error', reason: reasonOfStatus(statusCode), message };
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
@@ -139,7 +152,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { statusCode, error: REASONS[statusCode] ?? 'Error', reason: reasonOfStatus(statusCode), message: fastifyError.message ?? 'Bad request' };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: 503, error: REASONS[503], reason: CommonReason.Unavailable, message: 'The service is briefly unavailable; try again in a moment', retryAfterSeconds: retryAfterOf(exception) };
+      return {
+        statusCode: 503,
+        error: REASONS[503],
+        reason: CommonReason.Unavailable,
+        message: 'The service is briefly unavailable; try again in a moment',
+        retryAfterSeconds: retryAfterOf(exception),
+      };
     }
     if (exception instanceof QueryFailedError) {
       const driverError = (exception as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError;

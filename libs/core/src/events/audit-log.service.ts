@@ -41,7 +41,15 @@ export class AuditLogService {
     if (filter.to) qb.andWhere('a.created_at < :to', { to: filter.to });
     const [rows, total] = await qb.orderBy('a.id', 'DESC').take(limit).skip(offset).getManyAndCount();
     return {
-      items: rows.map((r) => ({ id: r.id, actorUserId: r.actorUserId, action: r.action, entityType: r.entityType, entityId: r.entityId, changes: r.changes, createdAt: r.createdAt.toISOString() })),
+      items: rows.map((r) => ({
+        id: r.id,
+        actorUserId: r.actorUserId,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        changes: r.changes,
+        createdAt: r.createdAt.toISOString(),
+      })),
       total,
     };
   }

@@ -61,12 +61,14 @@ export class DeliveryLedger {
    * send that finds "sending" knows an earlier attempt may have reached the server.
    */
   async sending(queue: string, jobId: string, messageId: string | null): Promise<DeliveryStatus | null> {
-    const rows: { previous: DeliveryStatus }[] = returned(await this.dataSource.query(
-      `UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1, message_id = COALESCE($3, d.message_id), updated_at = now()
+    const rows: { previous: DeliveryStatus }[] = returned(
+      await this.dataSource.query(
+        `UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1, message_id = COALESCE($3, d.message_id), updated_at = now()
          FROM (SELECT id, status AS previous FROM delivery WHERE queue = $1 AND job_id = $2 FOR UPDATE) old
         WHERE d.id = old.id RETURNING old.previous`,
-      [queue, jobId, messageId],
-    ));
+        [queue, jobId, messageId],
+      ),
+    );
     return rows[0]?.previous ?? null;
   }
 
@@ -82,19 +84,29 @@ export class DeliveryLedger {
   }
 
   async markSent(ids: string[]): Promise<void> {
-    if (ids.length) await this.dataSource.query(`UPDATE delivery SET status = 'sent', sent_at = COALESCE(sent_at, now()), updated_at = now() WHERE id = ANY($1::bigint[]) AND status <> 'sent'`, [ids]);
+    if (ids.length)
+      await this.dataSource.query(
+        `UPDATE delivery SET status = 'sent', sent_at = COALESCE(sent_at, now()), updated_at = now() WHERE id = ANY($1::bigint[]) AND status <> 'sent'`,
+        [ids],
+      );
   }
 
   async markFailed(ids: string[], error: string): Promise<void> {
-    if (ids.length) await this.dataSource.query(`UPDATE delivery SET status = 'failed', last_error = $2, updated_at = now() WHERE id = ANY($1::bigint[]) AND status <> 'sent'`, [ids, error.slice(0, 2000)]);
+    if (ids.length)
+      await this.dataSource.query(
+        `UPDATE delivery SET status = 'failed', last_error = $2, updated_at = now() WHERE id = ANY($1::bigint[]) AND status <> 'sent'`,
+        [ids, error.slice(0, 2000)],
+      );
   }
 
   /** An attempt failed: back to pending while attempts remain, failed (the dead letter) once they are out. */
   async attemptFailed(queue: string, jobId: string, error: string, final: boolean): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE delivery SET status = $3, last_error = $4, updated_at = now() WHERE queue = $1 AND job_id = $2 AND status <> 'sent'`,
-      [queue, jobId, final ? 'failed' : 'pending', error.slice(0, 2000)],
-    );
+    await this.dataSource.query(`UPDATE delivery SET status = $3, last_error = $4, updated_at = now() WHERE queue = $1 AND job_id = $2 AND status <> 'sent'`, [
+      queue,
+      jobId,
+      final ? 'failed' : 'pending',
+      error.slice(0, 2000),
+    ]);
   }
 
   /**

@@ -5,7 +5,22 @@ import { checkOutboundUrl, isPublicAddress } from './outbound';
 describe('outbound calls (SSRF rules)', () => {
   it('accepts public unicast addresses only', () => {
     for (const a of ['8.8.8.8', '2606:4700::1111']) expect([a, isPublicAddress(a)]).toEqual([a, true]);
-    for (const a of ['10.0.0.1', '172.16.0.1', '192.168.1.1', '127.0.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fc00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '224.0.0.1', 'nonsense']) {
+    for (const a of [
+      '10.0.0.1',
+      '172.16.0.1',
+      '192.168.1.1',
+      '127.0.0.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fe80::1',
+      'fc00::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+      '224.0.0.1',
+      'nonsense',
+    ]) {
       expect([a, isPublicAddress(a)]).toEqual([a, false]);
     }
   });

@@ -59,7 +59,13 @@ export async function outboundFetch(url: string, init: RequestInit & { timeoutMs
  */
 export async function guardedFetch(
   raw: string,
-  init: { method?: string; headers?: Record<string, string> | Headers | [string, string][]; body?: string | Uint8Array | URLSearchParams | null; timeoutMs?: number; maxBytes?: number },
+  init: {
+    method?: string;
+    headers?: Record<string, string> | Headers | [string, string][];
+    body?: string | Uint8Array | URLSearchParams | null;
+    timeoutMs?: number;
+    maxBytes?: number;
+  },
   allowHttpHosts: string[],
 ): Promise<Response> {
   const url = await checkOutboundUrl(raw, allowHttpHosts);
@@ -69,7 +75,7 @@ export async function guardedFetch(
   const { lookup: dnsLookup } = await import('node:dns');
   const headers: Record<string, string> = {};
   new Headers(init.headers as HeadersInit | undefined).forEach((value, key) => (headers[key] = value));
-  const body = init.body instanceof URLSearchParams ? init.body.toString() : init.body ?? undefined;
+  const body = init.body instanceof URLSearchParams ? init.body.toString() : (init.body ?? undefined);
   if (body !== undefined && headers['content-length'] === undefined) headers['content-length'] = String(Buffer.byteLength(body as string | Uint8Array));
   const maxBytes = init.maxBytes ?? 1024 * 1024;
   return new Promise<Response>((resolve, reject) => {
@@ -98,7 +104,8 @@ export async function guardedFetch(
         });
         res.on('end', () => {
           const responseHeaders = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) if (value !== undefined) responseHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
+          for (const [key, value] of Object.entries(res.headers))
+            if (value !== undefined) responseHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
           const status = res.statusCode ?? 502;
           const nullBody = status === 204 || status === 304 || (status >= 100 && status < 200);
           resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));

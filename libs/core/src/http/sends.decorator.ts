@@ -4,4 +4,7 @@
  * It does nothing at run time.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-export const Sends = <T>(): MethodDecorator => () => undefined;
+export const Sends =
+  <T>(): MethodDecorator =>
+  () =>
+    undefined;

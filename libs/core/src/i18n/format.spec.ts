@@ -1,5 +1,19 @@
 import { bilingual } from '../bilingual/bilingual-text';
-import { capitalize, contentFor, formatClock, formatDateTime, formatDay, frenchNameWithArticle, frenchTypography, NBSP, NNBSP, renderTimes, timeToken, zoneAbbreviation, zoneOf } from './format';
+import {
+  capitalize,
+  contentFor,
+  formatClock,
+  formatDateTime,
+  formatDay,
+  frenchNameWithArticle,
+  frenchTypography,
+  NBSP,
+  NNBSP,
+  renderTimes,
+  timeToken,
+  zoneAbbreviation,
+  zoneOf,
+} from './format';
 
 const at = (iso: string) => new Date(iso);
 

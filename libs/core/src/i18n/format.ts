@@ -88,8 +88,7 @@ export function renderTimes(text: string, locale: Locale, zone: string): string 
 }
 
 /** The mark beside content shown in the other language. */
-export const onlyInMark = (shown: Locale, reader: Locale): string =>
-  shown === reader ? '' : reader === 'fr' ? ' (en anglais seulement)' : ' (French only)';
+export const onlyInMark = (shown: Locale, reader: Locale): string => (shown === reader ? '' : reader === 'fr' ? ' (en anglais seulement)' : ' (French only)');
 
 /** A bilingual text for a reader: theirs, else the other one marked « (en anglais seulement) » / "(French only)". */
 export function contentFor(text: BilingualText | null | undefined, reader: Locale, fallback = ''): string {

@@ -25,7 +25,12 @@ export class ForumMetrics {
   }
 
   /** A gauge read at scrape time; a failing read leaves the gauge empty rather than failing the scrape. */
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], read: (set: (labels: Record<L, string>, value: number) => void) => Promise<void> | void): Gauge<L> {
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: (set: (labels: Record<L, string>, value: number) => void) => Promise<void> | void,
+  ): Gauge<L> {
     return new Gauge<L>({
       name,
       help,

@@ -25,7 +25,11 @@ export class JobSchedules {
   }
 
   async upsertAll(): Promise<void> {
-    await Promise.all([...this.schedules.values()].map((s) => this.upsert(s).catch((error: Error) => this.logger.warn(`repeatable job ${s.id} not upserted yet: ${error.message}`))));
+    await Promise.all(
+      [...this.schedules.values()].map((s) =>
+        this.upsert(s).catch((error: Error) => this.logger.warn(`repeatable job ${s.id} not upserted yet: ${error.message}`)),
+      ),
+    );
   }
 
   list(): { queue: string; id: string }[] {

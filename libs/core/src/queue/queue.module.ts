@@ -44,7 +44,11 @@ export function cappedBackoff(config: ForumConfig) {
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue(...Object.values(QUEUES).filter((name) => name !== QUEUES.email).map((name) => ({ name }))),
+    BullModule.registerQueue(
+      ...Object.values(QUEUES)
+        .filter((name) => name !== QUEUES.email)
+        .map((name) => ({ name })),
+    ),
     BullModule.registerQueueAsync({
       name: QUEUES.email,
       inject: [FORUM_CONFIG],

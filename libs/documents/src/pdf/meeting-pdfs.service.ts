@@ -75,7 +75,14 @@ export class MeetingPdfs {
           layout: PACKET_LAYOUT,
           lang,
           bodyName,
-          meeting: [meeting.title, meeting.startsAt, meeting.endsAt, meeting.location, meeting.status, meeting.invitees.map((i) => [i.governmentId, i.timeZone])],
+          meeting: [
+            meeting.title,
+            meeting.startsAt,
+            meeting.endsAt,
+            meeting.location,
+            meeting.status,
+            meeting.invitees.map((i) => [i.governmentId, i.timeZone]),
+          ],
           agenda: [agenda.publishedAt, agenda.items.map((i) => [i.id, i.position, i.title, i.purpose, i.durationMinutes])],
           papers: papers.map((p) => [p.document.id, p.version.sha256, p.version.contentType, p.version.fileName, p.document.marking, p.title, p.itemId]),
         }),
@@ -90,12 +97,31 @@ export class MeetingPdfs {
       key,
       lang,
       bodyName,
-      meeting: { title: meeting.title, startsAt: meeting.startsAt, location: meeting.location, invitees: meeting.invitees.map((i) => ({ nameEn: i.nameEn, nameFr: i.nameFr, timeZone: i.timeZone })) },
+      meeting: {
+        title: meeting.title,
+        startsAt: meeting.startsAt,
+        location: meeting.location,
+        invitees: meeting.invitees.map((i) => ({ nameEn: i.nameEn, nameFr: i.nameFr, timeZone: i.timeZone })),
+      },
       agenda: {
         publishedAt: agenda.publishedAt,
-        items: agenda.items.map((i) => ({ id: i.id, position: i.position, title: i.title, purpose: i.purpose, durationMinutes: i.durationMinutes, links: i.papers.filter((p) => p.url).map((p) => ({ title: p.title, url: p.url! })) })),
+        items: agenda.items.map((i) => ({
+          id: i.id,
+          position: i.position,
+          title: i.title,
+          purpose: i.purpose,
+          durationMinutes: i.durationMinutes,
+          links: i.papers.filter((p) => p.url).map((p) => ({ title: p.title, url: p.url! })),
+        })),
       },
-      papers: papers.map((p) => ({ title: p.title, itemId: p.itemId, marking: p.document.marking, sha256: p.version.sha256, contentType: p.version.contentType, fileName: p.version.fileName })),
+      papers: papers.map((p) => ({
+        title: p.title,
+        itemId: p.itemId,
+        marking: p.document.marking,
+        sha256: p.version.sha256,
+        contentType: p.version.contentType,
+        fileName: p.version.fileName,
+      })),
     };
     const built = await this.packets.obtain(spec);
     return { stream: await this.storage.read(cacheKey), fileName, size: built.size, cached: false, builtBy: built.by };
@@ -116,7 +142,8 @@ export class MeetingPdfs {
     for (const item of items) {
       for (const d of chosen.filter((c) => c.agendaItemId === item.id)) out.push({ document: d, version: latest(d), itemId: item.id, title: title(d) });
     }
-    for (const d of chosen.filter((c) => !c.agendaItemId || !itemIds.has(c.agendaItemId))) out.push({ document: d, version: latest(d), itemId: null, title: title(d) });
+    for (const d of chosen.filter((c) => !c.agendaItemId || !itemIds.has(c.agendaItemId)))
+      out.push({ document: d, version: latest(d), itemId: null, title: title(d) });
     return out.filter((p) => p.version);
   }
 
@@ -134,7 +161,11 @@ export class MeetingPdfs {
     w.heading(2, meeting.title);
     w.paragraph(localTime(meeting.startsAt, 'America/Toronto', lang) + ' (America/Toronto)');
     w.heading(2, l.attendance);
-    w.list(attendance.items.map((a) => `${a.nameEn} — ${l.status[String(a.status)] ?? a.status}${a.delegates.length ? ` (${a.delegates.map((d) => d.displayName).join(', ')})` : ''}`));
+    w.list(
+      attendance.items.map(
+        (a) => `${a.nameEn} — ${l.status[String(a.status)] ?? a.status}${a.delegates.length ? ` (${a.delegates.map((d) => d.displayName).join(', ')})` : ''}`,
+      ),
+    );
     w.paragraph(l.quorum(attendance.quorum.met));
     w.heading(2, l.decisions);
     if (!decisions.items.length) w.paragraph(l.noDecisions);
@@ -153,7 +184,11 @@ export class MeetingPdfs {
     if (minutes) for (const p of markdownToParagraphs(minutes)) w.paragraph(p);
     else w.paragraph(l.noMinutes);
     const bytes = await w.finish();
-    return { stream: Readable.from([bytes]), size: bytes.length, fileName: `${lang === 'fr' ? 'compte-rendu' : 'record'}-${meeting.startsAt.slice(0, 10)}.pdf` };
+    return {
+      stream: Readable.from([bytes]),
+      size: bytes.length,
+      fileName: `${lang === 'fr' ? 'compte-rendu' : 'record'}-${meeting.startsAt.slice(0, 10)}.pdf`,
+    };
   }
 
   /** a communiqué as its members read it (any status), with its footnotes once published */

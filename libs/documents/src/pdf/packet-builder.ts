@@ -134,7 +134,12 @@ export class PacketBuilds implements OnApplicationShutdown {
       if ((await this.queue.getWorkersCount()) > 0) {
         this.events ??= new QueueEvents(QUEUES.packets, { connection: redisConnectionOptions(this.config.redisUrl), prefix: this.config.redisPrefix });
         await this.events.waitUntilReady();
-        const job = await this.queue.add(PACKET_JOB, spec, { jobId: `packet-${spec.key}`, attempts: 2, removeOnComplete: { age: 600 }, removeOnFail: { age: 600 } });
+        const job = await this.queue.add(PACKET_JOB, spec, {
+          jobId: `packet-${spec.key}`,
+          attempts: 2,
+          removeOnComplete: { age: 600 },
+          removeOnFail: { age: 600 },
+        });
         await job.waitUntilFinished(this.events, PACKET_WAIT_MS);
         const stored = await this.storage.stat(packetKey(spec.key));
         if (stored) return { size: stored.size, by: 'worker' };

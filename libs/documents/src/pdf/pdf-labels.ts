@@ -62,4 +62,3 @@ export const L = {
 
 export const localTime = (iso: string, zone: string, lang: Locale) =>
   new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
-

@@ -75,7 +75,15 @@ export class PdfWriter {
   paragraph(text: string, options: { italic?: boolean; size?: number } = {}): this {
     for (const para of text.split(/\n{2,}/)) {
       if (!para.trim()) continue;
-      this.root.add(this.doc.struct('P', {}, () => this.doc.font(options.italic ? 'italic' : 'regular').fontSize(options.size ?? 11).fillColor('#000').text(this.t(para.trim()))));
+      this.root.add(
+        this.doc.struct('P', {}, () =>
+          this.doc
+            .font(options.italic ? 'italic' : 'regular')
+            .fontSize(options.size ?? 11)
+            .fillColor('#000')
+            .text(this.t(para.trim())),
+        ),
+      );
       this.doc.moveDown(0.4);
     }
     return this;
@@ -86,7 +94,16 @@ export class PdfWriter {
     const list = this.doc.struct('L');
     this.root.add(list);
     for (const item of items) {
-      list.add(this.doc.struct('LI', {}, [this.doc.struct('LBody', {}, () => this.doc.font('regular').fontSize(11).text(`•  ${this.t(item)}`, { indent: 12 }))]));
+      list.add(
+        this.doc.struct('LI', {}, [
+          this.doc.struct('LBody', {}, () =>
+            this.doc
+              .font('regular')
+              .fontSize(11)
+              .text(`•  ${this.t(item)}`, { indent: 12 }),
+          ),
+        ]),
+      );
     }
     list.end();
     this.doc.moveDown(0.4);
@@ -115,7 +132,9 @@ export class PdfWriter {
       this.doc.markContent('Artifact', { type: 'Pagination' });
       this.doc.font('bold').fontSize(9).fillColor('#000');
       this.doc.text(label, 72, 36, { width: this.doc.page.width - 144, align: 'right', lineBreak: false });
-      this.doc.font('regular').text(`${i + 1} / ${range.count}`, 72, this.doc.page.height - 48, { width: this.doc.page.width - 144, align: 'center', lineBreak: false });
+      this.doc
+        .font('regular')
+        .text(`${i + 1} / ${range.count}`, 72, this.doc.page.height - 48, { width: this.doc.page.width - 144, align: 'center', lineBreak: false });
       this.doc.endMarkedContent();
       this.doc.page.margins.bottom = bottom;
     }

@@ -30,7 +30,10 @@ export class DocumentTextCatchUp implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       const ids = await this.texts.pending();
-      if (ids.length) await this.queue.addBulk(ids.map((documentId) => ({ name: EXTRACT_TEXT_JOB, data: { documentId }, opts: { jobId: `text-catch-up-${documentId}-${Date.now()}` } })));
+      if (ids.length)
+        await this.queue.addBulk(
+          ids.map((documentId) => ({ name: EXTRACT_TEXT_JOB, data: { documentId }, opts: { jobId: `text-catch-up-${documentId}-${Date.now()}` } })),
+        );
     } catch (error) {
       this.logger.warn(`could not queue the pending document texts: ${(error as Error).message}`);
     }

@@ -42,13 +42,18 @@ export class DocumentTextService {
     if (Number(version.size) > MAX_EXTRACT_BYTES) {
       result = { status: 'unsupported', text: null };
     } else {
-      const stream = (await this.storage.stat(blobKey(version.sha256))) ? await this.storage.read(blobKey(version.sha256)) : await this.legacy.read(version.sha256);
+      const stream = (await this.storage.stat(blobKey(version.sha256)))
+        ? await this.storage.read(blobKey(version.sha256))
+        : await this.legacy.read(version.sha256);
       result = stream ? await extractText(await bytesOf(stream), version.content_type) : { status: 'failed', text: null };
     }
-    await this.dataSource.query(
-      `UPDATE document SET content_text = $2, content_status = $3, content_sha256 = $4 WHERE id = $1 AND latest_version = $5`,
-      [documentId, result.text?.slice(0, MAX_TEXT_CHARS) ?? null, result.status, version.sha256, version.number],
-    );
+    await this.dataSource.query(`UPDATE document SET content_text = $2, content_status = $3, content_sha256 = $4 WHERE id = $1 AND latest_version = $5`, [
+      documentId,
+      result.text?.slice(0, MAX_TEXT_CHARS) ?? null,
+      result.status,
+      version.sha256,
+      version.number,
+    ]);
     return result.status;
   }
 

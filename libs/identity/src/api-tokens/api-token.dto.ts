@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOp
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '@forum/contracts';
 
 export class CreateApiTokenDto {
-  @ApiProperty({ example: "Ontario cabinet tracking tool" })
+  @ApiProperty({ example: 'Ontario cabinet tracking tool' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)

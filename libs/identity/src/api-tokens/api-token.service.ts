@@ -90,7 +90,13 @@ export class ApiTokenService {
       });
       await em.getRepository(ApiToken).insert(token);
       const saved = await em.getRepository(ApiToken).findOneByOrFail({ id });
-      await this.events.record(em, { actorUserId: caller.userId, action: 'api-token.created', entityType: 'api_token', entityId: id, changes: { name: saved.name, scopes: saved.scopes, governmentId: saved.governmentId } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'api-token.created',
+        entityType: 'api_token',
+        entityId: id,
+        changes: { name: saved.name, scopes: saved.scopes, governmentId: saved.governmentId },
+      });
       return { ...toView(saved), secret };
     });
   }
@@ -109,7 +115,13 @@ export class ApiTokenService {
       if (!token.revokedAt) {
         token.revokedAt = new Date();
         await em.getRepository(ApiToken).update({ id }, { revokedAt: token.revokedAt });
-        await this.events.record(em, { actorUserId: caller.userId, action: 'api-token.revoked', entityType: 'api_token', entityId: id, changes: { name: token.name } });
+        await this.events.record(em, {
+          actorUserId: caller.userId,
+          action: 'api-token.revoked',
+          entityType: 'api_token',
+          entityId: id,
+          changes: { name: token.name },
+        });
       }
       return toView(token);
     });
@@ -122,7 +134,8 @@ export class ApiTokenService {
   async authenticate(secret: string): Promise<Caller> {
     const token = await this.repo().findOneBy({ secretHash: sha256(secret) });
     const now = Date.now();
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now)) throw unauthenticated('The service token is invalid, expired or revoked');
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now))
+      throw unauthenticated('The service token is invalid, expired or revoked');
     const written = this.lastWritten.get(token.id) ?? token.lastUsedAt?.getTime() ?? 0;
     if (now - written >= LAST_USED_EVERY_MS) {
       this.lastWritten.set(token.id, now);

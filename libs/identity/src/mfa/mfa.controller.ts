@@ -66,7 +66,11 @@ export class MfaController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: MfaLoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ accessToken: string; user: UserView }> {
+  async login(
+    @Body() dto: MfaLoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ accessToken: string; user: UserView }> {
     const user = await this.mfa.userOfToken(dto.mfaToken, 'login');
     await this.mfa.secondFactor(user, dto.code);
     const signedIn = await this.sessions.start(user, { address: request.ip, userAgent: request.headers['user-agent'] ?? null });

@@ -68,7 +68,8 @@ export class MfaService {
     } catch {
       throw unauthenticated('The sign-in step has expired: sign in again');
     }
-    if (claims.typ !== 'mfa' || claims.purpose !== purpose || typeof claims.sub !== 'string') throw unauthenticated('The sign-in step has expired: sign in again');
+    if (claims.typ !== 'mfa' || claims.purpose !== purpose || typeof claims.sub !== 'string')
+      throw unauthenticated('The sign-in step has expired: sign in again');
     const user = await this.users.findById(claims.sub);
     if (!user || !user.active) throw unauthenticated('The account is no longer active');
     return user;
@@ -79,7 +80,10 @@ export class MfaService {
     const existing = await this.repo().findOneBy({ userId: user.id });
     if (existing?.enabledAt) throw conflict(CommonReason.Duplicate, 'Two-step sign-in is already on for this account');
     const secret = generateSecret();
-    await this.repo().upsert({ userId: user.id, secretSealed: sealSecret(this.config.secretsKey, secret), enabledAt: null, lastTimeStep: null, recoveryHashes: [] }, ['userId']);
+    await this.repo().upsert(
+      { userId: user.id, secretSealed: sealSecret(this.config.secretsKey, secret), enabledAt: null, lastTimeStep: null, recoveryHashes: [] },
+      ['userId'],
+    );
     const otpauthUrl = generateURI({ issuer: 'Forum', label: user.email, secret });
     return { secret, otpauthUrl, qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl) };
   }
@@ -97,7 +101,12 @@ export class MfaService {
       return `${raw.slice(0, 5)}-${raw.slice(5)}`;
     });
     await this.dataSource.transaction(async (em) => {
-      await em.getRepository(UserMfa).update({ userId: user.id }, { enabledAt: new Date(), lastTimeStep: String(step), recoveryHashes: recoveryCodes.map((c) => sha256(normaliseRecovery(c))) });
+      await em
+        .getRepository(UserMfa)
+        .update(
+          { userId: user.id },
+          { enabledAt: new Date(), lastTimeStep: String(step), recoveryHashes: recoveryCodes.map((c) => sha256(normaliseRecovery(c))) },
+        );
       await this.events.record(em, { actorUserId: user.id, action: 'user.mfa_enabled', entityType: 'user', entityId: user.id });
     });
     await this.limiter.succeeded(user.id);
@@ -113,10 +122,14 @@ export class MfaService {
     if (/^\d{6}$/.test(trimmed)) {
       const step = await this.check(row, trimmed);
       // Compare-and-set: two requests with the same code at once, only one wins.
-      const taken = step !== null && (await this.dataSource.query(
-        `UPDATE user_mfa SET last_time_step = $2 WHERE user_id = $1 AND (last_time_step IS NULL OR last_time_step < $2) RETURNING user_id`,
-        [user.id, step],
-      ))[0]?.length;
+      const taken =
+        step !== null &&
+        (
+          await this.dataSource.query(
+            `UPDATE user_mfa SET last_time_step = $2 WHERE user_id = $1 AND (last_time_step IS NULL OR last_time_step < $2) RETURNING user_id`,
+            [user.id, step],
+          )
+        )[0]?.length;
       if (!taken) throw invalidBecause(IdentityReason.InvalidCode, 'The code is not valid or was already used');
     } else {
       const hash = sha256(normaliseRecovery(trimmed));
@@ -133,7 +146,12 @@ export class MfaService {
   private async check(row: UserMfa, code: string): Promise<number | null> {
     if (!/^\d{6}$/.test(code.trim())) return null;
     const secret = openSecret(this.config.secretsKey, row.secretSealed);
-    const result = await verify({ secret, token: code.trim(), epochTolerance: 30, ...(row.lastTimeStep !== null && { afterTimeStep: Number(row.lastTimeStep) }) });
+    const result = await verify({
+      secret,
+      token: code.trim(),
+      epochTolerance: 30,
+      ...(row.lastTimeStep !== null && { afterTimeStep: Number(row.lastTimeStep) }),
+    });
     return result.valid ? (result as unknown as { timeStep: number }).timeStep : null;
   }
 }

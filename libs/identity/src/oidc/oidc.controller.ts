@@ -68,7 +68,14 @@ export class OidcController {
   async start(@Param('governmentCode') code: string, @Res() reply: FastifyReply): Promise<void> {
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(code)) throw invalid('governmentCode is not a government code');
     const { url, state } = await this.oidc.start(code);
-    const attributes = [`${STATE_COOKIE}=${state}`, `Path=${STATE_COOKIE_PATH}`, 'HttpOnly', 'SameSite=Lax', 'Max-Age=600', ...(secureCookies(this.config) ? ['Secure'] : [])];
+    const attributes = [
+      `${STATE_COOKIE}=${state}`,
+      `Path=${STATE_COOKIE_PATH}`,
+      'HttpOnly',
+      'SameSite=Lax',
+      'Max-Age=600',
+      ...(secureCookies(this.config) ? ['Secure'] : []),
+    ];
     void reply.header('set-cookie', attributes.join('; ')).header('cache-control', 'no-store').redirect(url, 302);
   }
 
@@ -80,13 +87,19 @@ export class OidcController {
   async callback(@Query() query: Record<string, string | undefined>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     void reply.header('set-cookie', `${STATE_COOKIE}=; Path=${STATE_COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age=0`).header('cache-control', 'no-store');
     try {
-      const signedIn = await this.oidc.callback(query, readCookie(request.headers.cookie, STATE_COOKIE), { address: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const signedIn = await this.oidc.callback(query, readCookie(request.headers.cookie, STATE_COOKIE), {
+        address: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       setSessionCookie(reply, this.config, signedIn.refreshToken);
       void reply.redirect(`${this.config.publicBaseUrl}/`, 302);
     } catch (error) {
       if (!(error instanceof OidcSignInRefused)) throw error;
       const status = error.kind === 'expired' || error.kind === 'provider' ? 400 : 403;
-      void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(oidcErrorPage(error.kind, `${this.config.publicBaseUrl}/`));
+      void reply
+        .status(status)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(oidcErrorPage(error.kind, `${this.config.publicBaseUrl}/`));
     }
   }
 }

@@ -41,7 +41,10 @@ interface PendingSignIn {
 const PENDING_SECONDS = 10 * 60;
 
 export class OidcSignInRefused extends Error {
-  constructor(readonly kind: OidcErrorKind, detail: string) {
+  constructor(
+    readonly kind: OidcErrorKind,
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -109,7 +112,8 @@ export class OidcService {
     return this.dataSource.transaction(async (em) => {
       const government = await em.query(`SELECT id FROM government WHERE id = $1 FOR UPDATE`, [governmentId]);
       if (!government.length) throw notFound('Government');
-      if (await em.getRepository(IdentityProvider).findOneBy({ governmentId })) throw conflict(CommonReason.Duplicate, 'This government already has an identity provider: use PUT to change it');
+      if (await em.getRepository(IdentityProvider).findOneBy({ governmentId }))
+        throw conflict(CommonReason.Duplicate, 'This government already has an identity provider: use PUT to change it');
       const id = randomUUID();
       await em.getRepository(IdentityProvider).insert({
         id,
@@ -121,7 +125,13 @@ export class OidcService {
         passwordLogin: dto.passwordLogin ?? true,
         createAccounts: dto.createAccounts ?? false,
       });
-      await this.events.record(em, { actorUserId: caller.userId, action: 'identity-provider.created', entityType: 'identity_provider', entityId: id, changes: { governmentId, issuer: dto.issuer, clientId: dto.clientId, emailDomains: dto.emailDomains } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'identity-provider.created',
+        entityType: 'identity_provider',
+        entityId: id,
+        changes: { governmentId, issuer: dto.issuer, clientId: dto.clientId, emailDomains: dto.emailDomains },
+      });
       return toView(await em.getRepository(IdentityProvider).findOneByOrFail({ id }));
     });
   }
@@ -143,7 +153,13 @@ export class OidcService {
           createAccounts: dto.createAccounts ?? false,
         },
       );
-      await this.events.record(em, { actorUserId: caller.userId, action: 'identity-provider.updated', entityType: 'identity_provider', entityId: row.id, changes: { issuer: dto.issuer, clientId: dto.clientId, emailDomains: dto.emailDomains, passwordLogin: dto.passwordLogin ?? true } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'identity-provider.updated',
+        entityType: 'identity_provider',
+        entityId: row.id,
+        changes: { issuer: dto.issuer, clientId: dto.clientId, emailDomains: dto.emailDomains, passwordLogin: dto.passwordLogin ?? true },
+      });
       this.configs.delete(row.id);
       return toView(await em.getRepository(IdentityProvider).findOneByOrFail({ id: row.id }));
     });
@@ -156,7 +172,13 @@ export class OidcService {
       if (!row) throw notFound('Identity provider');
       await em.getRepository(OidcLink).delete({ providerId: row.id });
       await em.getRepository(IdentityProvider).delete({ id: row.id });
-      await this.events.record(em, { actorUserId: caller.userId, action: 'identity-provider.deleted', entityType: 'identity_provider', entityId: row.id, changes: { governmentId } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'identity-provider.deleted',
+        entityType: 'identity_provider',
+        entityId: row.id,
+        changes: { governmentId },
+      });
       this.configs.delete(row.id);
     });
   }
@@ -173,7 +195,16 @@ export class OidcService {
 
   /** Only checked URLs, never a redirect: every call openid-client makes goes through here. */
   private readonly guardedFetch = (url: string, options: oidc.CustomFetchOptions): Promise<Response> =>
-    guardedFetch(url, { method: options.method, headers: options.headers as unknown as Record<string, string>, body: (options.body ?? null) as unknown as string | null, timeoutMs: 10_000 }, this.config.allowHttpHosts);
+    guardedFetch(
+      url,
+      {
+        method: options.method,
+        headers: options.headers as unknown as Record<string, string>,
+        body: (options.body ?? null) as unknown as string | null,
+        timeoutMs: 10_000,
+      },
+      this.config.allowHttpHosts,
+    );
 
   private configurationFor(provider: IdentityProvider): Promise<oidc.Configuration> {
     const cached = this.configs.get(provider.id);
@@ -196,7 +227,10 @@ export class OidcService {
 
   /** The provider's authorization URL, and the state to bind to this browser (a cookie). 404 without a provider. */
   async start(governmentCode: string): Promise<{ url: string; state: string }> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT p.id FROM identity_provider p JOIN government g ON g.id = p.government_id WHERE lower(g.code) = lower($1)`, [governmentCode]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT p.id FROM identity_provider p JOIN government g ON g.id = p.government_id WHERE lower(g.code) = lower($1)`,
+      [governmentCode],
+    );
     if (!rows.length) throw notFound('Identity provider');
     const provider = await this.dataSource.getRepository(IdentityProvider).findOneByOrFail({ id: rows[0].id });
     const configuration = await this.configurationFor(provider).catch((error: Error) => {
@@ -245,12 +279,18 @@ export class OidcService {
     for (const [key, value] of Object.entries(query)) if (typeof value === 'string') currentUrl.searchParams.set(key, value);
     let claims: Record<string, unknown> & { sub: string };
     try {
-      const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, { pkceCodeVerifier: pending.verifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
+      const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
       const idToken = tokens.claims();
       if (!idToken?.sub) throw new Error('no subject in the ID token');
       claims = idToken;
       // Providers that keep email claims for the userinfo endpoint (OIDC Core 5.4): ask it, for the same subject.
-      if (claims.email === undefined && tokens.access_token) claims = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), sub: idToken.sub };
+      if (claims.email === undefined && tokens.access_token)
+        claims = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), sub: idToken.sub };
     } catch (error) {
       this.logger.warn(`OIDC code exchange refused for provider ${provider.id}: ${(error as Error).message}`);
       throw new OidcSignInRefused('provider', (error as Error).message);
@@ -261,21 +301,45 @@ export class OidcService {
     const domain = email.split('@')[1] ?? '';
     return this.dataSource.transaction(async (em) => {
       let user = await this.users.findByEmail(email, em);
-      if (user && (user.governmentId !== provider.governmentId || user.role !== 'official')) throw new OidcSignInRefused('noAccount', `${email} is not an official of this government`);
+      if (user && (user.governmentId !== provider.governmentId || user.role !== 'official'))
+        throw new OidcSignInRefused('noAccount', `${email} is not an official of this government`);
       if (user && !user.active) throw new OidcSignInRefused('noAccount', 'account deactivated');
       if (!user) {
         if (!provider.createAccounts || !provider.emailDomains.includes(domain)) throw new OidcSignInRefused('noAccount', `no account for ${email}`);
-        user = await this.users.insert({ email, displayName: typeof claims.name === 'string' ? claims.name.slice(0, 200) : email, passwordHash: null, role: 'official', governmentId: provider.governmentId, locale: 'en' }, em);
-        await this.events.record(em, { actorUserId: null, action: 'user.created', entityType: 'user', entityId: user.id, changes: { email, role: 'official', governmentId: provider.governmentId, via: 'oidc' } });
+        user = await this.users.insert(
+          {
+            email,
+            displayName: typeof claims.name === 'string' ? claims.name.slice(0, 200) : email,
+            passwordHash: null,
+            role: 'official',
+            governmentId: provider.governmentId,
+            locale: 'en',
+          },
+          em,
+        );
+        await this.events.record(em, {
+          actorUserId: null,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          changes: { email, role: 'official', governmentId: provider.governmentId, via: 'oidc' },
+        });
       }
       const links = em.getRepository(OidcLink);
       const link = await links.findOneBy({ userId: user.id });
-      if (link && (link.providerId !== provider.id || link.subject !== claims.sub)) throw new OidcSignInRefused('otherAccount', 'sub does not match the linked one');
+      if (link && (link.providerId !== provider.id || link.subject !== claims.sub))
+        throw new OidcSignInRefused('otherAccount', 'sub does not match the linked one');
       if (!link) {
         const taken = await links.findOneBy({ providerId: provider.id, subject: claims.sub });
         if (taken) throw new OidcSignInRefused('otherAccount', 'sub linked to another account');
         await links.insert({ userId: user.id, providerId: provider.id, subject: claims.sub });
-        await this.events.record(em, { actorUserId: user.id, action: 'user.oidc_linked', entityType: 'user', entityId: user.id, changes: { providerId: provider.id } });
+        await this.events.record(em, {
+          actorUserId: user.id,
+          action: 'user.oidc_linked',
+          entityType: 'user',
+          entityId: user.id,
+          changes: { providerId: provider.id },
+        });
       }
       return this.sessions.start(user as User, meta, em);
     });

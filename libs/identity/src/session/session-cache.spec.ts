@@ -22,7 +22,18 @@ describe('SessionCache', () => {
     const dataSource = {
       query: async () => {
         reads++;
-        return [{ id: USER, email: 'a@b.c', role: 'official', government_id: null, locale: 'en', active: true, revoked_at: null, expires_at: new Date(Date.now() + 3_600_000) }];
+        return [
+          {
+            id: USER,
+            email: 'a@b.c',
+            role: 'official',
+            government_id: null,
+            locale: 'en',
+            active: true,
+            revoked_at: null,
+            expires_at: new Date(Date.now() + 3_600_000),
+          },
+        ];
       },
     } as unknown as DataSource;
     cache = new SessionCache(dataSource, revocations);

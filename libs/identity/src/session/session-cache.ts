@@ -49,15 +49,25 @@ export class SessionCache {
     const cached = this.entries.get(sessionId);
     if (cached && cached.until > now) return cached.caller;
     const generation = this.generation;
-    const rows: { id: string; email: string; role: UserRole; government_id: string | null; locale: Locale; active: boolean; revoked_at: Date | null; expires_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.email, u.role, u.government_id, u.locale, u.active, s.revoked_at, s.expires_at
+    const rows: {
+      id: string;
+      email: string;
+      role: UserRole;
+      government_id: string | null;
+      locale: Locale;
+      active: boolean;
+      revoked_at: Date | null;
+      expires_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.role, u.government_id, u.locale, u.active, s.revoked_at, s.expires_at
            FROM session s JOIN user_account u ON u.id = s.user_id WHERE s.id = $1`,
-        [sessionId],
-      );
+      [sessionId],
+    );
     const row = rows[0];
     const live = row && row.active && !row.revoked_at && row.expires_at.getTime() > now;
-    const caller: Caller | null = live ? { userId: row.id, email: row.email, role: row.role, governmentId: row.government_id, locale: row.locale, sessionId } : null;
+    const caller: Caller | null = live
+      ? { userId: row.id, email: row.email, role: row.role, governmentId: row.government_id, locale: row.locale, sessionId }
+      : null;
     // Unheard revocations (Redis away) would leave a revoked session cached: read Postgres every time then.
     if (generation === this.generation && this.revocations.listening) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();

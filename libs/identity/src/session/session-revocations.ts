@@ -78,7 +78,9 @@ export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
   /** Applies locally at once (this process need not wait for Redis), then tells the others. */
   async announce(revocation: Revocation): Promise<void> {
     this.dispatch(revocation);
-    await this.publisher?.publish(this.channel, JSON.stringify(revocation)).catch((error: Error) => this.logger.warn(`Revocation not published: ${error.message}`));
+    await this.publisher
+      ?.publish(this.channel, JSON.stringify(revocation))
+      .catch((error: Error) => this.logger.warn(`Revocation not published: ${error.message}`));
   }
 
   private dispatch(revocation: Revocation): void {

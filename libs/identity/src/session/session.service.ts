@@ -93,7 +93,10 @@ export class SessionService {
         return { kind: 'reused' as const, session };
       }
       const next = randomBytes(32).toString('base64url');
-      await this.repo(em).update({ id }, { refreshHash: sha256(next), previousRefreshHash: session.refreshHash, rotatedAt: now, lastUsedAt: now, expiresAt: this.expiry(now) });
+      await this.repo(em).update(
+        { id },
+        { refreshHash: sha256(next), previousRefreshHash: session.refreshHash, rotatedAt: now, lastUsedAt: now, expiresAt: this.expiry(now) },
+      );
       return { kind: 'rotated' as const, session, refreshToken: `${id}.${next}` };
     });
     if (outcome.kind === 'refused') throw unauthenticated('The session has ended: sign in again');

@@ -45,7 +45,10 @@ export class WebhookDeliverer {
     if (audience.kind === 'public') return true;
     // a restricted document's events go to the governments it is restricted to (audience `governments`)
     if (audience.kind !== 'body' && audience.kind !== 'governments') return false;
-    const restricted = audience.kind === 'governments' ? audience.governmentIds : ((event.context?.restrictedToGovernmentIds ?? event.context?.governmentIds) as string[] | undefined);
+    const restricted =
+      audience.kind === 'governments'
+        ? audience.governmentIds
+        : ((event.context?.restrictedToGovernmentIds ?? event.context?.governmentIds) as string[] | undefined);
     if (!hook.governmentId) return true;
     if (Array.isArray(restricted) && !restricted.includes(hook.governmentId)) return false;
     if (!bodyId) return false;
@@ -72,7 +75,8 @@ export class WebhookDeliverer {
         [id, hook.id, event.eventId, event.name, body],
       );
       const deliveryId: string =
-        inserted[0]?.id ?? (await this.dataSource.query(`SELECT id FROM webhook_delivery WHERE webhook_id = $1 AND outbox_event_id = $2`, [hook.id, event.eventId]))[0].id;
+        inserted[0]?.id ??
+        (await this.dataSource.query(`SELECT id FROM webhook_delivery WHERE webhook_id = $1 AND outbox_event_id = $2`, [hook.id, event.eventId]))[0].id;
       await this.queue.add(WEBHOOK_DELIVER_JOB, { deliveryId }, { ...DEFAULT_JOB_OPTIONS, jobId: `whd-${deliveryId}` });
       made++;
     }
@@ -88,7 +92,9 @@ export class WebhookDeliverer {
     const row = rows[0];
     if (!row || row.status === 'delivered') return 'skipped';
     if (row.deleted_at) {
-      await this.dataSource.query(`UPDATE webhook_delivery SET status = 'failed', last_error = 'subscription deleted', updated_at = now() WHERE id = $1`, [deliveryId]);
+      await this.dataSource.query(`UPDATE webhook_delivery SET status = 'failed', last_error = 'subscription deleted', updated_at = now() WHERE id = $1`, [
+        deliveryId,
+      ]);
       return 'skipped: subscription deleted';
     }
     const attemptsAllowed = job.opts.attempts ?? 1;
@@ -98,33 +104,35 @@ export class WebhookDeliverer {
     try {
       const timestamp = String(Math.floor(Date.now() / 1000));
       const secret = openSecret(this.config.secretsKey, row.secret_sealed);
-      const response = await guardedFetch(row.url, {
-        method: 'POST',
-        timeoutMs: DELIVERY_TIMEOUT_MS,
-        maxBytes: 64 * 1024,
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Forum-Webhooks/1',
-          'x-forum-delivery': deliveryId,
-          'x-forum-event': JSON.parse(row.body).event,
-          'x-forum-timestamp': timestamp,
-          'x-forum-signature': webhookSignature(secret, row.body),
-          'x-forum-signature-timestamped': webhookSignature(secret, `${timestamp}.${row.body}`),
+      const response = await guardedFetch(
+        row.url,
+        {
+          method: 'POST',
+          timeoutMs: DELIVERY_TIMEOUT_MS,
+          maxBytes: 64 * 1024,
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Forum-Webhooks/1',
+            'x-forum-delivery': deliveryId,
+            'x-forum-event': JSON.parse(row.body).event,
+            'x-forum-timestamp': timestamp,
+            'x-forum-signature': webhookSignature(secret, row.body),
+            'x-forum-signature-timestamped': webhookSignature(secret, `${timestamp}.${row.body}`),
+          },
+          body: row.body,
         },
-        body: row.body,
-      }, this.config.allowHttpHosts);
+        this.config.allowHttpHosts,
+      );
       responseStatus = response.status;
       if (response.status < 200 || response.status >= 300) error = `answered ${response.status}`;
     } catch (e) {
       error = (e as Error).message;
     }
     const status = !error ? 'delivered' : last ? 'dead' : 'retrying';
-    await this.dataSource.query(`UPDATE webhook_delivery SET attempt = attempt + 1, status = $2, response_status = $3, last_error = $4, updated_at = now() WHERE id = $1`, [
-      deliveryId,
-      status,
-      responseStatus,
-      error?.slice(0, 500) ?? null,
-    ]);
+    await this.dataSource.query(
+      `UPDATE webhook_delivery SET attempt = attempt + 1, status = $2, response_status = $3, last_error = $4, updated_at = now() WHERE id = $1`,
+      [deliveryId, status, responseStatus, error?.slice(0, 500) ?? null],
+    );
     if (error) throw new Error(`webhook delivery ${deliveryId} failed: ${error}`);
     return 'delivered';
   }

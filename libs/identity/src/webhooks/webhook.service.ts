@@ -4,13 +4,32 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource, IsNull } from 'typeorm';
-import { Caller, checkOutboundUrl, EventRecorder, FORUM_CONFIG, ForumConfig, forbidden, invalid, isSecretariat, notFound, OutboundRefused, sealSecret } from '@forum/core';
+import {
+  Caller,
+  checkOutboundUrl,
+  EventRecorder,
+  FORUM_CONFIG,
+  ForumConfig,
+  forbidden,
+  invalid,
+  isSecretariat,
+  notFound,
+  OutboundRefused,
+  sealSecret,
+} from '@forum/core';
 import { QUEUES, WEBHOOK_DELIVER_JOB } from '@forum/contracts';
 import type { CreateWebhookDto, WebhookDeliveryView, WebhookView } from './webhook.dto';
 import { Webhook } from './webhook.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 
-const toView = (w: Webhook): WebhookView => ({ id: w.id, url: w.url, events: w.events, bodyId: w.bodyId, governmentId: w.governmentId, createdAt: w.createdAt.toISOString() });
+const toView = (w: Webhook): WebhookView => ({
+  id: w.id,
+  url: w.url,
+  events: w.events,
+  bodyId: w.bodyId,
+  governmentId: w.governmentId,
+  createdAt: w.createdAt.toISOString(),
+});
 
 /** The secretariat's webhook subscriptions and their delivery log. */
 @Injectable()
@@ -39,7 +58,8 @@ export class WebhookService {
     const id = randomUUID();
     return this.dataSource.transaction(async (em) => {
       if (dto.bodyId && !(await em.query(`SELECT 1 FROM body WHERE id = $1`, [dto.bodyId])).length) throw invalid(['bodyId names no body']);
-      if (dto.governmentId && !(await em.query(`SELECT 1 FROM government WHERE id = $1`, [dto.governmentId])).length) throw invalid(['governmentId names no government']);
+      if (dto.governmentId && !(await em.query(`SELECT 1 FROM government WHERE id = $1`, [dto.governmentId])).length)
+        throw invalid(['governmentId names no government']);
       await em.getRepository(Webhook).insert({
         id,
         url: dto.url,
@@ -50,7 +70,13 @@ export class WebhookService {
         createdBy: caller.userId,
         deletedAt: null,
       });
-      await this.events.record(em, { actorUserId: caller.userId, action: 'webhook.created', entityType: 'webhook', entityId: id, changes: { url: dto.url, events: dto.events, bodyId: dto.bodyId ?? null, governmentId: dto.governmentId ?? null } });
+      await this.events.record(em, {
+        actorUserId: caller.userId,
+        action: 'webhook.created',
+        entityType: 'webhook',
+        entityId: id,
+        changes: { url: dto.url, events: dto.events, bodyId: dto.bodyId ?? null, governmentId: dto.governmentId ?? null },
+      });
       return { ...toView(await em.getRepository(Webhook).findOneByOrFail({ id })), secret };
     });
   }
@@ -74,9 +100,18 @@ export class WebhookService {
   async deliveries(caller: Caller, id: string, limit = 50, offset = 0): Promise<{ items: WebhookDeliveryView[]; total: number }> {
     this.requireSecretariat(caller);
     if (!(await this.dataSource.getRepository(Webhook).findOneBy({ id }))) throw notFound('Webhook');
-    const [rows, total] = await this.dataSource.getRepository(WebhookDelivery).findAndCount({ where: { webhookId: id }, order: { createdAt: 'DESC' }, take: limit, skip: offset });
+    const [rows, total] = await this.dataSource
+      .getRepository(WebhookDelivery)
+      .findAndCount({ where: { webhookId: id }, order: { createdAt: 'DESC' }, take: limit, skip: offset });
     return {
-      items: rows.map((d) => ({ deliveryId: d.id, event: d.event, attempt: d.attempt, status: d.status, responseStatus: d.responseStatus, at: d.updatedAt.toISOString() })),
+      items: rows.map((d) => ({
+        deliveryId: d.id,
+        event: d.event,
+        attempt: d.attempt,
+        status: d.status,
+        responseStatus: d.responseStatus,
+        at: d.updatedAt.toISOString(),
+      })),
       total,
     };
   }
@@ -90,6 +125,13 @@ export class WebhookService {
     await repo.update({ id: deliveryId }, { status: 'pending' });
     await this.queue.add(WEBHOOK_DELIVER_JOB, { deliveryId }, { jobId: `whd-${deliveryId}-retry-${Date.now()}` });
     const updated = await repo.findOneByOrFail({ id: deliveryId });
-    return { deliveryId, event: updated.event, attempt: updated.attempt, status: updated.status, responseStatus: updated.responseStatus, at: updated.updatedAt.toISOString() };
+    return {
+      deliveryId,
+      event: updated.event,
+      attempt: updated.attempt,
+      status: updated.status,
+      responseStatus: updated.responseStatus,
+      at: updated.updatedAt.toISOString(),
+    };
   }
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ActionItems1795558762482 implements MigrationInterface {
-    name = 'ActionItems1795558762482'
+  name = 'ActionItems1795558762482';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "action_item_deadline_notice" (
                 "action_item_id" uuid NOT NULL,
                 "threshold" character varying(20) NOT NULL,
@@ -13,7 +13,7 @@ export class ActionItems1795558762482 implements MigrationInterface {
                 CONSTRAINT "PK_574cc6177bd13cc1062c4916122" PRIMARY KEY ("action_item_id", "threshold", "due_on")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "action_item" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "body_id" uuid NOT NULL,
@@ -42,16 +42,16 @@ export class ActionItems1795558762482 implements MigrationInterface {
                 CONSTRAINT "PK_1214f6f4d832c402751617361c0" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_f77a02b2bac8df1a368c81281b" ON "action_item" ("meeting_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_d2f7fe9f9241a6e89e6897d223" ON "action_item" ("lead_government_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_1385c3cc0a2c115a7b8e78183b" ON "action_item" ("body_id", "due_on")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "action_item_update" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "action_item_id" uuid NOT NULL,
@@ -67,33 +67,32 @@ export class ActionItems1795558762482 implements MigrationInterface {
                 CONSTRAINT "PK_3d58451be3957e9725427ae1bdd" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_fdd2408a3401b00ad662b18cce" ON "action_item_update" ("action_item_id", "created_at")
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_fdd2408a3401b00ad662b18cce"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "action_item_update"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_1385c3cc0a2c115a7b8e78183b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_d2f7fe9f9241a6e89e6897d223"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_f77a02b2bac8df1a368c81281b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "action_item"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "action_item_deadline_notice"
         `);
-    }
-
+  }
 }

@@ -66,10 +66,14 @@ export class TheRecord1796163000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "decision_position_history" ON "decision_position" ("decision_id", "government_id", "recorded_at")`);
 
     await q.query(`DROP INDEX "communique_concurrence_once"`);
-    await q.query(`ALTER TABLE "communique_concurrence" ADD "superseded_at" timestamptz, ADD "comment_en" text, ADD "comment_fr" text, ADD "source_lang" varchar(2) NOT NULL DEFAULT 'en'`);
+    await q.query(
+      `ALTER TABLE "communique_concurrence" ADD "superseded_at" timestamptz, ADD "comment_en" text, ADD "comment_fr" text, ADD "source_lang" varchar(2) NOT NULL DEFAULT 'en'`,
+    );
     await q.query(`UPDATE "communique_concurrence" SET "comment_en" = "comment"`);
     await q.query(`ALTER TABLE "communique_concurrence" DROP COLUMN "comment", ALTER COLUMN "source_lang" DROP DEFAULT`);
-    await q.query(`CREATE UNIQUE INDEX "communique_concurrence_current" ON "communique_concurrence" ("communique_id", "revision", "government_id") WHERE "superseded_at" IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "communique_concurrence_current" ON "communique_concurrence" ("communique_id", "revision", "government_id") WHERE "superseded_at" IS NULL`,
+    );
     await q.query(`ALTER TABLE "communique" ADD "correction_revision" int`);
 
     await q.query(`ALTER TABLE "meeting" ADD "agenda_notice_due_at" timestamptz, ADD "scheduling_warnings" jsonb`);
@@ -91,7 +95,9 @@ export class TheRecord1796163000000 implements MigrationInterface {
     await q.query(`UPDATE "communique_concurrence" SET "comment" = left(coalesce("comment_en", "comment_fr"), 2000)`);
     // only the last position per government and revision survives the way back to "one position, once"
     await q.query(`DELETE FROM "communique_concurrence" WHERE "superseded_at" IS NOT NULL`);
-    await q.query(`ALTER TABLE "communique_concurrence" DROP COLUMN "superseded_at", DROP COLUMN "comment_en", DROP COLUMN "comment_fr", DROP COLUMN "source_lang"`);
+    await q.query(
+      `ALTER TABLE "communique_concurrence" DROP COLUMN "superseded_at", DROP COLUMN "comment_en", DROP COLUMN "comment_fr", DROP COLUMN "source_lang"`,
+    );
     await q.query(`CREATE UNIQUE INDEX "communique_concurrence_once" ON "communique_concurrence" ("communique_id", "revision", "government_id")`);
 
     await q.query(`DROP TABLE "decision_position"`);
@@ -100,7 +106,9 @@ export class TheRecord1796163000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "meeting_decision" ALTER COLUMN "text" SET NOT NULL, DROP COLUMN "text_en", DROP COLUMN "text_fr", DROP COLUMN "source_lang"`);
 
     await q.query(`ALTER TABLE "meeting" ADD "minutes" text, ADD "minutes_updated_at" timestamptz`);
-    await q.query(`UPDATE "meeting" m SET "minutes" = coalesce(mm."text_en", mm."text_fr"), "minutes_updated_at" = mm."updated_at" FROM "meeting_minutes" mm WHERE mm."meeting_id" = m."id"`);
+    await q.query(
+      `UPDATE "meeting" m SET "minutes" = coalesce(mm."text_en", mm."text_fr"), "minutes_updated_at" = mm."updated_at" FROM "meeting_minutes" mm WHERE mm."meeting_id" = m."id"`,
+    );
     await q.query(`DROP TABLE "meeting_minutes_comment"`);
     await q.query(`DROP TABLE "meeting_minutes_revision"`);
     await q.query(`DROP TABLE "meeting_minutes"`);

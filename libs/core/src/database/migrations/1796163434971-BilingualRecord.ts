@@ -6,13 +6,31 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * may go out with its translation to follow; governments gain their French name with its article.
  */
 const PAIRS: { table: string; fields: { name: string; renameFrom?: string; frExists?: boolean; type: string; notNull?: boolean }[] }[] = [
-  { table: 'body', fields: [{ name: 'name', type: 'character varying(200)', notNull: true, frExists: true }, { name: 'mandate', type: 'text' }] },
+  {
+    table: 'body',
+    fields: [
+      { name: 'name', type: 'character varying(200)', notNull: true, frExists: true },
+      { name: 'mandate', type: 'text' },
+    ],
+  },
   { table: 'meeting', fields: [{ name: 'title', type: 'character varying(300)', notNull: true }] },
   { table: 'agenda_item', fields: [{ name: 'title', type: 'character varying(300)', notNull: true }] },
   { table: 'agenda_paper', fields: [{ name: 'title', type: 'character varying(300)', notNull: true }] },
-  { table: 'action_item', fields: [{ name: 'title', type: 'character varying(300)', notNull: true }, { name: 'description', type: 'text' }] },
+  {
+    table: 'action_item',
+    fields: [
+      { name: 'title', type: 'character varying(300)', notNull: true },
+      { name: 'description', type: 'text' },
+    ],
+  },
   { table: 'action_item_update', fields: [{ name: 'note', type: 'text' }] },
-  { table: 'join_request', fields: [{ name: 'message', type: 'character varying(2000)' }, { name: 'reason', type: 'character varying(2000)' }] },
+  {
+    table: 'join_request',
+    fields: [
+      { name: 'message', type: 'character varying(2000)' },
+      { name: 'reason', type: 'character varying(2000)' },
+    ],
+  },
 ];
 
 /** "le gouvernement du Québec": the subject of a generated French sentence, with its article */
@@ -66,10 +84,15 @@ export class BilingualRecord1796163434971 implements MigrationInterface {
         // a text written in French only keeps its words rather than vanishing
         await queryRunner.query(`UPDATE "${table}" SET "${f.name}_en" = "${f.name}_fr" WHERE "${f.name}_en" IS NULL`);
         if (f.notNull) await queryRunner.query(`UPDATE "${table}" SET "${f.name}_en" = '' WHERE "${f.name}_en" IS NULL`);
-        await queryRunner.query(`ALTER TABLE "${table}" ALTER COLUMN "${f.name}_en" TYPE ${f.type} USING left("${f.name}_en", ${/\((\d+)\)/.exec(f.type)?.[1] ?? 1_000_000_000})`);
+        await queryRunner.query(
+          `ALTER TABLE "${table}" ALTER COLUMN "${f.name}_en" TYPE ${f.type} USING left("${f.name}_en", ${/\((\d+)\)/.exec(f.type)?.[1] ?? 1_000_000_000})`,
+        );
         if (f.notNull) await queryRunner.query(`ALTER TABLE "${table}" ALTER COLUMN "${f.name}_en" SET NOT NULL`);
         await queryRunner.query(`ALTER TABLE "${table}" RENAME COLUMN "${f.name}_en" TO "${f.name}"`);
-        if (f.frExists) await queryRunner.query(`ALTER TABLE "${table}" ALTER COLUMN "${f.name}_fr" TYPE ${f.type} USING left("${f.name}_fr", ${/\((\d+)\)/.exec(f.type)?.[1] ?? 1_000_000_000})`);
+        if (f.frExists)
+          await queryRunner.query(
+            `ALTER TABLE "${table}" ALTER COLUMN "${f.name}_fr" TYPE ${f.type} USING left("${f.name}_fr", ${/\((\d+)\)/.exec(f.type)?.[1] ?? 1_000_000_000})`,
+          );
         else await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "${f.name}_fr"`);
       }
     }

@@ -10,7 +10,9 @@ export class AgendaPapersToDocuments1796164200000 implements MigrationInterface 
   name = 'AgendaPapersToDocuments1796164200000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "document_legacy_blob" ("sha256" character(64) NOT NULL, "content" bytea NOT NULL, CONSTRAINT "PK_document_legacy_blob" PRIMARY KEY ("sha256"))`);
+    await queryRunner.query(
+      `CREATE TABLE "document_legacy_blob" ("sha256" character(64) NOT NULL, "content" bytea NOT NULL, CONSTRAINT "PK_document_legacy_blob" PRIMARY KEY ("sha256"))`,
+    );
     await queryRunner.query(`
       INSERT INTO "document_legacy_blob" ("sha256", "content")
       SELECT DISTINCT ON (encode(sha256(p.content), 'hex')) encode(sha256(p.content), 'hex'), p.content

@@ -28,7 +28,10 @@ export class Search1796165597220 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-    for (const [config, stem, copy] of [['forum_en', 'english_stem', 'english'], ['forum_fr', 'french_stem', 'french']]) {
+    for (const [config, stem, copy] of [
+      ['forum_en', 'english_stem', 'english'],
+      ['forum_fr', 'french_stem', 'french'],
+    ]) {
       await queryRunner.query(`CREATE TEXT SEARCH CONFIGURATION ${config} (COPY = ${copy})`);
       await queryRunner.query(`ALTER TEXT SEARCH CONFIGURATION ${config} ALTER MAPPING FOR hword, hword_part, word WITH unaccent, ${stem}`);
     }
