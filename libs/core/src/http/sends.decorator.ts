@@ -3,8 +3,8 @@
  * of what it sends, so the OpenAPI generator (`tools/openapi-responses.ts`) documents it like any other return type.
  * It does nothing at run time.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export const Sends =
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   <T>(): MethodDecorator =>
-  () =>
-    undefined;
+    () =>
+      undefined;

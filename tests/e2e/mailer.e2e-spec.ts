@@ -1,8 +1,8 @@
 import { Socket } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@forum/core';
-import { startTestSmtp, TestSmtp } from '../../../tests/support/test-smtp';
-import { Mailer } from './mailer.service';
+import { startTestSmtp, TestSmtp } from '../support/test-smtp';
+import { Mailer } from '../../libs/notifications/src/mailer.service';
 
 const email = {
   to: 'official@example.org',

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { ForumConfig } from '@forum/core';
-import { startThrowawayRedis, ThrowawayRedis } from '../../../../tests/support/test-redis';
-import { waitFor } from '../../../../tests/support/timeouts';
-import { SessionCache } from './session-cache';
-import { SessionRevocations } from './session-revocations';
+import { startThrowawayRedis, ThrowawayRedis } from '../support/test-redis';
+import { waitFor } from '../support/timeouts';
+import { SessionCache } from '../../libs/identity/src/session/session-cache';
+import { SessionRevocations } from '../../libs/identity/src/session/session-revocations';
 
 const SESSION = '5b0f6c2e-3f5d-4d6a-9a49-2f1d8c7e0a11';
 const USER = '0c7f1e52-8b7e-4d1b-a0a4-6a2a7a3f9e10';
