@@ -34,6 +34,12 @@ import {
 const args = (process.env.BENCH_ARGS ?? '').split(/\s+/).filter(Boolean).concat(process.argv.slice(2));
 const quick = args.includes('--quick');
 const noProfile = args.includes('--no-profile');
+/** `--only=item,notifications`: measure only these figures (item, list, search, public, patch, realtime, notifications, upload) */
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wants = (figure: string) => !only || only.includes(figure);
 const volume = quick ? QUICK_VOLUME : FULL_VOLUME;
 /** seconds per measured run; short, so the whole bench stays within a few minutes on two cores */
 const SECONDS = quick ? 3 : 6;
@@ -149,182 +155,194 @@ async function main(): Promise<void> {
       };
 
       // ---- GET /action-items/:id as an official ----------------------------------------------------------
-      const pairs = { rows: await itemReadPairs(db, 500) };
-      const itemTargets = itemReadTargets(pairs.rows, tokenOf);
-      const bareItemTargets = pairs.rows.map((p) => ({ path: `/action-items/${p.item_id}` }));
-      const check = await fetch(`${apiUrl}${itemTargets[0].path}`, { headers: itemTargets[0].headers });
-      if (check.status !== 200) throw new Error(`an official cannot read an item of their body (${check.status}): ${await check.text()}`);
+      if (wants('item')) {
+        const pairs = { rows: await itemReadPairs(db, 500) };
+        const itemTargets = itemReadTargets(pairs.rows, tokenOf);
+        const bareItemTargets = pairs.rows.map((p) => ({ path: `/action-items/${p.item_id}` }));
+        const check = await fetch(`${apiUrl}${itemTargets[0].path}`, { headers: itemTargets[0].headers });
+        if (check.status !== 200) throw new Error(`an official cannot read an item of their body (${check.status}): ${await check.text()}`);
 
-      phase = 'item read';
-      say('GET /action-items/:id: max throughput');
-      const itemMax = await compare(apiUrl, itemTargets, baseUrl, bareItemTargets, underLoad);
-      const halfRate = Math.floor(itemMax.baseline.rps / 2);
-      say(`GET /action-items/:id: p99 at ${halfRate} req/s (half the baseline's max)`);
-      const itemAtHalf = await compare(apiUrl, itemTargets, baseUrl, bareItemTargets, underLoad, halfRate);
-      const itemRatio = ratio(itemMax.product.rps, itemMax.baseline.rps);
-      const p99Ratio = ratio(itemAtHalf.product.p99, itemAtHalf.baseline.p99);
-      rows.push(
-        row(
-          'GET /action-items/:id max throughput',
-          perSecond(itemMax.product.rps),
-          perSecond(itemMax.baseline.rps),
-          itemRatio,
-          '>= 0.60',
-          itemRatio === null ? null : itemRatio >= 0.6,
-        ),
-        row(
-          `GET /action-items/:id p99 at ${halfRate} req/s`,
-          ms(itemAtHalf.product.p99),
-          ms(itemAtHalf.baseline.p99),
-          p99Ratio,
-          '<= 2x',
-          p99Ratio === null ? null : p99Ratio <= 2,
-        ),
-      );
-      results.itemRead = { max: itemMax, atHalfBaselineMax: { rate: halfRate, ...itemAtHalf } };
-      if (!noProfile && ((itemRatio ?? 0) < 0.6 || (p99Ratio ?? 99) > 2))
-        profiles.itemRead = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: itemTargets, connections: CONNECTIONS, seconds: 3 }));
+        phase = 'item read';
+        say('GET /action-items/:id: max throughput');
+        const itemMax = await compare(apiUrl, itemTargets, baseUrl, bareItemTargets, underLoad);
+        const halfRate = Math.floor(itemMax.baseline.rps / 2);
+        say(`GET /action-items/:id: p99 at ${halfRate} req/s (half the baseline's max)`);
+        const itemAtHalf = await compare(apiUrl, itemTargets, baseUrl, bareItemTargets, underLoad, halfRate);
+        const itemRatio = ratio(itemMax.product.rps, itemMax.baseline.rps);
+        const p99Ratio = ratio(itemAtHalf.product.p99, itemAtHalf.baseline.p99);
+        rows.push(
+          row(
+            'GET /action-items/:id max throughput',
+            perSecond(itemMax.product.rps),
+            perSecond(itemMax.baseline.rps),
+            itemRatio,
+            '>= 0.60',
+            itemRatio === null ? null : itemRatio >= 0.6,
+          ),
+          row(
+            `GET /action-items/:id p99 at ${halfRate} req/s`,
+            ms(itemAtHalf.product.p99),
+            ms(itemAtHalf.baseline.p99),
+            p99Ratio,
+            '<= 2x',
+            p99Ratio === null ? null : p99Ratio <= 2,
+          ),
+        );
+        results.itemRead = { max: itemMax, atHalfBaselineMax: { rate: halfRate, ...itemAtHalf } };
+        if (!noProfile && ((itemRatio ?? 0) < 0.6 || (p99Ratio ?? 99) > 2))
+          profiles.itemRead = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: itemTargets, connections: CONNECTIONS, seconds: 3 }));
+      }
 
       // ---- GET /action-items?bodyId= (a page of 50 with the total) -------------------------------------------
       const listPairs = { rows: await listPagePairs(db) };
       const listTargets = listPageTargets(listPairs.rows, tokenOf);
-      const bareListTargets = listPairs.rows.map((p) => ({ path: `/action-items?bodyId=${p.body_id}&limit=50` }));
-      const listCheck = await fetch(`${apiUrl}${listTargets[0].path}`, { headers: listTargets[0].headers });
-      const listBody = (await listCheck.json()) as { items?: unknown[]; total?: number };
-      if (listCheck.status !== 200 || listBody.items?.length !== Math.min(50, listBody.total ?? 0)) throw new Error(`the list answered ${listCheck.status}`);
-      phase = 'list';
-      say('GET /action-items?bodyId=: max throughput');
-      const list = await compare(apiUrl, listTargets, baseUrl, bareListTargets, underLoad);
-      const listRatio = ratio(list.product.rps, list.baseline.rps);
-      rows.push(
-        row(
-          'GET /action-items?bodyId= (50 + total)',
-          perSecond(list.product.rps),
-          perSecond(list.baseline.rps),
-          listRatio,
-          '>= 0.60',
-          listRatio === null ? null : listRatio >= 0.6,
-        ),
-      );
-      results.list = { ...list, itemsPerPage: listBody.items?.length, total: listBody.total };
-      if (!noProfile && (listRatio ?? 0) < 0.6)
-        profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
+      if (wants('list')) {
+        const bareListTargets = listPairs.rows.map((p) => ({ path: `/action-items?bodyId=${p.body_id}&limit=50` }));
+        const listCheck = await fetch(`${apiUrl}${listTargets[0].path}`, { headers: listTargets[0].headers });
+        const listBody = (await listCheck.json()) as { items?: unknown[]; total?: number };
+        if (listCheck.status !== 200 || listBody.items?.length !== Math.min(50, listBody.total ?? 0)) throw new Error(`the list answered ${listCheck.status}`);
+        phase = 'list';
+        say('GET /action-items?bodyId=: max throughput');
+        const list = await compare(apiUrl, listTargets, baseUrl, bareListTargets, underLoad);
+        const listRatio = ratio(list.product.rps, list.baseline.rps);
+        rows.push(
+          row(
+            'GET /action-items?bodyId= (50 + total)',
+            perSecond(list.product.rps),
+            perSecond(list.baseline.rps),
+            listRatio,
+            '>= 0.60',
+            listRatio === null ? null : listRatio >= 0.6,
+          ),
+        );
+        results.list = { ...list, itemsPerPage: listBody.items?.length, total: listBody.total };
+        if (!noProfile && (listRatio ?? 0) < 0.6)
+          profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
+      }
 
       // ---- GET /search (the forum's full-text search, an official's scope) ------------------------------------
-      const searchWords = ['shelter figures', 'weekly arrival', 'partner', 'meeting', 'report table'];
-      const scopes = new Map<string, string[]>();
-      for (const p of listPairs.rows) {
-        if (!scopes.has(p.government_id)) {
-          const { rows: seats } = await db.query<{ body_id: string }>(`SELECT body_id FROM membership WHERE government_id = $1 AND ended_at IS NULL`, [
-            p.government_id,
-          ]);
-          scopes.set(
-            p.government_id,
-            seats.map((r) => r.body_id),
-          );
+      if (wants('search')) {
+        const searchWords = ['shelter figures', 'weekly arrival', 'partner', 'meeting', 'report table'];
+        const scopes = new Map<string, string[]>();
+        for (const p of listPairs.rows) {
+          if (!scopes.has(p.government_id)) {
+            const { rows: seats } = await db.query<{ body_id: string }>(`SELECT body_id FROM membership WHERE government_id = $1 AND ended_at IS NULL`, [
+              p.government_id,
+            ]);
+            scopes.set(
+              p.government_id,
+              seats.map((r) => r.body_id),
+            );
+          }
         }
+        const searchTargets = listPairs.rows.map((p, i) => ({
+          path: `/api/v1/search?q=${encodeURIComponent(searchWords[i % searchWords.length])}&limit=50`,
+          headers: listTargets[i].headers,
+        }));
+        const bareSearchTargets = listPairs.rows.map((p, i) => ({
+          path: `/search?q=${encodeURIComponent(searchWords[i % searchWords.length])}&scope=${scopes.get(p.government_id)!.join(',')}`,
+        }));
+        const searchCheck = await fetch(`${apiUrl}${searchTargets[0].path}`, { headers: searchTargets[0].headers });
+        if (searchCheck.status !== 200) throw new Error(`the search answered ${searchCheck.status}`);
+        phase = 'search';
+        say('GET /search: max throughput, p50 and p99');
+        const searched = await compare(apiUrl, searchTargets, baseUrl, bareSearchTargets, underLoad);
+        const searchRatio = ratio(searched.product.p99, searched.baseline.p99);
+        rows.push(
+          row(
+            'GET /search p50 / p99',
+            `${ms(searched.product.p50)} / ${ms(searched.product.p99)}`,
+            `${ms(searched.baseline.p50)} / ${ms(searched.baseline.p99)}`,
+            searchRatio,
+            'p99 <= 2x',
+            searchRatio === null ? null : searchRatio <= 2,
+          ),
+        );
+        results.search = searched;
       }
-      const searchTargets = listPairs.rows.map((p, i) => ({
-        path: `/api/v1/search?q=${encodeURIComponent(searchWords[i % searchWords.length])}&limit=50`,
-        headers: listTargets[i].headers,
-      }));
-      const bareSearchTargets = listPairs.rows.map((p, i) => ({
-        path: `/search?q=${encodeURIComponent(searchWords[i % searchWords.length])}&scope=${scopes.get(p.government_id)!.join(',')}`,
-      }));
-      const searchCheck = await fetch(`${apiUrl}${searchTargets[0].path}`, { headers: searchTargets[0].headers });
-      if (searchCheck.status !== 200) throw new Error(`the search answered ${searchCheck.status}`);
-      phase = 'search';
-      say('GET /search: max throughput, p50 and p99');
-      const searched = await compare(apiUrl, searchTargets, baseUrl, bareSearchTargets, underLoad);
-      const searchRatio = ratio(searched.product.p99, searched.baseline.p99);
-      rows.push(
-        row(
-          'GET /search p50 / p99',
-          `${ms(searched.product.p50)} / ${ms(searched.product.p99)}`,
-          `${ms(searched.baseline.p50)} / ${ms(searched.baseline.p99)}`,
-          searchRatio,
-          'p99 <= 2x',
-          searchRatio === null ? null : searchRatio <= 2,
-        ),
-      );
-      results.search = searched;
 
       // ---- public communiqués: JSON and the HTML page, anonymous, against the same bytes from memory --------
-      const caching: Record<string, unknown> = {};
-      for (const [name, path, contentType] of [
-        ['public-json', '/api/v1/public/communiques', 'application/json; charset=utf-8'],
-        ['public-html', '/en/communiques', 'text/html; charset=utf-8'],
-      ] as const) {
-        const first = await fetch(`${apiUrl}${path}`);
-        const bytes = Buffer.from(await first.arrayBuffer());
-        const etag = first.headers.get('etag');
-        const lastModified = first.headers.get('last-modified');
-        const conditional = etag ? await fetch(`${apiUrl}${path}`, { headers: { 'if-none-match': etag } }) : null;
-        const since = lastModified ? await fetch(`${apiUrl}${path}`, { headers: { 'if-modified-since': lastModified } }) : null;
-        caching[path] = {
-          status: first.status,
-          bytes: bytes.length,
-          cacheControl: first.headers.get('cache-control'),
-          etag,
-          lastModified,
-          ifNoneMatchStatus: conditional?.status ?? null,
-          ifModifiedSinceStatus: since?.status ?? null,
-        };
-        await fetch(`${baseUrl}/static/${name}`, {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ contentType: first.headers.get('content-type') ?? contentType, base64: bytes.toString('base64') }),
-        });
-        phase = path;
-        say(`GET ${path}: max throughput (${bytes.length} bytes)`);
-        const result = await compare(apiUrl, [{ path }], baseUrl, [{ path: `/static/${name}` }], underLoad);
-        const r = ratio(result.product.rps, result.baseline.rps);
-        rows.push(row(`GET ${path} (anonymous)`, perSecond(result.product.rps), perSecond(result.baseline.rps), r, '>= 0.80', r === null ? null : r >= 0.8));
-        results[name] = result;
-        if (!noProfile && (r ?? 0) < 0.8)
-          profiles[name] = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: [{ path }], connections: CONNECTIONS, seconds: 3 }));
-      }
-      results.caching = caching;
-      for (const [path, c] of Object.entries(caching) as [
-        string,
-        {
-          etag: string | null;
-          lastModified: string | null;
-          ifNoneMatchStatus: number | null;
-          ifModifiedSinceStatus: number | null;
-          cacheControl: string | null;
-        },
-      ][]) {
-        notes.push(
-          `${path}: cache-control ${c.cacheControl ?? 'none'}; ETag ${c.etag ? `yes (If-None-Match -> ${c.ifNoneMatchStatus})` : 'none'}; Last-Modified ${c.lastModified ? `yes (If-Modified-Since -> ${c.ifModifiedSinceStatus})` : 'none'}`,
-        );
+      if (wants('public')) {
+        const caching: Record<string, unknown> = {};
+        for (const [name, path, contentType] of [
+          ['public-json', '/api/v1/public/communiques', 'application/json; charset=utf-8'],
+          ['public-html', '/en/communiques', 'text/html; charset=utf-8'],
+        ] as const) {
+          const first = await fetch(`${apiUrl}${path}`);
+          const bytes = Buffer.from(await first.arrayBuffer());
+          const etag = first.headers.get('etag');
+          const lastModified = first.headers.get('last-modified');
+          const conditional = etag ? await fetch(`${apiUrl}${path}`, { headers: { 'if-none-match': etag } }) : null;
+          const since = lastModified ? await fetch(`${apiUrl}${path}`, { headers: { 'if-modified-since': lastModified } }) : null;
+          caching[path] = {
+            status: first.status,
+            bytes: bytes.length,
+            cacheControl: first.headers.get('cache-control'),
+            etag,
+            lastModified,
+            ifNoneMatchStatus: conditional?.status ?? null,
+            ifModifiedSinceStatus: since?.status ?? null,
+          };
+          await fetch(`${baseUrl}/static/${name}`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ contentType: first.headers.get('content-type') ?? contentType, base64: bytes.toString('base64') }),
+          });
+          phase = path;
+          say(`GET ${path}: max throughput (${bytes.length} bytes)`);
+          const result = await compare(apiUrl, [{ path }], baseUrl, [{ path: `/static/${name}` }], underLoad);
+          const r = ratio(result.product.rps, result.baseline.rps);
+          rows.push(row(`GET ${path} (anonymous)`, perSecond(result.product.rps), perSecond(result.baseline.rps), r, '>= 0.80', r === null ? null : r >= 0.8));
+          results[name] = result;
+          if (!noProfile && (r ?? 0) < 0.8)
+            profiles[name] = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: [{ path }], connections: CONNECTIONS, seconds: 3 }));
+        }
+        results.caching = caching;
+        for (const [path, c] of Object.entries(caching) as [
+          string,
+          {
+            etag: string | null;
+            lastModified: string | null;
+            ifNoneMatchStatus: number | null;
+            ifModifiedSinceStatus: number | null;
+            cacheControl: string | null;
+          },
+        ][]) {
+          notes.push(
+            `${path}: cache-control ${c.cacheControl ?? 'none'}; ETag ${c.etag ? `yes (If-None-Match -> ${c.ifNoneMatchStatus})` : 'none'}; Last-Modified ${c.lastModified ? `yes (If-Modified-Since -> ${c.ifModifiedSinceStatus})` : 'none'}`,
+          );
+        }
       }
 
       // ---- PATCH under 200 concurrent officials: throughput, p99, lost updates --------------------------------
       const hot = { rows: await itemsInProgress(db, Math.ceil(PATCH_OFFICIALS / 4)) };
       const { officials: officialRows, byGovernment } = await officialsByGovernment(db);
       const officials = { rows: officialRows };
-      const stormers = patchCrew(hot.rows, byGovernment, PATCH_OFFICIALS, tokenOf);
-      phase = 'patch';
-      say(`PATCH /action-items/:id: ${stormers.length} officials on ${hot.rows.length} items for ${SECONDS + 2} s`);
-      const storm = await underLoad(() => patchStorm(apiUrl, stormers, SECONDS + 2, `bench-${runId}`));
-      const audit = await lostUpdates(db, hot.rows, storm.successes);
-      rows.push(
-        row(`PATCH /action-items/:id, ${storm.officials} officials`, `${storm.rps} ok/s`, '-', null, 'throughput', null),
-        row('PATCH /action-items/:id p99', ms(storm.p99), '-', null, '-', null),
-        row('PATCH lost updates', String(audit.lost), '-', null, '0', audit.lost === 0),
-      );
-      notes.push(
-        `PATCH: ${storm.succeeded} accepted, ${storm.conflicts} refused with 409 and retried, ${storm.otherFailures} other failures (${JSON.stringify(storm.statusCounts)}); ` +
-          `database: ${audit.recorded} kept updates for them, versions advanced by ${audit.versionAdvance}, ${audit.duplicateVersions} duplicate versions, ${audit.unexplained} writes no client saw accepted.`,
-      );
-      results.patch = { ...storm, successes: undefined, audit };
+      if (wants('patch')) {
+        const stormers = patchCrew(hot.rows, byGovernment, PATCH_OFFICIALS, tokenOf);
+        phase = 'patch';
+        say(`PATCH /action-items/:id: ${stormers.length} officials on ${hot.rows.length} items for ${SECONDS + 2} s`);
+        const storm = await underLoad(() => patchStorm(apiUrl, stormers, SECONDS + 2, `bench-${runId}`));
+        const audit = await lostUpdates(db, hot.rows, storm.successes);
+        rows.push(
+          row(`PATCH /action-items/:id, ${storm.officials} officials`, `${storm.rps} ok/s`, '-', null, 'throughput', null),
+          row('PATCH /action-items/:id p99', ms(storm.p99), '-', null, '-', null),
+          row('PATCH lost updates', String(audit.lost), '-', null, '0', audit.lost === 0),
+        );
+        notes.push(
+          `PATCH: ${storm.succeeded} accepted, ${storm.conflicts} refused with 409 and retried, ${storm.otherFailures} other failures (${JSON.stringify(storm.statusCounts)}); ` +
+            `database: ${audit.recorded} kept updates for them, versions advanced by ${audit.versionAdvance}, ${audit.duplicateVersions} duplicate versions, ${audit.unexplained} writes no client saw accepted.`,
+        );
+        results.patch = { ...storm, successes: undefined, audit };
+      }
 
       // ---- realtime: an HTTP update to its event on every entitled socket ------------------------------------
       let fanout: { product: FanoutResult; baseline: FanoutResult; relayMs: number | null; patchAnswerMs: number; breakdown: Record<string, number> } | null =
         null;
       const hasGateway = (await import('node:fs')).existsSync(join(ROOT, 'apps/api/src/realtime/realtime.gateway.ts'));
-      if (!hasGateway || !worker) {
+      if (!wants('realtime')) {
+        // not asked for (--only)
+      } else if (!hasGateway || !worker) {
         rows.push(
           row(
             'realtime: update -> every entitled socket, p99',
@@ -466,7 +484,9 @@ async function main(): Promise<void> {
       results.realtime = fanout;
 
       // ---- notifications end to end to the SMTP sink, against a bare BullMQ no-op worker ---------------------
-      if (!worker) {
+      if (!wants('notifications')) {
+        // not asked for (--only)
+      } else if (!worker) {
         rows.push(row('notifications to SMTP', 'not measured: no apps/worker/src/main.ts', '-', null, '>= 0.30 and >= 1000/s', null));
       } else {
         const perGovernment = volume.officialsPerGovernment;
@@ -543,7 +563,7 @@ async function main(): Promise<void> {
       }
 
       // ---- a 50 MiB document upload, streamed from disk: the api's peak resident memory -------------------
-      {
+      if (wants('upload')) {
         const bigFile = join(documentsDir, 'fifty-mib.pdf');
         // a PDF header, then incompressible bytes: what is measured is the streaming, not the parsing
         writeFileSync(bigFile, Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), randomBytes(50 * 1024 * 1024 - 16)]));
