@@ -91,6 +91,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'error',
     // suites that hammer the API turn the general limit off; tests/e2e/security sets it back on
     FORUM_API_RATE_LIMIT: '0',
+    // hundreds of accounts are created per run: the cheapest argon2id the configuration allows outside production
+    PASSWORD_HASH_MEMORY_KIB: '1024',
+    PASSWORD_HASH_TIME_COST: '2',
+    PASSWORD_HASH_PARALLELISM: '1',
     // one secret for the whole run, so a worker process started by a test checks the same tokens
     ...(process.env.JWT_SECRET && { JWT_SECRET: process.env.JWT_SECRET }),
     ...(process.env.FORUM_SECRETS_KEY && { FORUM_SECRETS_KEY: process.env.FORUM_SECRETS_KEY }),

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Caller, EventRecorder, forbidden, invalid, notFound, unauthenticated } from '@forum/core';
 import { MfaService } from './mfa/mfa.service';
 import { LoginThrottle } from './login-throttle';
-import { verifyPassword } from './password';
+import { PasswordHasher } from './password';
 import { SessionMeta, SessionService, SignedIn } from './session/session.service';
 import { LoginDto, UpdateOwnAccountDto, UserView } from './user.dto';
 import { UserRepository } from './user.repository';
@@ -22,6 +22,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly events: EventRecorder,
     private readonly mfa: MfaService,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /** `device`: the id of this browser's valid device cookie for the email, if it has one (see LoginThrottle). */
@@ -29,7 +30,7 @@ export class AuthService {
     const email = dto.email.trim().toLowerCase();
     await this.throttle.attempt(email, meta.address, device);
     const user = await this.users.findByEmail(email);
-    const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
+    const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     // One message for a wrong email and a wrong password: the login form must not reveal who has an account.
     if (!user || !ok || !user.active) {
       this.throttle.failed(email, meta.address);

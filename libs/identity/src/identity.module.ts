@@ -11,6 +11,7 @@ import { AdminAccountBootstrap } from './admin-account.bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password';
 import { SessionCache } from './session/session-cache';
 import { SessionRevocations } from './session/session-revocations';
 import { SessionService } from './session/session.service';
@@ -54,6 +55,7 @@ import { WebhookService } from './webhooks/webhook.service';
     SessionService,
     AuthService,
     LoginThrottle,
+    PasswordHasher,
     UsersService,
     UserRepository,
     AdminAccountBootstrap,
@@ -65,6 +67,6 @@ import { WebhookService } from './webhooks/webhook.service';
     WebhookDeliverer,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
-  exports: [WebhookDeliverer, AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository],
+  exports: [WebhookDeliverer, AccessTokenService, SessionService, SessionRevocations, UsersService, UserRepository, PasswordHasher],
 })
 export class IdentityModule {}

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Caller, conflict, EventRecorder, forbidden, invalid, isSecretariat, notFound } from '@forum/core';
 import type { Page } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
-import { hashPassword } from './password';
+import { PasswordHasher } from './password';
 import { SessionService } from './session/session.service';
 import { CreateUserDto, UpdateUserDto, UserView } from './user.dto';
 import { UserRepository } from './user.repository';
@@ -19,6 +19,7 @@ export class UsersService {
     private readonly governments: GovernmentRepository,
     private readonly events: EventRecorder,
     private readonly sessions: SessionService,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async list(caller: Caller, filter: { governmentId?: string; role?: string }, limit: number, offset: number): Promise<Page<UserView>> {
@@ -87,7 +88,7 @@ export class UsersService {
       {
         email,
         displayName: dto.displayName.trim(),
-        passwordHash: await hashPassword(dto.password),
+        passwordHash: await this.passwords.hash(dto.password),
         role: dto.role,
         governmentId: dto.governmentId ?? null,
         locale: dto.locale ?? 'en',

@@ -6,7 +6,7 @@ import { Caller, conflict, EventRecorder, FORUM_CONFIG, ForumConfig, forbidden, 
 import type Redis from 'ioredis';
 import { CommonReason, type DomainEvent, type InvitedAccountView, type JobIntent, QUEUES } from '@forum/contracts';
 import { GovernmentRepository } from '@forum/governments';
-import { hashPassword, SessionMeta, SessionService, SignedIn, toUserView, User, UserRepository } from '@forum/identity';
+import { PasswordHasher, SessionMeta, SessionService, SignedIn, toUserView, User, UserRepository } from '@forum/identity';
 import type { AccountTokenPurpose } from './account-token.entity';
 import { ACCOUNT_TOKEN_TTL_MS, accountTokenFor, hashAccountToken } from './account-token';
 import { InviteUserDto } from './notification.dto';
@@ -34,6 +34,7 @@ export class AccountsService {
     private readonly sessions: SessionService,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly events: EventRecorder,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async invite(caller: Caller, dto: InviteUserDto): Promise<InvitedAccountView> {
@@ -119,7 +120,7 @@ export class AccountsService {
   }
 
   private async useToken(token: string, purpose: AccountTokenPurpose, password: string): Promise<User> {
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.passwords.hash(password);
     return this.dataSource.transaction(async (em) => {
       const row = await this.tokens.findByHashForUpdate(hashAccountToken(token), em);
       const now = new Date();

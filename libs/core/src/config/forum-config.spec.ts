@@ -55,6 +55,17 @@ describe('configuration', () => {
     expect(loadConfig({}).mailLog).toBe('full');
   });
 
+  it("hashes passwords at argon2id's strong default, and production never below OWASP's floor", () => {
+    expect(loadConfig({}).passwordHashing).toEqual({ memoryKib: 65536, timeCost: 3, parallelism: 4 });
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), FORUM_SECRETS_KEY: 'k'.repeat(40), MAIL_LOG: 'redacted' };
+    expect(() => loadConfig({ ...production, PASSWORD_HASH_MEMORY_KIB: '1024' })).toThrow(
+      /^Configuration error: PASSWORD_HASH_MEMORY_KIB must be between 19456 and 4194304, got 1024\.$/,
+    );
+    expect(loadConfig({ ...production, PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_TIME_COST: '2' }).passwordHashing.memoryKib).toBe(19456);
+    expect(() => loadConfig({ PASSWORD_HASH_TIME_COST: '1' })).toThrow(/PASSWORD_HASH_TIME_COST must be between 2 and 100/);
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_MEMORY_KIB: '1024' }).passwordHashing.memoryKib).toBe(1024);
+  });
+
   it('takes a metrics token of 16 characters or more', () => {
     expect(loadConfig({}).metricsToken).toBeNull();
     expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(16) }).metricsToken).toBe('a'.repeat(16));

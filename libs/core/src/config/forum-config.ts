@@ -96,6 +96,8 @@ export interface ForumConfig {
   requireMfa: 'secretariat' | 'off';
   /** hosts the server may call over plain HTTP and at private or loopback addresses (tests, internal networks) */
   allowHttpHosts: string[];
+  /** argon2id's cost for new password hashes (a hash carries its own, so changing it never locks anyone out) */
+  passwordHashing: { memoryKib: number; timeCost: number; parallelism: number };
 }
 
 export interface ConfigProblem {
@@ -231,6 +233,7 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
       .update(secretsRaw ?? '', 'utf8')
       .digest(),
     requireMfa: oneOf(env, 'FORUM_REQUIRE_MFA', ['secretariat', 'off'], mode === 'production' ? 'secretariat' : 'off'),
+    passwordHashing: passwordHashing(env, mode),
     allowHttpHosts: (env.FORUM_ALLOW_HTTP_HOSTS ?? '')
       .split(',')
       .map((h) => h.trim().toLowerCase())
@@ -250,6 +253,20 @@ function proxies(env: NodeJS.ProcessEnv): string[] {
     }
   }
   return list;
+}
+
+/**
+ * argon2id at 64 MiB, 3 passes, 4 lanes by default. Production may lower it to OWASP's floor (19 MiB, 2 passes) and no
+ * further; outside production it may go lower still, which is what keeps a test suite that creates hundreds of accounts
+ * from spending its minutes hashing.
+ */
+function passwordHashing(env: NodeJS.ProcessEnv, mode: ForumConfig['env']): ForumConfig['passwordHashing'] {
+  const production = mode === 'production';
+  return {
+    memoryKib: integer(env, 'PASSWORD_HASH_MEMORY_KIB', 65536, production ? 19456 : 1024, 4 * 1024 * 1024),
+    timeCost: integer(env, 'PASSWORD_HASH_TIME_COST', 3, 2, 100),
+    parallelism: integer(env, 'PASSWORD_HASH_PARALLELISM', 4, 1, 16),
+  };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
