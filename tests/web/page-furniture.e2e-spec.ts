@@ -1,6 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, ensureWebBuilt, expectNoHorizontalScroll, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
+import {
+  describeWithBrowser,
+  ensureWebBuilt,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from '../support/web-browser';
 import { scaled } from '../support/timeouts';
 
 jest.setTimeout(scaled(300_000));
@@ -66,6 +75,19 @@ describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 39
       return host?.matches('[data-page-heading]') && host.shadowRoot?.activeElement?.tagName === 'H1';
     });
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Meetings');
+  });
+
+  it('fails an axe check on a page with serious violations, naming each rule (the check every journey relies on)', async () => {
+    await page.setContent(
+      '<!doctype html><html lang="en"><head><title>Bad page</title></head><body><main><h1>Bad page</h1>' +
+        '<img src="/favicon.ico"><p style="color:#bbb;background:#fff">Hard to read</p><button></button></main></body></html>',
+    );
+    const failure = await expectAccessible(page, 'a bad page').then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/accessibility violations on a bad page/);
+    for (const rule of ['image-alt', 'color-contrast', 'button-name']) expect(failure).toContain(rule);
   });
 
   // (their axe runs, at both widths in both languages, are in every-page.e2e-spec.ts)
