@@ -6,6 +6,7 @@ import { parseSearch, tsquerySql, tsvectorSql } from '@forum/core';
 import { Communique, CommuniqueStatus } from './communique.entity';
 import { CommuniqueConcurrence } from './communique-concurrence.entity';
 import { CommuniqueRevision } from './communique-revision.entity';
+import { pendingCorrectionSql } from './communique.sql';
 
 /** What the public may ever see: published text, and withdrawn text kept with its notice. */
 export const PUBLIC_STATUSES: CommuniqueStatus[] = ['published', 'withdrawn'];
@@ -55,7 +56,7 @@ export class CommuniqueRepository {
         `(${tsvectorSql('en', `${t}.title_en`, `${t}.body_en`)} @@ ${tsquerySql('en', ':head', ':prefix')} OR ${tsvectorSql('fr', `${t}.title_fr`, `${t}.body_fr`)} @@ ${tsquerySql('fr', ':head', ':prefix')})`;
       // The row holds the current text, which is a proposed correction's while it awaits concurrence: the public
       // searches the published revision then, or a proposed word would find the communiqué before it is published.
-      const pending = `(c.correction_revision IS NOT NULL AND c.correction_revision IS DISTINCT FROM c.published_revision AND c.status = 'published')`;
+      const pending = pendingCorrectionSql('c');
       qb.andWhere(
         `((NOT ${pending} AND ${matches('c')}) OR (${pending} AND EXISTS (SELECT 1 FROM communique_revision r WHERE r.communique_id = c.id AND r.number = c.published_revision AND ${matches('r')})))`,
         { head, prefix },

@@ -5,6 +5,7 @@ export * from './communique.entity';
 export * from './communique-revision.entity';
 export * from './communique-concurrence.entity';
 export * from './communique.repository';
+export * from './communique.sql';
 export * from './communique.view';
 export * from './communique.events';
 export * from './communiques.service';

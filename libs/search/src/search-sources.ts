@@ -1,4 +1,5 @@
 import type { SearchType } from '@forum/contracts';
+import { pendingCorrectionSql } from '@forum/communiques';
 import { tsvectorSql } from '@forum/core';
 
 /**
@@ -27,9 +28,6 @@ export interface SearchSource {
 }
 
 const inScope = (bodyColumn: string) => `(:scope::uuid[] IS NULL OR ${bodyColumn} = ANY(:scope::uuid[]))`;
-/** a published communiqué whose correction awaits concurrence: its own columns hold the proposed text */
-const pendingCorrection = (c: string) =>
-  `(${c}.status = 'published' AND ${c}.correction_revision IS NOT NULL AND ${c}.correction_revision IS DISTINCT FROM ${c}.published_revision)`;
 /** a meeting is the secretariat's while it is a draft (members get 404, so they find nothing of it either) */
 const meetingVisible = (m: string) => `${inScope(`${m}.body_id`)} AND (:secretariat OR ${m}.status <> 'draft')`;
 
@@ -142,7 +140,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
     at: 'coalesce(c.published_at, c.updated_at)',
     // the working text: drafts and proposed corrections for those who may see drafts (the body's members), and a
     // published one's for everyone only while no correction is pending (its columns then hold the proposal)
-    visible: `(${inScope('c.body_id')} OR (c.status IN ('published', 'withdrawn') AND NOT ${pendingCorrection('c')}))`,
+    visible: `(${inScope('c.body_id')} OR (c.status IN ('published', 'withdrawn') AND NOT ${pendingCorrectionSql('c')}))`,
   },
   {
     // a published communiqué under a pending correction, for those who may not see drafts: the published
@@ -159,7 +157,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
     textEn: 'cr.body_en',
     textFr: 'cr.body_fr',
     at: 'coalesce(c.published_at, c.updated_at)',
-    visible: `${pendingCorrection('c')} AND NOT ${inScope('c.body_id')}`,
+    visible: `${pendingCorrectionSql('c')} AND NOT ${inScope('c.body_id')}`,
   },
   {
     type: 'document',
