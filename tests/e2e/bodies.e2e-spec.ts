@@ -208,6 +208,36 @@ describe('bodies, membership and join requests', () => {
       expect(mine.body.items.find((r: { id: string }) => r.id === asked.body.id)).toMatchObject({ status: 'approved' });
     });
 
+    it('lists the requests awaiting each caller, across bodies, oldest first: all for the secretariat, the co-chaired bodies for an official', async () => {
+      const [coChaired, other] = [await f.body({ kind: 'working_group' }), await f.body({ kind: 'working_group' })];
+      await f.member(coChaired.id, federal.id, 'co_chair');
+      await f.member(coChaired.id, ontario.id, 'member');
+      await f.member(other.id, manitoba.id, 'co_chair');
+      const first = await t.http.post(`/api/v1/bodies/${coChaired.id}/join-requests`, {}, torontoOfficial.token);
+      const second = await t.http.post(`/api/v1/bodies/${other.id}/join-requests`, {}, fcmOfficial.token);
+      const third = await t.http.post(`/api/v1/bodies/${coChaired.id}/join-requests`, {}, fcmOfficial.token);
+      const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((r) => r.id);
+      const ours = [first, second, third].map((r) => r.body.id);
+
+      const secretariat = await t.http.get('/api/v1/join-requests/to-decide?status=pending&limit=200', t.adminToken);
+      expect(secretariat.status).toBe(200);
+      expect(ids(secretariat).filter((id) => ours.includes(id))).toEqual(ours);
+      // the federal government co-chairs one of the two bodies: only its requests, oldest first
+      const federalSide = await t.http.get('/api/v1/join-requests/to-decide?status=pending', federalOfficial.token);
+      expect(federalSide.body).toMatchObject({ total: 2 });
+      expect(ids(federalSide)).toEqual([first.body.id, third.body.id]);
+      // a plain member decides nothing; the asking city does not decide its own request either
+      expect((await t.http.get('/api/v1/join-requests/to-decide', ontarioOfficial.token)).body).toEqual({ items: [], total: 0 });
+      expect((await t.http.get('/api/v1/join-requests/to-decide', torontoOfficial.token)).body).toEqual({ items: [], total: 0 });
+
+      // decided, it leaves the pending list; a seat ended leaves the decisions with it
+      await t.http.post(`/api/v1/bodies/${coChaired.id}/join-requests/${first.body.id}/decision`, { approve: false }, federalOfficial.token);
+      expect(ids(await t.http.get('/api/v1/join-requests/to-decide?status=pending', federalOfficial.token))).toEqual([third.body.id]);
+      await t.http.delete(`/api/v1/bodies/${coChaired.id}/members/${federal.id}`, t.adminToken);
+      expect((await t.http.get('/api/v1/join-requests/to-decide?status=pending', federalOfficial.token)).body.total).toBe(0);
+      expect((await t.http.get('/api/v1/join-requests/to-decide?status=waiting', t.adminToken)).status).toBe(400);
+    });
+
     it('records a refusal without a seat', async () => {
       const wg = await f.body({ kind: 'working_group' });
       const asked = await t.http.post(`/api/v1/bodies/${wg.id}/join-requests`, {}, fcmOfficial.token);

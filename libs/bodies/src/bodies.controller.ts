@@ -109,6 +109,13 @@ export class MyJoinRequestsController {
   constructor(private readonly joinRequests: JoinRequestsService) {}
 
   /** the join requests of the caller's own government, across bodies */
+  /** the requests awaiting the caller's decision, across the bodies it decides for (the secretariat: all) */
+  @Authorize(Permission.JoinRequestReadToDecide)
+  @Get('to-decide')
+  toDecide(@CurrentCaller() caller: Caller, @Query() query: JoinRequestListQuery) {
+    return this.joinRequests.listToDecide(caller, query.status, query.limit, query.offset);
+  }
+
   @Authorize(Permission.JoinRequestReadOwn)
   @Get()
   mine(@CurrentCaller() caller: Caller, @Query() query: JoinRequestListQuery) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, IsNull, MoreThan, Raw } from 'typeorm';
 import type { MembershipRole } from '@forum/contracts';
 import { Body } from './body.entity';
 import { JoinRequest } from './join-request.entity';
@@ -167,12 +167,27 @@ export class JoinRequestRepository {
     return this.repo(em).findOneBy({ bodyId, governmentId, status: 'pending' });
   }
 
-  page(filter: { bodyId?: string; governmentId?: string; status?: string }, limit: number, offset: number): Promise<[JoinRequest[], number]> {
-    const where: Record<string, string> = {};
+  /** `coChairedBy`: only the bodies where that government holds a current co-chair seat */
+  page(
+    filter: { bodyId?: string; governmentId?: string; status?: string; coChairedBy?: string },
+    limit: number,
+    offset: number,
+    order: 'newest' | 'oldest' = 'newest',
+  ): Promise<[JoinRequest[], number]> {
+    const where: FindOptionsWhere<JoinRequest> = {};
     if (filter.bodyId) where.bodyId = filter.bodyId;
+    if (filter.coChairedBy) {
+      where.bodyId = Raw(
+        (body) => `${body} IN (SELECT m.body_id FROM membership m WHERE m.government_id = :coChair AND m.role = 'co_chair' AND m.ended_at IS NULL)`,
+        {
+          coChair: filter.coChairedBy,
+        },
+      );
+    }
     if (filter.governmentId) where.governmentId = filter.governmentId;
-    if (filter.status) where.status = filter.status;
-    return this.repo().findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+    if (filter.status) where.status = filter.status as JoinRequest['status'];
+    const direction = order === 'newest' ? 'DESC' : 'ASC';
+    return this.repo().findAndCount({ where, order: { createdAt: direction, id: 'ASC' }, take: limit, skip: offset });
   }
 
   insert(request: Partial<JoinRequest>, em: EntityManager): Promise<JoinRequest> {

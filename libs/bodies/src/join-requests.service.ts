@@ -102,6 +102,17 @@ export class JoinRequestsService {
     return { items: rows.map((r) => toJoinRequestView(r, caller.locale)), total };
   }
 
+  /**
+   * The requests the caller decides, across bodies, oldest first (the longest waiting at the top): every body's for the
+   * secretariat, those of the bodies its government co-chairs for an official, none for anyone else.
+   */
+  async listToDecide(caller: Caller, status: string | undefined, limit: number, offset: number): Promise<Page<JoinRequestView>> {
+    if (!isSecretariat(caller) && !caller.governmentId) return { items: [], total: 0 };
+    const scope = isSecretariat(caller) ? {} : { coChairedBy: caller.governmentId! };
+    const [rows, total] = await this.requests.page({ ...scope, status }, limit, offset, 'oldest');
+    return { items: rows.map((r) => toJoinRequestView(r, caller.locale)), total };
+  }
+
   async decide(caller: Caller, bodyId: string, requestId: string, dto: JoinRequestDecisionDto): Promise<JoinRequestView> {
     const approve = dto.approve;
     return this.dataSource.transaction(async (em) => {

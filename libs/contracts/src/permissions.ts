@@ -19,6 +19,7 @@ export enum Permission {
   MembershipManage = 'membership.manage',
   JoinRequestCreate = 'joinRequest.create',
   JoinRequestReadOwn = 'joinRequest.readOwn',
+  JoinRequestReadToDecide = 'joinRequest.readToDecide',
   JoinRequestRead = 'joinRequest.read',
   JoinRequestDecide = 'joinRequest.decide',
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GcdsLink } from '@gcds-core/components-react';
 import { api, ApiError, Page } from '../api/api-client';
-import { listBodies, listGovernments, listMembers, myBodies } from '../api/queries';
+import { listBodies, listGovernments } from '../api/queries';
 import type { Body, Government, JoinRequest } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
@@ -12,6 +12,7 @@ import { ActionButton, TextAreaField } from '../components/fields';
 import { bodyName, FormError, governmentName, Loading, PageHeading, SectionHeading, Success, TableScroll } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 import { useLiveEvents } from '../realtime/live-updates';
+import { Pager, usePage } from '../components/pager';
 
 /** A municipality or FCM official: the working groups it may ask to join, and what became of its requests. */
 export function JoinRequestsPage() {
@@ -90,36 +91,32 @@ function OwnJoinRequests() {
   );
 }
 
-/**
- * The bodies whose join requests the caller decides: every body for the secretariat, the bodies its government
- * co-chairs for an official (the API refuses anyone else).
- */
-async function decidedBodies(isSecretariat: boolean, governmentId: string | null): Promise<Body[]> {
-  if (isSecretariat) return listBodies();
-  const mine = await myBodies(governmentId);
-  const seats = await Promise.all(mine.map(async (body) => ({ body, members: await listMembers(body.id) })));
-  return seats.filter((s) => s.members.some((m) => m.governmentId === governmentId && m.role === 'co_chair')).map((s) => s.body);
-}
-
 interface PendingRequest {
   request: JoinRequest;
   body: Body;
 }
 
-/** The requests awaiting the caller's decision, across its bodies, oldest first. Shown only to those who decide. */
+/**
+ * The requests awaiting the caller's decision, across the bodies it decides for, oldest first, in one request to the
+ * API (every body's for the secretariat, the co-chaired bodies' for an official). Shown to the secretariat always, to
+ * an official when something awaits it.
+ */
 function PendingJoinRequests() {
   const { t, i18n } = useTranslation();
-  const { isSecretariat, session } = useAuth();
-  const governmentId = session?.user.governmentId ?? null;
+  const { isSecretariat } = useAuth();
+  const page = usePage();
   const { data, error, reload } = useResource(async () => {
-    const [bodies, governments] = await Promise.all([decidedBodies(isSecretariat, governmentId), listGovernments()]);
-    const pages = await Promise.all(
-      bodies.map((body) =>
-        api<Page<JoinRequest>>('GET', `/bodies/${body.id}/join-requests?status=pending&limit=200`).then((p) => p.items.map((request) => ({ request, body }))),
-      ),
-    );
-    return { decides: bodies.length > 0, pending: pages.flat().sort((a, b) => a.request.createdAt.localeCompare(b.request.createdAt)), governments };
-  }, [isSecretariat, governmentId]);
+    const [requests, bodies, governments] = await Promise.all([
+      api<Page<JoinRequest>>('GET', `/join-requests/to-decide?status=pending&${page.query}`),
+      listBodies(),
+      listGovernments(),
+    ]);
+    const pending = requests.items.flatMap((request) => {
+      const body = bodies.find((b) => b.id === request.bodyId);
+      return body ? [{ request, body }] : [];
+    });
+    return { decides: isSecretariat || requests.total > 0, pending, total: requests.total, governments };
+  }, [isSecretariat, page.offset]);
   useLiveEvents(['join-request.created', 'join-request.decided', 'membership.changed', 'notification'], () => void reload());
   const [decided, setDecided] = useState<string | null>(null);
   if (error) return <FormError error={error} />;
@@ -148,6 +145,14 @@ function PendingJoinRequests() {
           />
         ))}
       </ul>
+      <Pager
+        id="pending-join-requests"
+        label={t('joinRequestDecisions.pending')}
+        total={data.total}
+        offset={page.offset}
+        limit={page.limit}
+        onChange={page.setOffset}
+      />
     </section>
   );
 }

@@ -52,6 +52,8 @@ export const PERMISSION_GRANTS: Readonly<Record<Permission, Grant>> = {
   // the service narrows it to officials of municipalities and associations
   [Permission.JoinRequestCreate]: { holders: ['official'], visibility: 'directory' },
   [Permission.JoinRequestReadOwn]: SIGNED_IN,
+  // the service narrows it: every body's for the secretariat, the co-chaired bodies' for an official, none otherwise
+  [Permission.JoinRequestReadToDecide]: SIGNED_IN,
   [Permission.JoinRequestRead]: { holders: ['secretariat', 'co_chair'], visibility: 'directory' },
   [Permission.JoinRequestDecide]: { holders: ['secretariat', 'co_chair'], visibility: 'directory' },
 
