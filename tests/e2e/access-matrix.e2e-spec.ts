@@ -162,6 +162,7 @@ describe('access-control matrix', () => {
         ok: 201,
       },
       { route: 'GET /bodies/:id/join-requests', method: 'GET', path: () => `/api/v1/bodies/${ids.body}/join-requests`, ok: 200 },
+      { route: 'GET /accountability', method: 'GET', path: () => '/api/v1/accountability', ok: 200 },
       { route: 'GET /join-requests/to-decide', method: 'GET', path: () => '/api/v1/join-requests/to-decide', ok: 200 },
       { route: 'GET /governments', method: 'GET', path: () => '/api/v1/governments', ok: 200 },
       {

@@ -134,6 +134,27 @@ describe('action items: accountability reports', () => {
     expect(hidden.body.bodies).toEqual([]);
   });
 
+  it('gives every body and government the caller may see in one overview, equal to their reports taken one by one', async () => {
+    const pick = ({ open, overdue, doneOnTime, doneLate }: Record<string, number>) => ({ open, overdue, doneOnTime, doneLate });
+    const overview = await t.http.get('/api/v1/accountability', t.adminToken);
+    expect(overview.status).toBe(200);
+    const body = overview.body.bodies.find((b: { bodyId: string }) => b.bodyId === world.body.id);
+    const report = (await t.http.get(`/api/v1/bodies/${world.body.id}/accountability`, t.adminToken)).body;
+    expect(body).toEqual({ bodyId: world.body.id, ...pick(report.totals) });
+    // five items led by A (one cancelled, two done: on time and late) and one by B (blocked); today none is past due
+    expect(pick(report.totals)).toEqual({ open: 3, overdue: 0, doneOnTime: 1, doneLate: 1 });
+    for (const key of ['A', 'B']) {
+      const id = world.seats[key].government.id;
+      const own = (await t.http.get(`/api/v1/governments/${id}/accountability`, t.adminToken)).body.governments[0];
+      expect(overview.body.governments.find((g: { governmentId: string }) => g.governmentId === id)).toEqual({ governmentId: id, ...pick(own) });
+    }
+    // an official sees the bodies its government sits in, and nothing of the others
+    const member = await t.http.get('/api/v1/accountability', world.seats.C.official.token);
+    expect(member.body.bodies.map((b: { bodyId: string }) => b.bodyId)).toEqual([world.body.id]);
+    const outsider = await f.official((await f.government()).id);
+    expect((await t.http.get('/api/v1/accountability', outsider.token)).body).toMatchObject({ bodies: [], governments: [] });
+  });
+
   it('hides a body’s report from officials of non-member governments', async () => {
     const outsider = await f.official((await f.government()).id);
     expect((await t.http.get(`/api/v1/bodies/${world.body.id}/accountability`, outsider.token)).status).toBe(404);

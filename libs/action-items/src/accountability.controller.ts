@@ -21,6 +21,13 @@ function sendCsv(reply: FastifyReply, filename: string, csv: string): string {
 export class AccountabilityController {
   constructor(private readonly accountability: AccountabilityService) {}
 
+  /** every body and government the caller may see, in one answer (the accountability page's summary) */
+  @Authorize(Permission.AccountabilityRead)
+  @Get('accountability')
+  overview(@CurrentCaller() caller: Caller) {
+    return this.accountability.overview(caller);
+  }
+
   @Authorize(Permission.AccountabilityRead, On.param(TargetKind.Body))
   @Get('bodies/:id/accountability')
   @ApiProduces('application/json', 'text/csv')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { BodyAccess, BodyRepository, MembershipRepository } from '@forum/bodies';
-import type { GovernmentLevel, MembershipRole } from '@forum/contracts';
+import type { AccountabilityOverviewView, GovernmentLevel, MembershipRole } from '@forum/contracts';
 import { Caller, notFound, textFor } from '@forum/core';
 import { Government, GovernmentRepository } from '@forum/governments';
 import { accountabilityOf, type AccountabilityFigures, type AccountableItem } from './accountability.rule';
@@ -202,6 +202,43 @@ export class AccountabilityService {
         ),
       })),
       funding,
+    };
+  }
+
+  /**
+   * Every body the caller may see and every government leading items there, from one read of their items: what the
+   * per-body and per-government reports would give one by one (today, as each lead government's calendar reads it).
+   */
+  async overview(caller: Caller): Promise<AccountabilityOverviewView> {
+    const asOf = new Date();
+    const scope = await this.access.scopeOf(caller);
+    const items = await this.items.findInScope(scope.kind === 'all' ? null : scope.bodyIds);
+    const leads = new Map((await this.governments.findByIds([...new Set(items.map((i) => i.leadGovernmentId))])).map((g) => [g.id, g]));
+    const accountable = this.accountable(items, leads);
+    const figuresOf = (subset: AccountableItem[]) => {
+      const total = { open: 0, overdue: 0, doneOnTime: 0, doneLate: 0 };
+      for (const leadId of new Set(subset.map((i) => i.leadGovernmentId))) {
+        const lead = leads.get(leadId);
+        if (!lead) continue;
+        const f = accountabilityOf(lead.id, lead.level, subset, todayIn(lead.timeZone, asOf));
+        total.open += f.open;
+        total.overdue += f.overdue;
+        total.doneOnTime += f.doneOnTime;
+        total.doneLate += f.doneLate;
+      }
+      return total;
+    };
+    const byBody = new Map<string, AccountableItem[]>();
+    items.forEach((item, index) => {
+      const subset = byBody.get(item.bodyId) ?? [];
+      subset.push(accountable[index]);
+      byBody.set(item.bodyId, subset);
+    });
+    const governments = [...leads.values()].sort((a, b) => a.precedence - b.precedence);
+    return {
+      asOf: asOf.toISOString(),
+      bodies: [...byBody].map(([bodyId, subset]) => ({ bodyId, ...figuresOf(subset) })),
+      governments: governments.map((g) => ({ governmentId: g.id, ...figuresOf(accountable.filter((i) => i.leadGovernmentId === g.id)) })),
     };
   }
 

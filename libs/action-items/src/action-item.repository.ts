@@ -136,6 +136,11 @@ export class ActionItemRepository {
     return bodyIds.length ? this.repo().findBy({ bodyId: In(bodyIds) }) : Promise.resolve([]);
   }
 
+  /** every item of the scope's bodies (null: every body) */
+  findInScope(bodyIds: string[] | null): Promise<ActionItem[]> {
+    return bodyIds ? this.findInBodies(bodyIds) : this.repo().find();
+  }
+
   /** Items a government answers for, in the bodies given: led, supported or sharing the cost. */
   findInvolving(governmentId: string, scopeBodyIds: string[] | null): Promise<ActionItem[]> {
     const qb = this.repo()

@@ -116,3 +116,12 @@ export interface GovernmentAccountabilitySummaryView {
   /** one row: the government across every body the caller may see */
   governments: AccountabilityFiguresView[];
 }
+/**
+ * GET /accountability: the same figures for every body the caller may see and every government leading items in
+ * them, in one answer (a row per body equals that body's report totals; a row per government, its report's row).
+ */
+export interface AccountabilityOverviewView {
+  asOf: string;
+  bodies: (AccountabilityFiguresView & { bodyId: string })[];
+  governments: (AccountabilityFiguresView & { governmentId: string })[];
+}

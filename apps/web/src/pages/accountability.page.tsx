@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { AccountabilityFiguresView, BodyAccountabilitySummaryView, GovernmentAccountabilitySummaryView } from '@forum/contracts';
-import { api, ApiError, download } from '../api/api-client';
+import type { AccountabilityFiguresView, AccountabilityOverviewView } from '@forum/contracts';
+import { api, download } from '../api/api-client';
 import { listBodies, listGovernments } from '../api/queries';
 import { useResource } from '../api/use-resource';
 import { ActionButton, SelectField } from '../components/fields';
@@ -22,31 +22,18 @@ export function tally(f: AccountabilityFiguresView): Omit<Tally, 'key' | 'label'
   return { onTime: f.doneOnTime, late: f.doneLate + f.overdue, open: f.open - f.overdue };
 }
 
-/** A report the caller may not read (a body outside their government's) is left out; any other failure shows. */
-const readable = <T,>(load: Promise<T>): Promise<T | null> =>
-  load.catch((e: unknown) => {
-    if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return null;
-    throw e;
-  });
-
 export function AccountabilityPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [params] = useSearchParams();
   const [view, setView] = useState<'body' | 'government'>(params.get('governmentId') ? 'government' : 'body');
-  // the API's aggregates, one report per body or per government: never tallied from a page of items
+  // the API's aggregates over every item the caller may see, in one answer: never tallied from a page of items
   const { data, error, reload } = useResource(async () => {
-    const [bodies, governments] = await Promise.all([listBodies(), listGovernments()]);
-    const figures =
+    const [bodies, governments, overview] = await Promise.all([listBodies(), listGovernments(), api<AccountabilityOverviewView>('GET', '/accountability')]);
+    const figures: (AccountabilityFiguresView | null)[] =
       view === 'body'
-        ? await Promise.all(
-            bodies.map((b) => readable(api<BodyAccountabilitySummaryView>('GET', `/bodies/${b.id}/accountability`)).then((r) => r?.totals ?? null)),
-          )
-        : await Promise.all(
-            governments.map((g) =>
-              readable(api<GovernmentAccountabilitySummaryView>('GET', `/governments/${g.id}/accountability`)).then((r) => r?.governments[0] ?? null),
-            ),
-          );
+        ? bodies.map((b) => overview.bodies.find((r) => r.bodyId === b.id) ?? null)
+        : governments.map((g) => overview.governments.find((r) => r.governmentId === g.id) ?? null);
     return { bodies, governments, figures, view };
   }, [view]);
   useLiveEvents(['action-item.created', 'action-item.updated'], () => void reload());
