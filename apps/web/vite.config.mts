@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { gcdsPerComponent } from './build/gcds-per-component';
+import { gcdsSelfHostedFonts } from './build/gcds-self-hosted-fonts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = process.env.FORUM_API_URL ?? 'http://127.0.0.1:3000';
@@ -9,7 +10,7 @@ const api = process.env.FORUM_API_URL ?? 'http://127.0.0.1:3000';
 // The API serves the built files on its own port; in development Vite proxies everything that is not the app to it.
 export default defineConfig({
   root,
-  plugins: [gcdsPerComponent(), react()],
+  plugins: [gcdsPerComponent(), gcdsSelfHostedFonts(), react()],
   // "Date modified" of the pages that show no single record: the day this build was made
   define: { 'import.meta.env.VITE_BUILD_DATE': JSON.stringify(new Date().toISOString().slice(0, 10)) },
   resolve: {
