@@ -59,9 +59,10 @@ describe('web assets: caching, compression and pages for unknown addresses', () 
 
   it('asks no other origin for anything: the design system’s fonts are the build’s own hashed assets, cached for a year', async () => {
     const assets = readdirSync(join(dist, 'assets'));
-    const texts = [['index.html', readFileSync(join(dist, 'index.html'), 'utf8')] as const].concat(
-      assets.filter((name) => /\.(css|js)$/.test(name)).map((name) => [name, readFileSync(join(dist, 'assets', name), 'utf8')] as const),
-    );
+    const texts: [string, string][] = [
+      ['index.html', readFileSync(join(dist, 'index.html'), 'utf8')],
+      ...assets.filter((name) => /\.(css|js)$/.test(name)).map((name): [string, string] => [name, readFileSync(join(dist, 'assets', name), 'utf8')]),
+    ];
     for (const [name, text] of texts) {
       // the design system's CDN and Google Fonts, which its stylesheet asks for as published
       expect({ name, cdn: text.match(/fonts\.googleapis\.com|fonts\.gstatic\.com|cdn\.design-system\.canada\.ca/g) }).toEqual({ name, cdn: null });
@@ -69,6 +70,18 @@ describe('web assets: caching, compression and pages for unknown addresses', () 
       if (name.endsWith('.css')) expect({ name, remote: text.match(/(url\(|@import)\s*["']?(https?:)?\/\/[^)"';]*/g) }).toEqual({ name, remote: null });
       if (name === 'index.html') expect({ name, remote: text.match(/(src|href)="(https?:)?\/\/[^"]*"/g) }).toEqual({ name, remote: null });
     }
+    // the session is asked for by a deferred script that runs before the app's module (both deferred, in document order)
+    const shell = texts[0][1];
+    expect(shell.indexOf('<script defer src="/session-start.js"></script>')).toBeGreaterThan(-1);
+    expect(shell.indexOf('/session-start.js')).toBeLessThan(shell.indexOf(script));
+    // the flag as favicon, inline: no request for a /favicon.ico there is not
+    expect(shell).toMatch(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,/);
+    // the faces every page shows start downloading with the scripts
+    expect(
+      shell.match(
+        /<link rel="preload" as="font" type="font\/woff2" crossorigin="" href="\/assets\/gcds-(noto-sans-(regular|medium|semibold|bold)|lato)-[\w-]{8}\.woff2">/g,
+      ),
+    ).toHaveLength(5);
     const stylesheet = texts.find(([name]) => name.endsWith('.css'))![1];
     const fonts = [...stylesheet.matchAll(/url\(["']?(\/assets\/[^)"']+\.woff2)["']?\)/g)].map((m) => m[1]);
     // the body text's and the headings' faces, each named after its content

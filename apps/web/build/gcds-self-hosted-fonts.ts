@@ -13,6 +13,9 @@ const CDN_FONT = /https:\/\/cdn\.design-system\.canada\.ca\/@gcds-core\/fonts@([
 /** Any address on another origin left in a stylesheet: url(https://…), url(//…) or @import "https://…". */
 const REMOTE = /url\(\s*["']?(?:https?:)?\/\/|@import\s+["'](?:https?:)?\/\//;
 
+/** The faces every page shows, the sign-in page too: body text, the menu button (500), field labels (600), buttons and strong text (700), the h1. */
+const PRELOADED = ['noto-sans-regular', 'noto-sans-medium', 'noto-sans-semibold', 'noto-sans-bold', 'lato'];
+
 /** The faces the stylesheet asked Google Fonts for, as the fonts package ships them (it has Lato in bold only: the headings). */
 const FACES: { family: string; file: string; weight: number; style: 'normal' | 'italic' }[] = [
   { family: 'Lato', file: 'lato/gcds-lato', weight: 700, style: 'normal' },
@@ -53,6 +56,19 @@ export function gcdsSelfHostedFonts(): Plugin {
   return {
     name: 'gcds-self-hosted-fonts',
     enforce: 'pre',
+    // they start downloading with the scripts, not once the page has been laid out: each late one would lay the page out again
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        return Object.keys(bundle ?? {})
+          .filter((name) => PRELOADED.some((face) => new RegExp(`/gcds-${face}-[\\w-]{8}\\.woff2$`).test(name)))
+          .map((name) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `/${name}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
     transform(code, id) {
       const file = id.split('?')[0];
       if (!STYLESHEET.test(file)) return null;
