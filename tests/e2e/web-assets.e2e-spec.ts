@@ -57,6 +57,43 @@ describe('web assets: caching, compression and pages for unknown addresses', () 
     }
   });
 
+  it('asks no other origin for anything: the design system’s fonts are the build’s own hashed assets, cached for a year', async () => {
+    const assets = readdirSync(join(dist, 'assets'));
+    const texts: [string, string][] = [
+      ['index.html', readFileSync(join(dist, 'index.html'), 'utf8')],
+      ...assets.filter((name) => /\.(css|js)$/.test(name)).map((name): [string, string] => [name, readFileSync(join(dist, 'assets', name), 'utf8')]),
+    ];
+    for (const [name, text] of texts) {
+      // the design system's CDN and Google Fonts, which its stylesheet asks for as published
+      expect({ name, cdn: text.match(/fonts\.googleapis\.com|fonts\.gstatic\.com|cdn\.design-system\.canada\.ca/g) }).toEqual({ name, cdn: null });
+      // nothing the browser fetches by itself: stylesheets' url() and @import, the page's src and href
+      if (name.endsWith('.css')) expect({ name, remote: text.match(/(url\(|@import)\s*["']?(https?:)?\/\/[^)"';]*/g) }).toEqual({ name, remote: null });
+      if (name === 'index.html') expect({ name, remote: text.match(/(src|href)="(https?:)?\/\/[^"]*"/g) }).toEqual({ name, remote: null });
+    }
+    // the session is asked for by a deferred script that runs before the app's module (both deferred, in document order)
+    const shell = texts[0][1];
+    expect(shell.indexOf('<script defer src="/session-start.js"></script>')).toBeGreaterThan(-1);
+    expect(shell.indexOf('/session-start.js')).toBeLessThan(shell.indexOf(script));
+    // the flag as favicon, inline: no request for a /favicon.ico there is not
+    expect(shell).toMatch(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,/);
+    // the faces every page shows start downloading with the scripts
+    expect(
+      shell.match(
+        /<link rel="preload" as="font" type="font\/woff2" crossorigin="" href="\/assets\/gcds-(noto-sans-(regular|medium|semibold|bold)|lato)-[\w-]{8}\.woff2">/g,
+      ),
+    ).toHaveLength(5);
+    const stylesheet = texts.find(([name]) => name.endsWith('.css'))![1];
+    const fonts = [...stylesheet.matchAll(/url\(["']?(\/assets\/[^)"']+\.woff2)["']?\)/g)].map((m) => m[1]);
+    // the body text's and the headings' faces, each named after its content
+    expect(fonts).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\/gcds-noto-sans-regular-[\w-]{8}\.woff2$/), expect.stringMatching(/\/gcds-lato-[\w-]{8}\.woff2$/)]),
+    );
+    for (const font of fonts.slice(0, 3)) {
+      const response = await raw(t.baseUrl, font);
+      expect([font, response.status, response.headers['cache-control']]).toEqual([font, 200, 'public, max-age=31536000, immutable']);
+    }
+  });
+
   it('compresses with brotli or gzip when the browser accepts it, and only then', async () => {
     const plain = await raw(t.baseUrl, script);
     expect(plain.headers['content-encoding']).toBeUndefined();

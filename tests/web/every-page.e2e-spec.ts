@@ -2,7 +2,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, OFFICIAL_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
-import { describeWithBrowser, ensureWebBuilt, expectAccessible, expectNoHorizontalScroll, launchBrowser, newContext, signIn } from '../support/web-browser';
+import {
+  describeWithBrowser,
+  ensureWebBuilt,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  newContext,
+  requestsElsewhere,
+  signIn,
+} from '../support/web-browser';
 import { scaled, waitFor } from '../support/timeouts';
 
 jest.setTimeout(scaled(420_000));
@@ -222,9 +231,75 @@ describeWithBrowser('web: every page of every role, in both languages, at 1280 a
             if (axe) await expectAccessible(page, `${label} at ${size.width} px`);
           }
         }
+        // the design system's fonts come from the app too: a government intranet may block any other origin
+        expect({ role, lang, elsewhere: requestsElsewhere(context) }).toEqual({ role, lang, elsewhere: [] });
       }
     });
   }
+
+  it('asks no other origin for anything, and draws its text in the design system’s own fonts, served immutable from its own', async () => {
+    const origin = new URL(t.baseUrl).origin;
+    const requests: string[] = [];
+    page.on('request', (request) => void requests.push(request.url()));
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await openAppPage(page, `/action-items/${itemId}`, 'en', { inApp: true });
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const loaded: string[] = [];
+      document.fonts.forEach((face) => {
+        if (face.status === 'loaded') loaded.push(`${face.family.replace(/"/g, '')} ${face.weight} ${face.style}`);
+      });
+      return loaded;
+    });
+    // body text, the headings, and the icons the shell shows (inlined in the stylesheet: it is a few KB)
+    expect(faces).toEqual(expect.arrayContaining(['Noto Sans 400 normal', 'Lato 700 normal', 'gcds-icons 400 normal']));
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans"') && document.fonts.check('700 32px Lato'))).toBe(true);
+    expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
+    expect(requestsElsewhere(context)).toEqual([]);
+    const fonts = requests.filter((url) => /\.woff2?$/.test(url));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const url of fonts) {
+      const response = await fetch(url);
+      expect({ url, status: response.status, cache: response.headers.get('cache-control') }).toEqual({
+        url,
+        status: 200,
+        cache: 'public, max-age=31536000, immutable',
+      });
+    }
+  });
+
+  it('asks for the session once a load, while its script is still on its way, and without session-start.js too', async () => {
+    await signIn(page, accounts.member, OFFICIAL_PASSWORD);
+    const refreshes: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/auth/refresh')) refreshes.push(request.url());
+    });
+    const dashboard = page.getByRole('heading', { level: 1, name: 'My dashboard' });
+    // the app's script is held back until the session has been asked for: only session-start.js can have asked
+    let askedBeforeTheScript = false;
+    const entry = /\/assets\/index-[\w-]+\.js$/;
+    await page.route(entry, async (route) => {
+      try {
+        await waitFor('the refresh session-start.js sends', () => refreshes.length > 0, 10_000, 20);
+        askedBeforeTheScript = true;
+      } finally {
+        await route.continue();
+      }
+    });
+    await page.reload();
+    await dashboard.waitFor();
+    await networkQuiet(page);
+    expect(askedBeforeTheScript).toBe(true);
+    // one refresh (the cookie rotates: a second at once would look like a stolen cookie)
+    expect(refreshes).toHaveLength(1);
+    await page.unroute(entry);
+    // the app asks itself when the early request is missing (an old cached shell, a blocked script)
+    await page.route('**/session-start.js', (route) => route.abort());
+    await page.reload();
+    await dashboard.waitFor();
+    await networkQuiet(page);
+    expect(refreshes).toHaveLength(2);
+  });
 
   it('the public pages (signed out): axe at both widths in both languages, no sideways scroll, distinct titles', async () => {
     const titles = new Map<string, string>();

@@ -7,8 +7,6 @@ import { useAddressLanguage } from './i18n/i18n';
 import { Shell } from './layout/shell';
 // the sign-in page is where most visits start: it comes with the first script
 import { LoginPage } from './pages/login.page';
-// the shell's unread badge lives beside the notifications page, which comes with the first script too
-import { NotificationsPage } from './pages/notifications.page';
 
 // Each page is its own chunk, fetched when first shown: the first page of a visit loads only what it needs.
 const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation.page').then((m) => ({ default: m.AcceptInvitationPage })));
@@ -28,6 +26,7 @@ const IntegrationsPage = lazy(() => import('./pages/integrations.page').then((m)
 const JoinRequestsPage = lazy(() => import('./pages/join-requests.page').then((m) => ({ default: m.JoinRequestsPage })));
 const MeetingDetailPage = lazy(() => import('./pages/meetings.page').then((m) => ({ default: m.MeetingDetailPage })));
 const MeetingsPage = lazy(() => import('./pages/meetings.page').then((m) => ({ default: m.MeetingsPage })));
+const NotificationsPage = lazy(() => import('./pages/notifications.page').then((m) => ({ default: m.NotificationsPage })));
 const PeoplePage = lazy(() => import('./pages/people.page').then((m) => ({ default: m.PeoplePage })));
 const TranslationsPage = lazy(() => import('./pages/translations.page').then((m) => ({ default: m.TranslationsPage })));
 const ResetPasswordPage = lazy(() => import('./pages/reset-password.page').then((m) => ({ default: m.ResetPasswordPage })));

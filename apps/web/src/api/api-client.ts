@@ -74,15 +74,35 @@ export function writeSession(session: StoredSession | null): void {
   for (const listener of listeners) listener(session);
 }
 
+type RefreshAnswer = { ok: boolean; text: string } | { error: unknown };
+
+/** The refresh index.html's session-start.js sent before this script arrived, taken once (the next refresh is a new one). */
+function takeStartedRefresh(): Promise<RefreshAnswer> | null {
+  const holder = window as { forumSessionStart?: Promise<RefreshAnswer> };
+  const started = holder.forumSessionStart ?? null;
+  delete holder.forumSessionStart;
+  return started;
+}
+
+async function askForRefresh(): Promise<{ ok: boolean; text: string }> {
+  const started = takeStartedRefresh();
+  if (started) {
+    const answer = await started;
+    if ('error' in answer) throw answer.error;
+    return answer;
+  }
+  const response = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+  // the body is read either way: an unread one keeps the request open
+  return { ok: response.ok, text: await response.text() };
+}
+
 let refreshing: Promise<StoredSession | null> | null = null;
 /** One refresh at a time (the cookie rotates: two at once would look like a stolen cookie). */
 export function refreshSession(): Promise<StoredSession | null> {
   refreshing ??= (async () => {
     try {
-      const response = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
-      // the body is read either way: an unread one keeps the request open
-      const text = await response.text();
-      const next = response.ok ? (JSON.parse(text) as StoredSession) : null;
+      const { ok, text } = await askForRefresh();
+      const next = ok ? (JSON.parse(text) as StoredSession) : null;
       writeSession(next ? { accessToken: next.accessToken, user: next.user } : null);
       return next;
     } catch {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale, TranslationState } from '@forum/contracts';
-import { TextAreaField, TextField } from './fields';
+import { TextField } from './fields';
+import { TextAreaField } from './choice-fields';
 
 /** A record as the API returns a bilingual field `x`: `x`, `xEn`, `xFr`, and its `translation`. */
 export type WithText = object & { translation?: TranslationState };

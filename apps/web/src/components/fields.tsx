@@ -1,11 +1,11 @@
 import { ReactNode } from 'react';
-import { GcdsButton, GcdsInput, GcdsRadios, GcdsSelect, GcdsTextarea } from '@gcds-core/components-react';
+import { GcdsButton, GcdsInput } from '@gcds-core/components-react';
 
 /**
  * Form fields on the design system's components: each shows its label, its hint and its own error
  * right under it (the component links the error to the input with aria-describedby and announces it).
  */
-interface FieldProps {
+export interface FieldProps {
   id: string;
   label: string;
   value: string;
@@ -15,7 +15,7 @@ interface FieldProps {
   required?: boolean;
 }
 
-const valueOf = (e: Event | { target: unknown }) => String((e.target as { value?: unknown }).value ?? '');
+export const valueOf = (e: Event | { target: unknown }) => String((e.target as { value?: unknown }).value ?? '');
 
 export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'password' | 'number' | 'url'; autocomplete?: string }) {
   return (
@@ -31,67 +31,6 @@ export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'passw
       errorMessage={props.error ?? ''}
       validateOn="other"
       onGcdsInput={(e) => props.onChange(valueOf(e))}
-      onGcdsChange={(e) => props.onChange(valueOf(e))}
-    />
-  );
-}
-
-export function TextAreaField(props: FieldProps & { rows?: number }) {
-  return (
-    <GcdsTextarea
-      textareaId={props.id}
-      name={props.id}
-      label={props.label}
-      value={props.value}
-      hint={props.hint}
-      required={props.required}
-      rows={props.rows ?? 5}
-      errorMessage={props.error ?? ''}
-      validateOn="other"
-      onGcdsInput={(e) => props.onChange(valueOf(e))}
-      onGcdsChange={(e) => props.onChange(valueOf(e))}
-    />
-  );
-}
-
-export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; defaultLabel?: string }) {
-  return (
-    <GcdsSelect
-      selectId={props.id}
-      name={props.id}
-      label={props.label}
-      value={props.value}
-      hint={props.hint}
-      required={props.required}
-      defaultValue={props.defaultLabel}
-      errorMessage={props.error ?? ''}
-      validateOn="other"
-      onGcdsChange={(e) => props.onChange(valueOf(e))}
-      onGcdsInput={(e) => props.onChange(valueOf(e))}
-    >
-      {props.options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </GcdsSelect>
-  );
-}
-
-/** A choice among a few options, all visible at once: a fieldset whose legend names the question. */
-export function RadioField(props: Omit<FieldProps, 'label'> & { legend: string; options: { value: string; label: string }[] }) {
-  // the component takes its options as JSON; the ids only need to be unique inside its own shadow root
-  const options = JSON.stringify(props.options.map((o) => ({ id: `${props.id}-${o.value}`, label: o.label, value: o.value })));
-  return (
-    <GcdsRadios
-      name={props.id}
-      legend={props.legend}
-      options={options}
-      value={props.value}
-      hint={props.hint}
-      required={props.required}
-      errorMessage={props.error ?? ''}
-      validateOn="other"
       onGcdsChange={(e) => props.onChange(valueOf(e))}
     />
   );

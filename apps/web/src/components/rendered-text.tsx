@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api-client';
 import type { TextPreviewView } from '../api/types';
-import { ActionButton, TextAreaField } from './fields';
+import { ActionButton } from './fields';
+import { TextAreaField } from './choice-fields';
 
 /**
  * Text people typed in Markdown, shown as the API rendered it. The HTML comes from the server's one renderer and

@@ -4,7 +4,8 @@ import { DOCUMENT_MARKINGS, type DocumentMarking, type DocumentView } from '@for
 import { api, ApiError, download, Page, readSession } from '../api/api-client';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
-import { ActionButton, SelectField, SubmitButton, TextField } from '../components/fields';
+import { ActionButton, SubmitButton, TextField } from '../components/fields';
+import { SelectField } from '../components/choice-fields';
 import { Pager, usePage } from '../components/pager';
 import { FormError, governmentName, Loading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';

@@ -6,7 +6,7 @@ import type { Locale } from '@forum/contracts';
 import { useAuth } from '../auth/auth-context';
 import { otherLanguageHref } from '../i18n/i18n';
 import { userTimeZone } from '../i18n/format';
-import { UnreadBadge } from '../pages/notifications.page';
+import { UnreadBadge } from '../notifications/unread-badge';
 import { Breadcrumbs, DateModified, LiveAnnouncer } from './furniture';
 import { navigated } from './page-furniture';
 

@@ -5,7 +5,8 @@ import type { AccountabilityFiguresView, AccountabilityOverviewView } from '@for
 import { api, download } from '../api/api-client';
 import { listBodies, listGovernments } from '../api/queries';
 import { useResource } from '../api/use-resource';
-import { ActionButton, SelectField } from '../components/fields';
+import { ActionButton } from '../components/fields';
+import { SelectField } from '../components/choice-fields';
 import { bodyName, governmentName, Loading, PageHeading, ResourceError, SectionHeading, TableScroll } from '../components/ui';
 import { useLiveEvents } from '../realtime/live-updates';
 

@@ -7,7 +7,8 @@ import { listMembers } from '../api/queries';
 import type { ActionItem, Body, Membership } from '../api/types';
 import { BilingualFields, pairPayload } from '../components/bilingual';
 import { ErrorSummary } from '../components/error-summary';
-import { NativeField, SelectField, SubmitButton, TextField } from '../components/fields';
+import { NativeField, SubmitButton, TextField } from '../components/fields';
+import { SelectField } from '../components/choice-fields';
 import { bodyName, FormError, governmentName, SectionHeading } from '../components/ui';
 import { dollarsToCents } from '../i18n/format';
 

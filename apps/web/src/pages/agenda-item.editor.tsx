@@ -7,7 +7,8 @@ import type { AgendaItem, Government, Invitee } from '../api/types';
 import { BilingualFields, BilingualText, pairPayload, useText } from '../components/bilingual';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary } from '../components/error-summary';
-import { ActionButton, SelectField, SubmitButton, TextField } from '../components/fields';
+import { ActionButton, SubmitButton, TextField } from '../components/fields';
+import { SelectField } from '../components/choice-fields';
 import { FormError, governmentName, SectionHeading } from '../components/ui';
 
 /** Who hears about a change to this agenda: nobody while it is a draft, every invited government once published. */

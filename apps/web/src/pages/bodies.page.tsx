@@ -8,7 +8,8 @@ import { listBodies } from '../api/queries';
 import type { Body } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
-import { NativeField, SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields';
+import { NativeField, SubmitButton, TextField } from '../components/fields';
+import { SelectField, TextAreaField } from '../components/choice-fields';
 import { bodyName, FormError, Loading, PageHeading, SectionHeading } from '../components/ui';
 import { useLiveEvents } from '../realtime/live-updates';
 

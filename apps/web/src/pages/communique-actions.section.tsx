@@ -4,7 +4,8 @@ import { api, ApiError } from '../api/api-client';
 import type { Communique, Membership, Revision } from '../api/types';
 import { BilingualFields, BilingualText, pairPayload } from '../components/bilingual';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { ActionButton, SubmitButton, TextAreaField, TextField } from '../components/fields';
+import { ActionButton, SubmitButton, TextField } from '../components/fields';
+import { TextAreaField } from '../components/choice-fields';
 import { FormError, governmentName, SectionHeading } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 

@@ -5,7 +5,8 @@ import { api, ApiError } from '../api/api-client';
 import { listGovernments } from '../api/queries';
 import type { Government } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { ActionButton, SelectField, SubmitButton, TextField } from '../components/fields';
+import { ActionButton, SubmitButton, TextField } from '../components/fields';
+import { SelectField } from '../components/choice-fields';
 import { FormError, governmentName, Loading, PageHeading, SectionHeading, Success } from '../components/ui';
 import { formatDateTime } from '../i18n/format';
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/api-client';
 import { EMAIL_DELIVERIES, type EmailDelivery, type NotificationPreferences } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { RadioField, SubmitButton } from '../components/fields';
+import { SubmitButton } from '../components/fields';
+import { RadioField } from '../components/choice-fields';
 import { FormError, Loading, SectionHeading, Success } from '../components/ui';
 
 /** Account emails are not a choice (without them nobody gets in), so only these categories are offered. */

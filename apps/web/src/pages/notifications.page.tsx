@@ -13,18 +13,6 @@ import { useInbox } from '../notifications/notification-inbox';
 import { NotificationPreferencesSection } from './notification-preferences.section';
 
 /** The unread count in the session bar: the shared inbox keeps it live (socket events and reads made here). */
-export function UnreadBadge() {
-  const { t } = useTranslation();
-  const { unread } = useInbox();
-  return (
-    <GcdsLink href="/notifications">
-      <span data-testid="unread-count" aria-live="polite">
-        {t('notifications.unread', { count: unread })}
-      </span>
-    </GcdsLink>
-  );
-}
-
 /** The latest few, from the shared inbox (the dashboard). */
 export function NotificationList({ limit }: { limit?: number }) {
   const { items: all, error } = useInbox();

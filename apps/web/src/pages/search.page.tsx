@@ -6,7 +6,8 @@ import { SEARCH_TYPES, type SearchHitView, type SearchResultsView, type SearchTy
 import { api } from '../api/api-client';
 import { listBodies } from '../api/queries';
 import { useResource } from '../api/use-resource';
-import { SelectField, SubmitButton, TextField } from '../components/fields';
+import { SubmitButton, TextField } from '../components/fields';
+import { SelectField } from '../components/choice-fields';
 import { bodyName, FormError, Loading, PageHeading, SectionHeading } from '../components/ui';
 import { formatDate } from '../i18n/format';
 
