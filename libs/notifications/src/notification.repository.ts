@@ -8,6 +8,16 @@ import type { EmailDelivery } from './delivery.rule';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
 
+/** A notification whose email is due, with what its email needs of its recipient. */
+export interface DueEmail {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  email: string;
+  locale: string;
+}
+
 export interface NewNotification {
   userId: string;
   key: string;
@@ -79,9 +89,40 @@ export class NotificationRepository {
     return result.affected ?? 0;
   }
 
-  /** true when this call recorded the send; false when another attempt had already */
+  /**
+   * Takes the emails still due among `ids` for the job `jobId` (one statement for the whole batch): not yet
+   * sent, the recipient still active, and no other job holding them, so a notification has one sender.
+   */
+  async claimForEmail(ids: string[], jobId: string): Promise<DueEmail[]> {
+    if (!ids.length) return [];
+    const rows: DueEmail[] = returned(
+      await this.dataSource.query(
+        `UPDATE notification n SET email_job_id = $2 FROM user_account u
+        WHERE n.id = ANY($1::uuid[]) AND u.id = n.user_id AND u.active AND n.email_delivery = 'immediately' AND n.emailed_at IS NULL
+          AND (n.email_job_id IS NULL OR n.email_job_id = $2)
+        RETURNING n.id, n.title, n.body, n.link, u.email, u.locale`,
+        [ids, jobId],
+      ),
+    );
+    return rows;
+  }
+
+  /** Hands emails of a batch to jobs of their own (`jobIdOf`); only while the batch still holds them. */
+  async handOver(ids: string[], fromJobId: string, jobIdOf: (id: string) => string, em: EntityManager): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = returned(
+      await em.query(
+        `UPDATE notification n SET email_job_id = t.job_id FROM unnest($1::uuid[], $2::varchar[]) AS t(id, job_id)
+        WHERE n.id = t.id AND n.email_job_id = $3 AND n.emailed_at IS NULL RETURNING n.id`,
+        [ids, ids.map(jobIdOf), fromJobId],
+      ),
+    );
+    return rows.map((r) => r.id);
+  }
+
   async markEmailed(ids: string[], at: Date): Promise<void> {
-    if (ids.length) await this.repo().update({ id: In(ids), emailedAt: IsNull() }, { emailedAt: at });
+    // a plain statement: a batch writes one every few sends
+    if (ids.length) await this.dataSource.query(`UPDATE notification SET emailed_at = $2 WHERE id = ANY($1::uuid[]) AND emailed_at IS NULL`, [ids, at]);
   }
 
   usersWithDigestPending(upTo: Date): Promise<string[]> {
@@ -160,4 +201,9 @@ export class AccountTokenRepository {
   async markEmailed(id: string, at: Date): Promise<void> {
     await this.repo().update({ id, emailedAt: IsNull() }, { emailedAt: at });
   }
+}
+
+/** TypeORM answers an UPDATE … RETURNING on Postgres with [rows, affected]. */
+function returned<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }

@@ -27,6 +27,12 @@ export interface DeliveryRow {
   sentAt: Date | null;
 }
 
+/**
+ * A job that sends many emails (a batch) keeps its "sending" record this fresh before each send it begins:
+ * the sweep then waits this long beyond one send's time limits before it takes the job for lost.
+ */
+export const SENDING_REFRESH_MS = 1000;
+
 const COLUMNS = `id, queue, job_id AS "jobId", name, data, run_at AS "runAt", status, attempts, last_error AS "lastError",
   message_id AS "messageId", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
 
@@ -70,6 +76,11 @@ export class DeliveryLedger {
       ),
     );
     return rows[0]?.previous ?? null;
+  }
+
+  /** The attempt is still alive (a batch between two sends): the sweep leaves its job alone a while longer. */
+  async stillSending(queue: string, jobId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE delivery SET updated_at = now() WHERE queue = $1 AND job_id = $2 AND status = 'sending'`, [queue, jobId]);
   }
 
   /**
