@@ -73,9 +73,28 @@ export class NotificationRepository {
    */
   async insertOnce(rows: NewNotification[], em?: EntityManager): Promise<Notification[]> {
     if (!rows.length) return [];
-    await this.repo(em).createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
-    const keys = [...new Set(rows.map((r) => r.key))];
-    const found = await this.repo(em).findBy({ userId: In(rows.map((r) => r.userId)), key: In(keys) });
+    // Plain statements, a column an array: a fan-out writes and reads back a row per recipient.
+    const manager = em ?? this.dataSource.manager;
+    await manager.query(
+      `INSERT INTO notification (user_id, key, category, title, body, link, email_delivery)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::varchar[], $7::varchar[])
+       ON CONFLICT (user_id, key) DO NOTHING`,
+      [
+        rows.map((r) => r.userId),
+        rows.map((r) => r.key),
+        rows.map((r) => r.category),
+        rows.map((r) => r.title),
+        rows.map((r) => r.body),
+        rows.map((r) => r.link),
+        rows.map((r) => r.emailDelivery),
+      ],
+    );
+    const found: Notification[] = await manager.query(
+      `SELECT id, user_id AS "userId", key, category, title, body, link, email_delivery AS "emailDelivery", emailed_at AS "emailedAt",
+              email_job_id AS "emailJobId", created_at AS "createdAt", read_at AS "readAt"
+         FROM notification WHERE user_id = ANY($1::uuid[]) AND key = ANY($2::varchar[])`,
+      [[...new Set(rows.map((r) => r.userId))], [...new Set(rows.map((r) => r.key))]],
+    );
     const wanted = new Set(rows.map((r) => `${r.userId}/${r.key}`));
     return found.filter((n) => wanted.has(`${n.userId}/${n.key}`));
   }
@@ -156,7 +175,9 @@ export class NotificationPreferenceRepository {
   }
 
   async chosenByUsers(userIds: string[]): Promise<Map<string, Partial<Record<NotificationCategory, EmailDelivery>>>> {
-    const rows = userIds.length ? await this.repo().findBy({ userId: In(userIds) }) : [];
+    const rows: Pick<NotificationPreference, 'userId' | 'category' | 'delivery'>[] = userIds.length
+      ? await this.dataSource.query(`SELECT user_id AS "userId", category, delivery FROM notification_preference WHERE user_id = ANY($1::uuid[])`, [userIds])
+      : [];
     const byUser = new Map<string, Partial<Record<NotificationCategory, EmailDelivery>>>();
     for (const row of rows) byUser.set(row.userId, { ...byUser.get(row.userId), [row.category]: row.delivery });
     return byUser;
