@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import type { NotificationCategory } from '@forum/contracts';
 import { zoneOf } from '@forum/core';
 import { AccountToken, AccountTokenPurpose } from './account-token.entity';
