@@ -43,6 +43,20 @@ describe('Mailer over SMTP', () => {
   afterAll(() => smtp?.close());
   afterEach(() => jest.restoreAllMocks());
 
+  it('keeps a pooled connection open beyond nodemailer’s 100 messages (a new one costs about as much as a hundred emails)', async () => {
+    const noDelay = jest.spyOn(Socket.prototype, 'setNoDelay');
+    const mailer = new Mailer(loadConfig({ SMTP_URL: `${smtp.url}?maxConnections=1` }));
+    const port = Number(new URL(smtp.url).port);
+    try {
+      const prepared = await mailer.prepare({ subject: 'Many', text: 'Many.', html: '<p>Many.</p>' });
+      for (let i = 0; i < 120; i++) await prepared.send('many@example.org', `<many-${i}@forum>`);
+    } finally {
+      mailer.onApplicationShutdown();
+    }
+    const opened = noDelay.mock.contexts.filter((socket, i) => (socket as Socket).remotePort === port && noDelay.mock.calls[i][0] === true);
+    expect(opened).toHaveLength(1);
+  });
+
   it('sends one prepared email to many, each with their own To and Message-ID, the same text; an address needing encoding the ordinary way', async () => {
     const mailer = new Mailer(loadConfig({ SMTP_URL: smtp.url }));
     const prepared = await mailer.prepare({ subject: 'Ordre du jour publié : « réunion »', text: 'Publié.\n\nOuvrir', html: '<p>Publié.</p>' });
