@@ -105,6 +105,34 @@ describe('notification emails in batches', () => {
     expect(deliveries[0].attempts).toBeGreaterThanOrEqual(2);
   });
 
+  it('lets one attempt of a batch send at a time: a second one (its job added again after Redis lost it) waits, then gives way', async () => {
+    const governmentId = (await f.government()).id;
+    const officials = [await f.official(governmentId), await f.official(governmentId)];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let held = 0;
+    smtp.onMessage = async (raw) => {
+      if (!officials.some((o) => addressedTo(raw, o))) return;
+      held++;
+      await gate;
+    };
+    await notify(t, 'batch-twice', governmentId);
+    await waitUntil(() => held === officials.length, 20_000, 'the batch’s emails held in the SMTP conversation');
+    const [batch] = await t.dataSource.query(
+      `SELECT d.job_id, d.data FROM delivery d JOIN notification n ON d.data->'notificationIds' ? n.id::text WHERE n.key = 'batch-twice' LIMIT 1`,
+    );
+    const email = worker.app.get(EmailHandler);
+    const second = email.handle('notification-emails', batch.data, batch.job_id);
+    await expect(second).rejects.toThrow(/another attempt is still sending/);
+    expect(held).toBe(officials.length);
+    open();
+    await waitUntil(() => officials.every((o) => emailsTo(smtp, o).length > 0), 20_000, 'the batch’s emails');
+    await worker.settled();
+    // once the first is done, an attempt of the same batch finds nothing left to send
+    expect(await email.handle('notification-emails', batch.data, batch.job_id)).toEqual({ sent: 0, handedOver: 0 });
+    for (const official of officials) expect(emailsTo(smtp, official)).toHaveLength(1);
+  });
+
   it('does not send an email another job holds (a batch added twice, or with a recipient handed over)', async () => {
     const governmentId = (await f.government()).id;
     const official = await f.official(governmentId);

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { DeliveryLedger, FORUM_CONFIG, ForumConfig, JobSchedules, SENDING_REFRESH_MS } from '@forum/core';
+import { DeliveryInProgress, DeliveryLedger, FORUM_CONFIG, ForumConfig, JobSchedules, SENDING_LIVE_MS, SENDING_REFRESH_MS } from '@forum/core';
 import { QUEUES, type Locale } from '@forum/contracts';
 import { UserRepository } from '@forum/identity';
 import { ACCOUNT_TOKEN_TTL_MS, accountTokenFor } from './account-token';
@@ -65,6 +65,8 @@ const localeOf = (locale: string | null | undefined): Locale => (locale === 'fr'
  */
 @Injectable()
 export class EmailHandler {
+  private readonly logger = new Logger('EmailHandler');
+
   constructor(
     @Inject(FORUM_CONFIG) private readonly config: ForumConfig,
     private readonly mailer: Mailer,
@@ -120,19 +122,40 @@ export class EmailHandler {
    * retried and dead-lettered alone; when all are refused it is the server, and the whole batch is retried.
    */
   private async notificationEmails({ notificationIds }: NotificationEmailsJob, jobId: string): Promise<BatchOutcome> {
+    if (jobId) await this.startAlone(jobId, notificationIds.length === 1 ? messageIdOf(notificationIds[0]) : null);
     const due = await this.notifications.claimForEmail(notificationIds, jobId);
     if (!due.length) return { sent: 0, handedOver: 0 };
-    if (jobId) await this.ledger.sending(QUEUES.email, jobId, due.length === 1 ? messageIdOf(due[0].id) : null);
-    // A batch outlives one send's time limits: its "sending" record is kept fresh, so the sweep never takes it for lost.
-    let freshAt = Date.now();
-    let fresh = Promise.resolve();
-    const keepFresh = () => {
-      if (jobId && Date.now() - freshAt > SENDING_REFRESH_MS) {
-        freshAt = Date.now();
-        fresh = this.ledger.stillSending(QUEUES.email, jobId);
-      }
-      return fresh;
-    };
+    // A batch outlives one send's time limits: its "sending" record is refreshed while it runs, so neither the sweep
+    // nor a second attempt of the same job (added again after Redis lost it) takes it for over.
+    const heartbeat = jobId
+      ? setInterval(
+          () =>
+            void this.ledger
+              .stillSending(QUEUES.email, jobId)
+              .catch((error: Error) => this.logger.warn(`email batch ${jobId}: sending record not refreshed: ${error.message}`)),
+          SENDING_REFRESH_MS,
+        )
+      : null;
+    try {
+      return await this.sendBatch(due, jobId);
+    } finally {
+      if (heartbeat) clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * Waits (a few seconds at most) for another live attempt of the same batch to finish or be given up; still live
+   * after that, this attempt is retried later (DeliveryInProgress). Two attempts of a job never send side by side.
+   */
+  private async startAlone(jobId: string, messageId: string | null): Promise<void> {
+    const giveUpAt = Date.now() + SENDING_LIVE_MS + SENDING_REFRESH_MS;
+    while (!(await this.ledger.startSending(QUEUES.email, jobId, messageId))) {
+      if (Date.now() > giveUpAt) throw new DeliveryInProgress(`email job ${jobId}: another attempt is still sending`);
+      await new Promise((resolve) => setTimeout(resolve, SENDING_REFRESH_MS));
+    }
+  }
+
+  private async sendBatch(due: DueEmail[], jobId: string): Promise<BatchOutcome> {
     // Recipients who read the same language in the same zone get the same email: written and built once.
     const prepared = new Map<string, Promise<PreparedEmail>>();
     const preparedFor = (n: DueEmail) => {
@@ -148,7 +171,6 @@ export class EmailHandler {
     const lane = async () => {
       while (next < due.length) {
         const n = due[next++];
-        await keepFresh();
         try {
           await (await preparedFor(n)).send(n.email, messageIdOf(n.id));
         } catch (error) {
