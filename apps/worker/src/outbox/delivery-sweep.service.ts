@@ -55,7 +55,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
   async sweep(): Promise<{ readded: number; sent: number; failed: number }> {
     await this.schedules.upsertAll();
     // an attempt in progress ends within its connection and socket timeouts (emails are the slowest to give up)
-    // of the last "sending" record it refreshed (a batch refreshes it before each send it begins)
+    // of the last "sending" record it refreshed (a batch refreshes it every SENDING_REFRESH_MS while it runs)
     const liveAttemptMs = this.config.email.connectionTimeoutMs + this.config.email.socketTimeoutMs + SENDING_REFRESH_MS;
     const rows = await this.ledger.open(this.config.delivery.graceMs, SWEEP_BATCH, liveAttemptMs);
     const readded: string[] = [];

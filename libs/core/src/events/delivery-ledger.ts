@@ -28,8 +28,8 @@ export interface DeliveryRow {
 }
 
 /**
- * A job that sends many emails (a batch) keeps its "sending" record this fresh before each send it begins:
- * the sweep then waits this long beyond one send's time limits before it takes the job for lost.
+ * A job that sends many emails (a batch) refreshes its "sending" record this often while it runs: the sweep
+ * waits this long beyond one send's time limits before it takes the job for lost.
  */
 export const SENDING_REFRESH_MS = 1000;
 /** A batch's "sending" record not refreshed for this long: its attempt is over (its process gone), another may begin. */
