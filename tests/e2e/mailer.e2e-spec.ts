@@ -43,6 +43,39 @@ describe('Mailer over SMTP', () => {
   afterAll(() => smtp?.close());
   afterEach(() => jest.restoreAllMocks());
 
+  it('keeps a pooled connection open beyond nodemailer’s 100 messages (a new one costs about as much as a hundred emails)', async () => {
+    const noDelay = jest.spyOn(Socket.prototype, 'setNoDelay');
+    const mailer = new Mailer(loadConfig({ SMTP_URL: `${smtp.url}?maxConnections=1` }));
+    const port = Number(new URL(smtp.url).port);
+    try {
+      const prepared = await mailer.prepare({ subject: 'Many', text: 'Many.', html: '<p>Many.</p>' });
+      for (let i = 0; i < 120; i++) await prepared.send('many@example.org', `<many-${i}@forum>`);
+    } finally {
+      mailer.onApplicationShutdown();
+    }
+    const opened = noDelay.mock.contexts.filter((socket, i) => (socket as Socket).remotePort === port && noDelay.mock.calls[i][0] === true);
+    expect(opened).toHaveLength(1);
+  });
+
+  it('sends one prepared email to many, each with their own To and Message-ID, the same text; an address needing encoding the ordinary way', async () => {
+    const mailer = new Mailer(loadConfig({ SMTP_URL: smtp.url }));
+    const prepared = await mailer.prepare({ subject: 'Ordre du jour publié : « réunion »', text: 'Publié.\n\nOuvrir', html: '<p>Publié.</p>' });
+    const recipients = ['one@example.org', 'two@example.org', 'José <jose@exämple.org>'];
+    try {
+      await Promise.all(recipients.map((to, i) => prepared.send(to, `<prepared-${i}@forum>`)));
+    } finally {
+      mailer.onApplicationShutdown();
+    }
+    const received = recipients.map((_, i) => smtp.messages.find((m) => m.messageId === `<prepared-${i}@forum>`)!);
+    expect(received.map((m) => m.to)).toEqual([['one@example.org'], ['two@example.org'], ['jose@exämple.org']]);
+    for (const m of received) {
+      expect(m.subject).toBe('Ordre du jour publié : « réunion »');
+      expect(m.content).toContain('Publié.');
+      expect(m.raw).toMatch(/^From: .+$/m);
+    }
+    expect(received[0].raw).toMatch(/^To: one@example\.org\r?$/m);
+  });
+
   it('talks SMTP over a socket with Nagle off (each command is not held back 40 ms for an acknowledgement)', async () => {
     const noDelay = jest.spyOn(Socket.prototype, 'setNoDelay');
     const mailer = new Mailer(loadConfig({ SMTP_URL: smtp.url }));

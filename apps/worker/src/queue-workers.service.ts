@@ -72,7 +72,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     worker.on('failed', (job, error) => {
       this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}/${job?.opts.attempts}): ${error.message}`);
       // Out of attempts: the delivery is a dead letter (GET /deliveries?status=failed, retried from there or Bull Board).
-      if (job?.id) {
+      // DeliveryInProgress: another attempt holds the delivery, whose record is that attempt's to keep.
+      if (job?.id && error.name !== 'DeliveryInProgress') {
         const final = job.attemptsMade >= (job.opts.attempts ?? 1);
         void this.ledger.attemptFailed(queue, job.id, error.message, final).catch(() => undefined);
       }

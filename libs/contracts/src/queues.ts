@@ -4,7 +4,7 @@ export const QUEUES = {
   realtime: 'realtime',
   /** outbox events to be turned into notifications for their recipients */
   notifications: 'notifications',
-  /** one email to one recipient */
+  /** the emails of a notification's recipients, in batches; account emails and digests, one a job */
   email: 'email',
   /** delayed publication of embargoed communiqués (one job per communiqué revision) */
   embargoes: 'communique-embargoes',
@@ -60,6 +60,8 @@ export interface RealtimeJob {
   name: string;
   payload: Record<string, unknown>;
   audience: import('./events').EventAudience;
+  /** a payload of its own for each user (in-app notifications): each emitted to that user's room, the same job */
+  toEach?: { userId: string; payload: Record<string, unknown> }[];
 }
 
 export interface EmailJob {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,6 +10,7 @@ import { User, UserRepository } from '@forum/identity';
 import { DEFAULT_ZONE } from '@forum/core';
 import { deliveryFor } from './delivery.rule';
 import { NewNotification, NotificationPreferenceRepository, NotificationRepository } from './notification.repository';
+import type { Notification } from './notification.entity';
 import { toNotificationView } from './notification.view';
 import { renderNotification } from './notification-render';
 
@@ -18,16 +20,57 @@ export interface NotifyJob {
   eventId: string;
   notify: NotificationIntent[];
 }
+/** One email: a recipient handed out of its batch after a failure there, retried on its own. */
 export const NOTIFICATION_EMAIL_JOB = 'notification-email';
 export interface NotificationEmailJob {
   notificationId: string;
+}
+/** The emails of up to EMAIL_BATCH recipients of one notification, sent over the pooled connections together. */
+export const NOTIFICATION_EMAILS_JOB = 'notification-emails';
+export interface NotificationEmailsJob {
+  notificationIds: string[];
+}
+/**
+ * Recipients per email job: the per-job costs (its Redis round trips, the claim, the delivery record) are paid
+ * once per batch, and a batch is still short enough to be sent within a few seconds.
+ */
+export const EMAIL_BATCH = 50;
+/** notifications per in-app push job: each goes to its recipient's room, all in one job */
+const PUSH_BATCH = 200;
+
+export interface EmailBatch {
+  jobId: string;
+  data: NotificationEmailsJob;
+}
+
+const digestOf = (ids: string[]) => createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32);
+
+function inBatches<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The email jobs of one notification's recipients. The batches are cut from every immediate row in id order
+ * and named by what they hold, so a retried fan-out names the same jobs (and a batch with other rows is another
+ * job, whose rows the claim on each notification keeps from being sent twice); a batch already sent is left out.
+ */
+export function emailBatchesOf(notifications: Pick<Notification, 'id' | 'emailDelivery' | 'emailedAt'>[]): EmailBatch[] {
+  const immediate = notifications.filter((n) => n.emailDelivery === 'immediately').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return inBatches(immediate, EMAIL_BATCH)
+    .filter((some) => some.some((n) => !n.emailedAt))
+    .map((some) => {
+      const notificationIds = some.map((n) => n.id);
+      return { jobId: `emails-${digestOf(notificationIds)}`, data: { notificationIds } };
+    });
 }
 
 export type JobOutcome = { done: number; skipped: number };
 
 /**
  * Turns the intents of one event into one notification per recipient, pushes each to the recipient's
- * sockets and queues its email. Every step is keyed (notification (user, key), job ids), so a retried
+ * sockets (one push job for many rooms) and queues their emails in batches. Every step is keyed (notification (user, key), job ids), so a retried
  * job finishes what an interrupted one began and repeats nothing.
  */
 @Injectable()
@@ -48,9 +91,13 @@ export class NotificationFanout {
       const recipients = await this.recipientsOf(intent);
       const chosen = await this.preferences.chosenByUsers(recipients.map((u) => u.id));
       const zones = await this.notifications.zonesOf(recipients.map((u) => u.id));
+      // rendered once per language and zone: the recipients of one government mostly share both
+      const shownTo = new Map<string, ReturnType<typeof renderNotification>>();
       const rows: NewNotification[] = recipients.map((user) => {
         const locale: Locale = user.locale === 'fr' ? 'fr' : 'en';
-        const shown = renderNotification(intent, { locale, zone: zones.get(user.id) ?? DEFAULT_ZONE });
+        const zone = zones.get(user.id) ?? DEFAULT_ZONE;
+        let shown = shownTo.get(`${locale} ${zone}`);
+        if (!shown) shownTo.set(`${locale} ${zone}`, (shown = renderNotification(intent, { locale, zone })));
         return {
           userId: user.id,
           key: intent.key.slice(0, 200),
@@ -61,34 +108,35 @@ export class NotificationFanout {
           emailDelivery: deliveryFor(intent.category, chosen.get(user.id) ?? {}),
         };
       });
-      // The notifications and the delivery rows of their emails in one transaction (one multi-row insert
+      // The notifications and the delivery rows of their email batches in one transaction (one multi-row insert
       // each); the jobs go to Redis after commit, and the sweep adds them again should Redis lose them.
+      let batches: EmailBatch[] = [];
       const stored = await this.dataSource.transaction(async (em) => {
         const inserted = await this.notifications.insertOnce(rows, em);
+        batches = emailBatchesOf(inserted);
         await this.ledger.record(
           em,
-          inserted
-            .filter((n) => n.emailDelivery === 'immediately' && !n.emailedAt)
-            .map((n) => ({ queue: QUEUES.email, jobId: `email-${n.id}`, name: NOTIFICATION_EMAIL_JOB, data: { notificationId: n.id } })),
+          batches.map((b) => ({ queue: QUEUES.email, jobId: b.jobId, name: NOTIFICATION_EMAILS_JOB, data: { ...b.data } })),
         );
         return inserted;
       });
       await this.realtime.addBulk(
-        stored.map((n) => ({
-          name: 'notification',
-          data: {
-            eventId: `notification-${n.id}`,
+        inBatches(stored, PUSH_BATCH).map((some) => {
+          const id = `notifications-${digestOf(some.map((n) => n.id))}`;
+          return {
             name: 'notification',
-            payload: { ...toNotificationView(n) },
-            audience: { kind: 'users', userIds: [n.userId] },
-          } satisfies RealtimeJob,
-          opts: { jobId: `notification-${n.id}` },
-        })),
+            data: {
+              eventId: id,
+              name: 'notification',
+              payload: {},
+              audience: { kind: 'users', userIds: some.map((n) => n.userId) },
+              toEach: some.map((n) => ({ userId: n.userId, payload: { ...toNotificationView(n) } })),
+            } satisfies RealtimeJob,
+            opts: { jobId: id },
+          };
+        }),
       );
-      const toEmail = stored.filter((n) => n.emailDelivery === 'immediately' && !n.emailedAt);
-      await this.email.addBulk(
-        toEmail.map((n) => ({ name: NOTIFICATION_EMAIL_JOB, data: { notificationId: n.id } satisfies NotificationEmailJob, opts: { jobId: `email-${n.id}` } })),
-      );
+      await this.email.addBulk(batches.map((b) => ({ name: NOTIFICATION_EMAILS_JOB, data: b.data, opts: { jobId: b.jobId } })));
       outcome.done += stored.length;
       outcome.skipped += rows.length - stored.length;
     }

@@ -39,6 +39,10 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true })
   emailedAt: Date | null;
 
+  /** the one email job allowed to send it (its batch, or the job a failing recipient was handed to) */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  emailJobId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

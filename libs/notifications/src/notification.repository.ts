@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import type { NotificationCategory } from '@forum/contracts';
 import { zoneOf } from '@forum/core';
 import { AccountToken, AccountTokenPurpose } from './account-token.entity';
 import type { EmailDelivery } from './delivery.rule';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
+
+/** A notification whose email is due, with what its email needs of its recipient. */
+export interface DueEmail {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  email: string;
+  locale: string;
+}
 
 export interface NewNotification {
   userId: string;
@@ -63,9 +73,28 @@ export class NotificationRepository {
    */
   async insertOnce(rows: NewNotification[], em?: EntityManager): Promise<Notification[]> {
     if (!rows.length) return [];
-    await this.repo(em).createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
-    const keys = [...new Set(rows.map((r) => r.key))];
-    const found = await this.repo(em).findBy({ userId: In(rows.map((r) => r.userId)), key: In(keys) });
+    // Plain statements, a column an array: a fan-out writes and reads back a row per recipient.
+    const manager = em ?? this.dataSource.manager;
+    await manager.query(
+      `INSERT INTO notification (user_id, key, category, title, body, link, email_delivery)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::varchar[], $7::varchar[])
+       ON CONFLICT (user_id, key) DO NOTHING`,
+      [
+        rows.map((r) => r.userId),
+        rows.map((r) => r.key),
+        rows.map((r) => r.category),
+        rows.map((r) => r.title),
+        rows.map((r) => r.body),
+        rows.map((r) => r.link),
+        rows.map((r) => r.emailDelivery),
+      ],
+    );
+    const found: Notification[] = await manager.query(
+      `SELECT id, user_id AS "userId", key, category, title, body, link, email_delivery AS "emailDelivery", emailed_at AS "emailedAt",
+              email_job_id AS "emailJobId", created_at AS "createdAt", read_at AS "readAt"
+         FROM notification WHERE user_id = ANY($1::uuid[]) AND key = ANY($2::varchar[])`,
+      [[...new Set(rows.map((r) => r.userId))], [...new Set(rows.map((r) => r.key))]],
+    );
     const wanted = new Set(rows.map((r) => `${r.userId}/${r.key}`));
     return found.filter((n) => wanted.has(`${n.userId}/${n.key}`));
   }
@@ -79,9 +108,40 @@ export class NotificationRepository {
     return result.affected ?? 0;
   }
 
-  /** true when this call recorded the send; false when another attempt had already */
+  /**
+   * Takes the emails still due among `ids` for the job `jobId` (one statement for the whole batch): not yet
+   * sent, the recipient still active, and no other job holding them, so a notification has one sender.
+   */
+  async claimForEmail(ids: string[], jobId: string): Promise<DueEmail[]> {
+    if (!ids.length) return [];
+    const rows: DueEmail[] = returned(
+      await this.dataSource.query(
+        `UPDATE notification n SET email_job_id = $2 FROM user_account u
+        WHERE n.id = ANY($1::uuid[]) AND u.id = n.user_id AND u.active AND n.email_delivery = 'immediately' AND n.emailed_at IS NULL
+          AND (n.email_job_id IS NULL OR n.email_job_id = $2)
+        RETURNING n.id, n.title, n.body, n.link, u.email, u.locale`,
+        [ids, jobId],
+      ),
+    );
+    return rows;
+  }
+
+  /** Hands emails of a batch to jobs of their own (`jobIdOf`); only while the batch still holds them. */
+  async handOver(ids: string[], fromJobId: string, jobIdOf: (id: string) => string, em: EntityManager): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = returned(
+      await em.query(
+        `UPDATE notification n SET email_job_id = t.job_id FROM unnest($1::uuid[], $2::varchar[]) AS t(id, job_id)
+        WHERE n.id = t.id AND n.email_job_id = $3 AND n.emailed_at IS NULL RETURNING n.id`,
+        [ids, ids.map(jobIdOf), fromJobId],
+      ),
+    );
+    return rows.map((r) => r.id);
+  }
+
   async markEmailed(ids: string[], at: Date): Promise<void> {
-    if (ids.length) await this.repo().update({ id: In(ids), emailedAt: IsNull() }, { emailedAt: at });
+    // a plain statement: a batch writes one every few sends
+    if (ids.length) await this.dataSource.query(`UPDATE notification SET emailed_at = $2 WHERE id = ANY($1::uuid[]) AND emailed_at IS NULL`, [ids, at]);
   }
 
   usersWithDigestPending(upTo: Date): Promise<string[]> {
@@ -115,7 +175,9 @@ export class NotificationPreferenceRepository {
   }
 
   async chosenByUsers(userIds: string[]): Promise<Map<string, Partial<Record<NotificationCategory, EmailDelivery>>>> {
-    const rows = userIds.length ? await this.repo().findBy({ userId: In(userIds) }) : [];
+    const rows: Pick<NotificationPreference, 'userId' | 'category' | 'delivery'>[] = userIds.length
+      ? await this.dataSource.query(`SELECT user_id AS "userId", category, delivery FROM notification_preference WHERE user_id = ANY($1::uuid[])`, [userIds])
+      : [];
     const byUser = new Map<string, Partial<Record<NotificationCategory, EmailDelivery>>>();
     for (const row of rows) byUser.set(row.userId, { ...byUser.get(row.userId), [row.category]: row.delivery });
     return byUser;
@@ -160,4 +222,9 @@ export class AccountTokenRepository {
   async markEmailed(id: string, at: Date): Promise<void> {
     await this.repo().update({ id, emailedAt: IsNull() }, { emailedAt: at });
   }
+}
+
+/** TypeORM answers an UPDATE … RETURNING on Postgres with [rows, affected]. */
+function returned<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }

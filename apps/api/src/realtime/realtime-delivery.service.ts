@@ -46,6 +46,10 @@ export class RealtimeDelivery implements OnApplicationBootstrap, OnApplicationSh
   async deliver(job: RealtimeJob): Promise<RealtimeOutcome> {
     const io = this.gateway.server;
     if (!io) throw new Error('socket.io is not ready yet');
+    if (job.toEach) {
+      for (const { userId, payload } of job.toEach) io.to(rooms.user(userId)).emit(job.name, payload);
+      return job.toEach.length ? 'emitted' : 'skipped';
+    }
     const target = roomsFor(job.audience);
     if (target.everyone) {
       io.emit(job.name, job.payload);

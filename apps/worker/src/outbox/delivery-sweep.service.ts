@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { DeliveryLedger, DeliveryRow, FORUM_CONFIG, ForumConfig, JobSchedules, REDIS } from '@forum/core';
+import { DeliveryLedger, DeliveryRow, FORUM_CONFIG, ForumConfig, JobSchedules, REDIS, SENDING_REFRESH_MS } from '@forum/core';
 import { QUEUES } from '@forum/contracts';
 
 export const SWEEP_BATCH = 500;
@@ -55,7 +55,8 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
   async sweep(): Promise<{ readded: number; sent: number; failed: number }> {
     await this.schedules.upsertAll();
     // an attempt in progress ends within its connection and socket timeouts (emails are the slowest to give up)
-    const liveAttemptMs = this.config.email.connectionTimeoutMs + this.config.email.socketTimeoutMs;
+    // of the last "sending" record it refreshed (a batch refreshes it every SENDING_REFRESH_MS while it runs)
+    const liveAttemptMs = this.config.email.connectionTimeoutMs + this.config.email.socketTimeoutMs + SENDING_REFRESH_MS;
     const rows = await this.ledger.open(this.config.delivery.graceMs, SWEEP_BATCH, liveAttemptMs);
     const readded: string[] = [];
     const sent: string[] = [];

@@ -27,6 +27,19 @@ export interface DeliveryRow {
   sentAt: Date | null;
 }
 
+/**
+ * A job that sends many emails (a batch) refreshes its "sending" record this often while it runs: the sweep
+ * waits this long beyond one send's time limits before it takes the job for lost.
+ */
+export const SENDING_REFRESH_MS = 1000;
+/** A batch's "sending" record not refreshed for this long: its attempt is over (its process gone), another may begin. */
+export const SENDING_LIVE_MS = 3 * SENDING_REFRESH_MS;
+
+/** Another attempt of the same job is still sending (Redis lost the job and it was added again meanwhile): this one waits for a retry. */
+export class DeliveryInProgress extends Error {
+  override name = 'DeliveryInProgress';
+}
+
 const COLUMNS = `id, queue, job_id AS "jobId", name, data, run_at AS "runAt", status, attempts, last_error AS "lastError",
   message_id AS "messageId", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
 
@@ -70,6 +83,28 @@ export class DeliveryLedger {
       ),
     );
     return rows[0]?.previous ?? null;
+  }
+
+  /**
+   * `sending` for an attempt that must be alone (a batch of emails): taken unless another attempt of the job holds a
+   * "sending" record refreshed within SENDING_LIVE_MS. false while that other attempt is live; a job without a
+   * delivery record goes ahead, as with `sending`.
+   */
+  async startSending(queue: string, jobId: string, messageId: string | null): Promise<boolean> {
+    const taken: unknown[] = returned(
+      await this.dataSource.query(
+        `UPDATE delivery SET status = 'sending', attempts = attempts + 1, message_id = COALESCE($3, message_id), updated_at = now()
+          WHERE queue = $1 AND job_id = $2 AND (status <> 'sending' OR updated_at < now() - make_interval(secs => $4::float / 1000)) RETURNING id`,
+        [queue, jobId, messageId, SENDING_LIVE_MS],
+      ),
+    );
+    if (taken.length) return true;
+    return !(await this.dataSource.query(`SELECT 1 FROM delivery WHERE queue = $1 AND job_id = $2`, [queue, jobId])).length;
+  }
+
+  /** The attempt is still alive (a batch between two sends): the sweep leaves its job alone a while longer. */
+  async stillSending(queue: string, jobId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE delivery SET updated_at = now() WHERE queue = $1 AND job_id = $2 AND status = 'sending'`, [queue, jobId]);
   }
 
   /**
