@@ -1,7 +1,8 @@
+import { PublicResponseCache } from '@forum/communiques';
 import { createWorker } from '../../apps/worker/src/worker';
 import { freePort } from '../support/free-port';
 import { startTestApp, TestApp } from '../support/test-app';
-import { connectSocket } from '../support/test-sockets';
+import { connectSocket, waitUntil } from '../support/test-sockets';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789';
 
@@ -58,6 +59,20 @@ describe('monitoring: GET /metrics (Prometheus)', () => {
     } finally {
       socket.close();
     }
+  });
+
+  it('counts the public portal’s hits served from memory like any other request', async () => {
+    const cache = t.app.get(PublicResponseCache);
+    await waitUntil(() => cache.isListening, 10_000, 'the public cache listening');
+    const count = async () =>
+      sample((await t.http.get('/metrics', TOKEN)).text, 'http_request_duration_seconds_count', { method: 'GET', route: '/fr/communiques', status: '200' }) ??
+      0;
+    const before = await count();
+    const fromMemory = cache.counters.fromMemory;
+    for (let i = 0; i < 4; i++) expect((await t.http.get('/fr/communiques')).status).toBe(200);
+    // the first is Nest's (a miss), the others come from memory, and all four are timed
+    expect(cache.counters.fromMemory - fromMemory).toBe(3);
+    expect((await count()) - before).toBe(4);
   });
 
   it('the worker serves its own metrics on WORKER_METRICS_PORT, behind the same token', async () => {

@@ -67,14 +67,35 @@ describe('the public portal answers from memory, invalidated by publication even
     return id;
   }
 
-  /** Every public URL once (a miss), then again: the second round is answered without a single query. */
+  /**
+   * Every public URL once (a miss), then again: the second round is answered without a single query, each
+   * request by the fast path (from memory, before helmet, the rate limit and Nest).
+   */
   async function expectCachedWithoutQueries(t: TestApp, paths: string[], background?: RegExp) {
     for (const path of paths) expect((await t.http.get(path)).status).toBe(200);
+    const fromMemory = cacheOf(t).counters.fromMemory;
     const recorded = await recordQueries(async () => {
       for (const path of paths) expect((await t.http.get(path)).status).toBe(200);
     });
     // `background`: statements of a worker running in this same process (the counter sees every query runner)
     expect(recorded.map((q) => q.sql).filter((sql) => !background?.test(sql))).toEqual([]);
+    expect(cacheOf(t).counters.fromMemory - fromMemory).toBe(paths.length);
+  }
+
+  /** The headers that differ from one answer to the next whoever sends it. */
+  const PER_REQUEST = new Set(['date', 'x-request-id', 'connection', 'keep-alive']);
+  const stable = (headers: Raw['headers']) => Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_REQUEST.has(name)));
+
+  /** The same GET twice from a cleared cache: the first answered by Nest (and remembered), the second from memory. */
+  async function byNestThenFromMemory(t: TestApp, path: string, headers: Record<string, string> = {}) {
+    const cache = cacheOf(t);
+    cache.invalidate();
+    const before = cache.counters.fromMemory;
+    const nest = await rawGet(t.baseUrl, path, headers);
+    expect(cache.counters.fromMemory).toBe(before);
+    const memory = await rawGet(t.baseUrl, path, headers);
+    expect(cache.counters.fromMemory).toBe(before + 1);
+    return { nest, memory };
   }
 
   beforeAll(async () => {
@@ -283,5 +304,114 @@ describe('the public portal answers from memory, invalidated by publication even
       });
       expect(queries).toBe(0);
     }
+  });
+  it('a hit from memory sends the very bytes and headers the Nest path sent, in every coding, 304s included', async () => {
+    const id = await communique(a, 'Fast path statement '.repeat(5));
+    // br alone: the Nest path waits for brotli (gzip is not accepted), then memory has it
+    for (const coding of ['br', 'gzip', 'identity']) {
+      for (const path of PUBLIC_PATHS(id)) {
+        const { nest, memory } = await byNestThenFromMemory(a, path, { 'accept-encoding': coding });
+        expect(memory.status).toBe(nest.status);
+        expect(memory.bytes.equals(nest.bytes)).toBe(true);
+        expect(stable(memory.headers)).toEqual(stable(nest.headers));
+        expect(memory.headers['content-encoding']).toBe(coding === 'identity' ? undefined : coding);
+        // helmet's headers, precomputed, and a request id of its own
+        expect(memory.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(memory.headers['x-frame-options']).toBe('DENY');
+        expect(memory.headers['x-request-id']).toBeTruthy();
+        expect(memory.headers['x-request-id']).not.toBe(nest.headers['x-request-id']);
+      }
+    }
+    // a request id given by the caller (a proxy's) is echoed, as on the Nest path
+    expect((await rawGet(a.baseUrl, '/en/communiques', { 'x-request-id': 'proxy-trace-42' })).headers['x-request-id']).toBe('proxy-trace-42');
+
+    // 304: Nest's and memory's alike
+    const page = `/en/communiques?year=${new Date().getFullYear()}`;
+    const fresh = await rawGet(a.baseUrl, page, { 'accept-encoding': 'gzip' });
+    const byTag = await byNestThenFromMemory(a, page, { 'accept-encoding': 'gzip', 'if-none-match': String(fresh.headers.etag) });
+    for (const answer of [byTag.nest, byTag.memory]) {
+      expect(answer.status).toBe(304);
+      expect(answer.bytes.length).toBe(0);
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.headers['content-length']).toBeUndefined();
+    }
+    expect(stable(byTag.memory.headers)).toEqual(stable(byTag.nest.headers));
+    const bySince = await rawGet(a.baseUrl, page, { 'if-modified-since': String(fresh.headers['last-modified']) });
+    expect(bySince.status).toBe(304);
+    expect((await rawGet(a.baseUrl, page, { 'if-modified-since': new Date(0).toUTCString() })).status).toBe(200);
+    expect((await rawGet(a.baseUrl, page, { 'if-none-match': '"some-other-tag"' })).status).toBe(200);
+
+    // HEAD, and anything with a token (checked, and audited for a service token, on every route), go through Nest
+    const fromMemory = cacheOf(a).counters.fromMemory;
+    expect((await a.http.request('HEAD', '/en/communiques')).status).toBe(200);
+    const withToken = await a.http.get('/en/communiques', a.adminToken);
+    expect(withToken.status).toBe(200);
+    expect(withToken.headers.get('cache-control')).toBe('no-store');
+    expect(cacheOf(a).counters.fromMemory).toBe(fromMemory);
+  });
+
+  it('each language and each filter is its own URL in memory, and never answers for another', async () => {
+    const other = await f.bodyWith({ quebec: { role: 'co_chair' } }, { name: 'Other cache table', nameFr: 'Autre table du cache' });
+    const id = await communique(a, 'Language and filter statement');
+    const year = new Date().getFullYear();
+    const paths = [
+      '/en/communiques',
+      '/fr/communiques',
+      `/en/communiques?year=${year}`,
+      '/en/communiques?year=1990',
+      `/en/communiques?bodyId=${bodyId}`,
+      `/en/communiques?bodyId=${other.body.id}`,
+      '/api/v1/public/communiques',
+      '/api/v1/public/communiques?lang=fr',
+      '/api/v1/public/communiques?year=1990',
+      `/api/v1/public/communiques?bodyId=${other.body.id}`,
+    ];
+    const answers = new Map<string, Raw>();
+    for (const path of paths) {
+      const { nest, memory } = await byNestThenFromMemory(a, path);
+      expect(memory.bytes.equals(nest.bytes)).toBe(true);
+      answers.set(path, memory);
+    }
+    const text = (path: string) => answers.get(path)!.bytes.toString('utf8');
+    // (two empty API pages are the same bytes, so the same tag: only what differs must differ)
+    expect(new Set(paths.slice(0, 7).map((p) => answers.get(p)!.headers.etag)).size).toBe(7);
+    expect(text('/en/communiques')).toContain('Language and filter statement');
+    expect(text('/fr/communiques')).toContain('Language and filter statement (fr)');
+    expect(answers.get('/fr/communiques')!.headers['content-language']).toBe('fr');
+    expect(text(`/en/communiques?year=${year}`)).toContain(`/en/communiques/${id}`);
+    expect(text('/en/communiques?year=1990')).not.toContain(`/en/communiques/${id}`);
+    expect(text(`/en/communiques?bodyId=${bodyId}`)).toContain(`/en/communiques/${id}`);
+    expect(text(`/en/communiques?bodyId=${other.body.id}`)).not.toContain(`/en/communiques/${id}`);
+    const items = (path: string) => (JSON.parse(text(path)) as { items: { id: string; titleEn?: string; title?: string }[] }).items;
+    expect(items('/api/v1/public/communiques').map((c) => c.id)).toContain(id);
+    expect(text('/api/v1/public/communiques?lang=fr')).toContain('Language and filter statement (fr)');
+    expect(items('/api/v1/public/communiques?year=1990')).toEqual([]);
+    expect(items(`/api/v1/public/communiques?bodyId=${other.body.id}`).map((c) => c.id)).not.toContain(id);
+    // a malformed query is refused by Nest, every time: it is never remembered
+    for (let i = 0; i < 2; i++) expect((await rawGet(a.baseUrl, '/api/v1/public/communiques?year=soon')).status).toBe(400);
+  });
+
+  it('a correction and a withdrawal through another instance reach this instance’s hits from memory', async () => {
+    const id = await communique(a, 'Corrected elsewhere');
+    const pages = [`/en/communiques/${id}`, `/api/v1/public/communiques/${id}`, '/en/communiques'];
+    await expectCachedWithoutQueries(a, pages);
+    const proposed = await b.http.post(
+      `/api/v1/communiques/${id}/corrections`,
+      { bodyEn: 'Corrected on B.', bodyFr: 'Corrigé sur B.', noteEn: 'A figure', noteFr: 'Un chiffre' },
+      b.adminToken,
+    );
+    expect(proposed.status).toBe(201);
+    for (const token of officials)
+      expect((await b.http.post(`/api/v1/communiques/${id}/concurrences`, { revision: proposed.body.concurrence.revision }, token)).status).toBe(201);
+    expect((await b.http.post(`/api/v1/communiques/${id}/publish`, {}, b.adminToken)).status).toBe(200);
+    await waitUntil(async () => (await a.http.get(`/en/communiques/${id}`)).text.includes('Corrected on B.'), 5_000, 'A to show B’s correction');
+    expect((await a.http.get(`/api/v1/public/communiques/${id}`)).body.bodyEn).toBe('Corrected on B.');
+    await expectCachedWithoutQueries(a, pages);
+    expect((await a.http.get(`/en/communiques/${id}`)).text).toContain('Corrected on B.');
+
+    expect((await b.http.post(`/api/v1/communiques/${id}/withdraw`, { reasonEn: 'Withdrawn on B', reasonFr: 'Retiré sur B' }, b.adminToken)).status).toBe(200);
+    await waitUntil(async () => (await a.http.get(`/en/communiques/${id}`)).text.includes('Withdrawn on B'), 5_000, 'A to show B’s withdrawal');
+    await expectCachedWithoutQueries(a, pages);
+    expect((await a.http.get(`/api/v1/public/communiques/${id}`)).body.withdrawal).toMatchObject({ reasonEn: 'Withdrawn on B' });
   });
 });

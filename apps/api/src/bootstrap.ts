@@ -5,10 +5,12 @@ import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nest
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { answerPublicHitsFromMemory, PublicResponseCache } from '@forum/communiques';
 import { ForumConfig, ForumMetrics, forumValidationPipe, HttpErrorFilter, instrumentHttp } from '@forum/core';
 import { declaredRoutes } from '@forum/identity';
 import { AppModule } from './app.module';
-import { drainOnClose } from './drain';
+import { drainOnClose, isDraining } from './drain';
 import { serializeFromContracts } from './openapi/contract-serializers';
 import { describeAccess, describeResponses } from './openapi/openapi-access';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
@@ -61,6 +63,9 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new ConsoleLogger({ json: config.logFormat === 'json', logLevels: LOG_LEVELS[config.logLevel] }),
   });
+  // First of all hooks: the public portal's cached answers leave from memory, with helmet's headers precomputed.
+  const fastify = app.getHttpAdapter().getInstance();
+  answerPublicHitsFromMemory(fastify as unknown as FastifyInstance, app.get(PublicResponseCache), { draining: () => isDraining(fastify) });
   await applyHttpSecurity(app, config);
   // Uploads (documents) stream through @fastify/multipart, outside the 1 MiB JSON body limit: one file of up to
   // FORUM_DOCUMENT_MAX_BYTES (a byte more is read to tell "over the limit"; the rest is drained and dropped).

@@ -11,6 +11,9 @@ interface DrainableFastify {
 
 const draining = new WeakSet<object>();
 
+/** Whether this server is draining: an answer written outside Fastify's onSend hooks adds `Connection: close` itself. */
+export const isDraining = (fastify: object): boolean => draining.has(fastify);
+
 /**
  * A graceful drain on SIGTERM/SIGINT. Nest closes the socket.io and HTTP servers before the database and
  * Redis; a server's close waits for its connections to end, which kept-alive clients under load never

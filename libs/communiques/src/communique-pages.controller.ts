@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, Public } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 import { communiqueListPage, communiquePage, notFoundPage } from './communique-page.html';
 import { PublicCommuniquesService } from './public-communiques.service';
-import { PublicResponse, PUBLIC_CACHE_CONTROL, PublicResponseCache, sendPublicResponse } from './public-response.cache';
+import { PublicResponse, PublicResponseCache } from './public-response.cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,29 +57,39 @@ export class CommuniquePagesController {
 
   private async list(lang: Locale, query: Record<string, string | undefined>, request: FastifyRequest, reply: FastifyReply) {
     const filter = listFilter(query);
-    const response = await this.cache.respond(`page:list:${lang}:${JSON.stringify(filter)}`, async () => {
-      const [page, filters, modified] = await Promise.all([
-        this.publicCommuniques.list(filter, lang, filter.limit, filter.offset),
-        this.publicCommuniques.filters(lang),
-        this.publicCommuniques.lastChange(),
-      ]);
-      return html(200, communiqueListPage(lang, page, filter, { filters, modified }), modified);
-    });
-    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL, { 'content-language': lang });
+    return this.cache.answer(
+      request,
+      reply,
+      `page:list:${lang}:${JSON.stringify(filter)}`,
+      async () => {
+        const [page, filters, modified] = await Promise.all([
+          this.publicCommuniques.list(filter, lang, filter.limit, filter.offset),
+          this.publicCommuniques.filters(lang),
+          this.publicCommuniques.lastChange(),
+        ]);
+        return html(200, communiqueListPage(lang, page, filter, { filters, modified }), modified);
+      },
+      { 'content-language': lang },
+    );
   }
 
   private async detail(lang: Locale, id: string, request: FastifyRequest, reply: FastifyReply) {
-    const response = await this.cache.respond(`page:detail:${lang}:${id}`, async () => {
-      if (!UUID.test(id)) return html(404, notFoundPage(lang), null);
-      try {
-        const view = await this.publicCommuniques.get(id, lang);
-        return html(200, communiquePage(view, await this.publicCommuniques.participants(view)), new Date(view.updatedAt));
-      } catch (error) {
-        if (error instanceof DomainError && error.code === ErrorCode.NotFound) return html(404, notFoundPage(lang), null);
-        throw error;
-      }
-    });
-    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL, { 'content-language': lang });
+    return this.cache.answer(
+      request,
+      reply,
+      `page:detail:${lang}:${id}`,
+      async () => {
+        if (!UUID.test(id)) return html(404, notFoundPage(lang), null);
+        try {
+          const view = await this.publicCommuniques.get(id, lang);
+          return html(200, communiquePage(view, await this.publicCommuniques.participants(view)), new Date(view.updatedAt));
+        } catch (error) {
+          if (error instanceof DomainError && error.code === ErrorCode.NotFound) return html(404, notFoundPage(lang), null);
+          throw error;
+        }
+      },
+      { 'content-language': lang },
+    );
   }
 }
 

@@ -15,3 +15,4 @@ export * from './embargo.processor';
 export * from './word-diff.rule';
 export * from './public-changes';
 export * from './public-response.cache';
+export * from './public-fast-path';

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParam, Public, Sends } from '@forum/core';
 import { LangQuery, PublicCommuniqueListQuery } from './communique.dto';
 import { PublicCommuniquesService } from './public-communiques.service';
-import { PUBLIC_CACHE_CONTROL, PublicResponseCache, sendPublicResponse } from './public-response.cache';
+import { PublicResponseCache } from './public-response.cache';
 import type { PublicCommuniqueSummaryView, PublicCommuniqueView } from './communique.view';
 import type { Page } from '@forum/contracts';
 
@@ -25,13 +25,12 @@ export class PublicCommuniquesController {
   async list(@Query() query: PublicCommuniqueListQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'en';
     const filter = { bodyId: query.bodyId, year: query.year, q: query.q };
-    const response = await this.cache.respond(`api:list:${lang}:${JSON.stringify([filter, query.limit, query.offset])}`, async () => ({
+    return this.cache.answer(request, reply, `api:list:${lang}:${JSON.stringify([filter, query.limit, query.offset])}`, async () => ({
       status: 200,
       body: JSON.stringify(await this.publicCommuniques.list(filter, lang, query.limit, query.offset)),
       contentType: JSON_TYPE,
       lastModified: await this.publicCommuniques.lastChange(),
     }));
-    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL);
   }
 
   // Declared before ':id' so the feed is never read as an id, whatever the router's matching order.
@@ -40,13 +39,12 @@ export class PublicCommuniquesController {
   @Sends<string>()
   async feed(@Query() query: LangQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'en';
-    const response = await this.cache.respond(`api:feed:${lang}`, async () => ({
+    return this.cache.answer(request, reply, `api:feed:${lang}`, async () => ({
       status: 200,
       body: await this.publicCommuniques.feed(lang),
       contentType: 'application/atom+xml; charset=utf-8',
       lastModified: await this.publicCommuniques.lastChange(),
     }));
-    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL);
   }
 
   /** A draft, an embargoed or an unknown id is a plain 404 thrown, never cached, so it costs the same as a miss. */
@@ -54,10 +52,9 @@ export class PublicCommuniquesController {
   @Sends<PublicCommuniqueView>()
   async get(@IdParam() id: string, @Query() query: LangQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const lang = query.lang ?? 'en';
-    const response = await this.cache.respond(`api:detail:${lang}:${id}`, async () => {
+    return this.cache.answer(request, reply, `api:detail:${lang}:${id}`, async () => {
       const view = await this.publicCommuniques.get(id, lang);
       return { status: 200, body: JSON.stringify(view), contentType: JSON_TYPE, lastModified: new Date(view.updatedAt) };
     });
-    return sendPublicResponse(request, reply, response, PUBLIC_CACHE_CONTROL);
   }
 }

@@ -25,6 +25,8 @@ export interface CachedResponse extends PublicResponse {
   encoded(encoding: Exclude<Encoding, 'identity'>): Promise<Buffer | null>;
   /** whether the brotli form is ready (so a first request does not wait for brotli's best quality) */
   ready(encoding: Exclude<Encoding, 'identity'>): boolean;
+  /** the compressed bytes if already computed (null: not smaller), undefined while not computed yet */
+  encodedNow(encoding: Exclude<Encoding, 'identity'>): Buffer | null | undefined;
 }
 
 /** What a CDN or the reverse proxy may keep: a minute fresh, then served stale for five while it revalidates. */
@@ -48,6 +50,30 @@ export interface CacheCounters {
   listenerLost: number;
   entries: number;
   generation: number;
+  /** hits answered by the fast path, before helmet, the rate limit and Nest (see answerPublicHitsFromMemory) */
+  fromMemory: number;
+  /** URLs the fast path knows (each first answered by Nest) */
+  urls: number;
+}
+
+/** How one URL is answered from memory: everything but the per-request headers (date, x-request-id) decided once. */
+interface RememberedUrl {
+  generation: number;
+  response: CachedResponse;
+  cacheControl: string;
+  extraHeaders: Record<string, string>;
+  /** the headers the security stage (helmet) put on the Nest path's answer for this URL, as name/value pairs */
+  securityHeaders: string[];
+  /** by content coding: the answer (status as cached) and its 304 */
+  forms: Map<Encoding, { answer: MemoryAnswer; notModified: MemoryAnswer }>;
+}
+
+/** An answer the fast path writes as it is: status, headers as `writeHead` takes them (name, value, …), body. */
+export interface MemoryAnswer {
+  status: number;
+  head: string[];
+  /** null for a 304 */
+  body: Buffer | null;
 }
 
 interface Entry {
@@ -82,7 +108,16 @@ export class PublicResponseCache implements OnApplicationBootstrap, OnApplicatio
   private reconnectDelay = RECONNECT_MIN_MS;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
-  private readonly stats: Omit<CacheCounters, 'entries' | 'generation'> = { hits: 0, misses: 0, validated: 0, invalidations: 0, listenerLost: 0 };
+  /** raw request URL → its answer, for the fast path; filled only by answers Nest sent from a current entry */
+  private readonly urls = new Map<string, RememberedUrl>();
+  private readonly stats: Omit<CacheCounters, 'entries' | 'generation' | 'urls'> = {
+    hits: 0,
+    misses: 0,
+    validated: 0,
+    invalidations: 0,
+    listenerLost: 0,
+    fromMemory: 0,
+  };
 
   constructor(
     private readonly communiques: CommuniqueRepository,
@@ -116,7 +151,7 @@ export class PublicResponseCache implements OnApplicationBootstrap, OnApplicatio
   }
 
   get counters(): CacheCounters {
-    return { ...this.stats, entries: this.entries.size, generation: this.generation };
+    return { ...this.stats, entries: this.entries.size, generation: this.generation, urls: this.urls.size };
   }
 
   /** Drops every cached answer (a change was heard, committed here, or the listener came or went). */
@@ -125,6 +160,66 @@ export class PublicResponseCache implements OnApplicationBootstrap, OnApplicatio
     this.stats.invalidations += 1;
     this.entries.clear();
     this.building.clear();
+    this.urls.clear();
+  }
+
+  /**
+   * Answers a public URL on the Nest path: from the cache (built on a miss), then sent (see sendPublicResponse).
+   * When what was sent is the current entry of a listening cache, the URL is remembered for the fast path: from
+   * then on it is answered from memory until the next change. Only what Nest routed, validated and answered is
+   * ever remembered, so a malformed or unknown URL never reaches the fast path.
+   */
+  async answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    build: () => Promise<PublicResponse>,
+    extraHeaders: Record<string, string> = {},
+    cacheControl: string = PUBLIC_CACHE_CONTROL,
+  ): Promise<FastifyReply> {
+    const response = await this.respond(key, build);
+    if (request.method === 'GET') this.remember(request.url, key, response, cacheControl, extraHeaders, reply);
+    return sendPublicResponse(request, reply, response, cacheControl, extraHeaders);
+  }
+
+  /**
+   * The fast path's lookup: the answer to a GET for a remembered URL, its headers precomputed (a flat
+   * name/value list, as `writeHead` takes it, without the per-request ones), or null when the request must go
+   * on to helmet, the rate limit and Nest. Never while the listener is down: then every request goes through
+   * Nest, which asks the validating query.
+   */
+  fromMemory(request: FastifyRequest): MemoryAnswer | null {
+    const url = this.urls.get(request.url);
+    if (!url || url.generation !== this.generation || !this.listening) return null;
+    const encoding = readyEncoding(url.response, request.headers['accept-encoding']);
+    if (!encoding) return null;
+    let form = url.forms.get(encoding);
+    if (!form) {
+      const body = encoding === 'identity' ? url.response.bytes : url.response.encodedNow(encoding)!;
+      const headers = publicHeaders(url.response, encoding, url.cacheControl, url.extraHeaders);
+      const head = [...url.securityHeaders, ...Object.entries(headers).flat()];
+      delete headers['content-encoding'];
+      const notModified: MemoryAnswer = { status: 304, head: [...url.securityHeaders, ...Object.entries(headers).flat()], body: null };
+      form = { answer: { status: url.response.status, head: [...head, 'content-length', String(body.length)], body }, notModified };
+      url.forms.set(encoding, form);
+    }
+    this.stats.fromMemory += 1;
+    return url.response.status === 200 && isNotModified(request, url.response) ? form.notModified : form.answer;
+  }
+
+  private remember(url: string, key: string, response: CachedResponse, cacheControl: string, extraHeaders: Record<string, string>, reply: FastifyReply) {
+    const entry = this.entries.get(key);
+    if (!this.listening || !entry || entry.response !== response || entry.generation !== this.generation || entry.stamp !== null) return;
+    const known = this.urls.get(url);
+    if (known?.response === response && known.generation === entry.generation) return;
+    // What helmet set on the raw response in onRequest (Fastify's own reply.header values, such as the rate
+    // limit's, are not there): the same for every anonymous request to this route.
+    const securityHeaders = Object.entries(reply.raw.getHeaders()).flatMap(([name, value]) =>
+      Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)],
+    );
+    this.urls.delete(url);
+    this.urls.set(url, { generation: entry.generation, response, cacheControl, extraHeaders, securityHeaders, forms: new Map() });
+    if (this.urls.size > MAX_ENTRIES) this.urls.delete(this.urls.keys().next().value!);
   }
 
   async respond(key: string, build: () => Promise<PublicResponse>): Promise<CachedResponse> {
@@ -226,7 +321,7 @@ function cachedResponse(built: PublicResponse): CachedResponse {
   const bytes = Buffer.from(built.body, 'utf8');
   const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
   const forms = new Map<string, Promise<Buffer | null>>();
-  const done = new Set<string>();
+  const done = new Map<string, Buffer | null>();
   const encode = (encoding: 'br' | 'gzip'): Promise<Buffer | null> => {
     let form = forms.get(encoding);
     if (!form) {
@@ -244,14 +339,15 @@ function cachedResponse(built: PublicResponse): CachedResponse {
               })
             : gzipped(bytes, { level: zlib.Z_BEST_COMPRESSION });
       form = compressed.then((out) => {
-        done.add(encoding);
-        return out && out.length < bytes.length ? out : null;
+        const kept = out && out.length < bytes.length ? out : null;
+        done.set(encoding, kept);
+        return kept;
       });
       forms.set(encoding, form);
     }
     return form;
   };
-  return { ...built, bytes, etag, encoded: encode, ready: (encoding) => done.has(encoding) };
+  return { ...built, bytes, etag, encoded: encode, ready: (encoding) => done.has(encoding), encodedNow: (encoding) => done.get(encoding) };
 }
 
 /**
@@ -277,6 +373,84 @@ export function negotiateEncoding(header: string | string[] | undefined): Encodi
 /** The ETag of one representation: the identity bytes' tag, with the coding appended for a compressed one. */
 const taggedFor = (etag: string, encoding: Encoding) => (encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`);
 
+const IDENTITY_ONLY: Encoding[] = ['identity'];
+/** Accept-Encoding values seen (browsers send a handful): negotiated once each, not on every hit. */
+const negotiated = new Map<string, Encoding[]>();
+const NEGOTIATED_MAX = 64;
+
+function codingsFor(header: string | string[] | undefined): Encoding[] {
+  if (header === undefined || header === '') return IDENTITY_ONLY;
+  if (typeof header !== 'string') return negotiateEncoding(header);
+  let codings = negotiated.get(header);
+  if (!codings) {
+    codings = negotiateEncoding(header);
+    if (negotiated.size < NEGOTIATED_MAX) negotiated.set(header, codings);
+  }
+  return codings;
+}
+
+/** The coding the client gets: br, else gzip (each only when it makes the bytes smaller), else identity. */
+async function chooseEncoding(response: CachedResponse, header: string | string[] | undefined): Promise<Encoding> {
+  const codings = codingsFor(header);
+  for (const candidate of codings) {
+    if (candidate === 'identity') return 'identity';
+    // brotli's best quality takes a moment the first time: gzip (fast) answers meanwhile when the client takes it.
+    if (candidate === 'br' && !response.ready('br')) {
+      const pending = response.encoded('br');
+      if (codings.includes('gzip')) continue;
+      return (await pending) ? 'br' : 'identity';
+    }
+    if (await response.encoded(candidate)) return candidate;
+  }
+  return 'identity';
+}
+
+/**
+ * The coding chooseEncoding would choose, when every form it depends on is already computed; undefined when one
+ * is not (the fast path then leaves the request to Nest, which computes it).
+ */
+function readyEncoding(response: CachedResponse, header: string | string[] | undefined): Encoding | undefined {
+  for (const candidate of codingsFor(header)) {
+    if (candidate === 'identity') return 'identity';
+    const out = response.encodedNow(candidate);
+    if (out === undefined) return undefined;
+    if (out) return candidate;
+  }
+  return 'identity';
+}
+
+/** The headers of a public answer in one coding, the same on the Nest path and the fast path. */
+function publicHeaders(response: CachedResponse, encoding: Encoding, cacheControl: string, extraHeaders: Record<string, string>): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': response.contentType, vary: 'Accept-Encoding', ...extraHeaders };
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  if (response.status !== 200) {
+    headers['cache-control'] = 'no-store';
+    return headers;
+  }
+  headers.etag = taggedFor(response.etag, encoding);
+  headers['cache-control'] = cacheControl;
+  const modified = lastModifiedOf(response);
+  if (modified) headers['last-modified'] = modified.toUTCString();
+  return headers;
+}
+
+/** HTTP dates have whole seconds: compare at that precision or a fresh copy is never "not modified". */
+const lastModifiedOf = (response: CachedResponse) => (response.lastModified ? new Date(Math.floor(response.lastModified.getTime() / 1000) * 1000) : null);
+
+/** Whether the client's copy is current: If-None-Match first, else If-Modified-Since. */
+function isNotModified(request: FastifyRequest, response: CachedResponse): boolean {
+  const ifNoneMatch = request.headers['if-none-match'];
+  const ifModifiedSince = request.headers['if-modified-since'];
+  if (!ifNoneMatch && !ifModifiedSince) return false;
+  if (ifNoneMatch) {
+    // A tag of any coding of these same bytes is current (a client may have cached the gzip form and now accept br).
+    const current = new Set([response.etag, taggedFor(response.etag, 'br'), taggedFor(response.etag, 'gzip')]);
+    return ifNoneMatch.split(',').some((tag) => current.has(tag.trim().replace(/^W\//, '')) || tag.trim() === '*');
+  }
+  const modified = lastModifiedOf(response);
+  return !!(modified && ifModifiedSince && !Number.isNaN(Date.parse(ifModifiedSince)) && modified.getTime() <= Date.parse(ifModifiedSince));
+}
+
 /**
  * Sends a public response with its validators, or 304 when the client's copy is current; the body is the
  * precompressed form the client accepts (br, else gzip), with `Vary: Accept-Encoding` on every answer.
@@ -288,43 +462,14 @@ export async function sendPublicResponse(
   cacheControl: string = PUBLIC_CACHE_CONTROL,
   extraHeaders: Record<string, string> = {},
 ) {
-  void reply.header('content-type', response.contentType).header('vary', 'Accept-Encoding');
-  for (const [name, value] of Object.entries(extraHeaders)) void reply.header(name, value);
-  let encoding: Encoding = 'identity';
-  let body = response.bytes;
-  for (const candidate of negotiateEncoding(request.headers['accept-encoding'])) {
-    if (candidate === 'identity') break;
-    // brotli's best quality takes a moment the first time: gzip (fast) answers meanwhile when the client takes it.
-    if (candidate === 'br' && !response.ready('br')) {
-      const pending = response.encoded('br');
-      if (negotiateEncoding(request.headers['accept-encoding']).includes('gzip')) continue;
-      const out = await pending;
-      if (out) [encoding, body] = ['br', out];
-      break;
-    }
-    const out = await response.encoded(candidate);
-    if (out) {
-      [encoding, body] = [candidate, out];
-      break;
-    }
+  const encoding = await chooseEncoding(response, request.headers['accept-encoding']);
+  const headers = publicHeaders(response, encoding, cacheControl, extraHeaders);
+  if (response.status === 200 && isNotModified(request, response)) {
+    delete headers['content-encoding'];
+    return reply.status(304).headers(headers).send();
   }
-  if (encoding !== 'identity') void reply.header('content-encoding', encoding);
-  if (response.status !== 200) return reply.status(response.status).header('cache-control', 'no-store').send(body);
-  const etag = taggedFor(response.etag, encoding);
-  void reply.header('etag', etag).header('cache-control', cacheControl);
-  // HTTP dates have whole seconds: compare at that precision or a fresh copy is never "not modified".
-  const modified = response.lastModified ? new Date(Math.floor(response.lastModified.getTime() / 1000) * 1000) : null;
-  if (modified) void reply.header('last-modified', modified.toUTCString());
-  const ifNoneMatch = request.headers['if-none-match'];
-  const ifModifiedSince = request.headers['if-modified-since'];
-  // A tag of any coding of these same bytes is current (a client may have cached the gzip form and now accept br).
-  const current = new Set([response.etag, taggedFor(response.etag, 'br'), taggedFor(response.etag, 'gzip')]);
-  const notModified = ifNoneMatch
-    ? ifNoneMatch.split(',').some((tag) => current.has(tag.trim().replace(/^W\//, '')) || tag.trim() === '*')
-    : !!(modified && ifModifiedSince && !Number.isNaN(Date.parse(ifModifiedSince)) && modified.getTime() <= Date.parse(ifModifiedSince));
-  if (notModified) {
-    reply.removeHeader('content-encoding');
-    return reply.status(304).send();
-  }
-  return reply.status(200).send(body);
+  return reply
+    .status(response.status)
+    .headers(headers)
+    .send(encoding === 'identity' ? response.bytes : (await response.encoded(encoding))!);
 }

@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
+import { PublicResponseCache } from '@forum/communiques';
 import { Factories } from '../../support/factories';
 import { OFFICIAL_PASSWORD, startTestApp, TestApp } from '../../support/test-app';
-import { connectSocket, TestSocket } from '../../support/test-sockets';
+import { connectSocket, TestSocket, waitUntil } from '../../support/test-sockets';
 import { startTestWorker, TestWorker } from '../../support/test-worker';
 
 const timed = async <T>(work: () => Promise<T>) => {
@@ -37,10 +38,17 @@ describe('security: limits (#13 findings 4, 5, 6 and 9)', () => {
       // another user is counted on their own; health is never limited
       expect((await limitedApp.http.get('/api/v1/governments', limitedApp.adminToken)).status).toBe(200);
       expect((await limitedApp.http.get('/api/v1/health')).status).toBe(200);
-      // without a token, per address
+      // without a token, per address: a public answer Nest builds (each search its own) is counted...
+      await waitUntil(() => limitedApp.app.get(PublicResponseCache).isListening, 10_000, 'the public cache listening');
+      expect((await limitedApp.http.get('/en/communiques')).status).toBe(200);
       const anonymous: number[] = [];
-      for (let i = 0; i < 45; i++) anonymous.push((await limitedApp.http.get('/api/v1/public/communiques')).status);
+      for (let i = 0; i < 45; i++) anonymous.push((await limitedApp.http.get(`/api/v1/public/communiques?q=guess${i}`)).status);
       expect(anonymous).toContain(429);
+      // ...but a hit served from memory is not: it costs less than the limiter, and a crowd behind one address is served
+      const fromMemory = limitedApp.app.get(PublicResponseCache).counters.fromMemory;
+      for (let i = 0; i < 5; i++) expect((await limitedApp.http.get('/en/communiques')).status).toBe(200);
+      expect(limitedApp.app.get(PublicResponseCache).counters.fromMemory).toBe(fromMemory + 5);
+      expect((await limitedApp.http.get('/api/v1/public/communiques?q=one-more')).status).toBe(429);
     } finally {
       await limitedApp.close();
     }
