@@ -159,9 +159,10 @@ export class ActionItemRepository {
   }
 
   /**
-   * The page and the total in one query (`count(*) over ()`); only a page past the end needs a count of its own.
-   * Written as SQL and read as raw rows: the list is a hot read, and TypeORM's query building and hydration of
-   * each row cost more than the page's own mapping.
+   * The page and the total in one query; only a page past the end needs a count of its own. The total is an
+   * uncorrelated scalar subquery (counted once, from the index), not `count(*) over ()`, which would read and
+   * sort every matching row, whole, to cut a page of 50. Written as SQL and read as raw rows: the list is a hot
+   * read, and TypeORM's query building and hydration of each row cost more than the page's own mapping.
    */
   async page(
     filter: ActionItemFilter,
@@ -202,7 +203,8 @@ export class ActionItemRepository {
     const filtered = `FROM action_item ai${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
     const countParams = [...params];
     const rows: (ActionItemRow & { total_count: string })[] = await this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS}, count(*) OVER () AS total_count ${filtered} ORDER BY ${orderBy}, ai.id ASC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+      // the subquery's `ai` is its own: the same filter over the same table
+      `SELECT ${ITEM_COLUMNS}, (SELECT count(*) ${filtered}) AS total_count ${filtered} ORDER BY ${orderBy}, ai.id ASC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
       params,
     );
     if (rows.length) return [rows.map(actionItemFromRow), Number(rows[0].total_count)];
