@@ -95,6 +95,11 @@ describe('round trips of an official reading action items', () => {
     const repo = t.dataSource.getRepository(ActionItem);
     // the record itself, not only its JSON: the wire's schema would coerce a bigint left as a string
     const items = t.app.get(ActionItemRepository);
+    // straight on the pool, a failure is still TypeORM's QueryFailedError (the error filter's 400, 409 and 503 read it)
+    await expect(items.withSeatOf('not-a-uuid', world.seats.partner.government.id)).rejects.toMatchObject({
+      name: 'QueryFailedError',
+      driverError: expect.objectContaining({ code: '22P02' }),
+    });
     for (const { id } of varied) {
       const hydrated = await repo.findOneByOrFail({ id });
       expect((await items.withSeatOf(id, world.seats.partner.government.id))?.item).toStrictEqual(hydrated);

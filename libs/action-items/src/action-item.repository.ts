@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { currentSeatSql } from '@forum/bodies';
 import type { MembershipRole } from '@forum/contracts';
-import { bilingual } from '@forum/core';
+import { bilingual, poolQuery } from '@forum/core';
 import { Government } from '@forum/governments';
 import { User } from '@forum/identity';
 import { OPEN_STATUSES, type ActionItemStatus } from './action-item-status.rule';
@@ -133,7 +133,8 @@ export class ActionItemRepository {
 
   /** the item with the current seat of `governmentId` in its body: the access check's and the read's one query */
   async withSeatOf(id: string, governmentId: string): Promise<{ item: ActionItem; seat: MembershipRole | null } | null> {
-    const rows: (ActionItemRow & { caller_seat: MembershipRole | null })[] = await this.dataSource.query(
+    const rows = await poolQuery<ActionItemRow & { caller_seat: MembershipRole | null }>(
+      this.dataSource,
       `SELECT ${ITEM_COLUMNS}, ${currentSeatSql('ai.body_id', '$2::uuid')} AS caller_seat FROM action_item ai WHERE ai.id = $1`,
       [id, governmentId],
     );
@@ -202,7 +203,8 @@ export class ActionItemRepository {
             : `ai.due_on ${direction('ASC')}`;
     const filtered = `FROM action_item ai${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
     const countParams = [...params];
-    const rows: (ActionItemRow & { total_count: string })[] = await this.dataSource.query(
+    const rows = await poolQuery<ActionItemRow & { total_count: string }>(
+      this.dataSource,
       // the subquery's `ai` is its own: the same filter over the same table
       `SELECT ${ITEM_COLUMNS}, (SELECT count(*) ${filtered}) AS total_count ${filtered} ORDER BY ${orderBy}, ai.id ASC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
       params,
