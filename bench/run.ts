@@ -694,16 +694,16 @@ async function compare(
   overallRate?: number,
 ): Promise<{ product: LoadResult; baseline: LoadResult }> {
   const load = { connections: CONNECTIONS, ...(overallRate ? { overallRate } : {}) };
-  await warm({ url: baseUrl, targets: bareTargets, ...load }, overallRate ? 1 : 2);
+  const baselineWarm = await warm({ url: baseUrl, targets: bareTargets, ...load }, overallRate ? 1 : 2);
   const baseline = await cannon({ url: baseUrl, targets: bareTargets, seconds: SECONDS, ...load });
-  await warm({ url: apiUrl, targets, ...load }, overallRate ? 1 : 2);
+  const productWarm = await warm({ url: apiUrl, targets, ...load }, overallRate ? 1 : 2);
   const product = await underLoad(() => cannon({ url: apiUrl, targets, seconds: SECONDS, ...load }));
-  for (const [side, r] of [
-    ['product', product],
-    ['baseline', baseline],
+  for (const [side, r, warmed] of [
+    ['product', product, productWarm],
+    ['baseline', baseline, baselineWarm],
   ] as const) {
     say(
-      `  ${side.padEnd(8)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx and ${r.errors} errors of ${r.requests}` : ''}`,
+      `  ${side.padEnd(8)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx and ${r.errors} errors of ${r.requests}` : ''} (warmed by ${warmed.requests} requests in ${warmed.seconds} s)`,
     );
   }
   return { product, baseline };

@@ -1,6 +1,9 @@
 import { Factories } from '../support/factories';
 import { recordQueries } from '../support/query-counter';
 import { startTestApp, TestApp } from '../support/test-app';
+import { ActionItem } from '../../libs/action-items/src/action-item.entity';
+import { ActionItemRepository } from '../../libs/action-items/src/action-item.repository';
+import { toActionItemView } from '../../libs/action-items/src/action-item.view';
 
 /**
  * An official's read of an action item is one Postgres round trip: the session comes from the session cache
@@ -56,5 +59,66 @@ describe('round trips of an official reading action items', () => {
     // past the last page the total is still told
     const beyond = await t.http.get(`/api/v1/action-items?bodyId=${world.body.id}&limit=2&offset=10`, token);
     expect(beyond.body).toEqual({ items: [], total: 3 });
+  });
+
+  it('answers from the raw row exactly what the TypeORM entity gave, every field, in both languages', async () => {
+    const supporter = world.seats.partner.government.id;
+    const responsible = await f.official(world.seats.lead.government.id);
+    const varied = [
+      // every optional field set, texts in both languages (written in French, below)
+      await f.actionItem(world.body.id, world.seats.lead.government.id, {
+        title: undefined,
+        titleEn: 'Water strategy',
+        titleFr: 'Stratégie de l’eau',
+        descriptionEn: 'Draft «the» plan\nline two',
+        descriptionFr: 'Ébaucher le plan',
+        supportingGovernmentIds: [supporter],
+        responsibleUserIds: [responsible.id],
+        priority: 'urgent',
+        estimatedCostCents: 32_400_000_000,
+        fundingSource: 'Infrastructure fund',
+        costShares: [
+          { governmentId: world.seats.lead.government.id, basisPoints: 6000 },
+          { governmentId: supporter, basisPoints: 4000 },
+        ],
+      }),
+      // one language only (its translation pending), no description, no cost
+      await f.actionItem(world.body.id, world.seats.lead.government.id, { title: undefined, titleFr: 'Seulement en français' }),
+    ];
+    // what only the workflow and the deadline scan set: completion, actual cost, escalation
+    await t.dataSource.query(
+      `UPDATE action_item SET status = 'done', progress = 100, completed_at = '2030-05-01T12:34:56.789123Z', actual_cost_cents = 9007199254740991,
+              escalated_at = '2030-07-15T00:00:00.001Z', escalated_to_body_id = body_id, version = 7, source_lang = 'fr' WHERE id = $1`,
+      [varied[0].id],
+    );
+    const french = await f.official(world.seats.partner.government.id, { locale: 'fr' });
+    const repo = t.dataSource.getRepository(ActionItem);
+    // the record itself, not only its JSON: the wire's schema would coerce a bigint left as a string
+    const items = t.app.get(ActionItemRepository);
+    // straight on the pool, a failure is still TypeORM's QueryFailedError (the error filter's 400, 409 and 503 read it)
+    await expect(items.withSeatOf('not-a-uuid', world.seats.partner.government.id)).rejects.toMatchObject({
+      name: 'QueryFailedError',
+      driverError: expect.objectContaining({ code: '22P02' }),
+    });
+    for (const { id } of varied) {
+      const hydrated = await repo.findOneByOrFail({ id });
+      expect((await items.withSeatOf(id, world.seats.partner.government.id))?.item).toStrictEqual(hydrated);
+      const [page] = await items.page({ scopeBodyIds: [world.body.id], bodyId: world.body.id }, 'dueOn', undefined, 50, 0);
+      expect(page.find((i) => i.id === id)).toStrictEqual(hydrated);
+    }
+    for (const reader of [
+      { official: world.seats.partner.official, locale: 'en' as const },
+      { official: french, locale: 'fr' as const },
+    ]) {
+      const page = await t.http.get(`/api/v1/action-items?bodyId=${world.body.id}&limit=50`, reader.official.token);
+      expect(page.status).toBe(200);
+      for (const { id } of [...varied, { id: itemId }]) {
+        const expected = JSON.parse(JSON.stringify(toActionItemView((await repo.findOneByOrFail({ id })) as ActionItem, reader.locale)));
+        const read = await t.http.get(`/api/v1/action-items/${id}`, reader.official.token);
+        expect(read.status).toBe(200);
+        expect(read.body).toStrictEqual(expected);
+        expect(page.body.items.find((i: { id: string }) => i.id === id)).toStrictEqual(expected);
+      }
+    }
   });
 });

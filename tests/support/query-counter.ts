@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 
 export interface RecordedQuery {
@@ -8,16 +9,25 @@ export interface RecordedQuery {
 /** Records the SQL statements the in-process API sends while `run` executes (transaction control left out). */
 export async function recordQueries(run: () => Promise<unknown>): Promise<RecordedQuery[]> {
   const original = PostgresQueryRunner.prototype.query;
+  // the hot reads go straight to the pool (poolQuery), past TypeORM's query runners; TypeORM itself never calls pool.query
+  const originalPool = Pool.prototype.query;
   const recorded: RecordedQuery[] = [];
+  const record = (sql: string, parameters: unknown) => {
+    if (!/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql)) recorded.push({ sql, parameters: (parameters as unknown[]) ?? [] });
+  };
   PostgresQueryRunner.prototype.query = function recording(this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
-    const sql = String(args[0]);
-    if (!/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql)) recorded.push({ sql, parameters: (args[1] as unknown[]) ?? [] });
+    record(String(args[0]), args[1]);
     return original.apply(this, args);
   } as typeof original;
+  Pool.prototype.query = function recording(this: Pool, ...args: unknown[]) {
+    record(String(args[0]), args[1]);
+    return (originalPool as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof originalPool;
   try {
     await run();
   } finally {
     PostgresQueryRunner.prototype.query = original;
+    Pool.prototype.query = originalPool;
   }
   return recorded;
 }

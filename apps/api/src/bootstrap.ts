@@ -83,8 +83,9 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
+    .addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-request-id', request.id);
+      done(null, payload);
     });
 
   const document = SwaggerModule.createDocument(

@@ -6,7 +6,10 @@ import type { Server } from 'node:http';
 interface DrainableFastify {
   server: unknown;
   addHook(name: 'preClose', hook: () => Promise<void>): unknown;
-  addHook(name: 'onSend', hook: (request: unknown, reply: { header(name: string, value: string): unknown }) => Promise<void>): unknown;
+  addHook(
+    name: 'onSend',
+    hook: (request: unknown, reply: { header(name: string, value: string): unknown }, payload: unknown, done: (error: null, payload: unknown) => void) => void,
+  ): unknown;
 }
 
 const draining = new WeakSet<object>();
@@ -25,8 +28,9 @@ export function drainOnClose(fastify: DrainableFastify): void {
   fastify.addHook('preClose', async () => {
     draining.add(fastify);
   });
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (draining.has(fastify)) reply.header('connection', 'close');
+    done(null, payload);
   });
 }
 

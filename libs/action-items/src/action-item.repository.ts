@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { currentSeatSql } from '@forum/bodies';
 import type { MembershipRole } from '@forum/contracts';
+import { bilingual, poolQuery } from '@forum/core';
 import { Government } from '@forum/governments';
 import { User } from '@forum/identity';
 import { OPEN_STATUSES, type ActionItemStatus } from './action-item-status.rule';
@@ -39,6 +40,77 @@ export interface DeadlineCandidate {
   parentBodyId: string | null;
 }
 
+/** Every column of an action item, as the hot reads select them (the date as Postgres writes it, as TypeORM hands it). */
+const ITEM_COLUMNS = `ai.id, ai.body_id, ai.meeting_id, ai.decision_id, ai.title_en, ai.title_fr, ai.description_en, ai.description_fr,
+  ai.source_lang, ai.lead_government_id, ai.supporting_government_ids, ai.responsible_user_ids, ai.due_on::text AS due_on, ai.status,
+  ai.progress, ai.priority, ai.estimated_cost_cents, ai.actual_cost_cents, ai.funding_source, ai.cost_shares, ai.completed_at,
+  ai.escalated_at, ai.escalated_to_body_id, ai.created_by_user_id, ai.version, ai.created_at, ai.updated_at`;
+
+/** One row of ITEM_COLUMNS as pg hands it back. */
+export interface ActionItemRow {
+  id: string;
+  body_id: string;
+  meeting_id: string | null;
+  decision_id: string | null;
+  title_en: string | null;
+  title_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  source_lang: ActionItem['sourceLang'];
+  lead_government_id: string;
+  supporting_government_ids: string[];
+  responsible_user_ids: string[];
+  due_on: string;
+  status: ActionItem['status'];
+  progress: number;
+  priority: ActionItem['priority'];
+  /** bigint: a string from pg */
+  estimated_cost_cents: string | null;
+  actual_cost_cents: string | null;
+  funding_source: string | null;
+  cost_shares: ActionItem['costShares'];
+  completed_at: Date | null;
+  escalated_at: Date | null;
+  escalated_to_body_id: string | null;
+  created_by_user_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const cents = (value: string | null) => (value === null ? null : Number(value));
+
+/** The entity TypeORM would hydrate from the same row (the bigint cents as numbers, the texts as BilingualText). */
+export function actionItemFromRow(r: ActionItemRow): ActionItem {
+  const item = new ActionItem();
+  item.id = r.id;
+  item.bodyId = r.body_id;
+  item.meetingId = r.meeting_id;
+  item.decisionId = r.decision_id;
+  item.title = bilingual(r.title_en, r.title_fr);
+  item.description = bilingual(r.description_en, r.description_fr);
+  item.sourceLang = r.source_lang;
+  item.leadGovernmentId = r.lead_government_id;
+  item.supportingGovernmentIds = r.supporting_government_ids;
+  item.responsibleUserIds = r.responsible_user_ids;
+  item.dueOn = r.due_on;
+  item.status = r.status;
+  item.progress = r.progress;
+  item.priority = r.priority;
+  item.estimatedCostCents = cents(r.estimated_cost_cents);
+  item.actualCostCents = cents(r.actual_cost_cents);
+  item.fundingSource = r.funding_source;
+  item.costShares = r.cost_shares;
+  item.completedAt = r.completed_at;
+  item.escalatedAt = r.escalated_at;
+  item.escalatedToBodyId = r.escalated_to_body_id;
+  item.createdByUserId = r.created_by_user_id;
+  item.version = r.version;
+  item.createdAt = r.created_at;
+  item.updatedAt = r.updated_at;
+  return item;
+}
+
 const PRIORITY_RANK = `CASE ai.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
 
 @Injectable()
@@ -61,12 +133,12 @@ export class ActionItemRepository {
 
   /** the item with the current seat of `governmentId` in its body: the access check's and the read's one query */
   async withSeatOf(id: string, governmentId: string): Promise<{ item: ActionItem; seat: MembershipRole | null } | null> {
-    const { entities, raw } = await this.repo()
-      .createQueryBuilder('ai')
-      .addSelect(currentSeatSql('ai.body_id', 'CAST(:governmentId AS uuid)'), 'caller_seat')
-      .where('ai.id = :id', { id, governmentId })
-      .getRawAndEntities<{ caller_seat: MembershipRole | null }>();
-    return entities[0] ? { item: entities[0], seat: raw[0]?.caller_seat ?? null } : null;
+    const rows = await poolQuery<ActionItemRow & { caller_seat: MembershipRole | null }>(
+      this.dataSource,
+      `SELECT ${ITEM_COLUMNS}, ${currentSeatSql('ai.body_id', '$2::uuid')} AS caller_seat FROM action_item ai WHERE ai.id = $1`,
+      [id, governmentId],
+    );
+    return rows[0] ? { item: actionItemFromRow(rows[0]), seat: rows[0].caller_seat } : null;
   }
 
   insert(item: Partial<ActionItem>, em: EntityManager): Promise<ActionItem> {
@@ -87,7 +159,12 @@ export class ActionItemRepository {
     return result.affected === 1;
   }
 
-  /** The page and the total in one query (`count(*) over ()`); only a page past the end needs a count of its own. */
+  /**
+   * The page and the total in one query; only a page past the end needs a count of its own. The total is an
+   * uncorrelated scalar subquery (counted once, from the index), not `count(*) over ()`, which would read and
+   * sort every matching row, whole, to cut a page of 50. Written as SQL and read as raw rows: the list is a hot
+   * read, and TypeORM's query building and hydration of each row cost more than the page's own mapping.
+   */
   async page(
     filter: ActionItemFilter,
     sort: ActionItemSort,
@@ -95,40 +172,47 @@ export class ActionItemRepository {
     limit: number,
     offset: number,
   ): Promise<[ActionItem[], number]> {
-    const qb = this.repo().createQueryBuilder('ai');
-    if (filter.scopeBodyIds)
-      qb.andWhere('ai.body_id IN (:...scope)', { scope: filter.scopeBodyIds.length ? filter.scopeBodyIds : ['00000000-0000-0000-0000-000000000000'] });
-    if (filter.bodyId) qb.andWhere('ai.body_id = :bodyId', { bodyId: filter.bodyId });
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filter.scopeBodyIds) where.push(`ai.body_id = ANY(${param(filter.scopeBodyIds)}::uuid[])`);
+    if (filter.bodyId) where.push(`ai.body_id = ${param(filter.bodyId)}::uuid`);
     if (filter.governmentId) {
-      qb.andWhere('(ai.lead_government_id = :governmentId OR :governmentId = ANY(ai.supporting_government_ids))', { governmentId: filter.governmentId });
+      const government = param(filter.governmentId);
+      where.push(`(ai.lead_government_id = ${government}::uuid OR ${government}::uuid = ANY(ai.supporting_government_ids))`);
     }
-    if (filter.meetingId) qb.andWhere('ai.meeting_id = :meetingId', { meetingId: filter.meetingId });
-    if (filter.statuses?.length) qb.andWhere('ai.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter.dueFrom) qb.andWhere('ai.due_on >= :dueFrom', { dueFrom: filter.dueFrom });
-    if (filter.dueTo) qb.andWhere('ai.due_on <= :dueTo', { dueTo: filter.dueTo });
+    if (filter.meetingId) where.push(`ai.meeting_id = ${param(filter.meetingId)}::uuid`);
+    if (filter.statuses?.length) where.push(`ai.status = ANY(${param(filter.statuses)}::varchar[])`);
+    if (filter.dueFrom) where.push(`ai.due_on >= ${param(filter.dueFrom)}::date`);
+    if (filter.dueTo) where.push(`ai.due_on <= ${param(filter.dueTo)}::date`);
     if (filter.overdueAt) {
       // "today" is the lead government's: an item due in Vancouver is not overdue while it is still that day there.
-      qb.andWhere('ai.status IN (:...open)', { open: OPEN_STATUSES }).andWhere(
-        `ai.due_on < (CAST(:overdueAt AS timestamptz) AT TIME ZONE (SELECT g.time_zone FROM government g WHERE g.id = ai.lead_government_id))::date`,
-        {
-          overdueAt: filter.overdueAt.toISOString(),
-        },
+      where.push(`ai.status = ANY(${param(OPEN_STATUSES)}::varchar[])`);
+      where.push(
+        `ai.due_on < (${param(filter.overdueAt.toISOString())}::timestamptz AT TIME ZONE (SELECT g.time_zone FROM government g WHERE g.id = ai.lead_government_id))::date`,
       );
     }
     const direction = (fallback: 'ASC' | 'DESC') => (order ? (order.toUpperCase() as 'ASC' | 'DESC') : fallback);
-    if (sort === 'priority') qb.orderBy(PRIORITY_RANK, direction('ASC')).addOrderBy('ai.due_on', 'ASC');
-    else if (sort === 'updatedAt') qb.orderBy('ai.updated_at', direction('DESC'));
-    else if (sort === 'createdAt') qb.orderBy('ai.created_at', direction('DESC'));
-    else qb.orderBy('ai.due_on', direction('ASC'));
-    const counting = qb.clone();
-    const { entities, raw } = await qb
-      .addSelect('count(*) OVER ()', 'total_count')
-      .addOrderBy('ai.id', 'ASC')
-      .limit(limit)
-      .offset(offset)
-      .getRawAndEntities<{ total_count: string | number }>();
-    if (entities.length) return [entities, Number(raw[0].total_count)];
-    return [entities, offset > 0 ? await counting.getCount() : 0];
+    const orderBy =
+      sort === 'priority'
+        ? `${PRIORITY_RANK} ${direction('ASC')}, ai.due_on ASC`
+        : sort === 'updatedAt'
+          ? `ai.updated_at ${direction('DESC')}`
+          : sort === 'createdAt'
+            ? `ai.created_at ${direction('DESC')}`
+            : `ai.due_on ${direction('ASC')}`;
+    const filtered = `FROM action_item ai${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const countParams = [...params];
+    const rows = await poolQuery<ActionItemRow & { total_count: string }>(
+      this.dataSource,
+      // the subquery's `ai` is its own: the same filter over the same table
+      `SELECT ${ITEM_COLUMNS}, (SELECT count(*) ${filtered}) AS total_count ${filtered} ORDER BY ${orderBy}, ai.id ASC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+      params,
+    );
+    if (rows.length) return [rows.map(actionItemFromRow), Number(rows[0].total_count)];
+    if (offset === 0) return [[], 0];
+    const counted: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${filtered}`, countParams);
+    return [[], counted[0].total];
   }
 
   /** Every item of the given bodies (reports read them all at once, never one query per item). */

@@ -29,6 +29,7 @@ export * from './access/permission-table';
 export * from './http/sends.decorator';
 export * from './database/transaction-guard';
 export * from './database/pool-stats';
+export * from './database/pool-query';
 export * from './events/delivery.entity';
 export * from './events/delivery-ledger';
 export * from './queue/job-schedules';

@@ -36,6 +36,16 @@ describe('security: headers, passwords and other defaults (#13 finding 9)', () =
       expect(res.headers.get('referrer-policy')).toBeTruthy();
       // HSTS only behind https (PUBLIC_BASE_URL), not on http://localhost
       expect(res.headers.get('strict-transport-security')).toBeNull();
+      // the rest of helmet's set, worked out once at start-up (securityHeaders)
+      expect({
+        coop: res.headers.get('cross-origin-opener-policy'),
+        corp: res.headers.get('cross-origin-resource-policy'),
+        oac: res.headers.get('origin-agent-cluster'),
+        dns: res.headers.get('x-dns-prefetch-control'),
+        download: res.headers.get('x-download-options'),
+        crossDomain: res.headers.get('x-permitted-cross-domain-policies'),
+        xss: res.headers.get('x-xss-protection'),
+      }).toEqual({ coop: 'same-origin', corp: 'same-origin', oac: '?1', dns: 'off', download: 'noopen', crossDomain: 'none', xss: '0' });
     }
     // the server-rendered pages hold no inline script
     const page = answers[1].text;

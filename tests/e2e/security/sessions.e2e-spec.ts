@@ -140,6 +140,30 @@ describe('security: sessions (#13 finding 3 and 8)', () => {
     }
   });
 
+  it('stops a token whose signature each instance has already checked and kept, at logout and at deactivation, on every instance', async () => {
+    const world = await f.bodyWith({ lead: { role: 'co_chair' }, partner: { role: 'member' } });
+    const item = await f.actionItem(world.body.id, world.seats.lead.government.id);
+    const official = world.seats.partner.official;
+    const second = await startTestApp({ database: t.database, redisPrefix: t.config.redisPrefix });
+    try {
+      const read = (app: TestApp, token: string) => app.http.get(`/api/v1/action-items/${item.id}`, token);
+      const s = await signIn(official);
+      // the hot read, twice on each instance: the token's claims and its session are both cached there now
+      for (const app of [t, second, t, second]) expect((await read(app, s.token)).status).toBe(200);
+      expect((await t.http.request('POST', '/api/v1/auth/logout', { headers: { cookie: s.cookie } })).status).toBe(204);
+      expect((await read(t, s.token)).status).toBe(401);
+      await waitUntil(async () => (await read(second, s.token)).status === 401, 1000);
+
+      const again = await signIn(official);
+      for (const app of [t, second, t, second]) expect((await read(app, again.token)).status).toBe(200);
+      expect((await t.http.patch(`/api/v1/users/${official.id}`, { active: false }, t.adminToken)).status).toBe(200);
+      expect((await read(t, again.token)).status).toBe(401);
+      await waitUntil(async () => (await read(second, again.token)).status === 401, 1000);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("reads and changes one's own account at /auth/me and /users/me, never role, government or email", async () => {
     const official = await f.official((await f.government()).id);
     const me = await t.http.get('/api/v1/auth/me', official.token);

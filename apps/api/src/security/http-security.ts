@@ -1,7 +1,7 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type Redis from 'ioredis';
 import sjson from 'secure-json-parse';
 import { ForumConfig, invalid, REDIS, tooManyRequests } from '@forum/core';
@@ -42,8 +42,7 @@ export async function applyHttpSecurity(app: NestFastifyApplication, config: For
   const https = config.publicBaseUrl.startsWith('https:');
 
   // Headers on every answer: pages, the API, static files and errors.
-  await app.register(helmet as never, {
-    global: true,
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -67,15 +66,20 @@ export async function applyHttpSecurity(app: NestFastifyApplication, config: For
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
 
   // A caller's answers are never kept by a browser or a proxy cache: anything answered to a bearer token,
   // and every auth route (login's answer holds a token).
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (request.headers.authorization || request.url.startsWith('/api/v1/auth/') || request.url.startsWith('/admin/queues')) {
       // a route that already forbids storing (a document download: `private, no-store`) keeps its own words
       const current = String(reply.getHeader('cache-control') ?? '');
       if (!/\bno-store\b/.test(current)) void reply.header('cache-control', 'no-store');
     }
+    done(null, payload);
   });
 
   // JSON: refused in one cheap pass before parsing when too deep, too wide or with lone surrogates;
@@ -123,4 +127,18 @@ export async function applyHttpSecurity(app: NestFastifyApplication, config: For
     errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
       tooManyRequests('Too many requests; slow down and try again later', Math.max(1, Math.ceil(context.ttl / 1000))),
   });
+}
+
+/**
+ * Helmet's headers for these options, worked out once: they are the same on every answer (no CSP nonces), and
+ * building them per request (as @fastify/helmet does, options parsed each time) was a hot read's largest hook.
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  helmet(options)({} as never, recorder as never, () => undefined);
+  return headers;
 }

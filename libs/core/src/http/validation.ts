@@ -24,6 +24,8 @@ function nulPaths(value: unknown, path: string, found: string[], depth = 0): str
 
 class ForumValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // what custom decorators hand over (the caller, the located target with its record) is ours, not the request's
+    if (metadata.type === 'custom') return super.transform(value, metadata);
     const bad = nulPaths(value, '', []);
     if (bad.length) throw invalid(bad.map((p) => `${p} must not contain NUL characters`));
     return super.transform(value, metadata);

@@ -66,7 +66,7 @@ interface TimedFastify {
 
 /** Times every request into http_request_duration_seconds; call before the routes are registered. */
 export function instrumentHttp(fastify: TimedFastify, metrics: ForumMetrics): void {
-  // Callback style, not async: no promise per request (the public portal's hits cost little else).
+  // a callback hook, not an async one: no promise per request
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
