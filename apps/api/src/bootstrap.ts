@@ -14,7 +14,7 @@ import { drainOnClose, isDraining } from './drain';
 import { serializeFromContracts } from './openapi/contract-serializers';
 import { describeAccess, describeResponses } from './openapi/openapi-access';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
-import { applyHttpSecurity, requestLogSerializer } from './security/http-security';
+import { applyHttpSecurity, httpSecurityHeaders, requestLogSerializer } from './security/http-security';
 import { serveWebApp } from './web/web-app.static';
 
 const LOG_LEVELS: Record<ForumConfig['logLevel'], LogLevel[]> = {
@@ -65,8 +65,9 @@ export async function createApiApp(config: ForumConfig): Promise<NestFastifyAppl
   });
   // First of all hooks: the public portal's cached answers leave from memory, with helmet's headers precomputed.
   const fastify = app.getHttpAdapter().getInstance();
-  answerPublicHitsFromMemory(fastify as unknown as FastifyInstance, app.get(PublicResponseCache), { draining: () => isDraining(fastify) });
-  await applyHttpSecurity(app, config);
+  const securityHeaders = httpSecurityHeaders(config);
+  answerPublicHitsFromMemory(fastify as unknown as FastifyInstance, app.get(PublicResponseCache), { draining: () => isDraining(fastify), securityHeaders });
+  await applyHttpSecurity(app, config, securityHeaders);
   // Uploads (documents) stream through @fastify/multipart, outside the 1 MiB JSON body limit: one file of up to
   // FORUM_DOCUMENT_MAX_BYTES (a byte more is read to tell "over the limit"; the rest is drained and dropped).
   await app.register(multipart as never, {

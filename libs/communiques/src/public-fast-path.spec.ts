@@ -6,11 +6,14 @@ describe('answerPublicHitsFromMemory', () => {
   let fastify: FastifyInstance;
   let draining = false;
   const answer: MemoryAnswer = { status: 200, head: ['content-type', 'text/plain', 'content-length', '6'], body: Buffer.from('memory') };
-  const cache = { fromMemory: (request: { url: string }) => (request.url === '/remembered' ? answer : null) } as unknown as PublicResponseCache;
+  const cache = {
+    fromMemory: (request: { url: string }) => (request.url === '/remembered' ? answer : null),
+    useSecurityHeaders: () => undefined,
+  } as unknown as PublicResponseCache;
 
   beforeAll(async () => {
     fastify = Fastify({ genReqId: () => 'request-1' });
-    answerPublicHitsFromMemory(fastify, cache, { draining: () => draining });
+    answerPublicHitsFromMemory(fastify, cache, { draining: () => draining, securityHeaders: {} });
     fastify.get('/remembered', async () => 'nest');
     fastify.get('/other', async () => 'nest');
     await fastify.ready();

@@ -15,9 +15,14 @@ import type { PublicResponseCache } from './public-response.cache';
  * Cached hits are not rate-limited: they cost less than the limiter's own Redis round trip, and a crowd behind
  * one address (a department's proxy) must still be served. Misses, which ask Postgres, still are.
  *
- * Call before helmet is registered: hooks run in the order they were added.
+ * Call before helmet is registered (hooks run in the order they were added), with the headers helmet sets.
  */
-export function answerPublicHitsFromMemory(fastify: FastifyInstance, cache: PublicResponseCache, options: { draining(): boolean }): void {
+export function answerPublicHitsFromMemory(
+  fastify: FastifyInstance,
+  cache: PublicResponseCache,
+  options: { draining(): boolean; securityHeaders: Record<string, string> },
+): void {
+  cache.useSecurityHeaders(options.securityHeaders);
   fastify.addHook('onRequest', (request, reply, done) => {
     const answer = request.method === 'GET' && request.headers.authorization === undefined ? cache.fromMemory(request) : null;
     if (!answer) return done();

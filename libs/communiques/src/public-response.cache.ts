@@ -178,7 +178,7 @@ export class PublicResponseCache implements OnApplicationBootstrap, OnApplicatio
     cacheControl: string = PUBLIC_CACHE_CONTROL,
   ): Promise<FastifyReply> {
     const response = await this.respond(key, build);
-    if (request.method === 'GET') this.remember(request.url, key, response, cacheControl, extraHeaders, reply);
+    if (request.method === 'GET') this.remember(request.url, key, response, cacheControl, extraHeaders);
     return sendPublicResponse(request, reply, response, cacheControl, extraHeaders);
   }
 
@@ -207,16 +207,19 @@ export class PublicResponseCache implements OnApplicationBootstrap, OnApplicatio
     return url.response.status === 200 && isNotModified(request, url.response) ? form.notModified : form.answer;
   }
 
-  private remember(url: string, key: string, response: CachedResponse, cacheControl: string, extraHeaders: Record<string, string>, reply: FastifyReply) {
+  /** the security headers every answer carries, which a hit from memory must carry too */
+  private securityHead: string[] = [];
+  useSecurityHeaders(headers: Record<string, string>): void {
+    this.securityHead = Object.entries(headers).flat();
+  }
+
+  private remember(url: string, key: string, response: CachedResponse, cacheControl: string, extraHeaders: Record<string, string>) {
     const entry = this.entries.get(key);
     if (!this.listening || !entry || entry.response !== response || entry.generation !== this.generation || entry.stamp !== null) return;
     const known = this.urls.get(url);
     if (known?.response === response && known.generation === entry.generation) return;
-    // What helmet set on the raw response in onRequest (Fastify's own reply.header values, such as the rate
-    // limit's, are not there): the same for every anonymous request to this route.
-    const securityHeaders = Object.entries(reply.raw.getHeaders()).flatMap(([name, value]) =>
-      Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)],
-    );
+    // helmet's headers, the same on every answer (answerPublicHitsFromMemory hands them over)
+    const securityHeaders = this.securityHead;
     this.urls.delete(url);
     this.urls.set(url, { generation: entry.generation, response, cacheControl, extraHeaders, securityHeaders, forms: new Map() });
     if (this.urls.size > MAX_ENTRIES) this.urls.delete(this.urls.keys().next().value!);

@@ -37,12 +37,10 @@ export const requestLogSerializer = (request: FastifyRequest) => ({
   remoteAddress: request.ip,
 });
 
-export async function applyHttpSecurity(app: NestFastifyApplication, config: ForumConfig): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance();
+/** The headers on every answer (pages, the API, static files, errors and the public portal's hits from memory). */
+export function httpSecurityHeaders(config: Pick<ForumConfig, 'publicBaseUrl'>): Record<string, string> {
   const https = config.publicBaseUrl.startsWith('https:');
-
-  // Headers on every answer: pages, the API, static files and errors.
-  const headers = securityHeaders({
+  return securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -66,6 +64,11 @@ export async function applyHttpSecurity(app: NestFastifyApplication, config: For
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+}
+
+export async function applyHttpSecurity(app: NestFastifyApplication, config: ForumConfig, headers = httpSecurityHeaders(config)): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+
   fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
