@@ -59,14 +59,21 @@ const WARM_LIMIT_MS = 30_000;
 
 /**
  * Runs whose figures are thrown away, so JIT, pools and caches are warm on both sides alike: at least `seconds`,
- * then on, a second at a time, until `WARM_REQUESTS` have been answered (at most 30 s). A fixed time alone warms
+ * then on, a second at a time, until `WARM_REQUESTS` have been answered (at most 30 s, and never once a request timed
+ * out). A fixed time alone warms
  * the slower side less: on a busy machine two seconds were a few hundred of the product's requests, its code
  * still unoptimized (five times the CPU per request of its steady state), against thousands of the baseline's.
  */
 export async function warm(options: Omit<LoadOptions, 'seconds'>, seconds = 2): Promise<{ requests: number; seconds: number }> {
   const started = Date.now();
-  let requests = (await cannon({ ...options, seconds })).requests;
-  while (requests < WARM_REQUESTS && Date.now() - started < WARM_LIMIT_MS) requests += (await cannon({ ...options, seconds: 1 })).requests;
+  let run = await cannon({ ...options, seconds });
+  let requests = run.requests;
+  // A side whose requests time out is warmed no further: the abandoned ones still run, and more load only queues
+  // behind them (the search's heavy queries piled up that way until Postgres served neither side).
+  while (requests < WARM_REQUESTS && run.timeouts === 0 && Date.now() - started < WARM_LIMIT_MS) {
+    run = await cannon({ ...options, seconds: 1 });
+    requests += run.requests;
+  }
   return { requests, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
