@@ -1,29 +1,13 @@
-import { fork } from 'node:child_process';
-import { join } from 'node:path';
-import type { NotificationIntent } from '@forum/contracts';
 import { EmailHandler } from '@forum/notifications';
 import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { forkWorkerProcess, notifyAgendaPublished as notify } from '../support/test-notifications';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
 import { waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 import { scaled } from '../support/timeouts';
 
 jest.setTimeout(scaled(90_000));
-
-async function notify(t: TestApp, key: string, governmentId: string) {
-  const intent: NotificationIntent = {
-    category: 'meetings',
-    key,
-    recipients: { governmentIds: [governmentId] },
-    subject: { en: `Agenda published ${key}`, fr: `Ordre du jour publié ${key}` },
-    body: { en: 'Published.', fr: 'Publié.' },
-  };
-  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('agenda.updated', '{}', '{"kind":"none"}', $1)`, [
-    JSON.stringify([intent]),
-  ]);
-  await t.dataSource.query(`SELECT pg_notify('forum_outbox', '')`);
-}
 
 const addressedTo = (raw: string, official: TestOfficial) => new RegExp(`^To: ${official.email.replace(/[.+]/g, '\\$&')}\\r?$`, 'mi').test(raw);
 const emailsTo = (smtp: TestSmtp, official: TestOfficial) => smtp.messages.filter((m) => m.to.includes(official.email));
@@ -179,31 +163,9 @@ describe('notification emails in batches: the worker killed in the middle of a b
       throw new Error('the sending worker is gone');
     };
 
-    const root = join(__dirname, '..', '..');
-    const child = fork(join(root, 'tests', 'support', 'test-worker-process.ts'), [], {
-      cwd: root,
-      execArgv: ['-r', '@swc-node/register'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'error',
-        DATABASE_URL: t.database.url,
-        REDIS_URL: t.config.redisUrl,
-        REDIS_PREFIX: t.config.redisPrefix,
-        SMTP_URL: smtp.url,
-        OUTBOX_POLL_MS: '200',
-        TEST_WORKER_LOCK_MS: '2000',
-        TEST_WORKER_STALLED_MS: '1000',
-      },
-    });
+    const child = await forkWorkerProcess(t, smtp.url);
     let second: TestWorker | null = null;
     try {
-      await new Promise<void>((resolve, reject) => {
-        child.once('message', () => resolve());
-        child.once('exit', (code) => reject(new Error(`worker process exited with ${code}`)));
-      });
       await notify(t, 'batch-killed', governmentId);
       const accepted = officials.filter((o) => o !== held);
       await waitUntil(

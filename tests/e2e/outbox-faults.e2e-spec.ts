@@ -1,8 +1,7 @@
-import { fork } from 'node:child_process';
-import { join } from 'node:path';
 import type { NotificationIntent } from '@forum/contracts';
 import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { forkWorkerProcess } from '../support/test-notifications';
 import { startThrowawayRedis, ThrowawayRedis } from '../support/test-redis';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
 import { waitUntil } from '../support/test-sockets';
@@ -106,31 +105,9 @@ describe('faults: the worker killed during a job', () => {
       throw new Error('the sending worker is gone');
     };
 
-    const root = join(__dirname, '..', '..');
-    const child = fork(join(root, 'tests', 'support', 'test-worker-process.ts'), [], {
-      cwd: root,
-      execArgv: ['-r', '@swc-node/register'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'error',
-        DATABASE_URL: t.database.url,
-        REDIS_URL: t.config.redisUrl,
-        REDIS_PREFIX: t.config.redisPrefix,
-        SMTP_URL: smtp.url,
-        OUTBOX_POLL_MS: '200',
-        TEST_WORKER_LOCK_MS: '2000',
-        TEST_WORKER_STALLED_MS: '1000',
-      },
-    });
+    const child = await forkWorkerProcess(t, smtp.url);
     let second: TestWorker | null = null;
     try {
-      await new Promise<void>((resolve, reject) => {
-        child.once('message', () => resolve());
-        child.once('exit', (code) => reject(new Error(`worker process exited with ${code}`)));
-      });
       await notify(t, 'killed-mid-job', official.governmentId);
       await waitUntil(() => inFlight, 20_000, 'the email job in the SMTP conversation');
       child.kill('SIGKILL');

@@ -1,26 +1,12 @@
-import type { NotificationIntent } from '@forum/contracts';
 import { Factories, TestOfficial } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { notifyAgendaPublished as notify } from '../support/test-notifications';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
 import { sleep, waitUntil } from '../support/test-sockets';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 import { scaled } from '../support/timeouts';
 
 jest.setTimeout(scaled(120_000));
-
-async function notify(t: TestApp, key: string, governmentId: string) {
-  const intent: NotificationIntent = {
-    category: 'meetings',
-    key,
-    recipients: { governmentIds: [governmentId] },
-    subject: { en: `Agenda published ${key}`, fr: `Ordre du jour publié ${key}` },
-    body: { en: 'Published.', fr: 'Publié.' },
-  };
-  await t.dataSource.query(`INSERT INTO outbox_event (name, payload, audience, notify) VALUES ('agenda.updated', '{}', '{"kind":"none"}', $1)`, [
-    JSON.stringify([intent]),
-  ]);
-  await t.dataSource.query(`SELECT pg_notify('forum_outbox', '')`);
-}
 
 /**
  * Email that heals: an SMTP server that hangs, then refuses for a while (the test configuration shortens
