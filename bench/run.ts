@@ -34,6 +34,8 @@ import {
 const args = (process.env.BENCH_ARGS ?? '').split(/\s+/).filter(Boolean).concat(process.argv.slice(2));
 const quick = args.includes('--quick');
 const noProfile = args.includes('--no-profile');
+/** `--profile`: profile every figure, met or not, and keep the .cpuprofile files (their folder is printed) */
+const alwaysProfile = args.includes('--profile') && !noProfile;
 /** `--only=item,notifications`: measure only these figures (item, list, search, public, patch, realtime, notifications, upload) */
 const only = args
   .find((a) => a.startsWith('--only='))
@@ -189,7 +191,7 @@ async function main(): Promise<void> {
           ),
         );
         results.itemRead = { max: itemMax, atHalfBaselineMax: { rate: halfRate, ...itemAtHalf } };
-        if (!noProfile && ((itemRatio ?? 0) < 0.6 || (p99Ratio ?? 99) > 2))
+        if (alwaysProfile || (!noProfile && ((itemRatio ?? 0) < 0.6 || (p99Ratio ?? 99) > 2)))
           profiles.itemRead = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: itemTargets, connections: CONNECTIONS, seconds: 3 }));
       }
 
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
           ),
         );
         results.list = { ...list, itemsPerPage: listBody.items?.length, total: listBody.total };
-        if (!noProfile && (listRatio ?? 0) < 0.6)
+        if (alwaysProfile || (!noProfile && (listRatio ?? 0) < 0.6))
           profiles.list = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: listTargets, connections: CONNECTIONS, seconds: 3 }));
       }
 
@@ -294,7 +296,7 @@ async function main(): Promise<void> {
           const r = ratio(result.product.rps, result.baseline.rps);
           rows.push(row(`GET ${path} (anonymous)`, perSecond(result.product.rps), perSecond(result.baseline.rps), r, '>= 0.80', r === null ? null : r >= 0.8));
           results[name] = result;
-          if (!noProfile && (r ?? 0) < 0.8)
+          if (alwaysProfile || (!noProfile && (r ?? 0) < 0.8))
             profiles[name] = await profileDuring(api, profileDir, () => cannon({ url: apiUrl, targets: [{ path }], connections: CONNECTIONS, seconds: 3 }));
         }
         results.caching = caching;
@@ -548,7 +550,7 @@ async function main(): Promise<void> {
             `through the product's transport one email sent alone to the same sink takes ${floor.unpooledMs} ms on a new connection (${floor.pooledMs} ms over an open one), so SMTP alone would allow ${Math.round((SMTP_CONNECTIONS * 1000) / floor.pooledMs)}/s.`,
         );
         results.notifications = { product, baseline: bare, smtpSendFloor: floor };
-        if (!noProfile && met === false) {
+        if (alwaysProfile || (!noProfile && met === false)) {
           const more = jobs.slice(0, Math.max(1, Math.ceil(jobs.length / 6))).map((j, i) => ({
             ...j,
             jobId: `${j.jobId}-profile`,
@@ -643,7 +645,8 @@ async function main(): Promise<void> {
     await smtp?.close().catch(() => undefined);
     await clearRedis(redisUrl, redisPrefix).catch(() => undefined);
     await database?.drop().catch((e: Error) => say(`could not drop ${database?.name}: ${e.message}`));
-    rmSync(profileDir, { recursive: true, force: true });
+    if (alwaysProfile) console.log(`CPU profiles kept in ${profileDir}`);
+    else rmSync(profileDir, { recursive: true, force: true });
     rmSync(documentsDir, { recursive: true, force: true });
   }
 

@@ -137,6 +137,7 @@ export class ActionItemRepository {
       this.dataSource,
       `SELECT ${ITEM_COLUMNS}, ${currentSeatSql('ai.body_id', '$2::uuid')} AS caller_seat FROM action_item ai WHERE ai.id = $1`,
       [id, governmentId],
+      'action-item-with-seat',
     );
     return rows[0] ? { item: actionItemFromRow(rows[0]), seat: rows[0].caller_seat } : null;
   }
