@@ -644,7 +644,8 @@ async function main(): Promise<void> {
     for (const child of children.reverse()) await child.stop().catch(() => undefined);
     await smtp?.close().catch(() => undefined);
     await clearRedis(redisUrl, redisPrefix).catch(() => undefined);
-    await database?.drop().catch((e: Error) => say(`could not drop ${database?.name}: ${e.message}`));
+    if (args.includes('--keep-database')) say(`database ${database?.name} kept (--keep-database): drop it yourself`);
+    else await database?.drop().catch((e: Error) => say(`could not drop ${database?.name}: ${e.message}`));
     if (alwaysProfile) console.log(`CPU profiles kept in ${profileDir}`);
     else rmSync(profileDir, { recursive: true, force: true });
     rmSync(documentsDir, { recursive: true, force: true });
