@@ -11,12 +11,14 @@ export interface SmtpSink {
   /** messages carrying the marker: the bench's own, not those the product sends on its own meanwhile */
   marked: number;
   lastAt: number;
+  /** when each marked message arrived (performance.now()): how the emails spread over the run */
+  markedAt: number[];
   close(): Promise<void>;
 }
 
 /** A local SMTP server that accepts every message and only counts it: the sink costs next to nothing. */
 export async function startSmtpSink(marker: string): Promise<SmtpSink> {
-  const sink: SmtpSink = { url: '', received: 0, marked: 0, lastAt: 0, close: async () => undefined };
+  const sink: SmtpSink = { url: '', received: 0, marked: 0, lastAt: 0, markedAt: [], close: async () => undefined };
   const server = new SMTPServer({
     authOptional: true,
     // A reverse DNS lookup per connection would make the sink, not the product, the bottleneck.
@@ -34,6 +36,7 @@ export async function startSmtpSink(marker: string): Promise<SmtpSink> {
         if (head.includes(marker)) {
           sink.marked++;
           sink.lastAt = performance.now();
+          sink.markedAt.push(sink.lastAt);
         }
         callback();
       });
@@ -50,6 +53,8 @@ export interface ThroughputResult {
   done: number;
   seconds: number;
   jobsPerSecond: number;
+  /** performance.now() when the jobs were added */
+  startedAt: number;
 }
 
 /** Adds the jobs in one bulk and waits (bounded) until `doneCount` reaches `expected`. */
@@ -75,7 +80,7 @@ export async function queueThroughput(
     }
     const end = state.done >= expected && state.lastAt ? state.lastAt : performance.now();
     const seconds = (end - t0) / 1000;
-    return { jobs: expected, done: state.done, seconds: Math.round(seconds * 100) / 100, jobsPerSecond: Math.round(state.done / seconds) };
+    return { jobs: expected, done: state.done, seconds: Math.round(seconds * 100) / 100, jobsPerSecond: Math.round(state.done / seconds), startedAt: t0 };
   } finally {
     await queue.close();
   }

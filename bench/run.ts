@@ -539,6 +539,9 @@ async function main(): Promise<void> {
           60_000,
         );
         await bareWorker.stop();
+        // when the emails arrived, from the moment the jobs were added: the fan-out's delay, then the sending's pace
+        const arrivals = smtp.markedAt.slice(smtp.markedAt.length - product.done).map((at) => Math.round(at - product.startedAt));
+        const arrivalAt = (share: number) => arrivals[Math.min(arrivals.length - 1, Math.floor(arrivals.length * share))];
         const floor = await smtpSendFloorMs(smtp.url);
         const nRatio = ratio(product.jobsPerSecond, bare.jobsPerSecond);
         const met = nRatio === null ? null : nRatio >= 0.3 && product.jobsPerSecond >= 1000;
@@ -547,11 +550,14 @@ async function main(): Promise<void> {
         );
         notes.push(
           `notifications: ${product.done}/${expected} emails in ${product.seconds} s (email worker concurrency ${EMAIL_CONCURRENCY}, a pooled SMTP transport of ${SMTP_CONNECTIONS} connections: the product's defaults, EMAIL_CONCURRENCY and SMTP_MAX_CONNECTIONS); bare no-op: ${bare.done} jobs in ${bare.seconds} s; ` +
+            (arrivals.length
+              ? `emails arrived ${arrivalAt(0)} ms (first), ${arrivalAt(0.1)} ms (10%), ${arrivalAt(0.5)} ms (half), ${arrivalAt(0.9)} ms (90%) after the jobs were added; `
+              : '') +
             `through the product's transport one email sent alone to the same sink takes ${floor.unpooledMs} ms on a new connection (${floor.pooledMs} ms over an open one), so SMTP alone would allow ${Math.round((SMTP_CONNECTIONS * 1000) / floor.pooledMs)}/s.`,
         );
         results.notifications = { product, baseline: bare, smtpSendFloor: floor };
         if (alwaysProfile || (!noProfile && met === false)) {
-          const more = jobs.slice(0, Math.max(1, Math.ceil(jobs.length / 6))).map((j, i) => ({
+          const more = jobs.slice(0, alwaysProfile ? jobs.length : Math.max(1, Math.ceil(jobs.length / 6))).map((j, i) => ({
             ...j,
             jobId: `${j.jobId}-profile`,
             data: { ...j.data, eventId: `${j.data.eventId}-p`, notify: j.data.notify.map((n) => ({ ...n, key: `${n.key}:p${i}` })) },
