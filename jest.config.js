@@ -31,6 +31,7 @@ module.exports = {
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  testSequencer: '<rootDir>/tests/support/test-sequencer.js',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   // a bound, not a pace: tests wait for conditions; generous so a busy 2-core machine passes
   testTimeout: 60000 * scale,

@@ -160,12 +160,19 @@ export async function waitForLine(child: Child, text: string, timeoutMs = 60_000
   }
 }
 
-/** Waits (bounded) until the outbox has nothing pending, twice in a row; false if it never got there. */
+/**
+ * Waits (bounded) until the outbox has nothing pending and no other statement runs on the run's database, twice in
+ * a row; false if it never got there. Between figures, so that one figure's leftovers (queries a timed-out client
+ * abandoned, events still being relayed) are not measured as the next figure's cost.
+ */
 export async function settle(db: Client, timeoutMs = 60_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
   while (quiet < 2 && Date.now() < deadline) {
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_event WHERE relayed_at IS NULL`);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT ((SELECT count(*) FROM outbox_event WHERE relayed_at IS NULL)
+            + (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()))::int AS n`,
+    );
     quiet = rows[0].n === 0 ? quiet + 1 : 0;
     await sleep(500);
   }
