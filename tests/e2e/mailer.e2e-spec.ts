@@ -1,7 +1,10 @@
+import type { AddressInfo } from 'node:net';
 import { Socket } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@forum/core';
 import { startTestSmtp, TestSmtp } from '../support/test-smtp';
+import { waitFor } from '../support/timeouts';
 import { Mailer } from '../../libs/notifications/src/mailer.service';
 
 const email = {
@@ -98,6 +101,85 @@ describe('Mailer over SMTP', () => {
       await expect(mailer.send(email)).rejects.toThrow(/ECONNREFUSED/);
     } finally {
       mailer.onApplicationShutdown();
+    }
+  });
+});
+
+/** An SMTP server that counts the connections it is opened and closed, and refuses the recipients it is told to. */
+async function countingSmtp(options: { socketTimeout?: number; refuse?: RegExp } = {}) {
+  const seen = { opened: 0, closed: 0, accepted: [] as string[] };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    disableReverseLookup: true,
+    logger: false,
+    ...(options.socketTimeout ? { socketTimeout: options.socketTimeout } : {}),
+    onConnect(_session, callback) {
+      seen.opened++;
+      callback();
+    },
+    onClose() {
+      seen.closed++;
+    },
+    onRcptTo(address, _session, callback) {
+      callback(options.refuse?.test(address.address) ? Object.assign(new Error('No such user'), { responseCode: 550 }) : undefined);
+    },
+    onData(stream, session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        seen.accepted.push(...session.envelope.rcptTo.map((r) => r.address));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  return { url, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('Mailer’s pool of SMTP connections', () => {
+  const mail = (to: string, i: number) => ({ ...email, to, messageId: `<pool-${i}@forum>` });
+
+  it('opens its connections ahead of the first email when warmed, and sends over them without opening more', async () => {
+    const smtp = await countingSmtp();
+    const mailer = new Mailer(loadConfig({ SMTP_URL: `${smtp.url}?maxConnections=3` }));
+    try {
+      mailer.warm();
+      await waitFor('three connections greeted before any email', () => smtp.seen.opened === 3);
+      await Promise.all([0, 1, 2, 3, 4, 5].map((i) => mailer.send(mail(`warm${i}@example.org`, i))));
+      expect(smtp.seen.accepted).toHaveLength(6);
+      expect(smtp.seen.opened).toBe(3);
+    } finally {
+      mailer.onApplicationShutdown();
+      await smtp.close();
+    }
+  });
+
+  it('replaces a connection the server closed while it sat idle', async () => {
+    const smtp = await countingSmtp({ socketTimeout: 300 });
+    const mailer = new Mailer(loadConfig({ SMTP_URL: `${smtp.url}?maxConnections=1` }));
+    try {
+      await mailer.send(mail('first@example.org', 10));
+      await waitFor('the server to close the idle connection', () => smtp.seen.closed === 1);
+      await mailer.send(mail('second@example.org', 11));
+      expect(smtp.seen.accepted).toEqual(['first@example.org', 'second@example.org']);
+      expect(smtp.seen.opened).toBe(2);
+    } finally {
+      mailer.onApplicationShutdown();
+      await smtp.close();
+    }
+  });
+
+  it('fails only the email whose recipient is refused; the next one goes', async () => {
+    const smtp = await countingSmtp({ refuse: /^gone@/ });
+    const mailer = new Mailer(loadConfig({ SMTP_URL: `${smtp.url}?maxConnections=1` }));
+    try {
+      await expect(mailer.send(mail('gone@example.org', 20))).rejects.toThrow(/No such user|Recipient command failed/);
+      await mailer.send(mail('here@example.org', 21));
+      expect(smtp.seen.accepted).toEqual(['here@example.org']);
+    } finally {
+      mailer.onApplicationShutdown();
+      await smtp.close();
     }
   });
 });

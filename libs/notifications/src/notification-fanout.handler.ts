@@ -9,6 +9,7 @@ import { QUEUES, type Locale, type NotificationIntent, type RealtimeJob } from '
 import { User, UserRepository } from '@forum/identity';
 import { DEFAULT_ZONE } from '@forum/core';
 import { deliveryFor } from './delivery.rule';
+import { Mailer } from './mailer.service';
 import { NewNotification, NotificationPreferenceRepository, NotificationRepository } from './notification.repository';
 import type { Notification } from './notification.entity';
 import { toNotificationView } from './notification.view';
@@ -83,6 +84,7 @@ export class NotificationFanout {
     @InjectQueue(QUEUES.email) private readonly email: Queue,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: DeliveryLedger,
+    private readonly mailer: Mailer,
   ) {}
 
   async handle(job: NotifyJob): Promise<JobOutcome> {
@@ -108,6 +110,8 @@ export class NotificationFanout {
           emailDelivery: deliveryFor(intent.category, chosen.get(user.id) ?? {}),
         };
       });
+      // the SMTP connections open while the notifications are stored, not when the first email is due
+      if (rows.some((r) => r.emailDelivery === 'immediately')) this.mailer.warm();
       // The notifications and the delivery rows of their email batches in one transaction (one multi-row insert
       // each); the jobs go to Redis after commit, and the sweep adds them again should Redis lose them.
       let batches: EmailBatch[] = [];
