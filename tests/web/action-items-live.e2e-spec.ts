@@ -38,14 +38,37 @@ describeWithBrowser('web: action items, live updates, stale versions, accountabi
     return page;
   }
 
-  it('an update made by the lead official appears in the secretariat’s open page within two seconds', async () => {
+  /** Keeps every text the live region shows, in order: a later announcement may replace one between two looks. */
+  async function recordAnnouncements(page: Page): Promise<void> {
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-live-announcer]');
+      if (!region) throw new Error('no live region');
+      const said: string[] = [];
+      (window as unknown as { announced: string[] }).announced = said;
+      new MutationObserver(() => said.push((region.textContent ?? '').trim())).observe(region, { subtree: true, childList: true, characterData: true });
+    });
+  }
+  const announcement = (page: Page, text: string) =>
+    page.waitForFunction((expected) => (window as unknown as { announced: string[] }).announced.includes(expected), text);
+
+  it('an update made by the lead official appears in the secretariat’s open page within two seconds, announced as theirs in each language', async () => {
     const { body, seats } = await f.bodyWith({ lead: { role: 'member' } });
     const item = await f.actionItem(body.id, seats.lead.government.id, { title: 'Report on interim housing capacity' });
-    const [official, secretariat] = await Promise.all([pageFor(seats.lead.official.email, OFFICIAL_PASSWORD), pageFor(ADMIN_EMAIL, ADMIN_PASSWORD)]);
-    await Promise.all([official.goto(`/action-items/${item.id}`), secretariat.goto(`/action-items/${item.id}`)]);
+    const [official, secretariat, secretariatFr] = await Promise.all([
+      pageFor(seats.lead.official.email, OFFICIAL_PASSWORD),
+      pageFor(ADMIN_EMAIL, ADMIN_PASSWORD),
+      pageFor(ADMIN_EMAIL, ADMIN_PASSWORD),
+    ]);
+    await Promise.all([
+      official.goto(`/action-items/${item.id}`),
+      secretariat.goto(`/action-items/${item.id}`),
+      secretariatFr.goto(`/action-items/${item.id}?lang=fr`),
+    ]);
     await secretariat.getByTestId('action-item-status').getByText('Not started').waitFor();
+    await secretariatFr.getByTestId('action-item-status').getByText('Non commencée').waitFor();
     await official.getByRole('heading', { level: 1, name: 'Report on interim housing capacity' }).waitFor();
-    await official.waitForLoadState('networkidle');
+    await Promise.all([official, secretariat, secretariatFr].map((p) => p.waitForLoadState('networkidle')));
+    await Promise.all([recordAnnouncements(secretariat), recordAnnouncements(secretariatFr)]);
 
     await official.locator('select#item-status').selectOption('in_progress');
     await official.locator('#item-progress').fill('40');
@@ -57,6 +80,10 @@ describeWithBrowser('web: action items, live updates, stale versions, accountabi
       .getByTestId('action-item-progress')
       .getByText('40%')
       .waitFor({ timeout: 2_000 - Math.min(1_900, Date.now() - savedAt) });
+    // who changed what, for those who cannot see the page change: the lead official's government, by its name
+    const { code } = seats.lead.government;
+    await announcement(secretariat, `Government ${code} updated action item “Report on interim housing capacity”.`);
+    await announcement(secretariatFr, `Le gouvernement ${code} a mis à jour la mesure de suivi « Report on interim housing capacity ».`);
   });
 
   it('a stale version shows that someone else changed the item and lets me reapply my change', async () => {

@@ -2,14 +2,17 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Factories } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { startTestStorage, TestStorage } from '../support/test-documents';
+import { startTestStorage, TestStorage, upload } from '../support/test-documents';
 import { makePdf, pdfText } from '../support/test-pdf';
 import { describeWithBrowser, ensureWebBuilt, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../support/web-browser';
-import { scaled } from '../support/timeouts';
+import { scaled, waitFor } from '../support/timeouts';
 
 jest.setTimeout(scaled(120_000));
 
-/** A paper uploaded in the browser with progress, seen in its meeting, downloaded under its Unicode name, in the package. */
+/**
+ * A paper uploaded in the browser with progress, seen in its meeting, downloaded under its Unicode name, in the package;
+ * and a library longer than one page, paged by the API.
+ */
 describeWithBrowser('web: documents of a meeting', () => {
   let storage: TestStorage;
   let t: TestApp;
@@ -79,5 +82,48 @@ describeWithBrowser('web: documents of a meeting', () => {
     expect(text.pages).toBe(3);
     expect(text.outline).toEqual(['Cover', 'Agenda', 'Action plan']);
     expect(text.text[2]).toContain('Plan d’action: housing');
+  });
+
+  it('pages a body’s library of 27 documents 25 at a time, newest first, the oldest two on page 2', async () => {
+    const { body } = await f.bodyWith({ on: { role: 'member' } });
+    // one after another, so that each is newer than the one before (the library lists the newest first)
+    const ids: string[] = [];
+    for (let n = 1; n <= 27; n++) {
+      const title = `Paper ${String(n).padStart(2, '0')}`;
+      const res = await upload(t.baseUrl, `/api/v1/bodies/${body.id}/documents`, {
+        token: t.adminToken,
+        file: { name: `paper-${n}.csv`, type: 'text/csv', bytes: Buffer.from(`paper,${n}\n`) },
+        fields: { title },
+      });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    const newestFirst = [...ids].reverse();
+
+    const library = await newContext(browser, t.baseUrl);
+    try {
+      const reader = await library.newPage();
+      await signIn(reader, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await reader.goto(`/bodies/${body.id}`);
+      const position = reader.getByTestId('pager-documents-position');
+      const shown = () => reader.locator('.document-list li[data-document-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-document-id')));
+      await position.getByText('1–25 of 27 (page 1 of 2)').waitFor();
+      await waitFor('the 25 newest documents on page 1', async () => (await shown()).join() === newestFirst.slice(0, 25).join());
+      await reader.locator('.document-list li').first().getByText('Paper 27').waitFor();
+
+      const pager = reader.getByRole('navigation', { name: 'Pages of documents' });
+      await pager.getByRole('button', { name: 'Next page' }).click();
+      await position.getByText('26–27 of 27 (page 2 of 2)').waitFor();
+      await waitFor('the two oldest documents on page 2', async () => (await shown()).join() === newestFirst.slice(25).join());
+      await reader.locator('.document-list').getByText('Paper 01').waitFor();
+      expect(await reader.locator('.document-list').getByText('Paper 27').count()).toBe(0);
+      await expectAccessible(reader, 'documents, page 2');
+
+      await pager.getByRole('button', { name: 'Previous page' }).click();
+      await position.getByText('1–25 of 27 (page 1 of 2)').waitFor();
+      await waitFor('page 1 again', async () => (await shown()).join() === newestFirst.slice(0, 25).join());
+    } finally {
+      await library.close();
+    }
   });
 });

@@ -117,6 +117,22 @@ describeWithBrowser('web: a French-locale official reads French', () => {
     return text;
   };
 
+  it('speaks French once the official signs in on an English page (the French messages fetched then)', async () => {
+    const english = await newContext(browser, t.baseUrl, { locale: 'en-CA' });
+    try {
+      const visit = await english.newPage();
+      await visit.goto('/login');
+      await visit.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await visit.getByLabel('Email address').fill(official.email);
+      await visit.getByLabel('Password').fill(OFFICIAL_PASSWORD);
+      await visit.getByRole('button', { name: 'Sign in' }).click();
+      await visit.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();
+      expect(await visit.evaluate(() => document.documentElement.lang)).toBe('fr');
+    } finally {
+      await english.close();
+    }
+  });
+
   it('shows the dashboard in French, English-only content marked as awaiting translation', async () => {
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Mon tableau de bord' }).waitFor();

@@ -56,6 +56,38 @@ describeWithBrowser('web: page furniture (titles, focus, 404 pages, reflow at 39
 
   // every page of every role (titles, sideways scroll, axe) is swept by every-page.e2e-spec.ts
 
+  it('loads only what the sign-in page shows, in three scripts: no French dictionary in English, no live-update client, no search box', async () => {
+    const scripts: Promise<string>[] = [];
+    const scriptUrls: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scriptUrls.push(new URL(response.url()).pathname);
+      scripts.push(response.text().catch(() => ''));
+    });
+    const loaded = async (marker: string) => (await Promise.all(scripts)).some((code) => code.includes(marker));
+    const searchBoxDefined = () => page.evaluate(() => customElements.get('gcds-search') !== undefined);
+
+    await open(page, '/login', 'en');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await loaded('Forum intergouvernemental')).toBe(false);
+    expect(await loaded('engine.io')).toBe(false);
+    expect(await searchBoxDefined()).toBe(false);
+    // in as few scripts as the bundler allows (each is a round trip on a slow phone): session-start.js, the entry, its runtime
+    expect(scriptUrls).toHaveLength(3);
+
+    // the same page in French brings its dictionary
+    await open(page, '/login', 'fr');
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    expect(await loaded('Forum intergouvernemental')).toBe(true);
+
+    // signed in, the live updates and the header's search box come
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.locator('gcds-search').waitFor();
+    await page.waitForFunction(() => customElements.get('gcds-search') !== undefined);
+    await page.waitForLoadState('networkidle');
+    expect(await loaded('engine.io')).toBe(true);
+  });
+
   it('leaves the skip link first on load, and puts focus on the new h1 after a navigation', async () => {
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await open(page, '/bodies', 'en');

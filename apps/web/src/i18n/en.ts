@@ -66,6 +66,9 @@ export const en = {
       'indicator.threshold_crossed': 'An indicator reached a threshold.',
       'membership.changed': 'A body’s membership changed.',
       notification: 'New notification: {{title}}',
+      secretariat: 'The Forum secretariat',
+      actionItemBy: { created: '{{who}} created action item “{{title}}”.', updated: '{{who}} updated action item “{{title}}”.' },
+      actionItemLedBy: { created: 'Action item “{{title}}”, led by {{lead}}, was created.', updated: 'Action item “{{title}}”, led by {{lead}}, was updated.' },
     },
   },
   sso: {

@@ -75,6 +75,12 @@ export const fr: Messages = {
       'indicator.threshold_crossed': 'Un indicateur a atteint un seuil.',
       'membership.changed': 'La composition d’un organe a changé.',
       notification: 'Nouvelle notification : {{title}}',
+      secretariat: 'Le secrétariat du Forum',
+      actionItemBy: { created: '{{who}} a créé la mesure de suivi « {{title}} ».', updated: '{{who}} a mis à jour la mesure de suivi « {{title}} ».' },
+      actionItemLedBy: {
+        created: 'La mesure de suivi « {{title}} », menée par {{lead}}, a été créée.',
+        updated: 'La mesure de suivi « {{title}} », menée par {{lead}}, a été mise à jour.',
+      },
     },
   },
   sso: {

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
-import i18next from 'i18next';
+import i18next, { BackendModule } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '@forum/contracts';
 import { en } from './en';
-import { fr } from './fr';
 
 const LANG_KEY = 'forum.lang';
 
@@ -25,23 +24,47 @@ export function initialLanguage(): Locale {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-export function setupI18n(): typeof i18next {
+/**
+ * The French messages come in their own chunk, fetched only when a page is shown in French (English, the fallback,
+ * comes with the first script): an English visit never downloads the French dictionary, nor a French one the
+ * English twice.
+ */
+const frenchWhenNeeded: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language !== 'fr') return callback(null, language === 'en' ? en : {});
+    import('./fr').then(
+      (m) => callback(null, m.fr),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
+/** Sets the language up; the promise settles once its messages are there (at once in English). */
+export function setupI18n(): { i18n: typeof i18next; ready: Promise<unknown> } {
   const lng = initialLanguage();
   document.documentElement.lang = lng;
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
-    lng,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  const ready = i18next
+    .use(frenchWhenNeeded)
+    .use(initReactI18next)
+    .init({
+      resources: { en: { translation: en } },
+      // the bundled English is used as it is; the backend is asked only for a language not bundled
+      partialBundledLanguages: true,
+      initAsync: false,
+      lng,
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   // a language changed inside the app (an /en/ ↔ /fr/ page) is remembered and announced to assistive technology
   i18next.on('languageChanged', (next) => {
     if (next !== 'en' && next !== 'fr') return;
     document.documentElement.lang = next;
     localStorage.setItem(LANG_KEY, next);
   });
-  return i18next;
+  return { i18n: i18next, ready };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { GcdsBreadcrumbs, GcdsBreadcrumbsItem, GcdsDateModified } from '@gcds-core/components-react';
+import { actionItemAnnouncementText, ActionItemAnnouncement, describeActionItemEvent } from '../realtime/live-announcement';
 import { useLiveEvents } from '../realtime/live-updates';
 
 /**
@@ -100,21 +101,33 @@ const ANNOUNCED = {
 } as const;
 const ANNOUNCED_NAMES = Object.keys(ANNOUNCED) as AnnouncedEvent[];
 
+type Message = { key: string; values?: Record<string, string> } | ActionItemAnnouncement;
+
 /**
  * Says what changed live, politely (after whatever the reader is hearing): the pages refetch silently, so without
- * this a screen reader would never know the page it is on just changed.
+ * this a screen reader would never know the page it is on just changed. A change to an action item says which
+ * government made it and to which item (read from the API, so said in the order the events came).
  */
 export function LiveAnnouncer() {
-  const { t } = useTranslation();
-  const [message, setMessage] = useState('');
+  const { t, i18n } = useTranslation();
+  const [shown, setShown] = useState<{ message: Message; echo: boolean } | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const textOf = (m: Message) => ('kind' in m ? actionItemAnnouncementText(m, t, i18n.language) : t(m.key, m.values));
+  // the same words twice in a row are not read again unless the text changes: a trailing no-break space toggles
+  const show = (message: Message) =>
+    setShown((previous) => ({ message, echo: previous !== null && textOf(previous.message) === textOf(message) ? !previous.echo : false }));
   useLiveEvents(ANNOUNCED_NAMES, (name, payload) => {
-    const text = name === 'notification' ? t('pageFurniture.live.notification', { title: payload?.title ?? '' }) : t(`pageFurniture.live.${name}`);
-    // the same words twice in a row are not read again unless the text changes: a trailing no-break space toggles
-    setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
+    const plain: Message =
+      name === 'notification' ? { key: 'pageFurniture.live.notification', values: { title: payload?.title ?? '' } } : { key: `pageFurniture.live.${name}` };
+    const described: Promise<Message> =
+      (name === 'action-item.updated' || name === 'action-item.created') && payload?.id
+        ? describeActionItemEvent(name, payload).catch(() => plain)
+        : Promise.resolve(plain);
+    queue.current = queue.current.then(() => described.then(show));
   });
   return (
     <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-live-announcer="">
-      {message}
+      {shown ? `${textOf(shown.message)}${shown.echo ? '\u00a0' : ''}` : ''}
     </div>
   );
 }

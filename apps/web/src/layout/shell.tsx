@@ -1,7 +1,7 @@
-import { MouseEvent, ReactNode, useEffect, useRef } from 'react';
+import { lazy, MouseEvent, ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { GcdsContainer, GcdsFooter, GcdsHeader, GcdsNavLink, GcdsSearch, GcdsTopNav } from '@gcds-core/components-react';
+import { GcdsContainer, GcdsFooter, GcdsHeader, GcdsNavLink, GcdsTopNav } from '@gcds-core/components-react';
 import type { Locale } from '@forum/contracts';
 import { useAuth } from '../auth/auth-context';
 import { otherLanguageHref } from '../i18n/i18n';
@@ -9,6 +9,9 @@ import { userTimeZone } from '../i18n/format';
 import { UnreadBadge } from '../notifications/unread-badge';
 import { Breadcrumbs, DateModified, LiveAnnouncer } from './furniture';
 import { navigated } from './page-furniture';
+
+// the search box is for signed-in pages only: the sign-in page does without its code
+const HeaderSearch = lazy(() => import('./header-search').then((m) => ({ default: m.HeaderSearch })));
 
 /** Links that leave the single-page app: the API, the server-rendered public portal, and the language toggle (a full reload). */
 const isAppPath = (url: URL) =>
@@ -72,17 +75,9 @@ export function Shell({ children }: { children: ReactNode }) {
       <GcdsHeader langHref={otherLanguageHref(lang, location)} skipToHref="#main-content" signatureHasLink={false}>
         {session ? (
           <div slot="search">
-            <GcdsSearch
-              action="/search"
-              method="get"
-              name="q"
-              searchId="forum-search"
-              placeholder={t('search.placeholder')}
-              onGcdsSubmit={(event) => {
-                event.preventDefault();
-                navigate(`/search?${new URLSearchParams({ q: String(event.detail ?? '') })}`);
-              }}
-            />
+            <Suspense fallback={null}>
+              <HeaderSearch />
+            </Suspense>
           </div>
         ) : null}
         <GcdsTopNav slot="menu" label={t('nav.label')} alignment="end">

@@ -7,13 +7,26 @@ import { MfaChallenge, useAuth } from '../auth/auth-context';
 import { SubmitButton, TextField } from '../components/fields';
 import { FormError, PageHeading, Success } from '../components/ui';
 
+type SignInProvider = { code: string; nameEn: string; nameFr: string };
+
+const askForProviders = () => api<SignInProvider[]>('GET', '/auth/oidc/providers').catch((): SignInProvider[] => []);
+// Most visits start on this page: its providers are asked for while the session is, not once the page is shown
+// (a round trip less before the page is complete, and so interactive). The page shown later asks again.
+let early: Promise<SignInProvider[]> | null = window.location.pathname === '/login' ? askForProviders() : null;
+
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const { session, login, startSession } = useAuth();
   const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
-  const [providers, setProviders] = useState<{ code: string; nameEn: string; nameFr: string }[]>([]);
+  const [providers, setProviders] = useState<SignInProvider[]>([]);
   useEffect(() => {
-    void api<{ code: string; nameEn: string; nameFr: string }[]>('GET', '/auth/oidc/providers').then(setProviders, () => setProviders([]));
+    let shown = true;
+    const request = early ?? askForProviders();
+    early = null;
+    void request.then((list) => shown && setProviders(list));
+    return () => {
+      shown = false;
+    };
   }, []);
   const location = useLocation();
   const [email, setEmail] = useState('');

@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useContext, useEffect, useRef, useState } from 'react';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { DomainEventName } from '@forum/contracts';
 import { useAuth } from '../auth/auth-context';
 
@@ -16,17 +16,25 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const [resyncs, setResyncs] = useState(0);
   useEffect(() => {
     if (!session) return;
-    const s = io({ auth: { token: session.accessToken }, transports: ['websocket', 'polling'] });
-    let connectedBefore = false;
-    // A reconnect with connection-state recovery replays what was missed; one without (the api instance
-    // restarted, the gap too long) did not, so every resource on screen loads again.
-    s.on('connect', () => {
-      if (connectedBefore && !s.recovered) setResyncs((n) => n + 1);
-      connectedBefore = true;
+    // the client comes in its own chunk, fetched once signed in: the sign-in page has no socket to open
+    let s: Socket | null = null;
+    let ended = false;
+    void import('socket.io-client').then(({ io }) => {
+      if (ended) return;
+      const opened = io({ auth: { token: session.accessToken }, transports: ['websocket', 'polling'] });
+      s = opened;
+      let connectedBefore = false;
+      // A reconnect with connection-state recovery replays what was missed; one without (the api instance
+      // restarted, the gap too long) did not, so every resource on screen loads again.
+      opened.on('connect', () => {
+        if (connectedBefore && !opened.recovered) setResyncs((n) => n + 1);
+        connectedBefore = true;
+      });
+      setSocket(opened);
     });
-    setSocket(s);
     return () => {
-      s.disconnect();
+      ended = true;
+      s?.disconnect();
       setSocket(null);
     };
   }, [session]);
