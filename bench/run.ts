@@ -52,7 +52,7 @@ const REALTIME_BODIES = 20;
 const EMAILS = quick ? 300 : 1000;
 /** the product's defaults (libs/core/src/config/forum-config.ts), which the bench does not override */
 const EMAIL_CONCURRENCY = 20;
-const SMTP_CONNECTIONS = 5;
+const SMTP_CONNECTIONS = 10;
 
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -212,7 +212,7 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
       backoffMs: integer(env, 'EMAIL_BACKOFF_MS', 10000, 1, 86400000),
       backoffMaxMs: integer(env, 'EMAIL_BACKOFF_MAX_MS', 3600000, 1, 86400000),
       concurrency: integer(env, 'EMAIL_CONCURRENCY', 20, 1, 500),
-      maxConnections: integer(env, 'SMTP_MAX_CONNECTIONS', 5, 1, 100),
+      maxConnections: integer(env, 'SMTP_MAX_CONNECTIONS', 10, 1, 100),
     },
     retentionDays: integer(env, 'RETENTION_DAYS', 90, 1, 36500),
     ready: {
