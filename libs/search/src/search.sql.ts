@@ -1,6 +1,6 @@
 import type { Locale, SearchType } from '@forum/contracts';
-import { escapedHtmlSql, HEADLINE_OPTIONS, parseSearch, SEARCH_CONFIGS, tsquerySql, tsvectorSql } from '@forum/core';
-import { SEARCH_SOURCES, type SearchSource, vectorOf } from './search-sources';
+import { escapedHtmlSql, HEADLINE_OPTIONS, parseSearch, SEARCH_CONFIGS, tsquerySql } from '@forum/core';
+import { rankVectorOf, SEARCH_SOURCES, type SearchSource, vectorOf } from './search-sources';
 
 export interface SearchAccess {
   /** the bodies the caller's government sits on; null for the secretariat (everything) */
@@ -31,19 +31,17 @@ export interface SearchRow {
 }
 
 const Q = { en: tsquerySql('en', ':head', ':prefix'), fr: tsquerySql('fr', ':head', ':prefix') };
-/** title above body: the title's words weigh A, the rest B */
-const weighted = (lang: 'en' | 'fr', title: string, rest: string[]) =>
-  `setweight(${tsvectorSql(lang, title)}, 'A') || setweight(${rest.length ? tsvectorSql(lang, ...rest) : `''::tsvector`}, 'B')`;
 
 function branch(source: SearchSource): string {
   const en = vectorOf(source, 'en');
   const fr = vectorOf(source, 'fr');
   const hitEn = en ? `(${en} @@ ${Q.en})` : 'false';
   const hitFr = fr ? `(${fr} @@ ${Q.fr})` : 'false';
-  const rank = [
-    en ? `ts_rank_cd(${weighted('en', source.vectorEn[0], source.vectorEn.slice(1))}, ${Q.en})` : '0',
-    fr ? `ts_rank_cd(${weighted('fr', source.vectorFr[0], source.vectorFr.slice(1))}, ${Q.fr})` : '0',
-  ].join(' + ');
+  const rankEn = rankVectorOf(source, 'en');
+  const rankFr = rankVectorOf(source, 'fr');
+  // an empty vector ranks 0: said without ts_rank_cd, which costs as much on it as on a text (a prefix query)
+  const rankOf = (vector: string | null, query: string) => (vector ? `(CASE WHEN length(${vector}) = 0 THEN 0 ELSE ts_rank_cd(${vector}, ${query}) END)` : '0');
+  const rank = `${rankOf(rankEn, Q.en)} + ${rankOf(rankFr, Q.fr)}`;
   return `SELECT '${source.type}'::text AS type, ${source.id} AS id, ${source.bodyId} AS body_id, ${source.meetingId} AS meeting_id,
       ${source.titleEn} AS title_en, ${source.titleFr} AS title_fr, ${source.textEn} AS text_en, ${source.textFr} AS text_fr,
       ${source.at} AS at, ${hitEn} AS hit_en, ${hitFr} AS hit_fr, (${rank}) AS rank
