@@ -97,8 +97,9 @@ export async function startProduct(options: ProductOptions, children: Child[]): 
     FORUM_DEMO_DATA: 'false',
     HOST: '127.0.0.1',
     SMTP_URL: options.smtpUrl,
-    // load generators: the general per-user limit off, many sockets per benchmark account
+    // load generators: the general per-user limit off, the search's raised out of the way, many sockets per benchmark account
     FORUM_API_RATE_LIMIT: '0',
+    FORUM_SEARCH_RATE_LIMIT: '1000000',
     FORUM_SOCKETS_PER_USER: '100000',
     ...(options.documentsDir ? { FORUM_DOCUMENTS_DIR: options.documentsDir } : {}),
   };

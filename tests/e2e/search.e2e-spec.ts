@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tsvectorSql } from '@forum/core';
+import { SEARCH_SOURCES, weightedSql } from '@forum/search';
 import { Factories } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -153,5 +155,37 @@ describe('search across the forum', () => {
     expect(await ids(`capacite ${m}`)).toEqual([c.id]);
     expect(await ids(`housing claimant ${m}`)).toEqual([c.id]);
     expect(await ids(`housing zebra ${m}`)).toEqual([]);
+  });
+
+  it('keeps each row’s stored vectors to its texts: an edit is found by its new words, not its old ones', async () => {
+    const { body } = await f.bodyWith({ on: { role: 'member' } });
+    const [before, after] = [marker(), marker()];
+    const c = await communique(body.id, { titleEn: `Arrivals ${before}`, titleFr: `Arrivées ${before}`, bodyEn: 'Weekly figures.' });
+    expect((await search(before, t.adminToken)).body.total).toBe(1);
+    expect((await t.http.patch(`/api/v1/communiques/${c.id}`, { titleEn: `Arrivals ${after}`, titleFr: `Arrivées ${after}` }, t.adminToken)).status).toBe(200);
+    expect((await search(before, t.adminToken)).body.total).toBe(0);
+    expect((await search(after, t.adminToken)).body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+
+    // every row the suites wrote holds exactly the vectors of its texts, matched and ranked
+    for (const source of SEARCH_SOURCES.filter((s) => s.stored)) {
+      const differ = (lang: 'en' | 'fr', columns: string[]) =>
+        columns.length
+          ? `${source.stored}.search_${lang} IS DISTINCT FROM ${tsvectorSql(lang, ...columns)} OR ${source.stored}.search_rank_${lang} IS DISTINCT FROM ${weightedSql(lang, columns)}`
+          : 'false';
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM ${source.from} WHERE ${differ('en', source.vectorEn)} OR ${differ('fr', source.vectorFr)}`,
+      );
+      expect({ type: source.type, differ: n }).toEqual({ type: source.type, differ: 0 });
+    }
+  });
+
+  it('matches a phrase on the text as written (a title’s last stop words count), as before the vectors were stored', async () => {
+    const { body } = await f.bodyWith({ on: { role: 'member' } });
+    const m = marker();
+    // the title ends with stop words: in the text as written "report" and "table" are three words apart
+    const c = await communique(body.id, { titleEn: `${m} report of the`, bodyEn: 'table of arrivals' });
+    expect((await search(`${m} report table`, t.adminToken)).body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+    expect((await search(`${m} "report table"`, t.adminToken)).body.total).toBe(0);
+    expect((await search(`${m} "report of the table"`, t.adminToken)).body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
   });
 });

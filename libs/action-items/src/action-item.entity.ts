@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { BilingualText } from '@forum/core';
+import { BilingualText, SearchVectors } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 import type { ActionItemPriority, ActionItemStatus } from './action-item-status.rule';
 import type { CostShare } from './cost-share.rule';
@@ -12,6 +12,9 @@ const centsTransformer = {
 
 /** Who (a lead government, supporting governments, named officials) will do what by when, for one body. */
 @Entity('action_item')
+// the search's GIN indexes (on search_en, search_fr): TypeORM has no GIN, the migrations make them
+@Index('action_item_search_en', { synchronize: false })
+@Index('action_item_search_fr', { synchronize: false })
 @Index(['bodyId', 'dueOn'])
 @Index(['leadGovernmentId', 'status'])
 @Index('action_item_escalated_to_body_idx', ['escalatedToBodyId'], { where: 'escalated_to_body_id IS NOT NULL' })
@@ -97,4 +100,8 @@ export class ActionItem {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** what the search matches and ranks, kept by a trigger from the texts */
+  @Column(() => SearchVectors)
+  search?: SearchVectors;
 }

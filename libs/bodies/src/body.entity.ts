@@ -1,9 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { BodyKind, Locale } from '@forum/contracts';
-import { BilingualText } from '@forum/core';
+import { BilingualText, SearchVectors } from '@forum/core';
 
 /** A table, working group, subgroup or task force of the forum; the forum is a tree of bodies. */
 @Entity('body')
+// the search's GIN indexes (on search_en, search_fr): TypeORM has no GIN, the migrations make them
+@Index('body_search_en', { synchronize: false })
+@Index('body_search_fr', { synchronize: false })
 export class Body {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -43,4 +46,8 @@ export class Body {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** what the search matches and ranks, kept by a trigger from the texts */
+  @Column(() => SearchVectors)
+  search?: SearchVectors;
 }

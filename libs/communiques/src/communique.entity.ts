@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { SearchVectors } from '@forum/core';
 import { COMMUNIQUE_STATUSES, type CommuniqueStatus } from '@forum/contracts';
 
 export { COMMUNIQUE_STATUSES, type CommuniqueStatus };
@@ -12,6 +13,9 @@ export const hasPendingCorrection = (c: { status: CommuniqueStatus; correctionRe
  * current text (a copy of the current revision) so lists and searches need no join.
  */
 @Entity('communique')
+// the search's GIN indexes (on search_en, search_fr): TypeORM has no GIN, the migrations make them
+@Index('communique_search_en', { synchronize: false })
+@Index('communique_search_fr', { synchronize: false })
 @Index('communique_embargo_due_idx', ['embargoUntil'], { where: `status = 'approved' AND embargo_until IS NOT NULL` })
 @Index(['status', 'publishedAt'])
 export class Communique {
@@ -77,4 +81,8 @@ export class Communique {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** what the search matches and ranks, kept by a trigger from the texts */
+  @Column(() => SearchVectors)
+  search?: SearchVectors;
 }

@@ -52,13 +52,15 @@ export class CommuniqueRepository {
     if (filter.q?.trim()) {
       // the forum's search rules: accents and case ignored, stemming in each language, every word, the last as a prefix
       const { head, prefix } = parseSearch(filter.q);
-      const matches = (t: string) =>
-        `(${tsvectorSql('en', `${t}.title_en`, `${t}.body_en`)} @@ ${tsquerySql('en', ':head', ':prefix')} OR ${tsvectorSql('fr', `${t}.title_fr`, `${t}.body_fr`)} @@ ${tsquerySql('fr', ':head', ':prefix')})`;
+      const matches = (en: string, fr: string) => `(${en} @@ ${tsquerySql('en', ':head', ':prefix')} OR ${fr} @@ ${tsquerySql('fr', ':head', ':prefix')})`;
+      // the communiqué's row stores its vectors (search_en = the vector of its title and body, SearchVectors migration)
+      const inRow = matches('c.search_en', 'c.search_fr');
+      const inRevision = matches(tsvectorSql('en', 'r.title_en', 'r.body_en'), tsvectorSql('fr', 'r.title_fr', 'r.body_fr'));
       // The row holds the current text, which is a proposed correction's while it awaits concurrence: the public
       // searches the published revision then, or a proposed word would find the communiqué before it is published.
       const pending = pendingCorrectionSql('c');
       qb.andWhere(
-        `((NOT ${pending} AND ${matches('c')}) OR (${pending} AND EXISTS (SELECT 1 FROM communique_revision r WHERE r.communique_id = c.id AND r.number = c.published_revision AND ${matches('r')})))`,
+        `((NOT ${pending} AND ${inRow}) OR (${pending} AND EXISTS (SELECT 1 FROM communique_revision r WHERE r.communique_id = c.id AND r.number = c.published_revision AND ${inRevision})))`,
         { head, prefix },
       );
     }

@@ -25,6 +25,7 @@ export * from './bilingual/bilingual-text';
 export * from './bilingual/bilingual-input';
 export * from './http/csv';
 export * from './search/full-text.rule';
+export * from './search/search-vectors';
 export * from './access/permission-table';
 export * from './http/sends.decorator';
 export * from './database/transaction-guard';

@@ -1,9 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DocumentAccess, DocumentLanguage, DocumentMarking, Locale } from '@forum/contracts';
-import { BilingualText } from '@forum/core';
+import { BilingualText, SearchVectors } from '@forum/core';
 
 /** A paper in a body's library: its metadata here, its bytes (one per version) in the document storage. */
 @Entity('document')
+// the search's GIN indexes (on search_en, search_fr): TypeORM has no GIN, the migrations make them
+@Index('document_search_en', { synchronize: false })
+@Index('document_search_fr', { synchronize: false })
 @Index(['bodyId', 'createdAt'])
 export class Document {
   @PrimaryGeneratedColumn('uuid')
@@ -64,6 +67,10 @@ export class Document {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** what the search matches and ranks, kept by a trigger from the texts */
+  @Column(() => SearchVectors)
+  search?: SearchVectors;
 }
 
 /** One uploaded file of a document; every version is kept. */

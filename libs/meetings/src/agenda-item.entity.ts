@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { AGENDA_PURPOSES, type AgendaPurpose } from '@forum/contracts';
-import { BilingualText } from '@forum/core';
+import { BilingualText, SearchVectors } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 
 export { AGENDA_PURPOSES, type AgendaPurpose };
@@ -10,6 +10,9 @@ export { AGENDA_PURPOSES, type AgendaPurpose };
  * so a reorder can pass through intermediate states, and never lets a duplicate survive.
  */
 @Entity('agenda_item')
+// the search's GIN indexes (on search_en, search_fr): TypeORM has no GIN, the migrations make them
+@Index('agenda_item_search_en', { synchronize: false })
+@Index('agenda_item_search_fr', { synchronize: false })
 @Unique('agenda_item_position_once', ['meetingId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
 export class AgendaItem {
   @PrimaryGeneratedColumn('uuid')
@@ -43,4 +46,8 @@ export class AgendaItem {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** what the search matches and ranks, kept by a trigger from the texts */
+  @Column(() => SearchVectors)
+  search?: SearchVectors;
 }

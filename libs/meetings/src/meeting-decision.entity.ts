@@ -1,4 +1,4 @@
-import { BilingualText } from '@forum/core';
+import { BilingualText, SearchVectors } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
@@ -8,6 +8,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
  * DM table can be walked both ways.
  */
 @Entity('meeting_decision')
+// the search's GIN indexes (on search_en, search_fr): TypeORM has no GIN, the migrations make them
+@Index('meeting_decision_search_en', { synchronize: false })
+@Index('meeting_decision_search_fr', { synchronize: false })
 @Unique('meeting_decision_number_once', ['meetingId', 'number'])
 export class MeetingDecision {
   @PrimaryGeneratedColumn('uuid')
@@ -54,4 +57,8 @@ export class MeetingDecision {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** what the search matches and ranks, kept by a trigger from the texts */
+  @Column(() => SearchVectors)
+  search?: SearchVectors;
 }

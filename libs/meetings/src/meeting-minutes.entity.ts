@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { BilingualText } from '@forum/core';
+import { BilingualText, SearchVectors } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 
 export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const;
@@ -10,6 +10,9 @@ export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
  * then adopted, usually at a later meeting, and frozen. Every saved text is also a numbered revision.
  */
 @Entity('meeting_minutes')
+// the search's GIN indexes (on search_en, search_fr): TypeORM has no GIN, the migrations make them
+@Index('meeting_minutes_search_en', { synchronize: false })
+@Index('meeting_minutes_search_fr', { synchronize: false })
 export class MeetingMinutes {
   @PrimaryColumn('uuid')
   meetingId: string;
@@ -54,6 +57,10 @@ export class MeetingMinutes {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** what the search matches and ranks, kept by a trigger from the texts */
+  @Column(() => SearchVectors)
+  search?: SearchVectors;
 }
 
 /** One saved text of the minutes, never changed once written. */

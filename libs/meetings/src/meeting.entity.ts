@@ -1,10 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { BilingualText } from '@forum/core';
+import { BilingualText, SearchVectors } from '@forum/core';
 import type { Locale } from '@forum/contracts';
 import type { MeetingStatus } from './meeting-status.rule';
 
 /** A meeting of one body: its time is stored in UTC and shown in each invited government's zone. */
 @Entity('meeting')
+// the search's GIN indexes (on search_en, search_fr): TypeORM has no GIN, the migrations make them
+@Index('meeting_search_en', { synchronize: false })
+@Index('meeting_search_fr', { synchronize: false })
 @Index(['bodyId', 'startsAt'])
 @Index(['startsAt'])
 export class Meeting {
@@ -73,4 +76,8 @@ export class Meeting {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** what the search matches and ranks, kept by a trigger from the texts */
+  @Column(() => SearchVectors)
+  search?: SearchVectors;
 }

@@ -4,9 +4,11 @@ import { tsvectorSql } from '@forum/core';
 
 /**
  * What is searched, per type, as the SQL the one search query unions. Each source names its texts in English
- * and French (each indexed in its own language: the GIN indexes of the search migration are built on exactly
- * `tsvectorSql(lang, ...vectorColumns)`), and its visibility as a condition over the caller's parameters:
+ * and French (each searched in its own language), and its visibility as a condition over the caller's parameters:
  * `:scope` (the bodies the caller's government sits on, null for the secretariat), `:gov`, `:secretariat`.
+ * A source whose texts are all on one table's row (`stored`, the row's alias) reads that row's stored vectors (the
+ * SearchVectors migration keeps `search_<lang>` = `tsvectorSql(lang, ...vectorColumns)`, GIN-indexed, and
+ * `search_rank_<lang>` = the weighted vector it is ranked by); any other computes them from its texts.
  */
 export interface SearchSource {
   type: SearchType;
@@ -20,6 +22,8 @@ export interface SearchSource {
   /** the vector's columns, title first, in each language */
   vectorEn: string[];
   vectorFr: string[];
+  /** the alias of the row that stores the vectors of exactly these columns (search_en, search_rank_en, …) */
+  stored?: string;
   /** the text a snippet is cut from */
   textEn: string;
   textFr: string;
@@ -34,6 +38,7 @@ const meetingVisible = (m: string) => `${inScope(`${m}.body_id`)} AND (:secretar
 export const SEARCH_SOURCES: SearchSource[] = [
   {
     type: 'body',
+    stored: 'b',
     from: 'body b',
     id: 'b.id',
     bodyId: 'b.id',
@@ -50,6 +55,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
   {
     type: 'meeting',
+    stored: 'm',
     from: 'meeting m',
     id: 'm.id',
     bodyId: 'm.body_id',
@@ -65,6 +71,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
   {
     type: 'agenda_item',
+    stored: 'a',
     from: 'agenda_item a JOIN meeting m ON m.id = a.meeting_id',
     id: 'a.id',
     bodyId: 'm.body_id',
@@ -81,6 +88,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
   {
     type: 'decision',
+    stored: 'd',
     from: 'meeting_decision d JOIN meeting m ON m.id = d.meeting_id',
     id: 'd.id',
     bodyId: 'm.body_id',
@@ -96,6 +104,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
   {
     type: 'minutes',
+    stored: 'mm',
     from: 'meeting_minutes mm JOIN meeting m ON m.id = mm.meeting_id',
     id: 'm.id',
     bodyId: 'm.body_id',
@@ -112,6 +121,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
   {
     type: 'action_item',
+    stored: 'i',
     from: 'action_item i',
     id: 'i.id',
     bodyId: 'i.body_id',
@@ -127,6 +137,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
   {
     type: 'communique',
+    stored: 'c',
     from: 'communique c',
     id: 'c.id',
     bodyId: 'c.body_id',
@@ -161,6 +172,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
   {
     type: 'document',
+    stored: 'doc',
     from: 'document doc',
     id: 'doc.id',
     bodyId: 'doc.body_id',
@@ -178,7 +190,20 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
 ];
 
+/** the vector a source is matched on in one language (null when it has no text in that language) */
 export const vectorOf = (source: SearchSource, lang: 'en' | 'fr'): string | null => {
   const columns = lang === 'en' ? source.vectorEn : source.vectorFr;
-  return columns.length ? tsvectorSql(lang, ...columns) : null;
+  if (!columns.length) return null;
+  return source.stored ? `${source.stored}.search_${lang}` : tsvectorSql(lang, ...columns);
+};
+
+/** title above body: the title's words weigh A, the rest B */
+export const weightedSql = (lang: 'en' | 'fr', [title, ...rest]: string[]): string =>
+  `setweight(${tsvectorSql(lang, title)}, 'A') || setweight(${rest.length ? tsvectorSql(lang, ...rest) : `''::tsvector`}, 'B')`;
+
+/** the weighted vector a source is ranked by in one language (null when it has no text in that language) */
+export const rankVectorOf = (source: SearchSource, lang: 'en' | 'fr'): string | null => {
+  const columns = lang === 'en' ? source.vectorEn : source.vectorFr;
+  if (!columns.length) return null;
+  return source.stored ? `${source.stored}.search_rank_${lang}` : weightedSql(lang, columns);
 };

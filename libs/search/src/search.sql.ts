@@ -1,6 +1,6 @@
 import type { Locale, SearchType } from '@forum/contracts';
-import { escapedHtmlSql, HEADLINE_OPTIONS, parseSearch, SEARCH_CONFIGS, tsquerySql, tsvectorSql } from '@forum/core';
-import { SEARCH_SOURCES, type SearchSource, vectorOf } from './search-sources';
+import { escapedHtmlSql, HEADLINE_OPTIONS, parseSearch, SEARCH_CONFIGS, tsquerySql } from '@forum/core';
+import { rankVectorOf, SEARCH_SOURCES, type SearchSource, vectorOf } from './search-sources';
 
 export interface SearchAccess {
   /** the bodies the caller's government sits on; null for the secretariat (everything) */
@@ -31,31 +31,35 @@ export interface SearchRow {
 }
 
 const Q = { en: tsquerySql('en', ':head', ':prefix'), fr: tsquerySql('fr', ':head', ':prefix') };
-/** title above body: the title's words weigh A, the rest B */
-const weighted = (lang: 'en' | 'fr', title: string, rest: string[]) =>
-  `setweight(${tsvectorSql(lang, title)}, 'A') || setweight(${rest.length ? tsvectorSql(lang, ...rest) : `''::tsvector`}, 'B')`;
 
-function branch(source: SearchSource): string {
+/** one source's hits, narrow (no texts: a broad query has thousands, and only the page's are read) */
+function branch(source: SearchSource, index: number): string {
   const en = vectorOf(source, 'en');
   const fr = vectorOf(source, 'fr');
   const hitEn = en ? `(${en} @@ ${Q.en})` : 'false';
   const hitFr = fr ? `(${fr} @@ ${Q.fr})` : 'false';
-  const rank = [
-    en ? `ts_rank_cd(${weighted('en', source.vectorEn[0], source.vectorEn.slice(1))}, ${Q.en})` : '0',
-    fr ? `ts_rank_cd(${weighted('fr', source.vectorFr[0], source.vectorFr.slice(1))}, ${Q.fr})` : '0',
-  ].join(' + ');
-  return `SELECT '${source.type}'::text AS type, ${source.id} AS id, ${source.bodyId} AS body_id, ${source.meetingId} AS meeting_id,
-      ${source.titleEn} AS title_en, ${source.titleFr} AS title_fr, ${source.textEn} AS text_en, ${source.textFr} AS text_fr,
+  const rankEn = rankVectorOf(source, 'en');
+  const rankFr = rankVectorOf(source, 'fr');
+  // an empty vector ranks 0: said without ts_rank_cd, which costs as much on it as on a text (a prefix query)
+  const rankOf = (vector: string | null, query: string) => (vector ? `(CASE WHEN length(${vector}) = 0 THEN 0 ELSE ts_rank_cd(${vector}, ${query}) END)` : '0');
+  const rank = `${rankOf(rankEn, Q.en)} + ${rankOf(rankFr, Q.fr)}`;
+  return `SELECT ${index} AS source, '${source.type}'::text AS type, ${source.id} AS id, ${source.bodyId} AS body_id, ${source.meetingId} AS meeting_id,
       ${source.at} AS at, ${hitEn} AS hit_en, ${hitFr} AS hit_fr, (${rank}) AS rank
     FROM ${source.from}
    WHERE (${hitEn} OR ${hitFr}) AND (${source.visible})
      AND (:bodyId::uuid IS NULL OR ${source.bodyId} = :bodyId::uuid)`;
 }
 
+/** the title and text of one hit of the page, read again by its id (the source's id is unique in its rows) */
+function texts(source: SearchSource, index: number): string {
+  return `SELECT ${source.titleEn} AS title_en, ${source.titleFr} AS title_fr, ${source.textEn} AS text_en, ${source.textFr} AS text_fr
+      FROM ${source.from} WHERE page.source = ${index} AND ${source.id} = page.id`;
+}
+
 /**
  * The forum's search as one SQL query (`:name` parameters): every source's hits, found through its GIN indexes,
- * only what the caller may read, ranked (title above text, recent above old), counted, with a highlighted
- * snippet for the page shown only.
+ * only what the caller may read, ranked (title above text, recent above old) from the stored vectors, counted,
+ * and the titles, texts and highlighted snippets of the page shown only.
  */
 export function searchSql(types: SearchType[] | null): string {
   const sources = SEARCH_SOURCES.filter((s) => !types || types.includes(s.type));
@@ -71,7 +75,10 @@ SELECT type, id, body_id, meeting_id, score, at, total,
      CASE WHEN :reader = 'fr' THEN coalesce(title_fr, title_en) ELSE coalesce(title_en, title_fr) END AS title,
      CASE WHEN (hit_fr AND (:reader = 'fr' OR NOT hit_en)) THEN ts_headline('${SEARCH_CONFIGS.fr}'::regconfig, ${escapedHtmlSql(`coalesce(text_fr, title_fr, '')`)}, ${Q.fr}, '${HEADLINE_OPTIONS}')
           ELSE ts_headline('${SEARCH_CONFIGS.en}'::regconfig, ${escapedHtmlSql(`coalesce(text_en, title_en, '')`)}, ${Q.en}, '${HEADLINE_OPTIONS}') END AS headline
-  FROM page ORDER BY score DESC, at DESC NULLS LAST, id`;
+  FROM page LEFT JOIN LATERAL (
+    ${sources.map(texts).join('\n    UNION ALL\n    ')}
+  ) AS hit ON true
+ ORDER BY score DESC, at DESC NULLS LAST, id`;
 }
 
 /** `:name` placeholders to `$n`, each name bound once */

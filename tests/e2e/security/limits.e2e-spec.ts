@@ -54,6 +54,23 @@ describe('security: limits (#13 findings 4, 5, 6 and 9)', () => {
     }
   });
 
+  it('limits each user to FORUM_SEARCH_RATE_LIMIT searches a minute, even with the general limit off', async () => {
+    const official = await f.official((await f.government()).id);
+    const limitedApp = await startTestApp({ database: t.database, redisPrefix: `${t.config.redisPrefix}-searches`, env: { FORUM_SEARCH_RATE_LIMIT: '3' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limitedApp.http.get(`/api/v1/search?q=shelter${i}`, official.token)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const limited = await limitedApp.http.get('/api/v1/search?q=shelter', official.token);
+      expect([limited.status, limited.body.reason]).toEqual([429, 'rate_limited']);
+      // another user searches on their own count, and the limit is the search's only
+      expect((await limitedApp.http.get('/api/v1/search?q=shelter', limitedApp.adminToken)).status).toBe(200);
+      expect((await limitedApp.http.get('/api/v1/governments', official.token)).status).toBe(200);
+    } finally {
+      await limitedApp.close();
+    }
+  });
+
   it('counts parallel wrong guesses on one account, all of them', async () => {
     const official = await f.official((await f.government()).id);
     const guesses = await Promise.all(

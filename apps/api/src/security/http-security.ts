@@ -10,15 +10,16 @@ import { jsonProblem } from './json-limits';
 
 /**
  * Limits that always apply, whatever FORUM_API_RATE_LIMIT says: sign-in, password reset and search, keyed by
- * address (sign-in, reset) or by user (search). Login has its own per-account throttle on top (LoginThrottle).
+ * address (sign-in, reset) or by user (search, FORUM_SEARCH_RATE_LIMIT a minute). Login has its own per-account
+ * throttle on top (LoginThrottle).
  */
-const ROUTE_LIMITS: { url: RegExp; max: number; timeWindow: number; by: 'address' | 'user' }[] = [
+const routeLimits = (config: Pick<ForumConfig, 'searchRateLimit'>): { url: RegExp; max: number; timeWindow: number; by: 'address' | 'user' }[] => [
   { url: /^\/api\/v1\/auth\/(login|mfa\/login)$/, max: 300, timeWindow: 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/password-reset$/, max: 5, timeWindow: 15 * 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/(password-reset\/confirm|invitations\/accept)$/, max: 10, timeWindow: 15 * 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/refresh$/, max: 60, timeWindow: 60_000, by: 'address' },
   { url: /^\/api\/v1\/auth\/(mfa\/(enrol|verify)|oidc\/:governmentCode\/start|oidc\/callback)$/, max: 60, timeWindow: 60_000, by: 'address' },
-  { url: /^\/api\/v1\/search$/, max: 60, timeWindow: 60_000, by: 'user' },
+  { url: /^\/api\/v1\/search$/, max: config.searchRateLimit, timeWindow: 60_000, by: 'user' },
 ];
 
 /** Query parameters that carry secrets (Bull Board's ?token=, one-time links) and paths that are secrets (calendar feeds). */
@@ -109,8 +110,9 @@ export async function applyHttpSecurity(app: NestFastifyApplication, config: For
     const subject = tokens.peekSubject(bearerToken(request.headers.authorization));
     return subject ? `user:${subject}` : `addr:${request.ip}`;
   };
+  const limits = routeLimits(config);
   fastify.addHook('onRoute', (route: { url: string; config?: unknown }) => {
-    const limit = ROUTE_LIMITS.find((l) => l.url.test(route.url));
+    const limit = limits.find((l) => l.url.test(route.url));
     if (!limit) return;
     route.config = {
       ...(route.config as object),

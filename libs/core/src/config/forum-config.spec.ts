@@ -5,6 +5,12 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, env: 'development', redisUrl: 'redis://127.0.0.1:6379', demoData: false });
     expect(config.databaseUrl).toMatch(/^postgres:\/\//);
+    expect([config.apiRateLimit, config.searchRateLimit]).toEqual([600, 60]);
+  });
+
+  it('takes the search limit from FORUM_SEARCH_RATE_LIMIT, which cannot turn it off', () => {
+    expect(loadConfig({ FORUM_SEARCH_RATE_LIMIT: '1000000' }).searchRateLimit).toBe(1_000_000);
+    expect(() => loadConfig({ FORUM_SEARCH_RATE_LIMIT: '0' })).toThrow(/FORUM_SEARCH_RATE_LIMIT must be between 1 and 1000000/);
   });
 
   it.each([

@@ -22,6 +22,8 @@ export interface ForumConfig {
   trustedProxies: string[];
   /** the general per-user and per-address limit, requests a minute; 0 turns it off */
   apiRateLimit: number;
+  /** the search's own per-user limit, requests a minute (at least 1: it always applies) */
+  searchRateLimit: number;
   /** a request (headers and body) must arrive within this; a trickled body is cut off */
   requestTimeoutMs: number;
   /** open sockets one user may hold on one instance */
@@ -176,6 +178,7 @@ function readConfig(env: NodeJS.ProcessEnv): ForumConfig {
     sessionTtlSeconds: integer(env, 'FORUM_SESSION_TTL_SECONDS', 14 * 24 * 3600, 300, 90 * 24 * 3600),
     trustedProxies: proxies(env),
     apiRateLimit: integer(env, 'FORUM_API_RATE_LIMIT', 600, 0, 1_000_000),
+    searchRateLimit: integer(env, 'FORUM_SEARCH_RATE_LIMIT', 60, 1, 1_000_000),
     requestTimeoutMs: integer(env, 'FORUM_REQUEST_TIMEOUT_MS', 60_000, 500, 3_600_000),
     socketsPerUser: integer(env, 'FORUM_SOCKETS_PER_USER', 20, 1, 100_000),
     adminEmail,
