@@ -18,15 +18,23 @@ export interface ActionItemAnnouncement {
 }
 
 let governments: Promise<Government[]> | null = null;
-const allGovernments = () => (governments ??= api<Page<Government>>('GET', '/governments?limit=100').then((p) => p.items));
+/** a failed read is not kept: the next announcement asks again (this one falls back to the plain words) */
+const allGovernments = () =>
+  (governments ??= api<Page<Government>>('GET', '/governments?limit=100').then(
+    (p) => p.items,
+    (error: unknown) => {
+      governments = null;
+      throw error;
+    },
+  ));
 
 /** A government from the directory, read once a visit (again if one was added since). */
 async function governmentById(id: string | null): Promise<Government | null> {
   if (!id) return null;
-  const known = (await allGovernments().catch(() => [])).find((g) => g.id === id);
+  const known = (await allGovernments()).find((g) => g.id === id);
   if (known) return known;
   governments = null;
-  return (await allGovernments().catch(() => [])).find((g) => g.id === id) ?? null;
+  return (await allGovernments()).find((g) => g.id === id) ?? null;
 }
 
 export async function describeActionItemEvent(
@@ -35,10 +43,8 @@ export async function describeActionItemEvent(
 ): Promise<ActionItemAnnouncement> {
   const [item, updates] = await Promise.all([
     api<ActionItem>('GET', `/action-items/${payload.id}`),
-    // newest first: the entry for this version is among the latest few
-    api<Page<ActionItemUpdate>>('GET', `/action-items/${payload.id}/updates?limit=10`)
-      .then((p) => p.items)
-      .catch(() => [] as ActionItemUpdate[]),
+    // newest first: the entry for this version is among the latest few (a failed read: the caller says it plainly)
+    api<Page<ActionItemUpdate>>('GET', `/action-items/${payload.id}/updates?limit=10`).then((p) => p.items),
   ]);
   const entry =
     updates.find((u) => u.version === payload.version && (u.kind === 'created' || u.changedFields.length > 0)) ??
