@@ -43,8 +43,8 @@ function poolFor(smtpUrl: string, email: ForumConfig['email']): SmtpPool {
  * SMTP is a conversation of short commands, each waiting for the server's reply. With Nagle's algorithm on,
  * the kernel holds each small write back until the previous one is acknowledged, and Linux delays that
  * acknowledgement by 40 ms: an email over a pooled loopback connection took 53 ms, 5 ms with TCP_NODELAY.
- * nodemailer opens its sockets with Nagle on, so the connection is opened here (an already-connected socket
- * is what its getSocket hook accepts; TLS, for smtps, is then negotiated over it by nodemailer).
+ * nodemailer opens its sockets with Nagle on, so the pool opens each connection here and hands nodemailer's
+ * SMTPConnection the connected socket (its `connection` option; TLS, for smtps, is then negotiated over it).
  */
 export function connectWithoutDelay(options: SMTPConnection.Options, callback: (err: Error | null, socketOptions?: { connection: Socket }) => void): void {
   const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? (options.secure ? 465 : 587), localAddress: options.localAddress });
